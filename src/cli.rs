@@ -1,0 +1,141 @@
+//! The command line, as clap types only. Checking what the arguments mean
+//! together happens in [`crate::config`].
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const ABOUT: &str = "Should an organisation build its own Security Operations Center, \
+outsource it to a managed provider (MSSP/MDR), or run a hybrid? socsource reads \
+organisation profiles (YAML), evaluates them, and writes board-ready reports.";
+
+const EXAMPLES: &str = "\
+Examples:
+  socsource init acme.yaml                 write a commented starter profile
+  socsource validate profiles/             check every profile under a folder
+  socsource report acme.yaml               evaluate one profile, write out/<id>/
+  socsource batch profiles/ --out out      every profile, plus a portfolio index
+  socsource schema > profile.schema.json   JSON Schema for editor completion
+
+Exit status: 0 all good, 1 some profile failed, 2 usage error.";
+
+#[derive(Debug, Parser)]
+#[command(name = "socsource", version, about = ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check profiles and report every problem in them
+    #[command(after_help = "\
+Examples:
+  socsource validate acme.yaml
+  socsource validate profiles/ clients/2026/
+
+Folders are searched recursively for *.yaml and *.yml files (hidden entries
+skipped). Prints one line per valid profile and every diagnostic of every
+invalid one. Exit status: 0 all valid, 1 some invalid, 2 usage error.")]
+    Validate {
+        /// Profile files or folders
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+
+    /// Evaluate profiles and write their reports
+    #[command(after_help = "\
+Examples:
+  socsource report acme.yaml
+  socsource report acme.yaml --format pdf --out board-pack
+  socsource report acme.yaml --format json --out -     assessment to stdout
+
+Writes out/<id>/report.md, report.html, report.pdf and assessment.json.
+Exit status: 0 all written, 1 some profile failed, 2 usage error.")]
+    Report {
+        /// Profile files
+        #[arg(required = true, value_name = "PROFILE")]
+        profiles: Vec<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// Evaluate every profile under folders and write a portfolio index
+    #[command(after_help = "\
+Examples:
+  socsource batch profiles/
+  socsource batch clients/ --format md,html --jobs 2 --out site/soc
+
+Walks the folders recursively (*.yaml, *.yml; hidden entries skipped), writes
+out/<id>/ for each organisation, and lists every profile that failed.
+Exit status: 0 all written, 1 some profile failed, 2 usage error.")]
+    Batch {
+        /// Folders (or files) holding profiles
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// Print the JSON Schema (draft 2020-12) of the profile format
+    #[command(after_help = "\
+Example:
+  socsource schema > profile.schema.json
+
+Then start a profile with
+  # yaml-language-server: $schema=profile.schema.json
+for completion and checking in editors that use yaml-language-server.")]
+    Schema,
+
+    /// Write a commented starter profile
+    #[command(after_help = "\
+Examples:
+  socsource init                    writes profile.yaml
+  socsource init clients/acme.yaml
+  socsource init acme.yaml --force  replaces an existing file")]
+    Init {
+        /// Where to write it
+        #[arg(default_value = "profile.yaml", value_name = "FILE")]
+        file: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Options shared by `report` and `batch`.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output folder; `-` writes the one requested file to standard output
+    #[arg(long, short, default_value = "out", value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Formats to write, comma-separated
+    #[arg(
+        long,
+        short,
+        value_delimiter = ',',
+        default_value = "md,html,pdf,json",
+        value_name = "FORMATS"
+    )]
+    pub format: Vec<FormatArg>,
+
+    /// Folder of templates that override the built-in ones by file name
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Profiles rendered at once [default: number of CPUs]
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Stop at the first profile that fails
+    #[arg(long)]
+    pub fail_fast: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Html,
+    Pdf,
+    Json,
+}

@@ -1,0 +1,115 @@
+//! Raw arguments and environment in, checked options out, before any work.
+//!
+//! Everything that can be wrong with how socsource was invoked is found here
+//! and reported as a [`UsageError`] (exit status 2): contradictory options,
+//! a malformed `SOURCE_DATE_EPOCH`, `--jobs 0`. The stages after this never
+//! see an unchecked option.
+
+use crate::cli::{FormatArg, OutputArgs};
+use crate::profile::model::Date;
+use crate::render::Format;
+use std::fmt;
+use std::path::PathBuf;
+
+/// The invocation itself is wrong; nothing was done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Where rendered files go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    Dir(PathBuf),
+    /// `--out -`: the single requested file goes to standard output.
+    Stdout,
+}
+
+/// Checked options for `report` and `batch`.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    pub output: Output,
+    /// Requested formats, in a fixed order, without repeats.
+    pub formats: Vec<Format>,
+    pub templates: Option<PathBuf>,
+    pub jobs: usize,
+    pub fail_fast: bool,
+}
+
+impl RenderOptions {
+    pub fn from_args(args: &OutputArgs, profiles: usize) -> Result<RenderOptions, UsageError> {
+        let mut formats: Vec<Format> = args
+            .format
+            .iter()
+            .map(|f| match f {
+                FormatArg::Md => Format::Markdown,
+                FormatArg::Html => Format::Html,
+                FormatArg::Pdf => Format::Pdf,
+                FormatArg::Json => Format::Json,
+            })
+            .collect();
+        formats.sort();
+        formats.dedup();
+        let output = if args.out.as_os_str() == "-" {
+            if formats.len() != 1 {
+                return Err(UsageError(
+                    "`--out -` writes one file to standard output; choose one format with --format"
+                        .into(),
+                ));
+            }
+            if profiles != 1 {
+                return Err(UsageError(
+                    "`--out -` writes one file to standard output; give exactly one profile".into(),
+                ));
+            }
+            Output::Stdout
+        } else {
+            Output::Dir(args.out.clone())
+        };
+        let jobs = match args.jobs {
+            Some(0) => return Err(UsageError("--jobs must be at least 1".into())),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        Ok(RenderOptions {
+            output,
+            formats,
+            templates: args.templates.clone(),
+            jobs,
+            fail_fast: args.fail_fast,
+        })
+    }
+}
+
+/// The date a report carries when its profile gives none: `SOURCE_DATE_EPOCH`
+/// when set (reproducible builds), else today in UTC.
+pub fn default_report_date() -> Result<Date, UsageError> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(Date::from_unix_seconds)
+            .ok_or_else(|| {
+                UsageError(format!(
+                    "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, found `{value}`"
+                ))
+            }),
+        Err(_) => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+            Ok(Date::from_unix_seconds(secs).unwrap_or(Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            }))
+        }
+    }
+}

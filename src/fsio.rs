@@ -1,0 +1,206 @@
+//! File I/O with the path in every error, bounded reads and atomic writes.
+//!
+//! Every read and write socsource does goes through here, so every I/O error
+//! a user sees names the file and what was being done to it. Writes are
+//! atomic: the bytes go to a temporary file in the destination folder, which
+//! is then renamed over the destination. A run killed at any moment leaves
+//! each output either complete or absent, never truncated; temporaries left
+//! by a killed run are named `.<name>.tmp-<pid>-<n>` and are hidden.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// An I/O error with the path and the action that failed.
+#[derive(Debug)]
+pub struct IoError {
+    pub action: &'static str,
+    pub path: PathBuf,
+    pub source: io::Error,
+}
+
+impl fmt::Display for IoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot {} `{}`: {}",
+            self.action,
+            self.path.display(),
+            describe(&self.source)
+        )
+    }
+}
+
+impl std::error::Error for IoError {}
+
+/// The OS message without Rust's " (os error N)" suffix.
+fn describe(err: &io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn context<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> IoError + 'p {
+    move |source| IoError {
+        action,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+#[derive(Debug)]
+pub enum ReadError {
+    TooLarge { size: u64 },
+    Io(IoError),
+}
+
+/// Read a whole file, refusing it unread if it is larger than `max` bytes.
+/// Also bounded for files whose size the metadata does not tell (pipes,
+/// devices): at most `max + 1` bytes are ever read.
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let file = File::open(path).map_err(|e| ReadError::Io(context("read", path)(e)))?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_dir() {
+            return Err(ReadError::Io(IoError {
+                action: "read",
+                path: path.to_path_buf(),
+                source: io::Error::other("it is a folder"),
+            }));
+        }
+        if meta.len() > max {
+            return Err(ReadError::TooLarge { size: meta.len() });
+        }
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(context("read", path)(e)))?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+pub fn read_to_string(path: &Path) -> Result<String, IoError> {
+    fs::read_to_string(path).map_err(context("read", path))
+}
+
+pub fn create_dir_all(path: &Path) -> Result<(), IoError> {
+    fs::create_dir_all(path).map_err(context("create folder", path))
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Write `bytes` to `path` atomically (temporary file + rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .map_err(context("write", path))?;
+        file.write_all(bytes).map_err(context("write", path))?;
+        file.flush().map_err(context("write", path))?;
+        drop(file);
+        fs::rename(&temp, path).map_err(context("write", path))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Write a new file, refusing to replace an existing one unless `force`.
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), IoError> {
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(IoError {
+            action: "write",
+            path: path.to_path_buf(),
+            source: io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "it already exists (use --force to replace it)",
+            ),
+        });
+    }
+    write_atomic(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("socsource-fsio-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temporaries() {
+        let dir = scratch("atomic");
+        let target = dir.join("report.md");
+        write_atomic(&target, b"one").unwrap();
+        write_atomic(&target, b"two").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn errors_name_the_path() {
+        let err = write_atomic(Path::new("/nonexistent-dir/x.md"), b"x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot write `/nonexistent-dir/x.md`: No such file or directory"
+        );
+    }
+
+    #[test]
+    fn reads_are_bounded() {
+        let dir = scratch("bounded");
+        let big = dir.join("big.yaml");
+        fs::write(&big, vec![b'a'; 2000]).unwrap();
+        assert!(matches!(
+            read_limited(&big, 1000),
+            Err(ReadError::TooLarge { size: 2000 })
+        ));
+        assert_eq!(read_limited(&big, 4000).unwrap().len(), 2000);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn write_new_refuses_to_overwrite() {
+        let dir = scratch("new");
+        let target = dir.join("p.yaml");
+        write_new(&target, b"a", false).unwrap();
+        let err = write_new(&target, b"b", false).unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
+        write_new(&target, b"b", true).unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"b");
+        fs::remove_dir_all(dir).unwrap();
+    }
+}

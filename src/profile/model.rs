@@ -1,0 +1,528 @@
+//! The validated profile: the typed model every later stage reads.
+//!
+//! A [`Profile`] only exists once a file has passed validation, with every
+//! default applied. Which values were defaults rather than given is kept in
+//! [`Profile::defaulted`] (dotted key paths) so the report can say so.
+//!
+//! Enumerations are declared with [`vocabulary!`]: each variant has its
+//! profile key (`snake_case`, as users write it) and a label for people.
+
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// Declare a closed vocabulary: variants, their profile keys and labels.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const KEYS: &'static [&'static str] = &[$($key),+];
+
+            /// The key as written in a profile.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            /// The name people read in a report.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_key(key: &str) -> Option<$name> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    Industry {
+        Finance = "finance", "Financial services";
+        Insurance = "insurance", "Insurance";
+        Healthcare = "healthcare", "Healthcare";
+        Retail = "retail", "Retail";
+        Ecommerce = "ecommerce", "E-commerce";
+        Manufacturing = "manufacturing", "Manufacturing";
+        Energy = "energy", "Energy";
+        Utilities = "utilities", "Utilities";
+        Government = "government", "Government";
+        Defence = "defence", "Defence";
+        Education = "education", "Education";
+        Technology = "technology", "Technology";
+        Telecom = "telecom", "Telecommunications";
+        Transport = "transport", "Transport";
+        Legal = "legal", "Legal services";
+        Media = "media", "Media";
+        Nonprofit = "nonprofit", "Non-profit";
+        Other = "other", "Other";
+    }
+}
+
+impl Industry {
+    /// Sectors whose regulators expect continuous monitoring and scrutinise
+    /// outsourcing (financial, health, critical infrastructure, public).
+    pub fn is_regulated(self) -> bool {
+        matches!(
+            self,
+            Industry::Finance
+                | Industry::Insurance
+                | Industry::Healthcare
+                | Industry::Energy
+                | Industry::Utilities
+                | Industry::Government
+                | Industry::Defence
+                | Industry::Telecom
+        )
+    }
+
+    /// Employers whose benefit costs follow the public-sector pattern.
+    pub fn is_public_sector(self) -> bool {
+        matches!(self, Industry::Government | Industry::Defence)
+    }
+}
+
+vocabulary! {
+    AssetKind {
+        Application = "application", "Application";
+        DataStore = "data_store", "Data store";
+        Infrastructure = "infrastructure", "Infrastructure";
+        OtSystem = "ot_system", "OT system";
+        CloudService = "cloud_service", "Cloud service";
+        Identity = "identity", "Identity system";
+    }
+}
+
+vocabulary! {
+    Criticality {
+        Low = "low", "Low";
+        Medium = "medium", "Medium";
+        High = "high", "High";
+        Critical = "critical", "Critical";
+    }
+}
+
+vocabulary! {
+    DataClass {
+        Pii = "pii", "Personal data";
+        Phi = "phi", "Health data";
+        Financial = "financial", "Financial data";
+        PaymentCard = "payment_card", "Payment card data";
+        IntellectualProperty = "intellectual_property", "Intellectual property";
+        Classified = "classified", "Classified information";
+        Credentials = "credentials", "Credentials";
+    }
+}
+
+vocabulary! {
+    Tool {
+        Siem = "siem", "SIEM";
+        Edr = "edr", "EDR";
+        Soar = "soar", "SOAR";
+        Tip = "tip", "Threat intelligence platform";
+        Ndr = "ndr", "NDR";
+        VulnScanner = "vuln_scanner", "Vulnerability scanner";
+    }
+}
+
+vocabulary! {
+    HiringMarket {
+        Easy = "easy", "Easy";
+        Normal = "normal", "Normal";
+        Tight = "tight", "Tight";
+    }
+}
+
+vocabulary! {
+    Residency {
+        None = "none", "No requirement";
+        Preferred = "preferred", "Preferred";
+        Required = "required", "Required";
+    }
+}
+
+vocabulary! {
+    Sharing {
+        Allowed = "allowed", "Allowed";
+        Restricted = "restricted", "Restricted";
+        Prohibited = "prohibited", "Prohibited";
+    }
+}
+
+vocabulary! {
+    /// Low / medium / high, for risk tolerance and requirement levels.
+    Level {
+        Low = "low", "Low";
+        Medium = "medium", "Medium";
+        High = "high", "High";
+    }
+}
+
+vocabulary! {
+    Threat {
+        Ransomware = "ransomware", "Ransomware";
+        NationState = "nation_state", "Nation-state espionage";
+        Cybercrime = "cybercrime", "Financially motivated intrusion";
+        Insider = "insider", "Insider misuse";
+        Fraud = "fraud", "Fraud";
+        Hacktivism = "hacktivism", "Hacktivism";
+        SupplyChain = "supply_chain", "Supply-chain compromise";
+        Ddos = "ddos", "Denial of service";
+        Bec = "bec", "Business email compromise";
+    }
+}
+
+vocabulary! {
+    Coverage {
+        TwentyFourSeven = "24x7", "24/7";
+        Extended = "extended", "Extended hours (about 12x5 plus on-call)";
+        BusinessHours = "business_hours", "Business hours";
+    }
+}
+
+vocabulary! {
+    /// Regulations and standards socsource knows the rules of.
+    Framework {
+        Gdpr = "gdpr", "GDPR";
+        Nis2 = "nis2", "NIS2";
+        Dora = "dora", "DORA";
+        PciDss = "pci_dss", "PCI DSS";
+        Hipaa = "hipaa", "HIPAA";
+        Sox = "sox", "SOX";
+        Glba = "glba", "GLBA";
+        SecCyber = "sec_cyber", "SEC cyber disclosure rules";
+        Iso27001 = "iso27001", "ISO/IEC 27001";
+        Soc2 = "soc2", "SOC 2";
+        NistCsf = "nist_csf", "NIST CSF";
+        Cmmc = "cmmc", "CMMC";
+        Fedramp = "fedramp", "FedRAMP";
+        UkGdpr = "uk_gdpr", "UK GDPR";
+        Circia = "circia", "CIRCIA";
+        CertIn = "cert_in", "CERT-In Directions";
+        Nydfs = "nydfs", "NYDFS Part 500";
+    }
+}
+
+vocabulary! {
+    /// The eight considerations of the decision model.
+    Consideration {
+        Budget = "budget", "Budget and resources";
+        Compliance = "compliance", "Compliance and data privacy";
+        Risk = "risk", "Risk tolerance and threat landscape";
+        Control = "control", "Operational control and flexibility";
+        TimeToImplement = "time_to_implement", "Time to implement";
+        Scalability = "scalability", "Scalability and future growth";
+        Coverage = "coverage", "24/7 operations";
+        Talent = "talent", "Talent availability";
+    }
+}
+
+/// A framework named in a profile: one socsource knows, or another string
+/// that is kept and shown but drives no rules.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FrameworkRef {
+    Known(Framework),
+    Other(String),
+}
+
+impl FrameworkRef {
+    pub fn key(&self) -> &str {
+        match self {
+            FrameworkRef::Known(f) => f.key(),
+            FrameworkRef::Other(s) => s,
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            FrameworkRef::Known(f) => f.label(),
+            FrameworkRef::Other(s) => s,
+        }
+    }
+}
+
+impl Serialize for FrameworkRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+/// A calendar date (proleptic Gregorian), as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || !(1..=9999).contains(&year) {
+            return None;
+        }
+        let days_in_month = match month {
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (day <= days_in_month).then_some(Date { year, month, day })
+    }
+
+    /// Parse exactly `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = text.get(r)?;
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        Date::new(
+            i32::try_from(digits(0..4)?).ok()?,
+            u8::try_from(digits(5..7)?).ok()?,
+            u8::try_from(digits(8..10)?).ok()?,
+        )
+    }
+
+    /// The UTC date of a Unix timestamp (seconds), e.g. `SOURCE_DATE_EPOCH`.
+    pub fn from_unix_seconds(secs: i64) -> Option<Date> {
+        // Howard Hinnant's civil-from-days algorithm.
+        let z = secs.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// Seconds since the Unix epoch at midnight UTC of this date.
+    pub fn unix_seconds(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let mp = if m > 2 { m - 3 } else { m + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        (era * 146_097 + doe - 719_468) * 86_400
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    pub version: u32,
+    pub id: String,
+    /// The file it was loaded from, as the user named it.
+    pub source: String,
+    pub organisation: Organisation,
+    pub environment: Environment,
+    pub security_team: SecurityTeam,
+    pub budget: Budget,
+    pub compliance: Compliance,
+    pub risk: RiskProfile,
+    pub requirements: Requirements,
+    /// Weight per consideration as given (missing keys are 1).
+    pub weights: BTreeMap<Consideration, f64>,
+    /// Overrides of cost-model assumptions, by name.
+    pub assumptions: BTreeMap<String, f64>,
+    pub mssp_quote: Option<MsspQuote>,
+    pub report: ReportDetails,
+    /// Dotted key paths whose values are defaults rather than given.
+    pub defaulted: BTreeSet<String>,
+}
+
+impl Profile {
+    pub fn is_defaulted(&self, key_path: &str) -> bool {
+        self.defaulted.contains(key_path)
+    }
+
+    pub fn weight(&self, c: Consideration) -> f64 {
+        self.weights.get(&c).copied().unwrap_or(1.0)
+    }
+
+    /// Security staff on the payroll today.
+    pub fn existing_staff(&self) -> u64 {
+        let t = &self.security_team;
+        t.analysts + t.engineers + t.incident_responders
+    }
+
+    /// Endpoints, servers and cloud workloads: everything a SOC watches.
+    pub fn monitored_assets(&self) -> u64 {
+        let e = &self.environment;
+        e.endpoints + e.servers + e.cloud_workloads
+    }
+
+    pub fn has_framework(&self, f: Framework) -> bool {
+        self.compliance.frameworks.contains(&FrameworkRef::Known(f))
+    }
+
+    pub fn owns(&self, tool: Tool) -> bool {
+        self.security_team.tools.contains(&tool)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organisation {
+    pub name: String,
+    pub industry: Industry,
+    pub employees: u64,
+    pub annual_revenue: Option<f64>,
+    pub currency: String,
+    pub headquarters: String,
+    pub operating_regions: Vec<String>,
+    pub annual_growth_pct: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Environment {
+    pub endpoints: u64,
+    pub servers: u64,
+    pub cloud_workloads: u64,
+    pub log_sources: Option<u64>,
+    pub daily_log_volume_gb: Option<f64>,
+    pub ot_ics: bool,
+    pub sites: u64,
+    pub critical_assets: Vec<CriticalAsset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriticalAsset {
+    pub name: String,
+    pub kind: AssetKind,
+    pub criticality: Criticality,
+    pub data: Vec<DataClass>,
+    pub internet_facing: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SecurityTeam {
+    pub analysts: u64,
+    pub engineers: u64,
+    pub incident_responders: u64,
+    pub tools: Vec<Tool>,
+    pub maturity: u8,
+    pub hiring_market: HiringMarket,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Budget {
+    pub annual_opex: f64,
+    pub capex: f64,
+    pub horizon_years: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compliance {
+    pub frameworks: Vec<FrameworkRef>,
+    pub data_residency: Residency,
+    pub third_party_data_sharing: Sharing,
+    /// Tightest incident-notification deadline; `None` when no rule sets one.
+    pub notification_hours: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskProfile {
+    pub tolerance: Level,
+    pub threats: Vec<Threat>,
+    pub targeted_by_apt: bool,
+    pub incidents_last_24_months: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Requirements {
+    pub coverage: Coverage,
+    pub go_live_months: u32,
+    pub control: Level,
+    pub integration: Level,
+    pub scalability: Level,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MsspQuote {
+    pub annual_fee: f64,
+    pub onboarding_fee: f64,
+    pub term_years: u32,
+    pub provider: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportDetails {
+    pub prepared_by: Option<String>,
+    pub prepared_for: String,
+    pub classification: String,
+    pub date: Date,
+    pub language: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip_through_unix_seconds() {
+        for secs in [0i64, 951_782_400, 1_764_115_200, 4_102_444_800] {
+            let d = Date::from_unix_seconds(secs).unwrap();
+            assert_eq!(d.unix_seconds(), secs, "{d}");
+        }
+        assert_eq!(
+            Date::from_unix_seconds(1_764_115_200).unwrap().to_string(),
+            "2025-11-26"
+        );
+    }
+
+    #[test]
+    fn date_parsing_rejects_impossible_days() {
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2023-13-01").is_none());
+        assert!(Date::parse("2023-1-01").is_none());
+        assert!(Date::parse("２０２３-01-01").is_none());
+    }
+
+    #[test]
+    fn vocabulary_keys_round_trip() {
+        for c in Consideration::ALL {
+            assert_eq!(Consideration::from_key(c.key()), Some(*c));
+        }
+        assert_eq!(Coverage::from_key("24x7"), Some(Coverage::TwentyFourSeven));
+    }
+}

@@ -1,0 +1,33 @@
+//! The threats each industry typically faces, used when a profile lists none.
+//!
+//! Drawn from `domain-facts.md` section 7: Verizon DBIR 2023/2024 industry
+//! patterns, ENISA Threat Landscape 2024/2025 sector shares, and IBM Cost of a
+//! Data Breach 2024 sector costs.
+
+use crate::profile::model::{Industry, Threat};
+
+pub fn typical_threats(industry: Industry) -> &'static [Threat] {
+    use Threat::*;
+    match industry {
+        Industry::Finance | Industry::Insurance => &[Cybercrime, Fraud, Ransomware, Bec, Insider],
+        Industry::Healthcare => &[Ransomware, Cybercrime, Insider, Bec],
+        Industry::Retail | Industry::Ecommerce => &[Cybercrime, Fraud, Ransomware, Bec, Ddos],
+        Industry::Manufacturing => &[Ransomware, Cybercrime, SupplyChain, Bec],
+        Industry::Energy | Industry::Utilities => {
+            &[Ransomware, NationState, Hacktivism, SupplyChain, Ddos]
+        }
+        Industry::Government => &[Ddos, Hacktivism, Ransomware, NationState],
+        Industry::Defence => &[NationState, SupplyChain, Insider, Ransomware],
+        Industry::Education => &[Ransomware, Cybercrime, Ddos],
+        Industry::Technology => &[Cybercrime, Ransomware, SupplyChain],
+        Industry::Telecom => &[NationState, Ddos, Ransomware, SupplyChain],
+        Industry::Transport => &[Ransomware, Ddos, Hacktivism, Cybercrime],
+        Industry::Legal => &[Ransomware, Bec, Cybercrime, Insider],
+        Industry::Media => &[Hacktivism, Ddos, Ransomware, Cybercrime],
+        Industry::Nonprofit | Industry::Other => &[Ransomware, Cybercrime, Bec],
+    }
+}
+
+/// Where the industry defaults come from, for the assumptions appendix.
+pub const SOURCE: &str =
+    "Verizon DBIR 2023/2024 industry patterns; ENISA Threat Landscape 2024/2025; IBM Cost of a Data Breach 2024";

@@ -1,0 +1,269 @@
+//! `socsource validate`, `init` and `schema`, run as a user runs them.
+
+mod common;
+use common::*;
+use std::fs;
+
+#[test]
+fn every_bundled_profile_validates() {
+    let examples = example_profiles();
+    assert!(examples.len() >= 6, "need at least six example profiles");
+    let run = socsource(&["validate", "profiles"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.lines().filter(|l| l.starts_with("ok  ")).count(),
+        examples.len()
+    );
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!(
+        "{} profiles checked: {} valid, 0 invalid",
+        examples.len(),
+        examples.len()
+    )));
+}
+
+#[test]
+fn the_seed_case_studies_are_bundled() {
+    let names: Vec<String> = example_profiles()
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"northwind-bank.yaml".to_string()));
+    assert!(names.contains(&"kestrel-commerce.yaml".to_string()));
+}
+
+/// Each bad fixture's full diagnostic output is pinned: the file, key path,
+/// line, column, source line, caret, expected/found and hint.
+#[test]
+fn bad_profiles_report_exact_diagnostics() {
+    let mut names: Vec<String> = fs::read_dir(repo().join("tests/fixtures/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 20);
+    for name in names {
+        let path = format!("tests/fixtures/bad/{name}");
+        let run = socsource(&["validate", &path]);
+        assert_eq!(run.code, 1, "{name} should be invalid:\n{}", run.stderr);
+        assert!(run.stdout.is_empty(), "{name}: {}", run.stdout);
+        assert!(
+            run.stderr.contains(&path),
+            "{name} diagnostics must name the file"
+        );
+        assert!(!run.stderr.contains("panicked"), "{name}");
+        insta::assert_snapshot!(
+            format!("validate-{}", name.trim_end_matches(".yaml")),
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn warnings_do_not_fail_a_profile() {
+    let run = socsource(&[
+        "validate",
+        "tests/fixtures/good/unknown-framework-warning.yaml",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("validate-warnings", run.stderr);
+}
+
+#[test]
+fn bom_and_crlf_are_fine() {
+    let run = socsource(&["validate", "tests/fixtures/good/bom-crlf.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("BOM and CRLF Ltd"));
+}
+
+#[test]
+fn huge_deep_and_binary_files_are_refused_quickly() {
+    let dir = scratch("hostile");
+    fs::write(
+        dir.join("five-megabytes.yaml"),
+        format!("version: 1\nname: \"{}\"\n", "a".repeat(5_000_000)),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("deep.yaml"),
+        "[".repeat(100_000) + &"]".repeat(100_000),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("deep-block.yaml"),
+        (0..1000)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect::<String>(),
+    )
+    .unwrap();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    fs::write(dir.join("junk.yaml"), junk).unwrap();
+    fs::write(dir.join("nul.yaml"), b"version: 1\x00\norganisation: x\n").unwrap();
+
+    let expectations = [
+        (
+            "five-megabytes.yaml",
+            "the file is 5000020 bytes; profiles are limited to 1048576 bytes (1 MiB)",
+        ),
+        ("deep.yaml", "the document nests too deeply"),
+        ("deep-block.yaml", "the document nests too deeply"),
+        ("junk.yaml", "the file is not valid UTF-8"),
+        ("nul.yaml", "the file contains binary data (U+0000)"),
+    ];
+    for (file, message) in expectations {
+        let run = socsource_in(&dir, &["validate", file], &[]);
+        assert_eq!(run.code, 1, "{file}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{file}: {}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{file}");
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn folders_are_walked_sorted_skipping_hidden_and_other_files() {
+    let dir = scratch("walk");
+    fs::create_dir_all(dir.join("b/nested")).unwrap();
+    fs::create_dir_all(dir.join(".hidden")).unwrap();
+    let minimal = fs::read_to_string(repo().join("tests/fixtures/good/minimal.yaml")).unwrap();
+    for f in [
+        "b/nested/z.yml",
+        "a.yaml",
+        "b/m.YAML",
+        ".hidden/x.yaml",
+        ".dot.yaml",
+    ] {
+        fs::write(dir.join(f), &minimal).unwrap();
+    }
+    fs::write(dir.join("notes.txt"), "not a profile").unwrap();
+    let run = socsource_in(&dir, &["validate", "."], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shown: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().nth(1).unwrap())
+        .collect();
+    assert_eq!(shown, ["./a.yaml", "./b/m.YAML", "./b/nested/z.yml"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_bad_profile_does_not_hide_the_good_ones() {
+    let run = socsource(&[
+        "validate",
+        "tests/fixtures/good/minimal.yaml",
+        "tests/fixtures/bad/version-2.yaml",
+        "profiles/northwind-bank.yaml",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+    assert!(run
+        .stderr
+        .contains("3 profiles checked: 2 valid, 1 invalid"));
+}
+
+#[test]
+fn missing_paths_fail_and_usage_errors_exit_2() {
+    let run = socsource(&["validate", "no/such/place"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("no/such/place: no such file or folder")
+            || run.stderr.contains("--> no/such/place")
+    );
+    assert!(
+        run.stderr.contains("no such file or folder"),
+        "{}",
+        run.stderr
+    );
+
+    assert_eq!(socsource(&["validate"]).code, 2);
+    assert_eq!(socsource(&["frobnicate"]).code, 2);
+    assert_eq!(
+        socsource(&["report", "profiles/northwind-bank.yaml", "--jobs", "0"]).code,
+        2
+    );
+    assert_eq!(
+        socsource(&["report", "profiles/northwind-bank.yaml", "--format", "docx"]).code,
+        2
+    );
+    let run = socsource(&["report", "profiles/northwind-bank.yaml", "--out", "-"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("choose one format"));
+    let run = socsource_in(
+        &repo(),
+        &["validate", "profiles"],
+        &[("SOURCE_DATE_EPOCH", "yesterday")],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run
+        .stderr
+        .contains("SOURCE_DATE_EPOCH must be a whole number"));
+}
+
+#[test]
+fn help_explains_every_subcommand_with_an_example() {
+    let top = socsource(&["--help"]);
+    assert_eq!(top.code, 0);
+    assert!(top.stdout.contains("Examples:"));
+    for sub in ["validate", "report", "batch", "schema", "init"] {
+        let run = socsource(&[sub, "--help"]);
+        assert_eq!(run.code, 0, "{sub}");
+        assert!(
+            run.stdout.contains("Example"),
+            "{sub} --help has no example"
+        );
+    }
+}
+
+#[test]
+fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
+    let dir = scratch("init");
+    let run = socsource_in(&dir, &["init", "acme.yaml"], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let check = socsource_in(&dir, &["validate", "acme.yaml"], &[]);
+    assert_eq!(check.code, 0, "starter must validate: {}", check.stderr);
+
+    fs::write(dir.join("acme.yaml"), "mine").unwrap();
+    let again = socsource_in(&dir, &["init", "acme.yaml"], &[]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(fs::read_to_string(dir.join("acme.yaml")).unwrap(), "mine");
+
+    let forced = socsource_in(&dir, &["init", "acme.yaml", "--force"], &[]);
+    assert_eq!(forced.code, 0);
+    assert_ne!(fs::read_to_string(dir.join("acme.yaml")).unwrap(), "mine");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn schema_is_draft_2020_12_and_matches_the_committed_copy() {
+    let run = socsource(&["schema"]);
+    assert_eq!(run.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["additionalProperties"], false);
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        required,
+        ["version", "organisation", "environment", "budget"]
+    );
+    assert_eq!(
+        schema["properties"]["requirements"]["properties"]["coverage"]["enum"],
+        serde_json::json!(["24x7", "extended", "business_hours"])
+    );
+    assert!(schema["properties"]["assumptions"]["properties"]["analyst_salary"].is_object());
+    let committed = fs::read_to_string(repo().join("schema/profile.schema.json")).unwrap();
+    assert_eq!(
+        committed, run.stdout,
+        "schema/profile.schema.json is stale: run `socsource schema > schema/profile.schema.json`"
+    );
+}
