@@ -103,8 +103,7 @@ pub fn init(file: &Path, force: bool, console: &mut Console<'_>) -> Result<Outco
     }
 }
 
-/// `report` and `batch`, until rendering lands: validate, then say plainly
-/// what would be written.
+/// `report` and `batch`: load, evaluate, render and write each profile.
 pub fn render(
     inputs: &[PathBuf],
     options: &RenderOptions,
@@ -118,22 +117,48 @@ pub fn render(
     let mut failed = !found.problems.is_empty();
     for file in &found.files {
         let shown = file.display().to_string();
-        match profile::load_path(file, &shown, &load) {
-            Ok(loaded) => {
-                print_diagnostics(console.err, &loaded.warnings);
-                let names: Vec<&str> = options.formats.iter().map(|f| f.file_name()).collect();
-                let _ = writeln!(
-                    console.err,
-                    "{shown}: valid; rendering is not available yet (would write {} under {})",
-                    names.join(", "),
-                    loaded.profile.id
-                );
-            }
+        let loaded = match profile::load_path(file, &shown, &load) {
+            Ok(loaded) => loaded,
             Err(diags) => {
                 failed = true;
                 print_diagnostics(console.err, &diags);
                 if options.fail_fast {
                     break;
+                }
+                continue;
+            }
+        };
+        print_diagnostics(console.err, &loaded.warnings);
+        let assessment = crate::evaluate::evaluate(&loaded.profile);
+        for format in &options.formats {
+            let bytes = match format {
+                crate::render::Format::Json => {
+                    let mut text = serde_json::to_string_pretty(&assessment).unwrap_or_default();
+                    text.push('\n');
+                    text.into_bytes()
+                }
+                other => {
+                    let _ = writeln!(
+                        console.err,
+                        "{shown}: {} is not available yet",
+                        other.file_name()
+                    );
+                    continue;
+                }
+            };
+            match &options.output {
+                config::Output::Stdout => {
+                    let _ = console.out.write_all(&bytes);
+                }
+                config::Output::Dir(dir) => {
+                    let folder = dir.join(&loaded.profile.id);
+                    let result = crate::fsio::create_dir_all(&folder).and_then(|()| {
+                        crate::fsio::write_atomic(&folder.join(format.file_name()), &bytes)
+                    });
+                    if let Err(e) = result {
+                        failed = true;
+                        let _ = writeln!(console.err, "error: {e}");
+                    }
                 }
             }
         }

@@ -22,6 +22,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diag;
+pub mod evaluate;
 pub mod fsio;
 pub mod profile;
 pub mod reference;

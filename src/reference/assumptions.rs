@@ -146,6 +146,31 @@ pub fn log_volume_gb_day(p: &Profile, r: &Resolved) -> f64 {
 
 const MONEY_MAX: f64 = 1e12;
 
+/// SIEM licence bands (upper bound of the band in GB/day, USD per GB/day per
+/// year), from Splunk's 2026 ingest list-price bands. Priced like tax
+/// brackets, so a larger estate never pays less in total.
+pub const SIEM_BANDS_USD: &[(f64, f64)] = &[
+    (10.0, 1650.0),
+    (50.0, 1000.0),
+    (100.0, 650.0),
+    (500.0, 350.0),
+    (f64::INFINITY, 150.0),
+];
+
+/// Yearly SIEM licence in USD for `volume` GB/day under the graduated bands.
+pub fn siem_graduated_usd(volume: f64) -> f64 {
+    let mut total = 0.0;
+    let mut floor = 0.0;
+    for (ceiling, price) in SIEM_BANDS_USD {
+        if volume <= floor {
+            break;
+        }
+        total += (volume.min(*ceiling) - floor) * price;
+        floor = *ceiling;
+    }
+    total
+}
+
 pub const CATALOGUE: &[AssumptionSpec] = &[
     AssumptionSpec {
         name: "fx_usd_rate",
@@ -207,6 +232,16 @@ pub const CATALOGUE: &[AssumptionSpec] = &[
             "assumption: no published ratio found; 20-50 alerts triaged per analyst shift (medhacloud 2026)"
         },
         default: |_, _| 10_000.0,
+    },
+    AssumptionSpec {
+        name: "gb_day_per_engineer",
+        label: "Daily log volume one detection engineer can keep tuned",
+        unit: Unit::GbPerDay,
+        min: 10.0,
+        max: 100_000.0,
+        rule: "200 GB/day per engineer, at least one",
+        source: |_| "assumption: 1 engineer per ~100-300 GB/day (domain-facts 2.4; no source)",
+        default: |_, _| 200.0,
     },
     AssumptionSpec {
         name: "analyst_salary",
@@ -291,7 +326,7 @@ pub const CATALOGUE: &[AssumptionSpec] = &[
         unit: Unit::Percent,
         min: 0.0,
         max: 50.0,
-        rule: "5% of base for L1 and L2 on a 24/7 rota",
+        rule: "5% of base for L1 and L2 on a 24/7 or extended rota",
         source: |_| "assumption; BLS ECEC shows shift pay is small economy-wide",
         default: |_, _| 5.0,
     },
@@ -421,17 +456,16 @@ pub const CATALOGUE: &[AssumptionSpec] = &[
         unit: Unit::MoneyPerGbDayYear,
         min: 0.0,
         max: MONEY_MAX,
-        rule: "by volume tier, USD per GB/day per year: under 10 GB/day 1,650; 10-50: 1,000; \
-               50-100: 650; 100-500: 350; 500+: 150",
+        rule: "graduated bands, USD per GB/day per year: the first 10 GB/day at 1,650, the next 40 at \
+               1,000, the next 50 at 650, the next 400 at 350, the rest at 150; shown as the average \
+               at year-one volume; a profile value is a flat price",
         source: |_| "Splunk ingest list-price bands 2026 (ogma.in); Sentinel $2.46-5.50/GB",
         default: |p, r| {
             let volume = log_volume_gb_day(p, r);
-            let usd = match volume {
-                v if v < 10.0 => 1650.0,
-                v if v < 50.0 => 1000.0,
-                v if v < 100.0 => 650.0,
-                v if v < 500.0 => 350.0,
-                _ => 150.0,
+            let usd = if volume > 0.0 {
+                siem_graduated_usd(volume) / volume
+            } else {
+                SIEM_BANDS_USD[0].1
             };
             r.money(p, usd, "USD")
         },
@@ -615,6 +649,18 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn graduated_siem_pricing_never_falls_with_volume() {
+        assert_eq!(siem_graduated_usd(10.0), 16_500.0);
+        assert_eq!(siem_graduated_usd(20.0), 26_500.0);
+        let mut last = 0.0;
+        for tenth in 0..8000 {
+            let cost = siem_graduated_usd(f64::from(tenth) / 10.0);
+            assert!(cost >= last);
+            last = cost;
+        }
+    }
 
     #[test]
     fn names_are_unique_snake_case() {

@@ -1,0 +1,419 @@
+//! The assessment: every number and reason the report shows, as data.
+//!
+//! This is the contract between the evaluation and every renderer, and the
+//! schema of `assessment.json`. Key names are stable; a change that renames
+//! or removes one bumps [`SCHEMA_VERSION`]. Money is in the profile's
+//! currency, rounded to whole units; texts are plain words (no markup), so
+//! each renderer escapes them for its own format.
+
+use crate::profile::model::{Consideration, Threat};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The three ways to run a SOC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SocOption {
+    InHouse,
+    Outsourced,
+    Hybrid,
+}
+
+impl SocOption {
+    pub const ALL: [SocOption; 3] = [SocOption::InHouse, SocOption::Outsourced, SocOption::Hybrid];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SocOption::InHouse => "in_house",
+            SocOption::Outsourced => "outsourced",
+            SocOption::Hybrid => "hybrid",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SocOption::InHouse => "In-house SOC",
+            SocOption::Outsourced => "Outsourced SOC (MSSP/MDR)",
+            SocOption::Hybrid => "Hybrid (co-managed) SOC",
+        }
+    }
+
+    pub fn short(self) -> &'static str {
+        match self {
+            SocOption::InHouse => "In-house",
+            SocOption::Outsourced => "Outsourced",
+            SocOption::Hybrid => "Hybrid",
+        }
+    }
+}
+
+impl fmt::Display for SocOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub schema_version: u32,
+    pub generator: String,
+    pub profile: ProfileSummary,
+    /// The profile's facts, for "What we assessed".
+    pub facts: Vec<Fact>,
+    pub recommendation: Recommendation,
+    pub considerations: Vec<ConsiderationScore>,
+    pub options: Vec<OptionProfile>,
+    pub costs: Costs,
+    pub staffing: Staffing,
+    pub risks: Vec<Risk>,
+    pub heat_map: HeatMap,
+    pub objectives: Vec<Objective>,
+    /// Whether the SLA checklist is for a contract or an internal agreement.
+    pub sla_scope: SlaScope,
+    pub sla: Vec<SlaItem>,
+    pub roadmap: Vec<Phase>,
+    pub sensitivity: Sensitivity,
+    pub assumptions: Vec<AssumptionUse>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfileSummary {
+    pub id: String,
+    pub name: String,
+    /// The profile's file name (without its folder).
+    pub source: String,
+    pub industry: String,
+    pub industry_label: String,
+    pub headquarters: String,
+    pub currency: String,
+    pub date: String,
+    pub prepared_by: Option<String>,
+    pub prepared_for: String,
+    pub classification: String,
+    pub language: String,
+    pub employees: u64,
+    pub frameworks: Vec<String>,
+    /// Tightest incident-notification deadline in hours, if any applies.
+    pub notification_hours: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// Profile key path, e.g. `environment.endpoints`.
+    pub key: String,
+    pub label: String,
+    pub text: String,
+    pub defaulted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    pub option: SocOption,
+    pub label: String,
+    /// Weighted mean of the consideration scores, -2 (outsource) .. +2 (in-house).
+    pub score: f64,
+    /// The option the score alone points to, before hard constraints.
+    pub score_option: SocOption,
+    pub confidence: Confidence,
+    /// Share of plausible weightings that keep the same recommendation.
+    pub robustness: f64,
+    /// Distance of the score from the nearest threshold whose crossing would
+    /// change the recommendation; `None` when hard constraints leave no
+    /// other option whatever the score.
+    pub margin: Option<f64>,
+    pub thresholds: Thresholds,
+    pub constraints: Vec<Constraint>,
+    pub reasons: Vec<Reason>,
+    /// What the board is asked to decide, in one sentence.
+    pub decision: String,
+    /// Month monitoring starts (counted from the decision), and the month
+    /// the recommended set-up is complete.
+    pub monitoring_live_month: f64,
+    pub complete_month: f64,
+    pub bridge: Option<Bridge>,
+    pub confidence_text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Thresholds {
+    pub in_house: f64,
+    pub outsourced: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConstraintKind {
+    SharingProhibited,
+    OverBudget,
+    BudgetCannotFund,
+    Deadline,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Constraint {
+    pub kind: ConstraintKind,
+    /// The option it applies to; `None` when it concerns every option.
+    pub option: Option<SocOption>,
+    pub reason: String,
+    /// Whether it changed the recommendation away from the score's choice.
+    pub changed_recommendation: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub consideration: Option<Consideration>,
+    pub text: String,
+    /// Weight x score: how hard this pulled (positive = toward in-house).
+    pub pull: f64,
+    /// Profile key paths the reason rests on.
+    pub inputs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bridge {
+    pub provider_from_month: f64,
+    pub until_month: f64,
+    pub cost: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConsiderationScore {
+    pub key: Consideration,
+    pub label: String,
+    pub score: f64,
+    /// Normalised weight: the share of the decision this consideration carries.
+    pub weight: f64,
+    pub pull: f64,
+    pub rationale: String,
+    pub inputs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PointKind {
+    Advantage,
+    Drawback,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    Strong,
+    Weak,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionPoint {
+    pub kind: PointKind,
+    pub point: String,
+    pub strength: Strength,
+    pub because: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionProfile {
+    pub option: SocOption,
+    pub label: String,
+    pub summary: String,
+    pub feasible: bool,
+    pub within_budget: bool,
+    pub meets_deadline: bool,
+    pub monitoring_live_month: f64,
+    pub complete_month: f64,
+    pub total_cost: f64,
+    pub points: Vec<OptionPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearCost {
+    pub year: u32,
+    pub staff: f64,
+    pub technology: f64,
+    pub provider: f64,
+    pub build: f64,
+    pub other: f64,
+    pub total: f64,
+    pub cumulative: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostLine {
+    pub line: String,
+    pub made_of: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionCosts {
+    pub years: Vec<YearCost>,
+    pub total: f64,
+    pub average_per_year: f64,
+    pub within_budget: bool,
+    /// How far the total exceeds the money available (0 when within budget).
+    pub over_budget_by: f64,
+    pub lines: Vec<CostLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Costs {
+    pub currency: String,
+    pub horizon_years: u32,
+    pub annual_opex: f64,
+    pub capex: f64,
+    /// Opex over the horizon plus capex.
+    pub available: f64,
+    pub options: BTreeMap<SocOption, OptionCosts>,
+    pub cheapest: SocOption,
+    /// The provider quote used instead of the model's price, if any.
+    pub quote: Option<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleFte {
+    pub role: String,
+    pub fte: f64,
+    pub base_salary: f64,
+    /// Employer cost per FTE per year (benefits, overhead, shift premium).
+    pub loaded_cost: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Team {
+    pub roles: Vec<RoleFte>,
+    pub total_fte: f64,
+    pub existing_staff: u64,
+    pub to_hire: f64,
+    pub hours: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Staffing {
+    pub coverage: String,
+    /// Console seats staffed at all times in the required coverage.
+    pub seats: u32,
+    pub fte_per_seat: f64,
+    pub staffed_hours_per_year: f64,
+    pub in_house: Team,
+    pub hybrid: Team,
+    pub outsourced: Team,
+    pub rationale: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Residual {
+    pub likelihood: u8,
+    pub impact: u8,
+    pub rating: u8,
+    pub band: String,
+    pub detection: String,
+    pub response: String,
+    pub context: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Risk {
+    pub id: String,
+    pub threat: Threat,
+    pub threat_label: String,
+    pub asset: String,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub rating: u8,
+    pub band: String,
+    pub factors: Vec<String>,
+    pub residual: BTreeMap<SocOption, Residual>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeatMap {
+    /// `counts[l - 1][i - 1]`: risks with likelihood `l` and impact `i`.
+    pub counts: [[u32; 5]; 5],
+    pub residual: BTreeMap<SocOption, [[u32; 5]; 5]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Objective {
+    pub id: String,
+    pub objective: String,
+    pub kpi: String,
+    pub target: String,
+    pub due_month: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlaScope {
+    /// Clauses for a provider contract.
+    Contract,
+    /// Targets for an internal service agreement.
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SlaItem {
+    pub clause: String,
+    pub target: String,
+    pub severity: Option<String>,
+    /// Rules that make the clause mandatory for this organisation.
+    pub mandatory_by: Vec<String>,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Phase {
+    pub phase: String,
+    pub start_month: f64,
+    pub end_month: f64,
+    pub milestones: Vec<String>,
+    pub owner: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightFlip {
+    pub consideration: Consideration,
+    pub current_share: f64,
+    /// The share of the decision at which the recommendation would change.
+    pub flips_at_share: Option<f64>,
+    pub flips_to: Option<SocOption>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputFlip {
+    pub input: String,
+    pub label: String,
+    pub unit: String,
+    pub current: f64,
+    pub flips_at: Option<f64>,
+    pub flips_to: Option<SocOption>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sensitivity {
+    pub weights: Vec<WeightFlip>,
+    pub inputs: Vec<InputFlip>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssumptionUse {
+    pub name: String,
+    pub label: String,
+    pub value: f64,
+    pub unit: String,
+    pub rule: String,
+    pub source: String,
+    pub overridden: bool,
+}

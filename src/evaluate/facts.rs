@@ -1,0 +1,278 @@
+//! The profile's facts as the report's "What we assessed" table: every value
+//! the evaluation read, and whether it was given or defaulted.
+
+use super::assessment::Fact;
+use super::costs::trim_float;
+use super::params::Params;
+use super::words::{and_list, hours, money, thousands};
+use crate::profile::model::Consideration;
+use crate::profile::Profile;
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}
+
+pub fn facts(p: &Profile, params: &Params) -> Vec<Fact> {
+    let cur = &p.organisation.currency;
+    let o = &p.organisation;
+    let e = &p.environment;
+    let t = &p.security_team;
+    let c = &p.compliance;
+    let r = &p.risk;
+    let q = &p.requirements;
+    let mut out = Vec::new();
+    let mut add = |key: &str, label: &str, text: String| {
+        out.push(Fact {
+            key: key.to_string(),
+            label: label.to_string(),
+            text,
+            defaulted: p.is_defaulted(key),
+        });
+    };
+    add(
+        "organisation.industry",
+        "Industry",
+        o.industry.label().to_string(),
+    );
+    add(
+        "organisation.employees",
+        "Employees",
+        thousands(o.employees as f64),
+    );
+    add(
+        "organisation.annual_revenue",
+        "Annual revenue",
+        o.annual_revenue
+            .map_or("not given".to_string(), |v| money(cur, v)),
+    );
+    add("organisation.currency", "Currency", cur.clone());
+    add(
+        "organisation.headquarters",
+        "Headquarters",
+        o.headquarters.clone(),
+    );
+    add(
+        "organisation.operating_regions",
+        "Operating regions",
+        if o.operating_regions.is_empty() {
+            "headquarters only".into()
+        } else {
+            o.operating_regions.join(", ")
+        },
+    );
+    add(
+        "organisation.annual_growth_pct",
+        "Growth per year",
+        format!("{}%", trim_float(o.annual_growth_pct)),
+    );
+    add(
+        "environment.endpoints",
+        "Endpoints",
+        thousands(e.endpoints as f64),
+    );
+    add(
+        "environment.servers",
+        "Servers",
+        thousands(e.servers as f64),
+    );
+    add(
+        "environment.cloud_workloads",
+        "Cloud workloads",
+        thousands(e.cloud_workloads as f64),
+    );
+    let estimated = e.endpoints as f64 * params.log_gb_endpoint
+        + e.servers as f64 * params.log_gb_server
+        + e.cloud_workloads as f64 * params.log_gb_cloud;
+    add(
+        "environment.daily_log_volume_gb",
+        "Log volume per day",
+        match e.daily_log_volume_gb {
+            Some(v) => format!("{} GB", trim_float(v)),
+            None => format!(
+                "{} GB (estimated from assets)",
+                trim_float((estimated * 10.0).round() / 10.0)
+            ),
+        },
+    );
+    add(
+        "environment.ot_ics",
+        "OT / industrial control systems in scope",
+        yes_no(e.ot_ics),
+    );
+    add("environment.sites", "Sites", thousands(e.sites as f64));
+    add(
+        "environment.critical_assets",
+        "Critical assets",
+        if e.critical_assets.is_empty() {
+            "none listed".into()
+        } else {
+            and_list(
+                &e.critical_assets
+                    .iter()
+                    .map(|a| format!("{} ({})", a.name, a.criticality.key()))
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
+    add(
+        "security_team.analysts",
+        "Security staff today",
+        format!(
+            "{} analysts, {} engineers, {} incident responders",
+            t.analysts, t.engineers, t.incident_responders
+        ),
+    );
+    add(
+        "security_team.tools",
+        "Tools already owned",
+        if t.tools.is_empty() {
+            "none".into()
+        } else {
+            and_list(
+                &t.tools
+                    .iter()
+                    .map(|x| x.label().to_string())
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
+    add(
+        "security_team.maturity",
+        "SOC maturity (0-5)",
+        t.maturity.to_string(),
+    );
+    add(
+        "security_team.hiring_market",
+        "Hiring market",
+        t.hiring_market.key().to_string(),
+    );
+    add(
+        "budget.annual_opex",
+        "Operating budget per year",
+        money(cur, p.budget.annual_opex),
+    );
+    add(
+        "budget.capex",
+        "Build budget (one-off)",
+        money(cur, p.budget.capex),
+    );
+    add(
+        "budget.horizon_years",
+        "Planning horizon",
+        format!("{} years", p.budget.horizon_years),
+    );
+    add(
+        "compliance.frameworks",
+        "Regulations and standards",
+        if c.frameworks.is_empty() {
+            "none".into()
+        } else {
+            and_list(
+                &c.frameworks
+                    .iter()
+                    .map(|f| f.label().to_string())
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
+    add(
+        "compliance.data_residency",
+        "Data residency",
+        c.data_residency.key().to_string(),
+    );
+    add(
+        "compliance.third_party_data_sharing",
+        "Third-party data sharing",
+        c.third_party_data_sharing.key().to_string(),
+    );
+    add(
+        "compliance.notification_hours",
+        "Tightest notification deadline",
+        c.notification_hours.map_or("none".into(), hours),
+    );
+    add(
+        "risk.tolerance",
+        "Risk tolerance",
+        r.tolerance.key().to_string(),
+    );
+    add(
+        "risk.threats",
+        "Threats assessed",
+        and_list(
+            &r.threats
+                .iter()
+                .map(|x| x.label().to_string())
+                .collect::<Vec<_>>(),
+        ),
+    );
+    add(
+        "risk.targeted_by_apt",
+        "Targeted by APT actors",
+        yes_no(r.targeted_by_apt),
+    );
+    add(
+        "risk.incidents_last_24_months",
+        "Incidents in the last 24 months",
+        r.incidents_last_24_months.to_string(),
+    );
+    add(
+        "requirements.coverage",
+        "Coverage required",
+        q.coverage.label().to_string(),
+    );
+    add(
+        "requirements.go_live_months",
+        "Monitoring live within",
+        format!("{} months", q.go_live_months),
+    );
+    add(
+        "requirements.control",
+        "Need for control",
+        q.control.key().to_string(),
+    );
+    add(
+        "requirements.integration",
+        "Need for integration",
+        q.integration.key().to_string(),
+    );
+    add(
+        "requirements.scalability",
+        "Need to scale",
+        q.scalability.key().to_string(),
+    );
+    // Shares, not the raw numbers: weights scaled all alike are the same
+    // weighting, and the assessment must say so identically.
+    let given = Consideration::ALL
+        .iter()
+        .any(|k| !p.is_defaulted(&format!("weights.{}", k.key())));
+    let shares = super::decision::normalised(p);
+    out.push(Fact {
+        key: "weights".into(),
+        label: "Weights (share of the decision)".into(),
+        text: if given {
+            shares
+                .iter()
+                .map(|(k, w)| format!("{} {}", k.key(), super::words::percent_1(*w)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            "equal, 12.5% each".into()
+        },
+        defaulted: !given,
+    });
+    if let Some(quote) = &p.mssp_quote {
+        out.push(Fact {
+            key: "mssp_quote".into(),
+            label: "Provider quote".into(),
+            text: format!(
+                "{}: {} a year, {} onboarding, {}-year term",
+                quote.provider.as_deref().unwrap_or("unnamed provider"),
+                money(cur, quote.annual_fee),
+                money(cur, quote.onboarding_fee),
+                quote.term_years
+            ),
+            defaulted: false,
+        });
+    }
+    out
+}

@@ -1,0 +1,132 @@
+//! The three options as they look for this organisation: advantages and
+//! drawbacks, each marked strong or weak for it and tied to a profile fact.
+
+use super::assessment::{OptionPoint, OptionProfile, PointKind, SocOption, Strength};
+use super::costs::trim_float;
+use super::decision::{complete_month, monitoring_month, Core};
+use super::params::Params;
+use super::words::{count, money_short};
+use crate::profile::model::*;
+use crate::profile::Profile;
+
+fn point(kind: PointKind, strong: bool, point: &str, because: String) -> OptionPoint {
+    OptionPoint {
+        kind,
+        point: point.to_string(),
+        strength: if strong {
+            Strength::Strong
+        } else {
+            Strength::Weak
+        },
+        because,
+    }
+}
+
+use PointKind::{Advantage as A, Drawback as D};
+
+pub fn option_profiles(profile: &Profile, params: &Params, core: &Core) -> Vec<OptionProfile> {
+    let cur = &profile.organisation.currency;
+    let horizon = profile.budget.horizon_years;
+    let total = |o: SocOption| core.costs.options.get(&o).map_or(0.0, |c| c.total);
+    let cheapest = SocOption::ALL
+        .into_iter()
+        .min_by(|a, b| total(*a).total_cmp(&total(*b)))
+        .unwrap_or(SocOption::Outsourced);
+    let q = &profile.requirements;
+    let c = &profile.compliance;
+    let t = &profile.security_team;
+    let existing = profile.existing_staff();
+    let needed = core.costs.in_house_team.total();
+    let data_bound =
+        c.data_residency == Residency::Required || c.third_party_data_sharing != Sharing::Allowed;
+    let targeted =
+        profile.risk.targeted_by_apt || profile.risk.threats.contains(&Threat::NationState);
+    let tight = t.hiring_market == HiringMarket::Tight;
+    let go_live = f64::from(q.go_live_months);
+    let cost_text = |o: SocOption| format!("{} over {horizon} years", money_short(cur, total(o)));
+
+    SocOption::ALL
+        .into_iter()
+        .map(|option| {
+            let points = match option {
+                SocOption::InHouse => vec![
+                    point(A, q.control == Level::High, "Full control over tools, detections and response",
+                        format!("the need for control is {}", q.control.key())),
+                    point(A, q.integration == Level::High, "Analysts who know the systems and the business",
+                        format!("the need for integration with IT and business units is {}", q.integration.key())),
+                    point(A, data_bound, "Security data stays inside the organisation",
+                        format!("data residency: {}; third-party sharing: {}", c.data_residency.key(), c.third_party_data_sharing.key())),
+                    point(A, targeted, "Threat hunting focused on the organisation's own adversaries",
+                        if targeted { "targeted by APT or nation-state actors".to_string() } else { "no targeted threat actors recorded".to_string() }),
+                    point(D, cheapest != SocOption::InHouse, "The most people and tools to pay for", cost_text(option)),
+                    point(D, tight, "Analysts are hard to hire and keep",
+                        format!("the hiring market is {}; about {}% of SOC analysts leave each year", t.hiring_market.key(), trim_float(params.attrition_pct))),
+                    point(D, q.coverage == Coverage::TwentyFourSeven && (existing as f64) < needed / 2.0,
+                        "A round-the-clock rota is expensive to staff",
+                        format!("{} coverage needs about {} people; {} today", q.coverage.label(), trim_float(needed), count(existing, "person", "people"))),
+                    point(D, go_live < params.in_house_build_months, "Slow to build",
+                        format!("about {} months to operate, against a {}-month go-live", trim_float(params.in_house_build_months), q.go_live_months)),
+                ],
+                SocOption::Outsourced => vec![
+                    point(A, cheapest == SocOption::Outsourced, "Lower, predictable cost", cost_text(option)),
+                    point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock monitoring from the start",
+                        format!("monitoring from month {}", trim_float(params.provider_onboarding_months))),
+                    point(A, existing < 3 || tight, "Experienced analysts and tools on day one",
+                        format!("{} in security operations today; hiring market {}", count(existing, "person", "people"), t.hiring_market.key())),
+                    point(A, profile.organisation.annual_growth_pct >= 10.0 || q.scalability == Level::High,
+                        "Capacity grows with the estate",
+                        format!("growth of {}% a year; scalability need {}", trim_float(profile.organisation.annual_growth_pct), q.scalability.key())),
+                    point(D, q.control == Level::High, "Less control over detections and response",
+                        format!("the need for control is {}", q.control.key())),
+                    point(D, q.integration == Level::High || profile.risk.threats.iter().any(|t| matches!(t, Threat::Insider | Threat::Fraud)),
+                        "Less business context, slower judgement on subtle cases",
+                        format!("integration need {}; insider or fraud threats: {}", q.integration.key(),
+                            if profile.risk.threats.iter().any(|t| matches!(t, Threat::Insider | Threat::Fraud)) { "yes" } else { "no" })),
+                    point(D, data_bound, "Security data leaves the organisation",
+                        if c.third_party_data_sharing == Sharing::Prohibited {
+                            "third-party sharing is prohibited: not possible".to_string()
+                        } else {
+                            format!("data residency: {}; third-party sharing: {}", c.data_residency.key(), c.third_party_data_sharing.key())
+                        }),
+                    point(D, profile.has_framework(Framework::Dora) || params.mssp_term_years >= 3.0, "Lock-in and exit risk",
+                        format!("a {}-year term; an exit plan is needed{}", trim_float(params.mssp_term_years),
+                            if profile.has_framework(Framework::Dora) { " and mandatory under DORA" } else { "" })),
+                ],
+                SocOption::Hybrid => vec![
+                    point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock coverage without a full in-house rota",
+                        format!("the provider covers nights and weekends from month {}", trim_float(params.provider_onboarding_months))),
+                    point(A, q.control == Level::High || q.integration == Level::High,
+                        "Incident response and crown-jewel detections stay in-house",
+                        format!("control need {}; integration need {}", q.control.key(), q.integration.key())),
+                    point(A, t.maturity <= 2, "Builds internal capability over time",
+                        format!("SOC maturity {} of 5 today", t.maturity)),
+                    point(D, total(SocOption::Hybrid) > 1.2 * total(SocOption::Outsourced), "Costs more than outsourcing", cost_text(option)),
+                    point(D, tight, "Still needs scarce hires", format!("hiring market {}", t.hiring_market.key())),
+                    point(D, q.integration == Level::High, "Two teams to coordinate",
+                        "a clear division of work (RACI) and joint escalation are needed".to_string()),
+                    point(D, data_bound, "The provider still sees security data",
+                        format!("third-party sharing: {}", c.third_party_data_sharing.key())),
+                ],
+            };
+            let c = core.costs.options.get(&option);
+            OptionProfile {
+                option,
+                label: option.label().to_string(),
+                summary: match option {
+                    SocOption::InHouse => "The organisation hires, equips and runs its own security operations team.",
+                    SocOption::Outsourced => "A managed provider (MSSP/MDR) monitors, detects and responds; a small internal owner keeps risk ownership, regulator contact and containment approval.",
+                    SocOption::Hybrid => "A provider covers 24/7 monitoring and triage; an internal team owns incident response, detection engineering for the crown jewels and threat hunting.",
+                }
+                .to_string(),
+                feasible: core.feasibility.candidates.contains(&option)
+                    && !(option == SocOption::Outsourced && c.is_some() && profile.compliance.third_party_data_sharing == Sharing::Prohibited),
+                within_budget: c.is_some_and(|c| c.within_budget),
+                meets_deadline: monitoring_month(profile, params, option) <= go_live,
+                monitoring_live_month: monitoring_month(profile, params, option),
+                complete_month: complete_month(params, option),
+                total_cost: total(option),
+                points,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,235 @@
+//! The roadmap: phases, months, milestones and owners for the recommended
+//! option, following the best practices the report is built on: assess risk
+//! first, set objectives, fix service levels, work together, and keep
+//! improving. Months count from the board's decision (month 0).
+//!
+//! Phase lengths follow domain-facts 3 and 9: a provider monitors in about
+//! two months plus a month of hypercare; an in-house build takes 12-18
+//! months with first detections at 6-9; quarterly improvement cycles after.
+
+use super::assessment::{Phase, SocOption};
+use super::costs::BridgePlan;
+use super::params::Params;
+use crate::profile::Profile;
+
+fn half(x: f64) -> f64 {
+    (x * 2.0).round() / 2.0
+}
+
+struct Builder {
+    phases: Vec<Phase>,
+}
+
+impl Builder {
+    fn add(&mut self, phase: &str, start: f64, end: f64, owner: &str, milestones: &[String]) {
+        let start = half(start.max(0.0));
+        self.phases.push(Phase {
+            phase: phase.to_string(),
+            start_month: start,
+            end_month: half(end).max(start + 0.5),
+            milestones: milestones.to_vec(),
+            owner: owner.to_string(),
+        });
+    }
+}
+
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+pub fn roadmap(
+    profile: &Profile,
+    params: &Params,
+    option: SocOption,
+    bridge: Option<BridgePlan>,
+) -> Vec<Phase> {
+    let horizon = f64::from(profile.budget.horizon_years) * 12.0;
+    let onboarding = params.provider_onboarding_months;
+    let top_threats: Vec<&str> = profile
+        .risk
+        .threats
+        .iter()
+        .take(3)
+        .map(|t| t.label())
+        .collect();
+    let playbooks = format!("Playbooks for {}", top_threats.join(", ").to_lowercase());
+    let critical = profile.environment.critical_assets.len();
+    let onboarded = if critical > 0 {
+        format!("Logs of all {critical} critical assets onboarded")
+    } else {
+        s("Logs of endpoints, servers and cloud workloads onboarded")
+    };
+    let mut b = Builder { phases: Vec::new() };
+    b.add(
+        "Assess risk and confirm scope",
+        0.0,
+        1.0,
+        "CISO",
+        &[
+            s("Risk register reviewed with the board"),
+            s("Crown jewels and log sources inventoried"),
+        ],
+    );
+    match option {
+        SocOption::InHouse => {
+            let build = params.in_house_build_months;
+            b.add(
+                "Set objectives and the internal service agreement",
+                1.0,
+                2.0,
+                "CISO with business owners",
+                &[
+                    s("Objectives and KPIs approved"),
+                    s("Severity levels and response targets signed off"),
+                ],
+            );
+            if let Some(br) = bridge {
+                b.add(
+                    "Bridge: contract a provider to monitor during the build",
+                    0.5,
+                    br.from_month,
+                    "CISO and procurement",
+                    &[
+                        s("Provider chosen against the SLA checklist"),
+                        format!("Provider monitoring from month {}", half(br.from_month)),
+                    ],
+                );
+            }
+            b.add(
+                "Hire the team and stand up the tools",
+                1.0,
+                (build * 0.6).max(3.0),
+                "SOC manager and HR",
+                &[
+                    s("SOC manager in post"),
+                    s("Analysts and engineers hired to plan"),
+                    s("SIEM and EDR in place"),
+                ],
+            );
+            b.add(
+                "Onboard log sources",
+                build * 0.3,
+                build * 0.75,
+                "Detection engineering",
+                &[onboarded, s("Use cases mapped to the top risks")],
+            );
+            b.add(
+                "Tune detections and write playbooks",
+                build * 0.5,
+                build,
+                "SOC manager",
+                &[playbooks, s("False-positive rate agreed and met")],
+            );
+            b.add(
+                "Exercise with IT and the business",
+                build - 2.0,
+                build,
+                "CISO",
+                &[
+                    s("Executive tabletop exercise"),
+                    s("Purple-team test of the crown-jewel detections"),
+                ],
+            );
+            b.add(
+                "Go live",
+                build,
+                build + 1.0,
+                "SOC manager",
+                &[
+                    if bridge.is_some() {
+                        s("Monitoring handed over from the bridge provider")
+                    } else {
+                        s("Round-the-clock rota starts")
+                    },
+                    s("First monthly service report"),
+                ],
+            );
+            b.add(
+                "Review and improve",
+                build + 1.0,
+                horizon,
+                "CISO",
+                &[
+                    s("Quarterly service reviews and SOC-CMM reassessment"),
+                    s("Yearly review of the sourcing model"),
+                ],
+            );
+        }
+        SocOption::Outsourced | SocOption::Hybrid => {
+            b.add(
+                "Set objectives and the SLA",
+                0.5,
+                1.5,
+                "CISO",
+                &[
+                    s("Objectives and KPIs approved"),
+                    s("SLA checklist agreed as the basis of the contract"),
+                ],
+            );
+            b.add(
+                "Select the provider",
+                0.5,
+                (onboarding * 0.5).max(1.0),
+                "CISO and procurement",
+                &[
+                    s("Due diligence and reference calls done"),
+                    s("Contract signed with the SLA, exit plan and data terms"),
+                ],
+            );
+            b.add(
+                "Onboard log sources",
+                (onboarding * 0.5).max(1.0),
+                onboarding,
+                "Provider with IT operations",
+                &[
+                    onboarded,
+                    s("Escalation matrix and response authority tested"),
+                ],
+            );
+            if option == SocOption::Hybrid {
+                b.add(
+                    "Build the internal team",
+                    1.0,
+                    params.hybrid_build_months,
+                    "SOC lead and HR",
+                    &[
+                        s("Incident-response lead and detection engineers hired"),
+                        s("Division of work (RACI) with the provider agreed"),
+                    ],
+                );
+            }
+            b.add(
+                "Tune detections and write playbooks (hypercare)",
+                onboarding,
+                onboarding + 2.0,
+                if option == SocOption::Hybrid {
+                    "Internal team with the provider"
+                } else {
+                    "Provider with the SOC owner"
+                },
+                &[playbooks, s("Alert volume and false positives tuned down")],
+            );
+            b.add(
+                "Exercise together",
+                onboarding + 2.0,
+                onboarding + 3.0,
+                "CISO",
+                &[
+                    s("Joint tabletop exercise with the provider"),
+                    s("Out-of-hours escalation tested"),
+                ],
+            );
+            b.add(
+                "Review and improve",
+                onboarding + 3.0,
+                horizon,
+                "SOC owner",
+                &[
+                    s("Monthly service reports and quarterly service reviews"),
+                    s("Contract and model reviewed before the term ends"),
+                ],
+            );
+        }
+    }
+    b.phases
+}
