@@ -86,6 +86,19 @@ Then start a profile with
 for completion and checking in editors that use yaml-language-server.")]
     Schema,
 
+    /// Work with the report templates
+    #[command(after_help = "\
+Example:
+  socsource templates export my-templates
+
+Templates are tera files: report.md includes one template per section;
+report.html wraps the HTML. A folder given with --templates overrides the
+built-in templates by file name.")]
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+
     /// Write a commented starter profile
     #[command(after_help = "\
 Examples:
@@ -97,6 +110,24 @@ Examples:
         #[arg(default_value = "profile.yaml", value_name = "FILE")]
         file: PathBuf,
         /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// Write the built-in templates to a folder for editing
+    #[command(after_help = "\
+Example:
+  socsource templates export my-templates
+  (edit my-templates/summary.md, delete the files you do not change)
+  socsource report acme.yaml --templates my-templates")]
+    Export {
+        /// Folder to write them to
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Replace files that exist
         #[arg(long)]
         force: bool,
     },

@@ -8,6 +8,8 @@
 use crate::config::{self, RenderOptions, UsageError};
 use crate::diag::Diagnostic;
 use crate::profile::{self, discover, LoadOptions};
+use crate::render::templates::Templates;
+use crate::render::{IndexFailure, IndexRow, IndexView, OutputFile, Renderer};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -103,18 +105,32 @@ pub fn init(file: &Path, force: bool, console: &mut Console<'_>) -> Result<Outco
     }
 }
 
-/// `report` and `batch`: load, evaluate, render and write each profile.
+/// `report` and `batch`: load, evaluate, render and write each profile; a
+/// batch also writes the portfolio index.
 pub fn render(
     inputs: &[PathBuf],
     options: &RenderOptions,
+    batch: bool,
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
     let load = LoadOptions {
         default_date: config::default_report_date()?,
     };
+    let templates =
+        Templates::load(options.templates.as_deref()).map_err(|e| UsageError(e.to_string()))?;
+    let renderer = Renderer::new(templates);
     let found = discover::discover(inputs);
     print_diagnostics(console.err, &found.problems);
     let mut failed = !found.problems.is_empty();
+    let mut rows = Vec::new();
+    let mut failures: Vec<IndexFailure> = found
+        .problems
+        .iter()
+        .map(|d| IndexFailure {
+            file: d.file.clone(),
+            error: d.message.clone(),
+        })
+        .collect();
     for file in &found.files {
         let shown = file.display().to_string();
         let loaded = match profile::load_path(file, &shown, &load) {
@@ -122,6 +138,12 @@ pub fn render(
             Err(diags) => {
                 failed = true;
                 print_diagnostics(console.err, &diags);
+                let first = diags.iter().find(|d| d.is_error()).or(diags.first());
+                failures.push(IndexFailure {
+                    file: shown.clone(),
+                    error: first
+                        .map_or_else(|| "invalid profile".to_string(), Diagnostic::one_line),
+                });
                 if options.fail_fast {
                     break;
                 }
@@ -130,36 +152,67 @@ pub fn render(
         };
         print_diagnostics(console.err, &loaded.warnings);
         let assessment = crate::evaluate::evaluate(&loaded.profile);
-        for format in &options.formats {
-            let bytes = match format {
-                crate::render::Format::Json => {
-                    let mut text = serde_json::to_string_pretty(&assessment).unwrap_or_default();
-                    text.push('\n');
-                    text.into_bytes()
+        let rendered = match renderer.report(&assessment, &options.formats) {
+            Ok(r) => r,
+            Err(e) => {
+                failed = true;
+                let _ = writeln!(console.err, "error: {shown}: {e}");
+                failures.push(IndexFailure {
+                    file: shown.clone(),
+                    error: e.to_string(),
+                });
+                if options.fail_fast {
+                    break;
                 }
-                other => {
-                    let _ = writeln!(
-                        console.err,
-                        "{shown}: {} is not available yet",
-                        other.file_name()
-                    );
-                    continue;
+                continue;
+            }
+        };
+        for w in &rendered.warnings {
+            let _ = writeln!(console.err, "warning: {shown}: {w}");
+        }
+        match &options.output {
+            config::Output::Stdout => {
+                if let Some(f) = rendered.files.first() {
+                    let _ = console.out.write_all(&f.bytes);
                 }
-            };
-            match &options.output {
-                config::Output::Stdout => {
-                    let _ = console.out.write_all(&bytes);
-                }
-                config::Output::Dir(dir) => {
-                    let folder = dir.join(&loaded.profile.id);
-                    let result = crate::fsio::create_dir_all(&folder).and_then(|()| {
-                        crate::fsio::write_atomic(&folder.join(format.file_name()), &bytes)
-                    });
-                    if let Err(e) = result {
+            }
+            config::Output::Dir(dir) => {
+                let folder = dir.join(&loaded.profile.id);
+                match write_files(&folder, &rendered.files) {
+                    Ok(()) => {
+                        let _ = writeln!(console.err, "{shown}: wrote {}", folder.display());
+                        rows.push(IndexRow::new(&assessment, &options.formats));
+                    }
+                    Err(e) => {
                         failed = true;
                         let _ = writeln!(console.err, "error: {e}");
+                        failures.push(IndexFailure {
+                            file: shown.clone(),
+                            error: e.to_string(),
+                        });
                     }
                 }
+            }
+        }
+    }
+    if let (true, config::Output::Dir(dir)) = (batch, &options.output) {
+        let view = IndexView {
+            date: load.default_date.to_string(),
+            generator: format!("socsource {}", env!("CARGO_PKG_VERSION")),
+            rows,
+            failures,
+        };
+        match renderer
+            .index(&view)
+            .map_err(|e| e.to_string())
+            .and_then(|files| write_files(dir, &files).map_err(|e| e.to_string()))
+        {
+            Ok(()) => {
+                let _ = writeln!(console.err, "wrote {}", dir.join("index.html").display());
+            }
+            Err(e) => {
+                failed = true;
+                let _ = writeln!(console.err, "error: portfolio index: {e}");
             }
         }
     }
@@ -168,4 +221,40 @@ pub fn render(
     } else {
         Outcome::Success
     })
+}
+
+/// Write rendered files under `folder`, each atomically.
+fn write_files(folder: &Path, files: &[OutputFile]) -> Result<(), crate::fsio::IoError> {
+    crate::fsio::create_dir_all(folder)?;
+    for f in files {
+        let path = folder.join(&f.path);
+        if let Some(parent) = path.parent() {
+            crate::fsio::create_dir_all(parent)?;
+        }
+        crate::fsio::write_atomic(&path, &f.bytes)?;
+    }
+    Ok(())
+}
+
+pub fn export_templates(
+    dir: &Path,
+    force: bool,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    match crate::render::templates::export(dir, force) {
+        Ok(names) => {
+            let _ = writeln!(
+                console.err,
+                "wrote {} templates to {}; use them with `--templates {}`",
+                names.len(),
+                dir.display(),
+                dir.display()
+            );
+            Ok(Outcome::Success)
+        }
+        Err(e) => {
+            let _ = writeln!(console.err, "error: {e}");
+            Ok(Outcome::SomeFailed)
+        }
+    }
 }

@@ -38,13 +38,16 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
         Command::Validate { paths } => commands::validate(&paths, console),
         Command::Schema => commands::schema(console),
         Command::Init { file, force } => commands::init(&file, force, console),
+        Command::Templates {
+            action: cli::TemplatesAction::Export { dir, force },
+        } => commands::export_templates(&dir, force, console),
         Command::Report { profiles, output } => {
             let options = RenderOptions::from_args(&output, profiles.len())?;
-            commands::render(&profiles, &options, console)
+            commands::render(&profiles, &options, false, console)
         }
         Command::Batch { dirs, output } => {
             let options = RenderOptions::from_args(&output, usize::MAX)?;
-            commands::render(&dirs, &options, console)
+            commands::render(&dirs, &options, true, console)
         }
     }
 }

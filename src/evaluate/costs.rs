@@ -389,7 +389,8 @@ fn provider_lines(profile: &Profile, params: &Params, hybrid: bool) -> Vec<CostL
             fmt_months(params.provider_onboarding_months)
         ),
         None => format!(
-            "{:.2} per monitored asset per month, {:.0}% less beyond 500 assets, from month {}",
+            "{} {:.2} per monitored asset per month, {:.0}% less beyond 500 assets, from month {}",
+            profile.organisation.currency,
             params.mssp_price_month,
             params.mssp_discount_pct,
             fmt_months(params.provider_onboarding_months)

@@ -117,10 +117,15 @@ pub fn facts(p: &Profile, params: &Params) -> Vec<Fact> {
     add(
         "security_team.analysts",
         "Security staff today",
-        format!(
-            "{} analysts, {} engineers, {} incident responders",
-            t.analysts, t.engineers, t.incident_responders
-        ),
+        and_list(&[
+            super::words::count(t.analysts, "analyst", "analysts"),
+            super::words::count(t.engineers, "engineer", "engineers"),
+            super::words::count(
+                t.incident_responders,
+                "incident responder",
+                "incident responders",
+            ),
+        ]),
     );
     add(
         "security_team.tools",

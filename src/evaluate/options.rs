@@ -58,7 +58,7 @@ pub fn option_profiles(profile: &Profile, params: &Params, core: &Core) -> Vec<O
                         format!("data residency: {}; third-party sharing: {}", c.data_residency.key(), c.third_party_data_sharing.key())),
                     point(A, targeted, "Threat hunting focused on the organisation's own adversaries",
                         if targeted { "targeted by APT or nation-state actors".to_string() } else { "no targeted threat actors recorded".to_string() }),
-                    point(D, cheapest != SocOption::InHouse, "The most people and tools to pay for", cost_text(option)),
+                    point(D, total(SocOption::InHouse) > 1.15 * total(cheapest), "The most people and tools to pay for", cost_text(option)),
                     point(D, tight, "Analysts are hard to hire and keep",
                         format!("the hiring market is {}; about {}% of SOC analysts leave each year", t.hiring_market.key(), trim_float(params.attrition_pct))),
                     point(D, q.coverage == Coverage::TwentyFourSeven && (existing as f64) < needed / 2.0,

@@ -20,6 +20,23 @@ pub fn thousands(x: f64) -> String {
     }
 }
 
+/// A decimal for tables: whole numbers with separators, others with up to
+/// four significant decimals (`0.755`, `0.02`, `26.425`, `1,970,952`).
+pub fn decimal(x: f64) -> String {
+    if x.fract() == 0.0 || x.abs() >= 1000.0 {
+        return thousands(x);
+    }
+    let digits = if x.abs() >= 100.0 {
+        1
+    } else if x.abs() >= 1.0 {
+        3
+    } else {
+        4
+    };
+    let s = format!("{x:.digits$}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// `GBP 1,234,568`.
 pub fn money(currency: &str, x: f64) -> String {
     format!("{currency} {}", thousands(x))
@@ -118,6 +135,11 @@ mod tests {
         assert_eq!(thousands(999.0), "999");
         assert_eq!(thousands(-1000.0), "-1,000");
         assert_eq!(money("EUR", 380_000.0), "EUR 380,000");
+        assert_eq!(decimal(0.755), "0.755");
+        assert_eq!(decimal(0.02), "0.02");
+        assert_eq!(decimal(26.425), "26.425");
+        assert_eq!(decimal(5.3), "5.3");
+        assert_eq!(decimal(1_970_952.0), "1,970,952");
         assert_eq!(signed(1.5), "+1.5");
         assert_eq!(signed(-0.04), "0.0");
         assert_eq!(

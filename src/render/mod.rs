@@ -1,7 +1,20 @@
-//! Render: an assessment in, report files out.
+//! Render: an assessment in, report files out (as bytes; the caller writes).
 //!
-//! The closed [`Format`] enum names what can be produced. Renderers return
-//! bytes; only the caller writes files.
+//! Markdown comes from the templates ([`templates`]), HTML from that
+//! Markdown ([`html`]), charts from the assessment's numbers ([`charts`]).
+//! The closed [`Format`] enum names what can be produced. Renderers read the
+//! assessment and never recompute it.
+
+pub mod charts;
+pub mod html;
+pub mod markdown;
+pub mod templates;
+pub mod view;
+
+use crate::evaluate::assessment::{Assessment, SocOption};
+use serde::Serialize;
+use std::fmt;
+use templates::{TemplateError, Templates};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,4 +43,209 @@ impl Format {
             Format::Json => "json",
         }
     }
+}
+
+/// Why a report could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError(pub String);
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+impl From<TemplateError> for RenderError {
+    fn from(e: TemplateError) -> RenderError {
+        RenderError(e.0)
+    }
+}
+
+/// One file of a rendered report, by path relative to the report's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<String>,
+}
+
+pub struct Renderer {
+    pub templates: Templates,
+}
+
+impl Renderer {
+    pub fn new(templates: Templates) -> Renderer {
+        Renderer { templates }
+    }
+
+    /// The report's Markdown, and the charts it refers to.
+    pub fn markdown(&self, a: &Assessment) -> Result<(String, Vec<charts::Figure>), RenderError> {
+        let figures = charts::figures(a);
+        let view = view::report_view(a, &figures);
+        let context = tera::Context::from_serialize(&view)
+            .map_err(|e| RenderError(format!("report view: {e}")))?;
+        let text = self.templates.render("report.md", &context)?;
+        Ok((markdown::tidy(&text), figures))
+    }
+
+    /// Render the requested formats of one report.
+    pub fn report(&self, a: &Assessment, formats: &[Format]) -> Result<Rendered, RenderError> {
+        let mut out = Rendered::default();
+        let needs_markdown = formats
+            .iter()
+            .any(|f| matches!(f, Format::Markdown | Format::Html | Format::Pdf));
+        let (md, figures) = if needs_markdown {
+            self.markdown(a)?
+        } else {
+            (String::new(), Vec::new())
+        };
+        for format in formats {
+            match format {
+                Format::Json => {
+                    let mut text = serde_json::to_string_pretty(a)
+                        .map_err(|e| RenderError(format!("assessment: {e}")))?;
+                    text.push('\n');
+                    out.files.push(OutputFile {
+                        path: format.file_name().into(),
+                        bytes: text.into_bytes(),
+                    });
+                }
+                Format::Markdown => {
+                    out.files.push(OutputFile {
+                        path: format.file_name().into(),
+                        bytes: md.clone().into_bytes(),
+                    });
+                    for (i, f) in figures.iter().enumerate() {
+                        let mut svg = f.to_svg(&format!("chart-{}", i + 1));
+                        svg.push('\n');
+                        out.files.push(OutputFile {
+                            path: format!("charts/{}", f.name),
+                            bytes: svg.into_bytes(),
+                        });
+                    }
+                }
+                Format::Html => {
+                    let page = html::to_html(&md, &figures);
+                    let mut context = tera::Context::new();
+                    context.insert("body", &page.body);
+                    context.insert("toc", &page.toc);
+                    context.insert("title", &page.title);
+                    context.insert(
+                        "description",
+                        &format!("{}: {}", page.title, a.recommendation.decision),
+                    );
+                    context.insert("lang", &a.profile.language);
+                    context.insert("organisation", &a.profile.name);
+                    context.insert("classification", &a.profile.classification);
+                    context.insert("date", &a.profile.date);
+                    context.insert("generator", &a.generator);
+                    let text = self.templates.render("report.html", &context)?;
+                    out.files.push(OutputFile {
+                        path: format.file_name().into(),
+                        bytes: text.into_bytes(),
+                    });
+                }
+                Format::Pdf => {
+                    out.warnings.push(
+                        "the PDF renderer is not available yet; report.pdf was not written".into(),
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The portfolio index of a batch, as Markdown and HTML.
+    pub fn index(&self, view: &IndexView) -> Result<Vec<OutputFile>, RenderError> {
+        let context = tera::Context::from_serialize(view)
+            .map_err(|e| RenderError(format!("index view: {e}")))?;
+        let md = markdown::tidy(&self.templates.render("index.md", &context)?);
+        let page = html::to_html(&md, &[]);
+        let mut html_context = tera::Context::new();
+        html_context.insert("body", &page.body);
+        html_context.insert("title", &page.title);
+        html_context.insert("date", &view.date);
+        html_context.insert("generator", &view.generator);
+        let html_text = self.templates.render("index.html", &html_context)?;
+        Ok(vec![
+            OutputFile {
+                path: "index.md".into(),
+                bytes: md.into_bytes(),
+            },
+            OutputFile {
+                path: "index.html".into(),
+                bytes: html_text.into_bytes(),
+            },
+        ])
+    }
+}
+
+/// A link from the index to one of an organisation's files.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexLink {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexRow {
+    pub id: String,
+    pub name: String,
+    pub recommendation: String,
+    pub option: SocOption,
+    pub confidence: String,
+    pub currency: String,
+    pub in_house: f64,
+    pub outsourced: f64,
+    pub hybrid: f64,
+    pub top_risk: String,
+    pub links: Vec<IndexLink>,
+}
+
+impl IndexRow {
+    pub fn new(a: &Assessment, formats: &[Format]) -> IndexRow {
+        let total = |o: SocOption| a.costs.options.get(&o).map_or(0.0, |c| c.total);
+        IndexRow {
+            id: a.profile.id.clone(),
+            name: a.profile.name.clone(),
+            recommendation: a.recommendation.option.short().to_string(),
+            option: a.recommendation.option,
+            confidence: format!("{:?}", a.recommendation.confidence).to_lowercase(),
+            currency: a.costs.currency.clone(),
+            in_house: total(SocOption::InHouse),
+            outsourced: total(SocOption::Outsourced),
+            hybrid: total(SocOption::Hybrid),
+            top_risk: a.risks.first().map_or("none assessed".into(), |r| {
+                format!("{}: {} ({})", r.threat_label, r.asset, r.rating)
+            }),
+            links: formats
+                .iter()
+                .map(|f| IndexLink {
+                    label: f.key().to_uppercase(),
+                    href: format!("{}/{}", a.profile.id, f.file_name()),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexFailure {
+    pub file: String,
+    pub error: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexView {
+    pub date: String,
+    pub generator: String,
+    pub rows: Vec<IndexRow>,
+    pub failures: Vec<IndexFailure>,
 }

@@ -56,3 +56,35 @@ pub fn example_profiles() -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// An external checker the tests use (vnu, markdownlint, poppler, qpdf).
+/// Missing tools fail the test when `SOCSOURCE_REQUIRE_TOOLS` is set (as
+/// `.ci/run` does); elsewhere the check is skipped with a loud note.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let candidates: Vec<PathBuf> = match name {
+        "vnu" => vec![repo().join("node_modules/vnu-jar/build/dist/vnu.jar")],
+        "markdownlint" => vec![repo().join("node_modules/.bin/markdownlint-cli2")],
+        other => std::env::var_os("PATH")
+            .map(|p| std::env::split_paths(&p).map(|d| d.join(other)).collect())
+            .unwrap_or_default(),
+    };
+    let found = candidates.into_iter().find(|p| p.exists());
+    let java_ok = name != "vnu" || Command::new("java").arg("-version").output().is_ok();
+    match (found, java_ok) {
+        (Some(p), true) => Some(p),
+        _ => {
+            if std::env::var_os("SOCSOURCE_REQUIRE_TOOLS").is_some() {
+                panic!("required checker `{name}` is not installed (run .ci/run, or `npm ci` and install poppler-utils, qpdf and Java)");
+            }
+            eprintln!(
+                "NOTE: `{name}` is not installed; this check is skipped here (CI requires it)"
+            );
+            None
+        }
+    }
+}
+
+/// Run `socsource` with a fixed SOURCE_DATE_EPOCH in `dir`.
+pub fn socsource_at(dir: &Path, args: &[&str]) -> Run {
+    socsource_in(dir, args, &[("SOURCE_DATE_EPOCH", "1764115200")])
+}

@@ -1,0 +1,216 @@
+//! Markdown: escaping profile text, the one parser configuration, and the
+//! final tidy of the generated Markdown.
+//!
+//! Policy: every value a template prints is escaped by [`escape`] (the
+//! Markdown template engine auto-escapes with it), so text from a profile can
+//! never break a table, start a heading or list, open a link, inject HTML or
+//! reach a downstream template engine (Liquid, Hugo, GitHub math) as syntax.
+//! Templates themselves are trusted and may write any Markdown or HTML.
+//!
+//! HTML and PDF both parse the Markdown with [`parser`], so a template
+//! change shows in every format.
+
+use pulldown_cmark::{Options, Parser};
+
+/// The marker a template writes to force a page break (PDF, print CSS).
+pub const PAGE_BREAK: &str = "<!-- pagebreak -->";
+
+/// The one pulldown-cmark configuration: CommonMark plus GitHub tables and
+/// task lists, with YAML front matter recognised (and not rendered).
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+pub fn parser(markdown: &str) -> Parser<'_> {
+    Parser::new_ext(markdown, options())
+}
+
+/// Escape text for any inline position of a Markdown document, table cells
+/// included. Backslash escapes render as the plain character, so the reader
+/// sees the text exactly as written in the profile.
+pub fn escape(text: &str) -> String {
+    // Leading spaces would make an indented code block.
+    let text = text.trim_start();
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control())
+        .collect();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let spaced = |i: usize| chars.get(i).is_none_or(|c| *c == ' ');
+    // Block openers only count at the start of the value: a list marker or
+    // heading needs a space after it, a rule or setext underline is a line of
+    // one character.
+    let all = |c: char| chars.iter().all(|x| *x == c || *x == ' ');
+    let mut start = 0;
+    match chars.first() {
+        Some('-' | '+') if spaced(1) || all('-') => {
+            out.push('\\');
+        }
+        Some('=') if all('=') => out.push('\\'),
+        Some('0'..='9') => {
+            let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+            if matches!(chars.get(digits), Some('.' | ')')) && spaced(digits + 1) {
+                out.extend(&chars[..digits]);
+                out.push('\\');
+                start = digits;
+            }
+        }
+        Some('#') => {
+            let hashes = chars.iter().take_while(|c| **c == '#').count();
+            if spaced(hashes) {
+                out.push('\\');
+            }
+        }
+        _ => {}
+    }
+    for i in start..chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '{' | '}' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Only an entity reference (`&amp;`, `&#39;`) needs escaping.
+            '&' if looks_like_entity(&chars[i + 1..]) => out.push_str("\\&"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn looks_like_entity(rest: &[char]) -> bool {
+    let name: Vec<&char> = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .collect();
+    !name.is_empty() && name.len() <= 32 && rest.get(name.len()) == Some(&';')
+}
+
+/// A YAML double-quoted string, for front matter values.
+pub fn yaml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Normalise template output: no trailing spaces, no runs of blank lines,
+/// one final newline (what Markdown linters and diffs expect).
+pub fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank = 0;
+    for line in markdown.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Event, Tag, TagEnd};
+
+    /// Render one line of escaped text in a table cell and return the events.
+    fn cell_events(value: &str) -> Vec<Event<'static>> {
+        let md = format!("| a | b |\n|---|---|\n| {} | x |\n", escape(value));
+        parser(&md).map(|e| e.into_static()).collect()
+    }
+
+    #[test]
+    fn hostile_text_stays_text_in_a_table_cell() {
+        let hostile = "{{ 7*7 }} | <script>alert(1)</script> [x](javascript:1) **b** `c` &amp; ~~s~~ $x$ AT&T";
+        let events = cell_events(hostile);
+        let text: String = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(text.contains(hostile), "{text}");
+        assert!(!events
+            .iter()
+            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_) | Event::Code(_))));
+        assert!(!events.iter().any(|e| matches!(
+            e,
+            Event::Start(Tag::Link { .. } | Tag::Strong | Tag::Emphasis)
+        )));
+        let cells = events
+            .iter()
+            .filter(|e| matches!(e, Event::End(TagEnd::TableCell)))
+            .count();
+        assert_eq!(cells, 4, "the pipe must not add a column");
+    }
+
+    #[test]
+    fn line_starts_cannot_open_blocks() {
+        for value in [
+            "# Heading",
+            "- item",
+            "+ item",
+            "1. item",
+            "12) item",
+            "> quote",
+            "===",
+            "---",
+            "    code",
+            "-",
+            "1.",
+        ] {
+            let md = format!("{}\n", escape(value));
+            let events: Vec<Event> = parser(&md).collect();
+            assert!(
+                matches!(events.first(), Some(Event::Start(Tag::Paragraph))),
+                "{value:?} became {events:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ordinary_text_stays_readable() {
+        assert_eq!(escape("+1.0"), "+1.0");
+        assert_eq!(escape("12.5%"), "12.5%");
+        assert_eq!(escape("-1.2"), "-1.2");
+        assert_eq!(escape("AT&T C# 24/7"), "AT&T C# 24/7");
+        assert_eq!(escape("in_house"), "in\\_house");
+    }
+
+    #[test]
+    fn yaml_strings_are_quoted() {
+        assert_eq!(yaml_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+        let parsed: String = serde_yaml::from_str(&yaml_string("Δήμος: \"x\" # y")).unwrap();
+        assert_eq!(parsed, "Δήμος: \"x\" # y");
+    }
+
+    #[test]
+    fn tidy_collapses_blank_runs() {
+        assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+}

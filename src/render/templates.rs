@@ -1,0 +1,268 @@
+//! Templates: the defaults compiled into the binary, and a user folder that
+//! overrides them by file name (`--templates DIR`).
+//!
+//! Two tera engines keep escaping honest: Markdown templates (`*.md`)
+//! auto-escape every printed value with [`super::markdown::escape`]; HTML
+//! templates (`*.html`, and `*.css` they include) auto-escape with HTML
+//! rules. A value printed with `| safe` is the template author's
+//! responsibility: templates are trusted code, profiles are not.
+//!
+//! `socsource templates export DIR` writes the defaults out for editing.
+
+use super::markdown;
+use crate::evaluate::words;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+use tera::{Tera, Value};
+
+/// The default templates, by file name.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("report.md", include_str!("../../templates/report.md")),
+    ("cover.md", include_str!("../../templates/cover.md")),
+    ("summary.md", include_str!("../../templates/summary.md")),
+    ("assessed.md", include_str!("../../templates/assessed.md")),
+    ("options.md", include_str!("../../templates/options.md")),
+    (
+        "considerations.md",
+        include_str!("../../templates/considerations.md"),
+    ),
+    ("costs.md", include_str!("../../templates/costs.md")),
+    ("staffing.md", include_str!("../../templates/staffing.md")),
+    ("risks.md", include_str!("../../templates/risks.md")),
+    (
+        "objectives.md",
+        include_str!("../../templates/objectives.md"),
+    ),
+    ("sla.md", include_str!("../../templates/sla.md")),
+    ("roadmap.md", include_str!("../../templates/roadmap.md")),
+    (
+        "sensitivity.md",
+        include_str!("../../templates/sensitivity.md"),
+    ),
+    ("appendix.md", include_str!("../../templates/appendix.md")),
+    ("index.md", include_str!("../../templates/index.md")),
+    ("report.html", include_str!("../../templates/report.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// A template problem: which template, where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError(pub String);
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// A tera error with its whole cause chain, which is where tera keeps the
+/// template name, line and column.
+fn explain(context: &str, err: &tera::Error) -> TemplateError {
+    let mut text = format!("{context}: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        let line = cause.to_string();
+        if !text.contains(&line) {
+            text.push_str("\n  ");
+            text.push_str(line.trim_end());
+        }
+        source = cause.source();
+    }
+    TemplateError(text)
+}
+
+/// The template set in use, with its provenance for manifests.
+pub struct Templates {
+    markdown: Tera,
+    html: Tera,
+    /// Name -> where it came from (`built-in` or the override file).
+    pub origin: BTreeMap<String, String>,
+    /// Name -> text, for hashing the template set.
+    pub sources: BTreeMap<String, String>,
+}
+
+fn is_markdown(name: &str) -> bool {
+    name.ends_with(".md")
+}
+
+fn arg_currency(args: &HashMap<String, Value>) -> String {
+    args.get("cur")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string()
+}
+
+fn number(value: &Value, filter: &str) -> tera::Result<f64> {
+    value
+        .as_f64()
+        .ok_or_else(|| tera::Error::msg(format!("filter `{filter}` needs a number, got {value}")))
+}
+
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter("money", |v: &Value, args: &HashMap<String, Value>| {
+        Ok(Value::String(words::money(
+            &arg_currency(args),
+            number(v, "money")?,
+        )))
+    });
+    tera.register_filter("money_short", |v: &Value, args: &HashMap<String, Value>| {
+        Ok(Value::String(words::money_short(
+            &arg_currency(args),
+            number(v, "money_short")?,
+        )))
+    });
+    tera.register_filter("num", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(words::decimal(number(v, "num")?)))
+    });
+    tera.register_filter("pct", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(words::percent_1(number(v, "pct")?)))
+    });
+    tera.register_filter("signed", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(words::signed(number(v, "signed")?)))
+    });
+    tera.register_filter("hours", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(words::hours(number(v, "hours")?)))
+    });
+    tera.register_filter("months", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(crate::evaluate::costs::trim_float(number(
+            v, "months",
+        )?)))
+    });
+    tera.register_filter("yaml", |v: &Value, _: &HashMap<String, Value>| {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        Ok(Value::String(markdown::yaml_string(&text)))
+    });
+    tera.register_filter("md", |v: &Value, _: &HashMap<String, Value>| {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        Ok(Value::String(markdown::escape(&text)))
+    });
+}
+
+impl Templates {
+    /// The built-in templates, overridden by any file of the same name in
+    /// `user_dir` (which may also add templates of its own for `include`).
+    pub fn load(user_dir: Option<&Path>) -> Result<Templates, TemplateError> {
+        let mut sources: BTreeMap<String, String> = DEFAULTS
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let mut origin: BTreeMap<String, String> = DEFAULTS
+            .iter()
+            .map(|(n, _)| (n.to_string(), "built-in".to_string()))
+            .collect();
+        if let Some(dir) = user_dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                TemplateError(format!(
+                    "cannot read the templates folder `{}`: {e}",
+                    dir.display()
+                ))
+            })?;
+            let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            files.sort();
+            for path in files {
+                let Some(name) = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .map(str::to_string)
+                else {
+                    continue;
+                };
+                if name.starts_with('.')
+                    || !(name.ends_with(".md") || name.ends_with(".html") || name.ends_with(".css"))
+                {
+                    continue;
+                }
+                let text =
+                    crate::fsio::read_to_string(&path).map_err(|e| TemplateError(e.to_string()))?;
+                origin.insert(name.clone(), path.display().to_string());
+                sources.insert(name, text);
+            }
+        }
+        let mut markdown_engine = Tera::default();
+        let mut html_engine = Tera::default();
+        markdown_engine.autoescape_on(vec![".md"]);
+        markdown_engine.set_escape_fn(markdown::escape);
+        html_engine.autoescape_on(vec![".html"]);
+        register_filters(&mut markdown_engine);
+        register_filters(&mut html_engine);
+        // One at a time, so a syntax error names the file it is in.
+        for (name, text) in &sources {
+            let engine = if is_markdown(name) {
+                &mut markdown_engine
+            } else {
+                &mut html_engine
+            };
+            engine
+                .add_raw_template(name, text)
+                .map_err(|e| explain(&format!("template `{name}` ({})", origin[name]), &e))?;
+        }
+        Ok(Templates {
+            markdown: markdown_engine,
+            html: html_engine,
+            origin,
+            sources,
+        })
+    }
+
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, TemplateError> {
+        let engine = if is_markdown(name) {
+            &self.markdown
+        } else {
+            &self.html
+        };
+        engine.render(name, context).map_err(|e| {
+            let mut err = explain(
+                &format!(
+                    "template `{name}` ({})",
+                    self.origin.get(name).map_or("missing", String::as_str)
+                ),
+                &e,
+            );
+            if let Some(place) = self.locate(&err.0) {
+                err.0.push_str(&format!("\n  at {place}"));
+            }
+            err
+        })
+    }
+
+    /// Tera's render errors name the variable and the template but not the
+    /// line; find the first line of that template that mentions it.
+    fn locate(&self, message: &str) -> Option<String> {
+        let variable = message.split("Variable `").nth(1)?.split('`').next()?;
+        let template = message
+            .split("while rendering '")
+            .last()?
+            .split('\'')
+            .next()?;
+        let source = self.sources.get(template)?;
+        let line = source.lines().position(|l| l.contains(variable))? + 1;
+        Some(format!(
+            "{} line {line}",
+            self.origin
+                .get(template)
+                .map_or(template, |o| if o == "built-in" { template } else { o })
+        ))
+    }
+}
+
+/// Write the default templates into `dir` for editing; existing files are
+/// kept unless `force`.
+pub fn export(dir: &Path, force: bool) -> Result<Vec<String>, crate::fsio::IoError> {
+    crate::fsio::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (name, text) in DEFAULTS {
+        crate::fsio::write_new(&dir.join(name), text.as_bytes(), force)?;
+        written.push(name.to_string());
+    }
+    Ok(written)
+}
