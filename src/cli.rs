@@ -161,6 +161,20 @@ pub struct OutputArgs {
     /// Stop at the first profile that fails
     #[arg(long)]
     pub fail_fast: bool,
+
+    /// Paper size of the PDF
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: PaperArg,
+
+    /// A TrueType/OpenType font for characters the bundled fonts lack (e.g. CJK)
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]

@@ -8,6 +8,8 @@
 use crate::config::{self, RenderOptions, UsageError};
 use crate::diag::Diagnostic;
 use crate::profile::{self, discover, LoadOptions};
+use crate::render::pdf::fonts::FontSet;
+use crate::render::pdf::PdfOptions;
 use crate::render::templates::Templates;
 use crate::render::{IndexFailure, IndexRow, IndexView, OutputFile, Renderer};
 use std::io::Write;
@@ -118,7 +120,14 @@ pub fn render(
     };
     let templates =
         Templates::load(options.templates.as_deref()).map_err(|e| UsageError(e.to_string()))?;
-    let renderer = Renderer::new(templates);
+    let fonts = FontSet::new(options.font.as_deref()).map_err(UsageError)?;
+    let renderer = Renderer::new(
+        templates,
+        fonts,
+        PdfOptions {
+            paper: options.paper,
+        },
+    );
     let found = discover::discover(inputs);
     print_diagnostics(console.err, &found.problems);
     let mut failed = !found.problems.is_empty();

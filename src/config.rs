@@ -5,8 +5,9 @@
 //! a malformed `SOURCE_DATE_EPOCH`, `--jobs 0`. The stages after this never
 //! see an unchecked option.
 
-use crate::cli::{FormatArg, OutputArgs};
+use crate::cli::{FormatArg, OutputArgs, PaperArg};
 use crate::profile::model::Date;
+use crate::render::pdf::layout::Paper;
 use crate::render::Format;
 use std::fmt;
 use std::path::PathBuf;
@@ -40,6 +41,9 @@ pub struct RenderOptions {
     pub templates: Option<PathBuf>,
     pub jobs: usize,
     pub fail_fast: bool,
+    pub paper: Paper,
+    /// The bytes of the `--font` file, read and checked up front.
+    pub font: Option<Vec<u8>>,
 }
 
 impl RenderOptions {
@@ -77,12 +81,29 @@ impl RenderOptions {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
+        let font = match &args.font {
+            Some(path) => Some(
+                crate::fsio::read_limited(path, 64 * 1024 * 1024).map_err(|e| match e {
+                    crate::fsio::ReadError::TooLarge { size } => UsageError(format!(
+                        "the font `{}` is {size} bytes; fonts over 64 MiB are refused",
+                        path.display()
+                    )),
+                    crate::fsio::ReadError::Io(e) => UsageError(e.to_string()),
+                })?,
+            ),
+            None => None,
+        };
         Ok(RenderOptions {
             output,
             formats,
             templates: args.templates.clone(),
             jobs,
             fail_fast: args.fail_fast,
+            paper: match args.paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::Letter => Paper::LETTER,
+            },
+            font,
         })
     }
 }

@@ -201,8 +201,9 @@ pub fn figures(a: &Assessment) -> Vec<Figure> {
 /// Consideration scores as bars diverging from zero.
 pub fn considerations(a: &Assessment) -> Figure {
     let mut c = Canvas { shapes: Vec::new() };
-    let label_w = 170.0;
-    let plot_x = label_w + 10.0;
+    let label_w = 168.0;
+    // Room between the labels and the plot for a -2.0 bar's value.
+    let plot_x = label_w + 34.0;
     let plot_w = WIDTH - plot_x - 10.0;
     let row = 22.0;
     let top = 24.0;

@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod templates;
 pub mod view;
 
@@ -78,11 +79,17 @@ pub struct Rendered {
 
 pub struct Renderer {
     pub templates: Templates,
+    pub fonts: pdf::fonts::FontSet,
+    pub pdf: pdf::PdfOptions,
 }
 
 impl Renderer {
-    pub fn new(templates: Templates) -> Renderer {
-        Renderer { templates }
+    pub fn new(templates: Templates, fonts: pdf::fonts::FontSet, pdf: pdf::PdfOptions) -> Renderer {
+        Renderer {
+            templates,
+            fonts,
+            pdf,
+        }
     }
 
     /// The report's Markdown, and the charts it refers to.
@@ -153,9 +160,15 @@ impl Renderer {
                     });
                 }
                 Format::Pdf => {
-                    out.warnings.push(
-                        "the PDF renderer is not available yet; report.pdf was not written".into(),
-                    );
+                    let rendered = pdf::render(&md, a, &figures, &self.fonts, &self.pdf);
+                    out.warnings.extend(rendered.warnings);
+                    if rendered.bytes.is_empty() {
+                        return Err(RenderError("the PDF could not be written".into()));
+                    }
+                    out.files.push(OutputFile {
+                        path: format.file_name().into(),
+                        bytes: rendered.bytes,
+                    });
                 }
             }
         }

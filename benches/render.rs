@@ -1,0 +1,91 @@
+//! Rendering benchmark: `cargo bench --bench render`.
+//!
+//! Times each stage for every bundled profile in-process (fonts and
+//! templates loaded once, as in a batch): evaluation, Markdown, HTML and
+//! PDF, and reports the PDF's size and page count. Medians of repeated runs;
+//! run on an otherwise idle machine.
+
+use socsource::profile::{load_path, model::Date, LoadOptions};
+use socsource::render::{pdf, templates::Templates, Format, Renderer};
+use std::time::{Duration, Instant};
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(f());
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    let options = LoadOptions {
+        default_date: Date::new(2026, 11, 26).unwrap(),
+    };
+    let start = Instant::now();
+    let renderer = Renderer::new(
+        Templates::load(None).expect("templates"),
+        pdf::fonts::FontSet::new(None).expect("fonts"),
+        pdf::PdfOptions::default(),
+    );
+    println!(
+        "setup (templates, fonts parsed once): {} ms",
+        ms(start.elapsed())
+    );
+    println!("median of {runs} runs, milliseconds per report");
+    println!("| profile | evaluate | markdown | html | pdf | pdf bytes | pages |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    let mut files: Vec<_> = std::fs::read_dir("profiles")
+        .expect("profiles")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    for path in files {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let profile = load_path(&path, &name, &options)
+            .expect("valid profile")
+            .profile;
+        let a = socsource::evaluate::evaluate(&profile);
+        let evaluate = time(runs, || socsource::evaluate::evaluate(&profile));
+        let markdown = time(runs, || renderer.markdown(&a).expect("markdown"));
+        let html = time(runs, || renderer.report(&a, &[Format::Html]).expect("html"));
+        let pdf_time = time(runs, || renderer.report(&a, &[Format::Pdf]).expect("pdf"));
+        let out = renderer.report(&a, &[Format::Pdf]).expect("pdf");
+        let bytes = &out.files[0].bytes;
+        let pages = String::from_utf8_lossy(bytes)
+            .matches("/Type /Page\n")
+            .count()
+            + String::from_utf8_lossy(bytes)
+                .matches("/Type/Page/")
+                .count();
+        println!(
+            "| {name} | {} | {} | {} | {} | {} | {} |",
+            ms(evaluate),
+            ms(markdown),
+            ms(html),
+            ms(pdf_time),
+            bytes.len(),
+            if pages > 0 {
+                pages.to_string()
+            } else {
+                "-".into()
+            }
+        );
+    }
+}

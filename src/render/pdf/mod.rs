@@ -1,0 +1,169 @@
+//! PDF: the report's Markdown typeset with our own layout, written with
+//! printpdf.
+//!
+//! The pipeline is: Markdown events ([`blocks`]) -> pages of positioned
+//! items, as plain data ([`layout`]) -> PDF bytes ([`write`]). Fonts are
+//! bundled and subset ([`fonts`]). Before anything is laid out, every
+//! character is checked against the fonts; one the fonts cannot show is
+//! reported once per report with where it occurs, and drawn as a visible
+//! replacement mark.
+
+pub mod blocks;
+pub mod fonts;
+pub mod layout;
+pub mod write;
+
+use crate::evaluate::assessment::Assessment;
+use crate::render::charts::Figure;
+use blocks::Block;
+use fonts::FontSet;
+use layout::Paper;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PdfOptions {
+    pub paper: Paper,
+}
+
+impl Default for PdfOptions {
+    fn default() -> PdfOptions {
+        PdfOptions { paper: Paper::A4 }
+    }
+}
+
+pub struct PdfOutput {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Characters no font can show, each with the first section it occurs in.
+pub fn missing_characters(blocks: &[Block], fonts: &FontSet) -> Vec<(char, String)> {
+    fn visit(
+        blocks: &[Block],
+        fonts: &FontSet,
+        section: &mut String,
+        out: &mut Vec<(char, String)>,
+    ) {
+        let check = |text: &str, section: &str, out: &mut Vec<(char, String)>| {
+            for c in text.chars() {
+                if !fonts.covers(c) && !out.iter().any(|(m, _)| *m == c) {
+                    out.push((c, section.to_string()));
+                }
+            }
+        };
+        for block in blocks {
+            match block {
+                Block::Heading { spans, .. } => {
+                    *section = blocks::plain_text(spans);
+                    check(section.clone().as_str(), section, out);
+                }
+                Block::Paragraph(spans) => check(&blocks::plain_text(spans), section, out),
+                Block::List { items, .. } => {
+                    for item in items {
+                        visit(item, fonts, section, out);
+                    }
+                }
+                Block::Quote(inner) => visit(inner, fonts, section, out),
+                Block::Table { head, rows, .. } => {
+                    for cell in head.iter().chain(rows.iter().flatten()) {
+                        check(&blocks::plain_text(cell), section, out);
+                    }
+                }
+                Block::Code(text) => check(text, section, out),
+                Block::Chart { alt, .. } => check(alt, section, out),
+                Block::Rule | Block::PageBreak => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(blocks, fonts, &mut String::from("the cover"), &mut out);
+    out
+}
+
+/// `D:YYYYMMDD000000Z` for a report date `YYYY-MM-DD`.
+fn pdf_date(date: &str) -> String {
+    format!("D:{}000000Z", date.replace('-', ""))
+}
+
+pub fn render(
+    markdown: &str,
+    a: &Assessment,
+    figures: &[Figure],
+    fonts: &FontSet,
+    options: &PdfOptions,
+) -> PdfOutput {
+    let (blocks, ignored_html) = blocks::parse(markdown);
+    let mut warnings = Vec::new();
+    for (c, section) in missing_characters(&blocks, fonts) {
+        warnings.push(format!(
+            "the character '{c}' (U+{:04X}) in \"{}\" is in none of the report's fonts; the PDF shows {} instead (use --font with a font that has it)",
+            c as u32,
+            section,
+            fonts::MISSING_MARK
+        ));
+    }
+    if ignored_html > 0 {
+        warnings.push(format!(
+            "{ignored_html} raw HTML fragment(s) in the templates are not shown in the PDF"
+        ));
+    }
+    let run = layout::Running {
+        organisation: a.profile.name.clone(),
+        classification: a.profile.classification.clone(),
+        footer: format!("SOC sourcing assessment · {}", a.profile.date),
+    };
+    let doc = layout::layout(&blocks, figures, fonts, options.paper, &run);
+    let title = doc.headings.iter().find(|h| h.level == 1).map_or_else(
+        || format!("SOC sourcing assessment for {}", a.profile.name),
+        |h| h.title.clone(),
+    );
+    let meta = write::Meta {
+        title,
+        author: a
+            .profile
+            .prepared_by
+            .clone()
+            .unwrap_or_else(|| a.profile.name.clone()),
+        subject: format!(
+            "Security Operations Center sourcing for {}: {} recommended",
+            a.profile.name,
+            a.recommendation.option.short().to_lowercase()
+        ),
+        keywords: vec![
+            "SOC".into(),
+            "MSSP".into(),
+            "MDR".into(),
+            a.profile.name.clone(),
+            a.profile.industry_label.clone(),
+            a.recommendation.label.clone(),
+        ],
+        creator: a.generator.clone(),
+        date: pdf_date(&a.profile.date),
+        lang: a.profile.language.clone(),
+    };
+    // Everything the bytes depend on, so equal inputs give an equal /ID.
+    let mut seed = markdown.as_bytes().to_vec();
+    seed.extend_from_slice(
+        format!(
+            "{:?}|{:?}|{}",
+            options.paper, fonts.user_digest, a.generator
+        )
+        .as_bytes(),
+    );
+    let pages = doc.pages.len();
+    match write::write(&doc, fonts, &meta, &seed) {
+        Ok(bytes) => PdfOutput {
+            bytes,
+            pages,
+            warnings,
+        },
+        Err(e) => {
+            warnings.push(e);
+            PdfOutput {
+                bytes: Vec::new(),
+                pages: 0,
+                warnings,
+            }
+        }
+    }
+}

@@ -1,0 +1,641 @@
+//! The PDF, checked from the outside the way a reviewer would: qpdf,
+//! pdffonts, pdfinfo and pdftotext (poppler) on the bundled profiles.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn run(tool: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(tool).args(args).output().expect("run tool");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+struct Tools {
+    qpdf: PathBuf,
+    pdfinfo: PathBuf,
+    pdffonts: PathBuf,
+    pdftotext: PathBuf,
+}
+
+fn tools() -> Option<Tools> {
+    Some(Tools {
+        qpdf: tool("qpdf")?,
+        pdfinfo: tool("pdfinfo")?,
+        pdffonts: tool("pdffonts")?,
+        pdftotext: tool("pdftotext")?,
+    })
+}
+
+/// Render every bundled profile to PDF and Markdown once, in a folder.
+fn rendered(name: &str) -> PathBuf {
+    let dir = scratch(&format!("pdf-{name}"));
+    let run = socsource_at(
+        &dir,
+        &[
+            "batch",
+            &repo().join("profiles").display().to_string(),
+            "--format",
+            "md,pdf",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    dir
+}
+
+fn pages(t: &Tools, pdf: &Path) -> usize {
+    let (_, info) = run(&t.pdfinfo, &[pdf.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+fn page_text(t: &Tools, pdf: &Path, page: usize) -> String {
+    let p = page.to_string();
+    run(
+        &t.pdftotext,
+        &["-f", &p, "-l", &p, "-layout", pdf.to_str().unwrap(), "-"],
+    )
+    .1
+}
+
+#[derive(Debug)]
+struct Word {
+    text: String,
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+/// Words per page from `pdftotext -bbox`, with the page size.
+fn bbox(t: &Tools, pdf: &Path) -> Vec<(f32, f32, Vec<Word>)> {
+    let (_, html) = run(&t.pdftotext, &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let attr = |line: &str, name: &str| -> f32 {
+        let key = format!("{name}=\"");
+        let start = line.find(&key).map(|i| i + key.len()).unwrap_or(0);
+        line[start..]
+            .split('"')
+            .next()
+            .unwrap_or("0")
+            .parse()
+            .unwrap_or(0.0)
+    };
+    let mut pages = Vec::new();
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page ") {
+            pages.push((attr(line, "width"), attr(line, "height"), Vec::new()));
+        } else if line.starts_with("<word ") {
+            let text = line
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            if let Some(p) = pages.last_mut() {
+                p.2.push(Word {
+                    text,
+                    x0: attr(line, "xMin"),
+                    y0: attr(line, "yMin"),
+                    x1: attr(line, "xMax"),
+                    y1: attr(line, "yMax"),
+                });
+            }
+        }
+    }
+    pages
+}
+
+#[test]
+fn pdfs_are_structurally_sound_with_embedded_subset_unicode_fonts() {
+    let Some(t) = tools() else { return };
+    let dir = rendered("structure");
+    for profile in example_profiles() {
+        let id = profile.file_stem().unwrap().to_str().unwrap();
+        let pdf = dir.join(format!("out/{id}/report.pdf"));
+        let (ok, out) = run(&t.qpdf, &["--check", pdf.to_str().unwrap()]);
+        assert!(ok, "{id}: qpdf --check:\n{out}");
+        let (_, fonts) = run(&t.pdffonts, &[pdf.to_str().unwrap()]);
+        let rows: Vec<&str> = fonts
+            .lines()
+            .skip(2)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(rows.len() >= 2, "{id}: {fonts}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let name = cols[0];
+            assert!(
+                name.len() > 7
+                    && name.as_bytes()[6] == b'+'
+                    && name[..6].bytes().all(|b| b.is_ascii_uppercase()),
+                "{id}: {row}"
+            );
+            let flags = &cols[cols.len() - 5..cols.len() - 2];
+            assert_eq!(
+                flags,
+                ["yes", "yes", "yes"],
+                "{id}: font not embedded, subset and unicode-mapped: {row}"
+            );
+        }
+        let (_, info) = run(&t.pdfinfo, &[pdf.to_str().unwrap()]);
+        assert!(
+            !info.contains("PDF subtype"),
+            "{id}: false conformance claim\n{info}"
+        );
+        assert!(
+            info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+            "{id}: {info}"
+        );
+        assert!(
+            info.contains("Title:           SOC sourcing assessment for"),
+            "{id}: {info}"
+        );
+        assert!(info.contains("Creator:         socsource"), "{id}");
+        assert!(
+            info.contains("CreationDate:    Mon Nov  2 00:00:00 2026 UTC"),
+            "{id}: dates come from the report date\n{info}"
+        );
+        let size = fs::metadata(&pdf).unwrap().len();
+        let n = pages(&t, &pdf);
+        assert!((10..=24).contains(&n), "{id}: {n} pages");
+        assert!(
+            size < 300_000,
+            "{id}: {size} bytes: a font was embedded in full?"
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Every non-ASCII word of the Markdown, the organisation name and every
+/// heading survive text extraction exactly.
+#[test]
+fn text_extracts_exactly_including_accents_greek_and_cyrillic() {
+    let Some(t) = tools() else { return };
+    let dir = rendered("text");
+    for id in [
+        "thessaloniki-municipality",
+        "dunav-energija",
+        "vulcan-praezision",
+        "northwind-bank",
+    ] {
+        let pdf = dir.join(format!("out/{id}/report.pdf"));
+        let md = fs::read_to_string(dir.join(format!("out/{id}/report.md"))).unwrap();
+        let (_, raw) = run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]);
+        assert!(
+            !raw.contains('\u{FFFD}'),
+            "{id}: replacement characters in the extracted text"
+        );
+        let flat: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let body = md.splitn(3, "---\n").nth(2).unwrap();
+        let org = md
+            .lines()
+            .find_map(|l| l.strip_prefix("organisation: "))
+            .unwrap()
+            .trim_matches('"')
+            .to_string();
+        assert!(
+            flat.contains(&org),
+            "{id}: organisation name {org:?} not extracted"
+        );
+        for heading in body
+            .lines()
+            .filter_map(|l| l.strip_prefix("## ").or(l.strip_prefix("### ")))
+        {
+            let heading = heading.replace('\\', "");
+            assert!(
+                flat.contains(&heading),
+                "{id}: heading {heading:?} not extracted"
+            );
+        }
+        let words: std::collections::BTreeSet<String> = body
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| "()[]{}.,;:!?\"'*_`|#\\".contains(c))
+                    .to_string()
+            })
+            .filter(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+            .collect();
+        assert!(!words.is_empty() || id == "northwind-bank");
+        for word in words {
+            assert!(flat.contains(&word), "{id}: {word:?} lost in extraction");
+        }
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn every_word_is_inside_the_margins_and_no_words_overlap() {
+    let Some(t) = tools() else { return };
+    let dir = rendered("bbox");
+    for profile in example_profiles() {
+        let id = profile.file_stem().unwrap().to_str().unwrap();
+        let pdf = dir.join(format!("out/{id}/report.pdf"));
+        for (n, (w, h, words)) in bbox(&t, &pdf).iter().enumerate() {
+            assert!(!words.is_empty() || n == 0);
+            for word in words.iter().filter(|w| !w.text.is_empty()) {
+                assert!(
+                    word.x0 >= 36.0
+                        && word.x1 <= w - 36.0
+                        && word.y0 >= 28.0
+                        && word.y1 <= h - 28.0,
+                    "{id} page {}: {:?} outside the margins",
+                    n + 1,
+                    word
+                );
+            }
+            for (i, a) in words.iter().enumerate() {
+                for b in &words[i + 1..] {
+                    let overlap_x = a.x0.max(b.x0) < a.x1.min(b.x1) - 0.5;
+                    let overlap_y = a.y0.max(b.y0) < a.y1.min(b.y1) - 0.5;
+                    assert!(
+                        !(overlap_x && overlap_y),
+                        "{id} page {}: {:?} overlaps {:?}",
+                        n + 1,
+                        a,
+                        b
+                    );
+                }
+            }
+        }
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn footers_count_pages_and_the_contents_point_at_the_right_pages() {
+    let Some(t) = tools() else { return };
+    let dir = rendered("pages");
+    for id in ["northwind-bank", "kestrel-commerce", "tarangini-cloud"] {
+        let pdf = dir.join(format!("out/{id}/report.pdf"));
+        let n = pages(&t, &pdf);
+        assert!(
+            !page_text(&t, &pdf, 1).contains("Page 1 of"),
+            "{id}: the cover has no footer"
+        );
+        for i in 2..=n {
+            assert!(
+                page_text(&t, &pdf, i).contains(&format!("Page {i} of {n}")),
+                "{id}: page {i} footer"
+            );
+        }
+        let contents = page_text(&t, &pdf, 2);
+        assert!(contents.contains("Contents"));
+        let mut checked = 0;
+        for line in contents.lines() {
+            let line = line.trim();
+            let Some((title, page)) = line.rsplit_once(' ') else {
+                continue;
+            };
+            let Ok(page) = page.parse::<usize>() else {
+                continue;
+            };
+            let title = title.trim_end_matches(['.', ' ']).trim();
+            if title.is_empty() || line.contains(" of ") && line.contains("Page ") {
+                continue;
+            }
+            let target: String = page_text(&t, &pdf, page)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                target.contains(title),
+                "{id}: contents says {title:?} is on page {page}"
+            );
+            checked += 1;
+        }
+        assert!(
+            checked >= 12,
+            "{id}: only {checked} contents entries checked"
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_outline_is_nested_in_document_order_and_links_have_no_border() {
+    let Some(t) = tools() else { return };
+    let dir = rendered("outline");
+    let pdf = dir.join("out/northwind-bank/report.pdf");
+    let (ok, json) = run(
+        &t.qpdf,
+        &["--json", "--json-key=outlines", pdf.to_str().unwrap()],
+    );
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let top = v["outlines"].as_array().unwrap();
+    assert_eq!(top.len(), 1, "one root: the report title");
+    assert_eq!(
+        top[0]["title"],
+        "SOC sourcing assessment for Northwind Bank plc"
+    );
+    let sections: Vec<&str> = top[0]["kids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "Executive summary",
+            "What we assessed",
+            "The options",
+            "Key considerations",
+            "Cost comparison",
+            "Staffing model",
+            "Risk assessment",
+            "Security objectives",
+            "SLA checklist",
+            "Roadmap",
+            "What would change the recommendation",
+            "Appendix"
+        ]
+    );
+    let summary_kids: Vec<&str> = top[0]["kids"][0]["kids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        summary_kids,
+        [
+            "Why",
+            "Cost over 5 years",
+            "Time to monitoring",
+            "Top risks"
+        ]
+    );
+    // Each entry points at the page that holds its heading.
+    let mut pages_seen = Vec::new();
+    for kid in top[0]["kids"].as_array().unwrap() {
+        let page = kid["destpageposfrom1"].as_u64().unwrap() as usize;
+        let title = kid["title"].as_str().unwrap();
+        assert!(
+            page_text(&t, &pdf, page).contains(title),
+            "{title} not on page {page}"
+        );
+        pages_seen.push(page);
+    }
+    assert!(
+        pages_seen.windows(2).all(|w| w[0] <= w[1]),
+        "outline not in document order: {pages_seen:?}"
+    );
+
+    let qdf = dir.join("qdf.pdf");
+    let (ok, _) = run(
+        &t.qpdf,
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            qdf.to_str().unwrap(),
+        ],
+    );
+    assert!(ok);
+    let raw = String::from_utf8_lossy(&fs::read(&qdf).unwrap())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(raw.contains("/PageMode /UseOutlines"));
+    let links = raw.matches("/Subtype /Link").count();
+    assert!(
+        links >= 12,
+        "contents entries link to their sections ({links})"
+    );
+    assert_eq!(
+        raw.matches("/Border [").count(),
+        raw.matches("/Border [ 0 0 0 ]").count(),
+        "visible link borders"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    let dir = scratch("pdf-determinism");
+    let profile = repo()
+        .join("tests/fixtures/good/minimal.yaml")
+        .display()
+        .to_string();
+    let render = |out: &str, epoch: &str| {
+        let run = socsource_in(
+            &dir,
+            &["report", &profile, "--format", "pdf", "--out", out],
+            &[("SOURCE_DATE_EPOCH", epoch)],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        fs::read(dir.join(out).join("minimal/report.pdf")).unwrap()
+    };
+    let first = render("a", "1764115200");
+    let second = render("b", "1764115200");
+    assert_eq!(
+        first, second,
+        "two processes, same SOURCE_DATE_EPOCH: different bytes"
+    );
+    let later = render("c", "1795651200");
+    assert_ne!(first, later, "the report date is part of the document");
+    if let Some(t) = tools() {
+        let (_, info) = run(
+            &t.pdfinfo,
+            &[dir.join("c/minimal/report.pdf").to_str().unwrap()],
+        );
+        assert!(
+            info.contains("CreationDate:    Thu Nov 26 00:00:00 2026 UTC"),
+            "{info}"
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn letter_paper_is_available() {
+    let Some(t) = tools() else { return };
+    let dir = scratch("pdf-letter");
+    let profile = repo()
+        .join("profiles/kestrel-commerce.yaml")
+        .display()
+        .to_string();
+    let run_ = socsource_at(
+        &dir,
+        &[
+            "report", &profile, "--format", "pdf", "--paper", "letter", "--out", "out",
+        ],
+    );
+    assert_eq!(run_.code, 0, "{}", run_.stderr);
+    let pdf = dir.join("out/kestrel-commerce/report.pdf");
+    let (_, info) = run(&t.pdfinfo, &[pdf.to_str().unwrap()]);
+    assert!(
+        info.contains("Page size:       612 x 792 pts (letter)"),
+        "{info}"
+    );
+    let (ok, _) = run(&t.qpdf, &["--check", pdf.to_str().unwrap()]);
+    assert!(ok);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+const SCRIPT_A: char = '\u{1D49C}';
+
+fn profile_named(dir: &Path, name: &str) -> String {
+    let text = fs::read_to_string(repo().join("tests/fixtures/good/minimal.yaml"))
+        .unwrap()
+        .replace("Minimal Ltd", name);
+    let path = dir.join("glyphs.yaml");
+    fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn characters_no_font_has_are_reported_once_and_shown_visibly() {
+    let dir = scratch("pdf-missing");
+    let profile = profile_named(&dir, "Acme 日本 Trading 日本");
+    let run_ = socsource_at(
+        &dir,
+        &["report", &profile, "--format", "pdf", "--out", "out"],
+    );
+    assert_eq!(run_.code, 0, "{}", run_.stderr);
+    let warnings: Vec<&str> = run_
+        .stderr
+        .lines()
+        .filter(|l| l.contains("U+65E5"))
+        .collect();
+    assert_eq!(
+        warnings.len(),
+        1,
+        "one warning per character: {}",
+        run_.stderr
+    );
+    assert!(
+        warnings[0].contains("'日'")
+            && warnings[0].contains("in \"SOC sourcing assessment for Acme"),
+        "{}",
+        warnings[0]
+    );
+    assert!(run_.stderr.contains("U+672C"), "{}", run_.stderr);
+    if let Some(t) = tools() {
+        let (_, text) = run(
+            &t.pdftotext,
+            &[dir.join("out/glyphs/report.pdf").to_str().unwrap(), "-"],
+        );
+        assert!(
+            text.contains("Acme \u{25A1}\u{25A1} Trading"),
+            "replaced visibly, not dropped"
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_user_font_supplies_missing_characters() {
+    let math = PathBuf::from("/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf");
+    if !math.exists() {
+        if std::env::var_os("SOCSOURCE_REQUIRE_TOOLS").is_some() {
+            panic!(
+                "{} is needed (Debian package fonts-dejavu-core)",
+                math.display()
+            );
+        }
+        eprintln!("NOTE: {} not installed; skipped", math.display());
+        return;
+    }
+    let dir = scratch("pdf-user-font");
+    let profile = profile_named(&dir, &format!("Acme {SCRIPT_A} Ltd"));
+    let without = socsource_at(
+        &dir,
+        &["report", &profile, "--format", "pdf", "--out", "plain"],
+    );
+    assert!(without.stderr.contains("U+1D49C"), "{}", without.stderr);
+    let with = socsource_at(
+        &dir,
+        &[
+            "report",
+            &profile,
+            "--format",
+            "pdf",
+            "--out",
+            "font",
+            "--font",
+            math.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(with.code, 0, "{}", with.stderr);
+    assert!(!with.stderr.contains("U+1D49C"), "{}", with.stderr);
+    if let Some(t) = tools() {
+        let pdf = dir.join("font/glyphs/report.pdf");
+        let (_, fonts) = run(&t.pdffonts, &[pdf.to_str().unwrap()]);
+        assert!(fonts.contains("USRFNT+"), "{fonts}");
+        let (_, text) = run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]);
+        assert!(text.contains(&format!("Acme {SCRIPT_A} Ltd")));
+    }
+    let bad = socsource_at(
+        &dir,
+        &["report", &profile, "--format", "pdf", "--font", &profile],
+    );
+    assert_eq!(bad.code, 2, "a file that is not a font is a usage error");
+    assert!(
+        bad.stderr.contains("not a TrueType or OpenType font"),
+        "{}",
+        bad.stderr
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Pages of every bundled report, by kind, as a reviewer would tally them.
+#[test]
+fn every_bundled_report_has_a_cover_contents_and_body() {
+    let Some(t) = tools() else { return };
+    let dir = rendered("kinds");
+    let mut counts = BTreeMap::new();
+    for profile in example_profiles() {
+        let id = profile.file_stem().unwrap().to_str().unwrap().to_string();
+        let pdf = dir.join(format!("out/{id}/report.pdf"));
+        let cover = page_text(&t, &pdf, 1);
+        assert!(cover.contains("SOC sourcing assessment for"), "{id}");
+        assert!(cover.contains("Classification"), "{id}");
+        assert!(
+            page_text(&t, &pdf, 3).contains("Executive summary"),
+            "{id}: summary on page 3"
+        );
+        counts.insert(id, pages(&t, &pdf));
+    }
+    assert_eq!(counts.len(), example_profiles().len());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Two renders in one process give the same bytes (printpdf's own ids come
+/// from a process-wide counter; the writer must not depend on them).
+#[test]
+fn two_renders_in_one_process_are_identical() {
+    use socsource::profile::{load_path, model::Date, LoadOptions};
+    use socsource::render::{pdf, templates::Templates, Format, Renderer};
+    let options = LoadOptions {
+        default_date: Date::new(2026, 1, 1).unwrap(),
+    };
+    let path = repo().join("profiles/vulcan-praezision.yaml");
+    let profile = load_path(&path, "vulcan-praezision.yaml", &options)
+        .unwrap()
+        .profile;
+    let assessment = socsource::evaluate::evaluate(&profile);
+    let renderer = Renderer::new(
+        Templates::load(None).unwrap(),
+        pdf::fonts::FontSet::new(None).unwrap(),
+        pdf::PdfOptions::default(),
+    );
+    let first = renderer.report(&assessment, &[Format::Pdf]).unwrap();
+    let second = renderer.report(&assessment, &[Format::Pdf]).unwrap();
+    assert!(first.files[0].bytes.starts_with(b"%PDF-1.7"));
+    assert_eq!(first.files[0].bytes, second.files[0].bytes);
+}
