@@ -74,6 +74,28 @@ Exit status: 0 all written, 1 some profile failed, 2 usage error.")]
         dirs: Vec<PathBuf>,
         #[command(flatten)]
         output: OutputArgs,
+        /// Render only slice K of N (K from 0), e.g. in a CI matrix or a
+        /// Kubernetes Indexed Job; merge the slices with `socsource index`
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
+    },
+
+    /// Merge the records of sharded batch runs into one portfolio index
+    #[command(after_help = "\
+Example:
+  socsource batch clients/ --shard 0/3 --out out    (and 1/3, 2/3, anywhere)
+  socsource index out
+
+Reads OUT/.shards/*.json and writes index.md, index.html, summary.json and
+manifest.json: the same bytes a single unsharded run writes. Fails if a
+shard is missing or the shards come from different runs.")]
+    Index {
+        /// Output folders of the shards (usually one shared folder)
+        #[arg(required = true, value_name = "OUT")]
+        dirs: Vec<PathBuf>,
+        /// Where to write the merged index [default: the first OUT]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
 
     /// Print the JSON Schema (draft 2020-12) of the profile format
@@ -161,6 +183,10 @@ pub struct OutputArgs {
     /// Stop at the first profile that fails
     #[arg(long)]
     pub fail_fast: bool,
+
+    /// Print only failures and the closing line (no progress bar)
+    #[arg(long, short)]
+    pub quiet: bool,
 
     /// Paper size of the PDF
     #[arg(long, value_enum, default_value = "a4")]

@@ -5,13 +5,14 @@
 //! go to standard error. Write errors on the console (a closed pipe) are
 //! ignored: the exit status still tells the truth.
 
+use crate::batch;
 use crate::config::{self, RenderOptions, UsageError};
 use crate::diag::Diagnostic;
 use crate::profile::{self, discover, LoadOptions};
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::PdfOptions;
 use crate::render::templates::Templates;
-use crate::render::{IndexFailure, IndexRow, IndexView, OutputFile, Renderer};
+use crate::render::Renderer;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -28,12 +29,11 @@ pub enum Outcome {
 pub struct Console<'a> {
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
+    pub style: batch::ConsoleStyle,
 }
 
-fn print_diagnostics(err: &mut dyn Write, diags: &[Diagnostic]) {
-    for d in diags {
-        let _ = write!(err, "{d}");
-    }
+fn print_diagnostics(console: &mut Console<'_>, diags: &[Diagnostic]) {
+    batch::print_diagnostics(console.err, diags, console.style.color);
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -45,7 +45,7 @@ pub fn validate(paths: &[PathBuf], console: &mut Console<'_>) -> Result<Outcome,
         default_date: config::default_report_date()?,
     };
     let found = discover::discover(paths);
-    print_diagnostics(console.err, &found.problems);
+    print_diagnostics(console, &found.problems);
     let mut valid = 0;
     let mut invalid = 0;
     for file in &found.files {
@@ -59,11 +59,11 @@ pub fn validate(paths: &[PathBuf], console: &mut Console<'_>) -> Result<Outcome,
                     "ok  {shown}  ({}: {})",
                     p.id, p.organisation.name
                 );
-                print_diagnostics(console.err, &loaded.warnings);
+                print_diagnostics(console, &loaded.warnings);
             }
             Err(diags) => {
                 invalid += 1;
-                print_diagnostics(console.err, &diags);
+                print_diagnostics(console, &diags);
             }
         }
     }
@@ -107,142 +107,127 @@ pub fn init(file: &Path, force: bool, console: &mut Console<'_>) -> Result<Outco
     }
 }
 
-/// `report` and `batch`: load, evaluate, render and write each profile; a
-/// batch also writes the portfolio index.
-pub fn render(
-    inputs: &[PathBuf],
-    options: &RenderOptions,
-    batch: bool,
-    console: &mut Console<'_>,
-) -> Result<Outcome, UsageError> {
-    let load = LoadOptions {
-        default_date: config::default_report_date()?,
-    };
+/// The renderer for a run: templates and fonts, checked before any work.
+fn renderer(options: &RenderOptions) -> Result<Renderer, UsageError> {
     let templates =
         Templates::load(options.templates.as_deref()).map_err(|e| UsageError(e.to_string()))?;
     let fonts = FontSet::new(options.font.as_deref()).map_err(UsageError)?;
-    let renderer = Renderer::new(
+    Ok(Renderer::new(
         templates,
         fonts,
         PdfOptions {
             paper: options.paper,
         },
-    );
-    let found = discover::discover(inputs);
-    print_diagnostics(console.err, &found.problems);
-    let mut failed = !found.problems.is_empty();
-    let mut rows = Vec::new();
-    let mut failures: Vec<IndexFailure> = found
-        .problems
-        .iter()
-        .map(|d| IndexFailure {
-            file: d.file.clone(),
-            error: d.message.clone(),
-        })
-        .collect();
-    for file in &found.files {
-        let shown = file.display().to_string();
-        let loaded = match profile::load_path(file, &shown, &load) {
-            Ok(loaded) => loaded,
-            Err(diags) => {
-                failed = true;
-                print_diagnostics(console.err, &diags);
-                let first = diags.iter().find(|d| d.is_error()).or(diags.first());
-                failures.push(IndexFailure {
-                    file: shown.clone(),
-                    error: first
-                        .map_or_else(|| "invalid profile".to_string(), Diagnostic::one_line),
-                });
-                if options.fail_fast {
-                    break;
+    ))
+}
+
+/// `report`: render the given profiles; `--out -` writes the one requested
+/// file to standard output.
+pub fn report(
+    inputs: &[PathBuf],
+    options: &RenderOptions,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    let date = config::default_report_date()?;
+    let renderer = renderer(options)?;
+    if options.output == config::Output::Stdout {
+        let shown = inputs[0].display().to_string();
+        let loaded =
+            match profile::load_path(&inputs[0], &shown, &LoadOptions { default_date: date }) {
+                Ok(l) => l,
+                Err(diags) => {
+                    batch::print_diagnostics(console.err, &diags, console.style.color);
+                    return Ok(Outcome::SomeFailed);
                 }
-                continue;
-            }
-        };
-        print_diagnostics(console.err, &loaded.warnings);
+            };
+        batch::print_diagnostics(console.err, &loaded.warnings, console.style.color);
         let assessment = crate::evaluate::evaluate(&loaded.profile);
-        let rendered = match renderer.report(&assessment, &options.formats) {
-            Ok(r) => r,
-            Err(e) => {
-                failed = true;
-                let _ = writeln!(console.err, "error: {shown}: {e}");
-                failures.push(IndexFailure {
-                    file: shown.clone(),
-                    error: e.to_string(),
-                });
-                if options.fail_fast {
-                    break;
+        return match renderer.report(&assessment, &options.formats) {
+            Ok(r) => {
+                for w in &r.warnings {
+                    let _ = writeln!(console.err, "warning: {shown}: {w}");
                 }
-                continue;
-            }
-        };
-        for w in &rendered.warnings {
-            let _ = writeln!(console.err, "warning: {shown}: {w}");
-        }
-        match &options.output {
-            config::Output::Stdout => {
-                if let Some(f) = rendered.files.first() {
+                if let Some(f) = r.files.iter().find(|f| !f.path.contains('/')) {
                     let _ = console.out.write_all(&f.bytes);
                 }
-            }
-            config::Output::Dir(dir) => {
-                let folder = dir.join(&loaded.profile.id);
-                match write_files(&folder, &rendered.files) {
-                    Ok(()) => {
-                        let _ = writeln!(console.err, "{shown}: wrote {}", folder.display());
-                        rows.push(IndexRow::new(&assessment, &options.formats));
-                    }
-                    Err(e) => {
-                        failed = true;
-                        let _ = writeln!(console.err, "error: {e}");
-                        failures.push(IndexFailure {
-                            file: shown.clone(),
-                            error: e.to_string(),
-                        });
-                    }
-                }
-            }
-        }
-    }
-    if let (true, config::Output::Dir(dir)) = (batch, &options.output) {
-        let view = IndexView {
-            date: load.default_date.to_string(),
-            generator: format!("socsource {}", env!("CARGO_PKG_VERSION")),
-            rows,
-            failures,
-        };
-        match renderer
-            .index(&view)
-            .map_err(|e| e.to_string())
-            .and_then(|files| write_files(dir, &files).map_err(|e| e.to_string()))
-        {
-            Ok(()) => {
-                let _ = writeln!(console.err, "wrote {}", dir.join("index.html").display());
+                Ok(Outcome::Success)
             }
             Err(e) => {
-                failed = true;
-                let _ = writeln!(console.err, "error: portfolio index: {e}");
+                let _ = writeln!(console.err, "error: {shown}: {e}");
+                Ok(Outcome::SomeFailed)
             }
-        }
+        };
     }
-    Ok(if failed {
-        Outcome::SomeFailed
-    } else {
+    let plan = batch::RunPlan {
+        inputs,
+        shard: batch::Shard::WHOLE,
+        record: false,
+        merge: false,
+        date,
+    };
+    let totals = batch::run(&plan, options, &renderer, console.style, console.err)?;
+    Ok(if totals.failed + totals.skipped == 0 {
         Outcome::Success
+    } else {
+        Outcome::SomeFailed
     })
 }
 
-/// Write rendered files under `folder`, each atomically.
-fn write_files(folder: &Path, files: &[OutputFile]) -> Result<(), crate::fsio::IoError> {
-    crate::fsio::create_dir_all(folder)?;
-    for f in files {
-        let path = folder.join(&f.path);
-        if let Some(parent) = path.parent() {
-            crate::fsio::create_dir_all(parent)?;
+/// `batch`: every profile under the folders, the shard record, and (when
+/// not sharded) the portfolio index, summary and manifest.
+pub fn batch(
+    inputs: &[PathBuf],
+    options: &RenderOptions,
+    shard: Option<&str>,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    let shard = match shard {
+        Some(text) => batch::Shard::parse(text)?,
+        None => batch::Shard::WHOLE,
+    };
+    let date = config::default_report_date()?;
+    let renderer = renderer(options)?;
+    let plan = batch::RunPlan {
+        inputs,
+        shard,
+        record: true,
+        merge: shard.count == 1,
+        date,
+    };
+    let totals = batch::run(&plan, options, &renderer, console.style, console.err)?;
+    Ok(if totals.failed + totals.skipped == 0 {
+        Outcome::Success
+    } else {
+        Outcome::SomeFailed
+    })
+}
+
+/// `index`: merge shard records into one portfolio index.
+pub fn index(
+    dirs: &[PathBuf],
+    out: Option<&Path>,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    let templates = Templates::load(None).map_err(|e| UsageError(e.to_string()))?;
+    let fonts = FontSet::new(None).map_err(UsageError)?;
+    let renderer = Renderer::new(templates, fonts, PdfOptions::default());
+    let out = out.map_or_else(|| dirs[0].clone(), Path::to_path_buf);
+    match batch::merge(dirs, &out, &renderer) {
+        Ok(()) => {
+            if !console.style.quiet {
+                let _ = writeln!(console.err, "wrote {}", out.join("index.html").display());
+            }
+            Ok(Outcome::Success)
         }
-        crate::fsio::write_atomic(&path, &f.bytes)?;
+        Err(e) => {
+            let _ = writeln!(
+                console.err,
+                "{}",
+                batch::colorize(&format!("error: {e}"), console.style.color)
+            );
+            Ok(Outcome::SomeFailed)
+        }
     }
-    Ok(())
 }
 
 pub fn export_templates(

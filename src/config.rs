@@ -41,6 +41,7 @@ pub struct RenderOptions {
     pub templates: Option<PathBuf>,
     pub jobs: usize,
     pub fail_fast: bool,
+    pub quiet: bool,
     pub paper: Paper,
     /// The bytes of the `--font` file, read and checked up front.
     pub font: Option<Vec<u8>>,
@@ -99,6 +100,7 @@ impl RenderOptions {
             templates: args.templates.clone(),
             jobs,
             fail_fast: args.fail_fast,
+            quiet: args.quiet,
             paper: match args.paper {
                 PaperArg::A4 => Paper::A4,
                 PaperArg::Letter => Paper::LETTER,

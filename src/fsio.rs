@@ -99,6 +99,26 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Write `bytes` to `path` atomically (temporary file + rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
+    // One write call for the whole buffer: no buffering layer needed.
+    replace_atomically(path, |file| file.write_all(bytes))
+}
+
+/// Write to `path` atomically, streaming the content through `fill`.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), IoError> {
+    replace_atomically(path, |file| {
+        let mut writer = io::BufWriter::with_capacity(64 * 1024, file);
+        fill(&mut writer)?;
+        writer.flush()
+    })
+}
+
+fn replace_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), IoError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -117,8 +137,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
             .create_new(true)
             .open(&temp)
             .map_err(context("write", path))?;
-        file.write_all(bytes).map_err(context("write", path))?;
-        file.flush().map_err(context("write", path))?;
+        fill(&mut file).map_err(context("write", path))?;
         drop(file);
         fs::rename(&temp, path).map_err(context("write", path))
     })();

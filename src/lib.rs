@@ -18,6 +18,7 @@
 //! - [`fsio`] does every read and write, with paths in errors and atomic
 //!   replacement.
 
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -43,11 +44,18 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
         } => commands::export_templates(&dir, force, console),
         Command::Report { profiles, output } => {
             let options = RenderOptions::from_args(&output, profiles.len())?;
-            commands::render(&profiles, &options, false, console)
+            console.style.quiet |= options.quiet;
+            commands::report(&profiles, &options, console)
         }
-        Command::Batch { dirs, output } => {
+        Command::Batch {
+            dirs,
+            output,
+            shard,
+        } => {
             let options = RenderOptions::from_args(&output, usize::MAX)?;
-            commands::render(&dirs, &options, true, console)
+            console.style.quiet |= options.quiet;
+            commands::batch(&dirs, &options, shard.as_deref(), console)
         }
+        Command::Index { dirs, out } => commands::index(&dirs, out.as_deref(), console),
     }
 }

@@ -23,11 +23,19 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let mut out = stdout.lock();
     let mut err = stderr.lock();
+    // Progress and colour only on a terminal; NO_COLOR (no-color.org) wins.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let style = socsource::batch::ConsoleStyle {
+        quiet: false,
+        progress: terminal,
+        color: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
     let result = socsource::run(
         cli,
         &mut Console {
             out: &mut out,
             err: &mut err,
+            style,
         },
     );
     let _ = out.flush();

@@ -14,7 +14,9 @@ use std::fmt;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The three ways to run a SOC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SocOption {
     InHouse,

@@ -13,7 +13,7 @@ pub mod templates;
 pub mod view;
 
 use crate::evaluate::assessment::{Assessment, SocOption};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use templates::{TemplateError, Templates};
 
@@ -201,13 +201,13 @@ impl Renderer {
 }
 
 /// A link from the index to one of an organisation's files.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexLink {
     pub label: String,
     pub href: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexRow {
     pub id: String,
     pub name: String,
@@ -249,7 +249,7 @@ impl IndexRow {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexFailure {
     pub file: String,
     pub error: String,

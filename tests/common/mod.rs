@@ -88,3 +88,6 @@ pub fn tool(name: &str) -> Option<PathBuf> {
 pub fn socsource_at(dir: &Path, args: &[&str]) -> Run {
     socsource_in(dir, args, &[("SOURCE_DATE_EPOCH", "1764115200")])
 }
+
+#[path = "generate.rs"]
+pub mod generate;
