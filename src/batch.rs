@@ -369,6 +369,7 @@ fn render_one(
 /// Write rendered files under `folder`, each atomically.
 pub fn write_files(folder: &Path, files: &[OutputFile]) -> Result<(), IoError> {
     fsio::create_dir_all(folder)?;
+    fsio::refuse_symlink(folder)?;
     // Each subfolder once: on slow filesystems every mkdir call counts.
     let mut made: BTreeSet<PathBuf> = BTreeSet::new();
     for f in files {
@@ -376,6 +377,7 @@ pub fn write_files(folder: &Path, files: &[OutputFile]) -> Result<(), IoError> {
         if let Some(parent) = path.parent().filter(|p| *p != folder) {
             if made.insert(parent.to_path_buf()) {
                 fsio::create_dir_all(parent)?;
+                fsio::refuse_symlink(parent)?;
             }
         }
         fsio::write_atomic(&path, &f.bytes)?;

@@ -95,6 +95,23 @@ pub fn create_dir_all(path: &Path) -> Result<(), IoError> {
     fs::create_dir_all(path).map_err(context("create folder", path))
 }
 
+/// Refuse a folder inside the output that is a symbolic link: writing
+/// through it would put files outside the output folder. (A symbolic link
+/// in place of a file is harmless: the rename replaces the link itself.)
+pub fn refuse_symlink(path: &Path) -> Result<(), IoError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(IoError {
+            action: "write into",
+            path: path.to_path_buf(),
+            source: io::Error::other(
+                "it is a symbolic link, which could lead outside the output folder; remove it",
+            ),
+        }),
+        Ok(_) => Ok(()),
+        Err(e) => Err(context("write into", path)(e)),
+    }
+}
+
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Write `bytes` to `path` atomically (temporary file + rename).

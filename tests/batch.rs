@@ -380,3 +380,58 @@ fn a_killed_batch_leaves_no_truncated_file() {
     }
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// Nothing a profile or a stale output folder contains can make the tool
+/// write outside `--out`: path-like ids are refused, and a symbolic link
+/// planted inside the output folder is refused rather than followed.
+#[test]
+fn writes_stay_inside_the_output_folder() {
+    let dir = scratch("batch-confined");
+    generate::write_profiles(&dir.join("in"), 2);
+    for (name, id) in [
+        ("dotdot", "../../escaped"),
+        ("absolute", "/tmp/escaped"),
+        ("backslash", "..\\escaped"),
+    ] {
+        let text = fs::read_to_string(dir.join("in/org-00001.yaml"))
+            .unwrap()
+            .replace("id: org-00001", &format!("id: \"{id}\""));
+        fs::write(dir.join(format!("in/{name}.yaml")), text).unwrap();
+    }
+    fs::create_dir_all(dir.join("elsewhere")).unwrap();
+    fs::create_dir_all(dir.join("out")).unwrap();
+    std::os::unix::fs::symlink(dir.join("elsewhere"), dir.join("out/org-00000")).unwrap();
+
+    let run = batch(&dir, &["in", "--out", "out"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 rendered, 4 failed"),
+        "{}",
+        run.stderr
+    );
+    for name in ["dotdot.yaml", "absolute.yaml", "backslash.yaml"] {
+        assert!(
+            run.stderr.contains(name) && run.stderr.contains("id"),
+            "{name} not reported: {}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
+    assert!(
+        fs::read_dir(dir.join("elsewhere"))
+            .unwrap()
+            .next()
+            .is_none(),
+        "a file was written through the planted link"
+    );
+    assert!(!dir.join("escaped").exists() && !dir.join("in/escaped").exists());
+    let top: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut top = top;
+    top.sort();
+    assert_eq!(top, ["elsewhere", "in", "out"]);
+    assert!(dir.join("out/org-00001/report.pdf").exists());
+    fs::remove_dir_all(dir).unwrap();
+}

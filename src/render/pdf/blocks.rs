@@ -57,6 +57,10 @@ pub enum Block {
     PageBreak,
 }
 
+/// Lists and quotes nested deeper than this are flattened into their
+/// enclosing block: the layout recurses per level, and no report needs more.
+pub const MAX_NESTING: usize = 16;
+
 /// A table row: one list of spans per cell.
 type Row = Vec<Vec<Span>>;
 
@@ -143,6 +147,8 @@ pub fn parse(md: &str) -> (Vec<Block>, usize) {
     let mut image: Option<(String, String)> = None;
     let mut heading: Option<u8> = None;
     let mut in_metadata = false;
+    // Nesting levels past MAX_NESTING whose start was ignored.
+    let mut flattened = 0usize;
 
     let emit = |stack: &mut Vec<Frame>, block: Block| {
         for frame in stack.iter_mut().rev() {
@@ -175,6 +181,19 @@ pub fn parse(md: &str) -> (Vec<Block>, usize) {
             if !spans.is_empty() {
                 emit(&mut stack, Block::Paragraph(spans));
             }
+        }
+        match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)
+                if stack.len() >= MAX_NESTING =>
+            {
+                flattened += 1;
+                continue;
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) if flattened > 0 => {
+                flattened -= 1;
+                continue;
+            }
+            _ => {}
         }
         if let Some((_, alt)) = image.as_mut() {
             match event {
@@ -370,6 +389,27 @@ mod tests {
                 alt: "Costs".into()
             }
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let md = format!("{}deep\n", "> ".repeat(5000));
+        let (blocks, _) = parse(&md);
+        fn depth(b: &[Block]) -> usize {
+            b.iter()
+                .map(|b| match b {
+                    Block::Quote(inner) => 1 + depth(inner),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&blocks) <= MAX_NESTING);
+        let text: Vec<String> = format!("{blocks:?}")
+            .matches("deep")
+            .map(String::from)
+            .collect();
+        assert_eq!(text.len(), 1, "the text survives");
     }
 
     #[test]
