@@ -72,23 +72,6 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Plain text of events up to the end of the current element.
-fn text_until_end(events: &[Event<'_>]) -> String {
-    let mut depth = 0usize;
-    let mut text = String::new();
-    for e in events {
-        match e {
-            Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => break,
-            Event::End(_) => depth -= 1,
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            _ => {}
-        }
-    }
-    text
-}
-
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -116,99 +99,207 @@ fn figure_html(index: usize, figure: &Figure) -> String {
     )
 }
 
-/// The end of an image element starting at `events[start]` (its `End`).
-fn image_end(events: &[Event<'_>], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (i, e) in events.iter().enumerate().skip(start) {
-        match e {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return i;
-                }
-            }
-            _ => {}
-        }
-    }
-    events.len().saturating_sub(1)
+/// The report's adjustments to the Markdown event stream, applied as the
+/// events are written. Streaming matters for a portfolio index of
+/// thousands of rows: only a heading or an image is ever held back.
+struct Adjust<'a, 'f, I: Iterator<Item = Event<'a>>> {
+    events: std::iter::Peekable<I>,
+    figures: &'f [Figure],
+    slugs: Slugger,
+    headings: Vec<Heading>,
+    /// Events ready to go out, in order.
+    queue: std::collections::VecDeque<Event<'a>>,
+    alignments: Vec<pulldown_cmark::Alignment>,
+    in_head: bool,
+    head_column: usize,
 }
 
-pub fn to_html(markdown_text: &str, figures: &[Figure]) -> HtmlBody {
-    let events: Vec<Event<'_>> = markdown::parser(markdown_text).collect();
-    let mut slugs = Slugger::default();
-    let mut headings = Vec::new();
-    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 32);
-    let mut i = 0;
-    while i < events.len() {
-        match &events[i] {
+impl<'a, I: Iterator<Item = Event<'a>>> Adjust<'a, '_, I> {
+    /// The rest of the current element (after its `Start`), up to and
+    /// including its `End`.
+    fn take_element(&mut self) -> Vec<Event<'a>> {
+        let mut depth = 0usize;
+        let mut taken = Vec::new();
+        for e in self.events.by_ref() {
+            match &e {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => {
+                    taken.push(e);
+                    break;
+                }
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+            taken.push(e);
+        }
+        taken
+    }
+
+    fn is_chart(&self, url: &str) -> bool {
+        chart_for(url, self.figures).is_some()
+    }
+
+    /// An inline chart for an image whose `Start` was just taken (its alt
+    /// text is dropped: the SVG carries the title).
+    fn chart_svg(&mut self, url: &str) -> Event<'a> {
+        self.take_element();
+        let svg = chart_for(url, self.figures)
+            .map(|(n, f)| f.to_svg(&format!("chart-{}", n + 1)))
+            .unwrap_or_default();
+        Event::InlineHtml(CowStr::from(svg))
+    }
+
+    /// The start of a head cell, as pulldown-cmark writes it plus a scope.
+    fn head_cell(&self) -> Event<'a> {
+        use pulldown_cmark::Alignment;
+        let style = match self.alignments.get(self.head_column) {
+            Some(Alignment::Left) => " style=\"text-align: left\"",
+            Some(Alignment::Center) => " style=\"text-align: center\"",
+            Some(Alignment::Right) => " style=\"text-align: right\"",
+            _ => "",
+        };
+        Event::Html(CowStr::from(format!("<th scope=\"col\"{style}>")))
+    }
+
+    fn adjust(&mut self, event: Event<'a>) {
+        match event {
             Event::Start(Tag::Heading {
                 level,
                 classes,
                 attrs,
                 ..
             }) => {
-                let text = text_until_end(&events[i + 1..]);
-                let id = slugs.slug(&text);
-                headings.push(Heading {
-                    level: level_number(*level),
+                let rest = self.take_element();
+                let text = plain_text(&rest);
+                let id = self.slugs.slug(&text);
+                self.headings.push(Heading {
+                    level: level_number(level),
                     text,
                     id: id.clone(),
                 });
-                out.push(Event::Start(Tag::Heading {
-                    level: *level,
+                self.queue.push_back(Event::Start(Tag::Heading {
+                    level,
                     id: Some(CowStr::from(id)),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    classes,
+                    attrs,
                 }));
+                self.queue.extend(rest);
             }
             // A paragraph holding only a chart image becomes a <figure>.
-            Event::Start(Tag::Paragraph) if matches!(events.get(i + 1), Some(Event::Start(Tag::Image { dest_url, .. })) if chart_for(dest_url, figures).is_some()) =>
-            {
-                let end = image_end(&events, i + 1);
-                if matches!(events.get(end + 1), Some(Event::End(TagEnd::Paragraph))) {
-                    if let Some(Event::Start(Tag::Image { dest_url, .. })) = events.get(i + 1) {
-                        if let Some((n, f)) = chart_for(dest_url, figures) {
-                            out.push(Event::Html(CowStr::from(figure_html(n, f))));
-                        }
+            Event::Start(Tag::Paragraph) => {
+                let figures = self.figures;
+                let chart = match self.events.peek() {
+                    Some(Event::Start(Tag::Image { dest_url, .. }))
+                        if chart_for(dest_url, figures).is_some() =>
+                    {
+                        Some(dest_url.to_string())
                     }
-                    i = end + 2;
-                    continue;
+                    _ => None,
+                };
+                let Some(url) = chart else {
+                    self.queue.push_back(Event::Start(Tag::Paragraph));
+                    return;
+                };
+                self.events.next();
+                self.take_element();
+                if matches!(self.events.peek(), Some(Event::End(TagEnd::Paragraph))) {
+                    self.events.next();
+                    if let Some((n, f)) = chart_for(&url, self.figures) {
+                        self.queue
+                            .push_back(Event::Html(CowStr::from(figure_html(n, f))));
+                    }
+                } else {
+                    self.queue.push_back(Event::Start(Tag::Paragraph));
+                    if let Some((n, f)) = chart_for(&url, self.figures) {
+                        self.queue.push_back(Event::InlineHtml(CowStr::from(
+                            f.to_svg(&format!("chart-{}", n + 1)),
+                        )));
+                    }
                 }
-                out.push(events[i].clone());
             }
-            Event::Start(Tag::Image { dest_url, .. }) if chart_for(dest_url, figures).is_some() => {
-                if let Some((n, f)) = chart_for(dest_url, figures) {
-                    out.push(Event::InlineHtml(CowStr::from(
-                        f.to_svg(&format!("chart-{}", n + 1)),
-                    )));
-                }
-                i = image_end(&events, i) + 1;
-                continue;
+            Event::Start(Tag::Image { dest_url, .. }) if self.is_chart(&dest_url) => {
+                let svg = self.chart_svg(&dest_url);
+                self.queue.push_back(svg);
             }
             Event::Html(h) | Event::InlineHtml(h) if h.trim() == PAGE_BREAK => {
-                out.push(Event::Html(CowStr::from(
+                self.queue.push_back(Event::Html(CowStr::from(
                     "<div class=\"page-break\"></div>\n",
                 )));
             }
-            Event::Start(Tag::Table(_)) => {
-                out.push(Event::Html(CowStr::from("<div class=\"table-wrap\">\n")));
-                out.push(events[i].clone());
+            Event::Start(Tag::Table(alignments)) => {
+                self.alignments.clone_from(&alignments);
+                self.queue
+                    .push_back(Event::Html(CowStr::from("<div class=\"table-wrap\">\n")));
+                self.queue.push_back(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {
-                out.push(events[i].clone());
-                out.push(Event::Html(CowStr::from("</div>\n")));
+                self.queue.push_back(Event::End(TagEnd::Table));
+                self.queue.push_back(Event::Html(CowStr::from("</div>\n")));
             }
-            e => out.push(e.clone()),
+            // Header cells of GitHub tables are column headers. pulldown-cmark
+            // writes head cells without a scope, so they are written here, in
+            // its format; it resets its column count at the end of the head.
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.head_column = 0;
+                self.queue.push_back(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                self.queue.push_back(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableCell) if self.in_head => {
+                let cell = self.head_cell();
+                self.queue.push_back(cell);
+            }
+            Event::End(TagEnd::TableCell) if self.in_head => {
+                self.head_column += 1;
+                self.queue.push_back(Event::Html(CowStr::from("</th>")));
+            }
+            e => self.queue.push_back(e),
         }
-        i += 1;
     }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Adjust<'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        while self.queue.is_empty() {
+            let event = self.events.next()?;
+            self.adjust(event);
+        }
+        self.queue.pop_front()
+    }
+}
+
+/// Plain text of a run of events.
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+pub fn to_html(markdown_text: &str, figures: &[Figure]) -> HtmlBody {
+    let mut adjust = Adjust {
+        events: markdown::parser(markdown_text).peekable(),
+        figures,
+        slugs: Slugger::default(),
+        headings: Vec::new(),
+        queue: std::collections::VecDeque::new(),
+        alignments: Vec::new(),
+        in_head: false,
+        head_column: 0,
+    };
     let mut body = String::with_capacity(markdown_text.len() * 2);
-    html::push_html(&mut body, out.into_iter());
-    // Header cells of GitHub tables are column headers.
-    let body = body
-        .replace("<th>", "<th scope=\"col\">")
-        .replace("<th style=", "<th scope=\"col\" style=");
+    html::push_html(&mut body, adjust.by_ref());
+    let headings = adjust.headings;
     let mut toc = String::from("<ol>\n");
     for h in headings.iter().filter(|h| h.level == 2) {
         toc.push_str(&format!(
