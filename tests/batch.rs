@@ -435,3 +435,34 @@ fn writes_stay_inside_the_output_folder() {
     assert!(dir.join("out/org-00001/report.pdf").exists());
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A symbolic link where an output file goes is replaced, never written
+/// through: the file it pointed to is untouched.
+#[test]
+fn a_link_in_place_of_an_output_file_is_replaced_not_followed() {
+    let dir = scratch("link-file");
+    fs::write(dir.join("precious.txt"), "keep me").unwrap();
+    fs::create_dir_all(dir.join("tpl")).unwrap();
+    std::os::unix::fs::symlink(dir.join("precious.txt"), dir.join("tpl/report.md")).unwrap();
+    generate::write_profiles(&dir.join("in"), 1);
+    fs::create_dir_all(dir.join("out/org-00000")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.join("precious.txt"),
+        dir.join("out/org-00000/report.md"),
+    )
+    .unwrap();
+
+    let export = socsource_in(&dir, &["templates", "export", "tpl", "--force"], &[]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert_eq!(batch(&dir, &["in", "--out", "out"]).code, 0);
+
+    assert_eq!(
+        fs::read_to_string(dir.join("precious.txt")).unwrap(),
+        "keep me"
+    );
+    for replaced in ["tpl/report.md", "out/org-00000/report.md"] {
+        let meta = fs::symlink_metadata(dir.join(replaced)).unwrap();
+        assert!(meta.is_file(), "{replaced} is still a link");
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
