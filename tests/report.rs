@@ -503,3 +503,51 @@ fn markdown_and_html_go_to_stdout_for_pipelines() {
     );
     assert!(html.stdout.starts_with("<!DOCTYPE html>"));
 }
+
+/// tera recurses without a limit; a template set that includes itself or a
+/// macro that calls itself would overflow the stack and abort the whole
+/// batch. Both are refused up front as usage errors naming the cycle.
+#[test]
+fn recursive_templates_are_refused_instead_of_crashing() {
+    let dir = scratch("recursive-template");
+    fs::create_dir_all(dir.join("mine")).unwrap();
+    fs::write(dir.join("mine/summary.md"), "{% include \"costs.md\" %}\n").unwrap();
+    fs::write(dir.join("mine/costs.md"), "{% include \"summary.md\" %}\n").unwrap();
+    let run = render(
+        &dir,
+        &[&example("northwind-bank")],
+        &["--templates", "mine"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cycle: `costs.md` -> `summary.md` -> `costs.md`"),
+        "{}",
+        run.stderr
+    );
+
+    fs::remove_file(dir.join("mine/costs.md")).unwrap();
+    fs::write(
+        dir.join("mine/macros.md"),
+        "{% macro row(n) %}{{ self::row(n=n) }}{% endmacro row %}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("mine/summary.md"),
+        "{% import \"macros.md\" as m %}{{ m::row(n=1) }}\n",
+    )
+    .unwrap();
+    let run = render(
+        &dir,
+        &[&example("northwind-bank")],
+        &["--templates", "mine"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("macro `row` in `macros.md`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("out").exists(), "nothing was written");
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -206,6 +206,13 @@ impl Templates {
                 .add_raw_template(name, text)
                 .map_err(|e| explain(&format!("template `{name}` ({})", origin[name]), &e))?;
         }
+        for engine in [&markdown_engine, &html_engine] {
+            if let Some(cycle) = super::template_graph::find_cycle(engine) {
+                return Err(TemplateError(format!(
+                    "the templates call themselves in a cycle: {cycle}; an include or macro that reaches itself would never finish, so it is refused"
+                )));
+            }
+        }
         Ok(Templates {
             markdown: markdown_engine,
             html: html_engine,
