@@ -12,8 +12,12 @@ use crate::render::Format;
 use std::fmt;
 use std::path::PathBuf;
 
+/// Most reports rendered at once.
+pub const MAX_JOBS: usize = 256;
+
 /// The invocation itself is wrong; nothing was done.
 #[derive(Debug, Clone, PartialEq, Eq)]
+
 pub struct UsageError(pub String);
 
 impl fmt::Display for UsageError {
@@ -79,6 +83,14 @@ impl RenderOptions {
         };
         let jobs = match args.jobs {
             Some(0) => return Err(UsageError("--jobs must be at least 1".into())),
+            // Each job holds a report in memory while it renders; thousands at
+            // once would exhaust memory long before they saved any time.
+            Some(n) if n > MAX_JOBS => {
+                return Err(UsageError(format!(
+                    "--jobs must be at most {MAX_JOBS}; this machine has {} CPU(s)",
+                    std::thread::available_parallelism().map_or(1, usize::from)
+                )))
+            }
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
@@ -121,7 +133,7 @@ pub fn default_report_date() -> Result<Date, UsageError> {
             .and_then(Date::from_unix_seconds)
             .ok_or_else(|| {
                 UsageError(format!(
-                    "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, found `{value}`"
+                    "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 giving a date in the years 1 to 9999, found `{value}`"
                 ))
             }),
         Err(_) => {

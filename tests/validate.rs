@@ -199,6 +199,36 @@ fn missing_paths_fail_and_usage_errors_exit_2() {
     assert!(run
         .stderr
         .contains("SOURCE_DATE_EPOCH must be a whole number"));
+    // Hostile environments and arguments: usage errors, never a panic.
+    for epoch in [
+        "",
+        "1e9",
+        "99999999999999999999",
+        "253402300800",
+        "-62135596801",
+    ] {
+        let run = socsource_in(
+            &repo(),
+            &["validate", "profiles"],
+            &[("SOURCE_DATE_EPOCH", epoch)],
+        );
+        assert_eq!(run.code, 2, "SOURCE_DATE_EPOCH={epoch:?}: {}", run.stderr);
+        assert!(run.stderr.contains("years 1 to 9999"), "{}", run.stderr);
+    }
+    let run = socsource(&[
+        "batch",
+        "profiles",
+        "--jobs",
+        "100000",
+        "--out",
+        "no-such-out",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--jobs must be at most 256"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
