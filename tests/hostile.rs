@@ -323,6 +323,11 @@ fn template_vocabulary() -> &'static BTreeSet<String> {
     })
 }
 
+fn qpdf() -> Option<&'static std::path::Path> {
+    static QPDF: OnceLock<Option<std::path::PathBuf>> = OnceLock::new();
+    QPDF.get_or_init(|| tool("qpdf")).as_deref()
+}
+
 fn check_pdf(pdf: &[u8]) -> Result<(), String> {
     let doc = lopdf::Document::load_mem(pdf).map_err(|e| format!("lopdf: {e}"))?;
     let pages = doc.get_pages();
@@ -386,9 +391,16 @@ proptest! {
         }
         prop_assert!(!hostile.html.contains("<script"), "a script element");
 
-        // PDF: parses, pages well-formed, fonts embedded.
+        // PDF: parses, pages well-formed, fonts embedded; qpdf agrees.
         if let Err(e) = check_pdf(&hostile.pdf) {
             prop_assert!(false, "PDF: {}", e);
+        }
+        if let Some(qpdf) = qpdf() {
+            let file = std::env::temp_dir().join(format!("socsource-hostile-{}.pdf", std::process::id()));
+            std::fs::write(&file, &hostile.pdf).unwrap();
+            let out = std::process::Command::new(qpdf).arg("--check").arg(&file).output().unwrap();
+            let _ = std::fs::remove_file(&file);
+            prop_assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout));
         }
     }
 }
