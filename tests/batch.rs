@@ -466,3 +466,35 @@ fn a_link_in_place_of_an_output_file_is_replaced_not_followed() {
     }
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// File names are profile data too: shown literally, never as markup, and
+/// the id made from them is a plain slug.
+#[test]
+fn a_hostile_file_name_is_shown_literally() {
+    let dir = scratch("file-name");
+    fs::create_dir_all(dir.join("in")).unwrap();
+    let name = "<b onmouseover=alert(1)>x`y\n# head|.yaml";
+    let text = fs::read_to_string(repo().join("profiles/kestrel-commerce.yaml"))
+        .unwrap()
+        .replace("id: kestrel-commerce\n", "");
+    fs::write(dir.join("in").join(name), text).unwrap();
+    let run = batch(&dir, &["in", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.join("out/b-onmouseover-alert-1-x-y-head");
+    let md = fs::read_to_string(folder.join("report.md")).unwrap();
+    assert!(
+        md.contains("(`` <b onmouseover=alert(1)>x`y # head|.yaml ``)")
+            || md.contains("(``<b onmouseover=alert(1)>x`y # head|.yaml``)"),
+        "{}",
+        md.lines().find(|l| l.contains("onmouseover")).unwrap_or("")
+    );
+    let html = fs::read_to_string(folder.join("report.html")).unwrap();
+    assert!(
+        html.contains("<code>&lt;b onmouseover=alert(1)&gt;x`y # head|.yaml</code>"),
+        "{}",
+        html.lines()
+            .find(|l| l.contains("onmouseover"))
+            .unwrap_or("")
+    );
+    fs::remove_dir_all(dir).unwrap();
+}

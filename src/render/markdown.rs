@@ -93,6 +93,38 @@ fn looks_like_entity(rest: &[char]) -> bool {
     !name.is_empty() && name.len() <= 32 && rest.get(name.len()) == Some(&';')
 }
 
+/// A code span showing `text` literally. Backslash escapes do not work
+/// inside code, so instead the fence is one backtick longer than any run of
+/// backticks in the text, and padded when the text starts or ends with one.
+/// Control characters (a newline in a file name) become spaces. Not for
+/// table cells: a `|` there would still end the cell.
+pub fn code_span(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.trim().is_empty() {
+        return escape(&text);
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // CommonMark strips one space from each side when both are present.
+    let pad = if text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' '))
+    {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// A YAML double-quoted string, for front matter values.
 pub fn yaml_string(text: &str) -> String {
     let mut out = String::from("\"");
@@ -212,5 +244,27 @@ mod tests {
     #[test]
     fn tidy_collapses_blank_runs() {
         assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+
+    #[test]
+    fn code_spans_show_any_text_literally() {
+        for text in [
+            "plain.yaml",
+            "<b onmouseover=alert(1)>x # head|.yaml",
+            "a`b``c.yaml",
+            "`start and end`",
+            " spaced ",
+            "back\\slash *star* [link](x)",
+            "line\nbreak",
+        ] {
+            let md = format!("Source ({}).", code_span(text));
+            let mut code = Vec::new();
+            for e in parser(&md) {
+                if let pulldown_cmark::Event::Code(c) = e {
+                    code.push(c.to_string());
+                }
+            }
+            assert_eq!(code, [text.replace('\n', " ")], "{md}");
+        }
     }
 }

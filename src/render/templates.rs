@@ -139,6 +139,13 @@ fn register_filters(tera: &mut Tera) {
         };
         Ok(Value::String(markdown::yaml_string(&text)))
     });
+    tera.register_filter("code", |v: &Value, _: &HashMap<String, Value>| {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        Ok(Value::String(markdown::code_span(&text)))
+    });
     tera.register_filter("md", |v: &Value, _: &HashMap<String, Value>| {
         let text = match v {
             Value::String(s) => s.clone(),
