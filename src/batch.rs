@@ -656,11 +656,37 @@ pub fn run(
 }
 
 /// Write `value` as pretty JSON, streamed to the file.
-fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), IoError> {
+/// Write `value` as pretty JSON, streaming; returns the SHA-256 of the file.
+fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<String, IoError> {
+    /// Hashes what passes through, so a large file is never held in memory.
+    struct Hashing<'w> {
+        inner: &'w mut dyn std::io::Write,
+        hash: Sha256,
+    }
+    impl std::io::Write for Hashing<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = self.inner.write(buf)?;
+            self.hash.update(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.inner.flush()
+        }
+    }
+    let mut digest = None;
     fsio::write_atomic_with(path, |w| {
-        serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
-        w.write_all(b"\n")
-    })
+        let mut hashing = Hashing {
+            inner: w,
+            hash: Sha256::new(),
+        };
+        serde_json::to_writer_pretty(&mut hashing, value).map_err(std::io::Error::other)?;
+        std::io::Write::write_all(&mut hashing, b"\n")?;
+        digest = Some(hashing.hash.finalize());
+        Ok(())
+    })?;
+    Ok(digest
+        .map(|d| d.iter().map(|b| format!("{b:02x}")).collect())
+        .unwrap_or_default())
 }
 
 fn generator() -> String {
@@ -710,7 +736,7 @@ struct Manifest<'a> {
     formats: &'a [String],
     templates: &'a BTreeMap<String, String>,
     inputs: Vec<FileHash>,
-    outputs: Vec<FileHash>,
+    outputs: Vec<&'a FileHash>,
 }
 
 /// Relative path from folder `from` to `to` (both as given, made absolute).
@@ -854,7 +880,16 @@ fn merge_records(
         rows,
         failures,
     };
-    let mut files = renderer.index(&view).map_err(|e| e.to_string())?;
+    let files = renderer.index(view).map_err(|e| e.to_string())?;
+    write_files(out, &files).map_err(|e| e.to_string())?;
+    let mut written: Vec<FileHash> = files
+        .iter()
+        .map(|f| FileHash {
+            path: f.path.clone(),
+            sha256: sha256_hex(&f.bytes),
+        })
+        .collect();
+    drop(files);
 
     let summary = Summary {
         generator: first.generator.clone(),
@@ -880,23 +915,19 @@ fn merge_records(
             })
             .collect(),
     };
-    let summary_text = serde_json::to_vec_pretty(&summary).map_err(|e| e.to_string())?;
+    let summary_hash =
+        write_json(&out.join("summary.json"), &summary).map_err(|e| e.to_string())?;
     drop(summary);
-    let mut summary_bytes = summary_text;
-    summary_bytes.push(b'\n');
-    files.push(OutputFile {
+    written.push(FileHash {
         path: "summary.json".into(),
-        bytes: summary_bytes,
+        sha256: summary_hash,
     });
 
-    let mut outputs: Vec<FileHash> = profiles
+    let mut outputs: Vec<&FileHash> = profiles
         .iter()
-        .flat_map(|(_, p)| p.outputs.clone())
+        .flat_map(|(_, p)| p.outputs.iter())
+        .chain(written.iter())
         .collect();
-    outputs.extend(files.iter().map(|f| FileHash {
-        path: f.path.clone(),
-        sha256: sha256_hex(&f.bytes),
-    }));
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut inputs: Vec<FileHash> = profiles
         .iter()
@@ -917,8 +948,6 @@ fn merge_records(
         inputs,
         outputs,
     };
-    write_files(out, &files).map_err(|e| e.to_string())?;
-    drop(files);
     write_json(&out.join("manifest.json"), &manifest).map_err(|e| e.to_string())?;
     Ok(())
 }

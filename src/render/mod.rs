@@ -177,16 +177,29 @@ impl Renderer {
     }
 
     /// The portfolio index of a batch, as Markdown and HTML.
-    pub fn index(&self, view: &IndexView) -> Result<Vec<OutputFile>, RenderError> {
-        let context = tera::Context::from_serialize(view)
+    ///
+    /// Takes the view by value: for a batch of thousands, the rows and their
+    /// template context are the largest things in memory, so each is
+    /// dropped as soon as the next step no longer needs it.
+    pub fn index(&self, view: IndexView) -> Result<Vec<OutputFile>, RenderError> {
+        let context = tera::Context::from_serialize(&view)
             .map_err(|e| RenderError(format!("index view: {e}")))?;
+        let IndexView {
+            date,
+            generator,
+            rows,
+            failures,
+        } = view;
+        drop((rows, failures));
         let md = markdown::tidy(&self.templates.render("index.md", &context)?);
+        drop(context);
         let page = html::to_html(&md, &[]);
         let mut html_context = tera::Context::new();
         html_context.insert("body", &page.body);
         html_context.insert("title", &page.title);
-        html_context.insert("date", &view.date);
-        html_context.insert("generator", &view.generator);
+        html_context.insert("date", &date);
+        html_context.insert("generator", &generator);
+        drop(page);
         let html_text = self.templates.render("index.html", &html_context)?;
         Ok(vec![
             OutputFile {
