@@ -13,7 +13,7 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 use socsource::evaluate::{evaluate, SocOption};
-use socsource::profile::format::{Field, Kind, PROFILE};
+use socsource::profile::format::{refused_in_text, Field, Kind, PROFILE};
 use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use socsource::reference::{assumptions::CATALOGUE, countries, currencies};
 
@@ -56,7 +56,7 @@ fn text(u: &mut Unstructured<'_>, max_chars: usize) -> Result<String> {
     let raw: String = u.arbitrary()?;
     let mut s: String = raw
         .chars()
-        .filter(|c| !c.is_control() && !is_format_control(*c))
+        .filter(|c| !refused_in_text(*c))
         .take(max_chars)
         .collect();
     s = s.trim().to_string();
@@ -65,11 +65,6 @@ fn text(u: &mut Unstructured<'_>, max_chars: usize) -> Result<String> {
         s.truncate(max_chars);
     }
     Ok(s)
-}
-
-/// Bidirectional and other invisible format characters the validator refuses.
-fn is_format_control(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn value(u: &mut Unstructured<'_>, kind: &'static Kind) -> Result<Value> {

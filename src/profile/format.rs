@@ -19,6 +19,13 @@ pub const MAX_MONEY: f64 = 1e13;
 /// Longest text value, in characters.
 pub const MAX_TEXT: usize = 200;
 
+/// Characters a text value may not contain: control characters (a text is
+/// one line) and those that reorder displayed text ("Trojan Source").
+pub fn refused_in_text(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 #[derive(Debug)]
 pub enum Kind {
     Int {

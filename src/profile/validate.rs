@@ -546,10 +546,7 @@ fn check_text(text: &str, max_chars: usize) -> Result<String, ScalarError> {
     if trimmed.contains('\n') {
         return Err(("the text must be a single line".into(), None));
     }
-    if let Some(c) = trimmed
-        .chars()
-        .find(|c| c.is_control() || is_bidi_control(*c))
-    {
+    if let Some(c) = trimmed.chars().find(|c| super::format::refused_in_text(*c)) {
         return Err((
             format!(
                 "the text contains the invisible control character U+{:04X}",
@@ -566,11 +563,6 @@ fn check_text(text: &str, max_chars: usize) -> Result<String, ScalarError> {
         ));
     }
     Ok(trimmed.to_string())
-}
-
-/// Characters that reorder displayed text ("Trojan Source"), refused in profiles.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// YAML 1.2 core-schema integer (decimal only; no sign beyond one `+`/`-`).
@@ -1230,6 +1222,28 @@ fn build_asset(r: &Record, path: &str, d: &mut Defaults) -> CriticalAsset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `evaluate_profile` fuzz target: an Arabic letter mark
+    /// (U+061C) in an asset name. The validator refused it, correctly, but
+    /// the fuzzer's generator kept it, so the two disagreed on which text is
+    /// valid; both now use `format::refused_in_text`.
+    #[test]
+    fn every_reordering_character_is_refused_in_text() {
+        for c in [
+            '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}',
+            '\u{7}', '\u{85}',
+        ] {
+            let text = format!("# Seed cas[e 2: a growing e{c}x");
+            let err = check_text(&text, 200).unwrap_err();
+            assert!(
+                err.0.contains(&format!("U+{:04X}", c as u32)),
+                "{c:?}: {}",
+                err.0
+            );
+        }
+        // Visible scripts and symbols are not touched.
+        assert!(check_text("Δήμος Θεσσαλονίκης · دبي · 東京 · ₹", 200).is_ok());
+    }
 
     #[test]
     fn core_schema_numbers() {
