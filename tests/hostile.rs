@@ -2,12 +2,13 @@
 //!
 //! Profile text is data: whatever a name, an asset, an author or a provider
 //! contains, the report keeps the template's structure. Checked per case:
-//! rendering succeeds; the Markdown has the same headings (count and levels)
-//! as the same profile with plain text, and the hostile text reads back
-//! verbatim from it; the HTML uses no element or attribute that the
-//! templates do not produce for the bundled profiles, and no script, event
-//! handler or `javascript:` link; the PDF parses, every page has content and
-//! a media box, and every font is embedded.
+//! rendering succeeds; the Markdown has one title and as many sections as
+//! the templates have, the same headings as the same profile with plain
+//! text, and the hostile text reads back verbatim from it; the HTML uses no
+//! element or attribute that the templates do not produce for the bundled
+//! profiles, and no script, event handler or `javascript:` link; the PDF
+//! parses, every page has content and a media box, every font is embedded,
+//! and qpdf finds nothing wrong.
 
 mod common;
 use common::*;
@@ -210,6 +211,15 @@ fn heading_levels(md: &str) -> Vec<u8> {
         .collect()
 }
 
+/// Sections (`## ` lines) in the report's Markdown templates.
+fn template_sections() -> usize {
+    socsource::render::templates::DEFAULTS
+        .iter()
+        .filter(|(name, _)| name.ends_with(".md") && *name != "index.md")
+        .map(|(_, text)| text.lines().filter(|l| l.starts_with("## ")).count())
+        .sum()
+}
+
 /// The text of every block, with soft breaks as spaces and runs of
 /// whitespace collapsed, as a reader sees it.
 fn block_texts(md: &str) -> Vec<String> {
@@ -362,8 +372,12 @@ proptest! {
         let plain = render(&profile_with(seed, &Texts::plain()));
         let hostile = render(&profile_with(seed, &t));
 
-        // Markdown: same headings; the text reads back as written.
-        prop_assert_eq!(heading_levels(&hostile.markdown), heading_levels(&plain.markdown));
+        // Markdown: the template's sections, the same headings as with plain
+        // text; the text reads back as written.
+        let levels = heading_levels(&hostile.markdown);
+        prop_assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1);
+        prop_assert_eq!(levels.iter().filter(|l| **l == 2).count(), template_sections());
+        prop_assert_eq!(&levels, &heading_levels(&plain.markdown));
         let blocks = block_texts(&hostile.markdown);
         for (field, text) in [("name", &t.name), ("prepared_by", &t.prepared_by), ("classification", &t.classification)] {
             let want = collapse(text);
