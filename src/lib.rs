@@ -23,11 +23,13 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diag;
+pub mod docs;
 pub mod evaluate;
 pub mod fsio;
 pub mod profile;
 pub mod reference;
 pub mod render;
+pub mod vocabulary;
 
 use cli::{Cli, Command};
 use commands::{Console, Outcome};
