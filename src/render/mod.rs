@@ -9,6 +9,7 @@ pub mod charts;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod slug;
 mod template_graph;
 pub mod templates;
 pub mod view;

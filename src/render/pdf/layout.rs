@@ -16,7 +16,7 @@
 use super::blocks::{plain_text, Align, Block, Span, Style};
 use super::fonts::{Face, FontSet};
 use crate::render::charts::{self, Anchor as TextAnchor, Color, Figure, Shape};
-use crate::render::html::Slugger;
+use crate::render::slug::Slugger;
 
 pub const INK: Color = charts::INK;
 pub const MUTED: Color = charts::MUTED;
