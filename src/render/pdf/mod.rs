@@ -112,7 +112,14 @@ pub fn render(
         classification: a.profile.classification.clone(),
         footer: format!("SOC sourcing assessment · {}", a.profile.date),
     };
-    let doc = layout::layout(&blocks, figures, fonts, options.paper, &run);
+    let doc = layout::layout(
+        &blocks,
+        figures,
+        fonts,
+        options.paper,
+        &layout::Theme::REPORT,
+        &run,
+    );
     let title = doc.headings.iter().find(|h| h.level == 1).map_or_else(
         || format!("SOC sourcing assessment for {}", a.profile.name),
         |h| h.title.clone(),

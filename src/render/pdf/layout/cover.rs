@@ -2,7 +2,7 @@
 //! the accent bars at the top and bottom of the page.
 
 use super::flow::Flow;
-use super::{HeadingPlace, Item, Page, PageKind, ACCENT, INK, MUTED};
+use super::{HeadingPlace, Item, Page, PageKind};
 use crate::render::pdf::blocks::{plain_text, Align, Block};
 use crate::render::pdf::fonts::Face;
 
@@ -10,32 +10,38 @@ pub(super) fn cover(flow: &mut Flow<'_>, blocks: &[Block]) {
     let g = flow.geo;
     let x = g.left;
     let width = g.content_width();
+    let c = flow.theme.cover;
+    let p = flow.theme.palette;
     let mut items = vec![
         Item::Rect {
             x: 0.0,
             y: 0.0,
             w: g.width,
-            h: 10.0,
-            fill: ACCENT,
+            h: c.top_bar,
+            fill: p.accent,
         },
         Item::Rect {
             x: 0.0,
-            y: g.height - 6.0,
+            y: g.height - c.bottom_bar,
             w: g.width,
-            h: 6.0,
-            fill: ACCENT,
+            h: c.bottom_bar,
+            fill: p.accent,
         },
     ];
-    let mut y = g.height * 0.26;
+    let mut y = g.height * c.start;
     for block in blocks {
         match block {
             Block::Heading { spans, level } => {
-                let size = if *level == 1 { 26.0 } else { 16.0 };
-                let toks = flow.ts.tokens(spans, Face::Bold, size, ACCENT);
+                let size = if *level == 1 {
+                    c.title_size
+                } else {
+                    c.subtitle_size
+                };
+                let toks = flow.ts.tokens(spans, Face::Bold, size, p.accent);
                 for line in flow.ts.wrap(toks, width, size) {
                     flow.ts
                         .emit_line(&line, x, y + size, width, Align::Left, size, &mut items);
-                    y += size * 1.2;
+                    y += size * c.title_line;
                 }
                 let title = plain_text(spans);
                 let id = flow.slugs.slug(&title);
@@ -44,35 +50,35 @@ pub(super) fn cover(flow: &mut Flow<'_>, blocks: &[Block]) {
                     title,
                     id,
                     page: 0,
-                    y: g.height * 0.26,
+                    y: g.height * c.start,
                 });
-                y += 10.0;
+                y += c.mark_before;
                 items.push(Item::Rect {
                     x,
                     y,
-                    w: 60.0,
-                    h: 3.0,
-                    fill: ACCENT,
+                    w: c.mark_width,
+                    h: c.mark_height,
+                    fill: p.accent,
                 });
-                y += 18.0;
+                y += c.mark_after;
             }
             Block::Paragraph(spans) => {
-                let size = 12.0;
-                let toks = flow.ts.tokens(spans, Face::Regular, size, MUTED);
+                let size = c.text_size;
+                let toks = flow.ts.tokens(spans, Face::Regular, size, p.muted);
                 for line in flow.ts.wrap(toks, width, size) {
                     flow.ts
                         .emit_line(&line, x, y + size, width, Align::Left, size, &mut items);
-                    y += size * 1.4;
+                    y += size * c.text_line;
                 }
-                y += 12.0;
+                y += c.text_after;
             }
             Block::List { items: entries, .. } => {
-                y += 18.0;
+                y += c.list_before;
                 for entry in entries {
                     for b in entry {
                         if let Block::Paragraph(spans) = b {
-                            let size = 11.0;
-                            let toks = flow.ts.tokens(spans, Face::Regular, size, INK);
+                            let size = c.list_size;
+                            let toks = flow.ts.tokens(spans, Face::Regular, size, p.ink);
                             for line in flow.ts.wrap(toks, width, size) {
                                 flow.ts.emit_line(
                                     &line,
@@ -83,7 +89,7 @@ pub(super) fn cover(flow: &mut Flow<'_>, blocks: &[Block]) {
                                     size,
                                     &mut items,
                                 );
-                                y += size * 1.5;
+                                y += size * c.list_line;
                             }
                         }
                     }

@@ -1,10 +1,10 @@
 //! Charts placed as figures: the chart's vector shapes scaled to the column
 //! and centred, with a numbered caption. A figure is never split.
 
-use super::flow::Flow;
-use super::{Item, BODY, GAP, MUTED};
+use super::flow::{Flow, TextStyle};
+use super::Item;
 use crate::render::charts::{Anchor as TextAnchor, Figure, Shape};
-use crate::render::pdf::blocks::{Align, Span, Style};
+use crate::render::pdf::blocks::{Span, Style};
 use crate::render::pdf::fonts::Face;
 
 impl<'a> Flow<'a> {
@@ -12,30 +12,56 @@ impl<'a> Flow<'a> {
         self.figures.iter().find(|f| f.name == name)
     }
 
-    pub(super) fn chart_scale(fig: &Figure, width: f32) -> f32 {
-        (width / fig.width).min(1.2)
+    fn chart_scale(&self, fig: &Figure, width: f32) -> f32 {
+        (width / fig.width).min(self.theme.figure.max_scale)
     }
 
     pub(super) fn chart_height(&self, name: &str, width: f32) -> f32 {
-        self.figure(name)
-            .map_or(0.0, |f| f.height * Self::chart_scale(f, width) + 20.0)
+        self.figure(name).map_or(0.0, |f| {
+            f.height * self.chart_scale(f, width) + self.theme.figure.caption_space
+        })
     }
 
     pub(super) fn chart(&mut self, name: &str, alt: &str, x: f32, width: f32) {
+        let t = self.theme;
         let Some(fig) = self.figure(name) else {
             let spans = [Span {
                 text: format!("[{alt}]"),
                 style: Style::default(),
                 link: None,
             }];
-            self.paragraph(&spans, x, width, BODY, Face::Italic, MUTED, Align::Left);
+            let style = TextStyle {
+                face: Face::Italic,
+                color: t.palette.muted,
+                ..TextStyle::body(t)
+            };
+            self.paragraph(&spans, x, width, &style);
             return;
         };
-        let s = Self::chart_scale(fig, width);
+        let f = t.figure;
+        let s = self.chart_scale(fig, width);
         let h = fig.height * s;
-        self.fit(h + 20.0);
+        self.fit(h + f.caption_space);
         let ox = x + (width - fig.width * s) / 2.0;
-        let oy = self.y + 2.0;
+        let oy = self.y + f.top;
+        let mut items = self.shapes(fig, s, ox, oy);
+        self.figure_no += 1;
+        let caption = format!("Figure {}. {}", self.figure_no, fig.title);
+        let cw = self.fonts.width(Face::Italic, &caption, f.caption_size);
+        items.push(Item::Text {
+            x: x + (width - cw) / 2.0,
+            y: oy + h + f.caption_baseline,
+            size: f.caption_size,
+            face: Face::Italic,
+            text: caption,
+            color: t.palette.muted,
+        });
+        self.items().extend(items);
+        self.y = oy + h + f.caption_space + t.body.gap;
+    }
+
+    /// The chart's shapes, scaled by `s` and moved to (`ox`, `oy`).
+    fn shapes(&self, fig: &Figure, s: f32, ox: f32, oy: f32) -> Vec<Item> {
         let mut items = Vec::new();
         for shape in &fig.shapes {
             match shape {
@@ -108,18 +134,6 @@ impl<'a> Flow<'a> {
                 }
             }
         }
-        self.figure_no += 1;
-        let caption = format!("Figure {}. {}", self.figure_no, fig.title);
-        let cw = self.fonts.width(Face::Italic, &caption, 8.0);
-        items.push(Item::Text {
-            x: x + (width - cw) / 2.0,
-            y: oy + h + 12.0,
-            size: 8.0,
-            face: Face::Italic,
-            text: caption,
-            color: MUTED,
-        });
-        self.items().extend(items);
-        self.y = oy + h + 20.0 + GAP;
+        items
     }
 }

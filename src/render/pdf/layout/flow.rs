@@ -8,10 +8,14 @@
 //! [`Flow`].
 
 use super::inline::{Token, Typesetter};
-use super::{
-    Geometry, HeadingPlace, Item, Page, PageKind, ACCENT, BODY, CALLOUT, EPS, GAP, INK, LEADING,
-    MUTED, RULE,
-};
+use super::theme::Theme;
+use super::{Geometry, HeadingPlace, Item, Page, PageKind, EPS};
+
+/// A heading is kept with what it introduces only while both together take
+/// no more than this share of a page.
+const KEEP_WITH_SHARE: f32 = 0.6;
+/// The cursor counts as at the top of a page this close to it.
+const AT_TOP: f32 = 0.5;
 use crate::render::charts::{Color, Figure};
 use crate::render::pdf::blocks::{plain_text, Align, Block, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
@@ -20,6 +24,7 @@ use crate::render::slug::Slugger;
 pub(super) struct Flow<'a> {
     pub(super) ts: Typesetter<'a>,
     pub(super) fonts: &'a FontSet,
+    pub(super) theme: &'a Theme,
     pub(super) figures: &'a [Figure],
     pub(super) geo: Geometry,
     pub(super) pages: Vec<Page>,
@@ -50,7 +55,7 @@ impl<'a> Flow<'a> {
     }
 
     pub(super) fn at_top(&self) -> bool {
-        self.y <= self.geo.top + 0.5
+        self.y <= self.geo.top + AT_TOP
     }
 
     pub(super) fn room(&self) -> f32 {
@@ -70,44 +75,53 @@ impl<'a> Flow<'a> {
         }
     }
 
-    pub(super) fn heading_style(level: u8) -> (f32, Color, f32, f32) {
-        // size, colour, space before, space after
-        match level {
-            1 => (20.0, ACCENT, 10.0, 10.0),
-            2 => (14.5, ACCENT, 16.0, 8.0),
-            3 => (11.0, INK, 10.0, 4.0),
-            _ => (10.0, INK, 8.0, 3.0),
-        }
-    }
-
     pub(super) fn heading_lines(&self, spans: &[Span], level: u8, width: f32) -> Vec<Vec<Token>> {
-        let (size, color, _, _) = Self::heading_style(level);
-        self.ts
-            .wrap(self.ts.tokens(spans, Face::Bold, size, color), width, size)
+        let style = self.theme.headings.level(level);
+        self.ts.wrap(
+            self.ts.tokens(spans, Face::Bold, style.size, style.color),
+            width,
+            style.size,
+        )
     }
 
     pub(super) fn heading_height(&self, spans: &[Span], level: u8, width: f32) -> f32 {
-        let (size, _, _, after) = Self::heading_style(level);
+        let h = &self.theme.headings;
+        let style = h.level(level);
         let lines = self.heading_lines(spans, level, width).len().max(1) as f32;
-        lines * size * 1.25 + after + if level == 2 { 5.0 } else { 0.0 }
+        lines * style.size * h.line + style.after + if level == 2 { h.rule_space } else { 0.0 }
+    }
+
+    /// A body paragraph's lines at `width`.
+    fn body_lines(&self, spans: &[Span], width: f32) -> Vec<Vec<Token>> {
+        let b = &self.theme.body;
+        let ink = self.theme.palette.ink;
+        self.ts.wrap(
+            self.ts.tokens(spans, Face::Regular, b.size, ink),
+            width,
+            b.size,
+        )
+    }
+
+    /// The height of one body line.
+    fn body_line(&self) -> f32 {
+        self.theme.body.size * self.theme.body.leading
     }
 
     /// The least of `block` that must fit under a heading for the heading to
     /// stay on this page.
     pub(super) fn min_height(&self, block: &Block, width: f32) -> f32 {
+        let t = self.theme;
         match block {
             Block::Paragraph(spans) => {
-                let lines = self
-                    .ts
-                    .wrap(self.ts.tokens(spans, Face::Regular, BODY, INK), width, BODY)
-                    .len()
-                    .min(2);
-                lines.max(1) as f32 * BODY * LEADING
+                let lines = self.body_lines(spans, width).len().min(2);
+                lines.max(1) as f32 * t.body.size * t.body.leading
             }
             Block::List { items, .. } => items
                 .first()
                 .and_then(|i| i.first())
-                .map_or(BODY * LEADING, |b| self.min_height(b, width - 16.0)),
+                .map_or(self.body_line(), |b| {
+                    self.min_height(b, width - t.list.indent)
+                }),
             Block::Table { align, head, rows } => {
                 let plan = self.table_plan(align, head, rows, width);
                 if self.is_short(&plan) {
@@ -117,42 +131,45 @@ impl<'a> Flow<'a> {
                 }
             }
             Block::Chart { name, .. } => self.chart_height(name, width),
-            Block::Quote(inner) => self.measure(inner, width - 22.0) + 16.0,
-            Block::Heading { spans, level } => {
-                self.heading_height(spans, *level, width) + BODY * LEADING * 2.0
+            Block::Quote(inner) => {
+                self.measure(inner, width - t.quote.narrower) + 2.0 * t.quote.pad
             }
-            Block::Code(text) => (text.lines().count().min(2) as f32) * BODY * LEADING,
+            Block::Heading { spans, level } => {
+                self.heading_height(spans, *level, width) + t.body.size * t.body.leading * 2.0
+            }
+            Block::Code(text) => {
+                (text.lines().count().min(2) as f32) * t.body.size * t.body.leading
+            }
             Block::Rule | Block::PageBreak => 0.0,
         }
     }
 
     /// Full height of blocks laid out at `width` (no page breaks).
     pub(super) fn measure(&self, blocks: &[Block], width: f32) -> f32 {
+        let t = self.theme;
         let mut h = 0.0;
         for (i, b) in blocks.iter().enumerate() {
             h += match b {
                 Block::Paragraph(spans) => {
-                    self.ts
-                        .wrap(self.ts.tokens(spans, Face::Regular, BODY, INK), width, BODY)
-                        .len() as f32
-                        * BODY
-                        * LEADING
+                    self.body_lines(spans, width).len() as f32 * t.body.size * t.body.leading
                 }
                 Block::List { items, .. } => items
                     .iter()
-                    .map(|item| self.measure(item, width - 16.0) + 2.0)
+                    .map(|item| self.measure(item, width - t.list.indent) + t.list.item_gap)
                     .sum(),
                 Block::Table { align, head, rows } => {
                     self.table_plan(align, head, rows, width).height()
                 }
                 Block::Chart { name, .. } => self.chart_height(name, width),
-                Block::Quote(inner) => self.measure(inner, width - 22.0) + 16.0,
+                Block::Quote(inner) => {
+                    self.measure(inner, width - t.quote.narrower) + 2.0 * t.quote.pad
+                }
                 Block::Heading { spans, level } => self.heading_height(spans, *level, width),
-                Block::Code(text) => text.lines().count() as f32 * BODY * LEADING,
-                Block::Rule | Block::PageBreak => 8.0,
+                Block::Code(text) => text.lines().count() as f32 * t.body.size * t.body.leading,
+                Block::Rule | Block::PageBreak => t.rule.measured,
             };
             if i + 1 < blocks.len() {
-                h += GAP;
+                h += t.body.gap;
             }
         }
         h
@@ -174,15 +191,11 @@ impl<'a> Flow<'a> {
                     Block::Table { .. } | Block::Chart { .. } | Block::List { .. }
                 ) =>
             {
-                let intro = self
-                    .ts
-                    .wrap(self.ts.tokens(spans, Face::Regular, BODY, INK), width, BODY)
-                    .len() as f32
-                    * BODY
-                    * LEADING;
-                let whole = intro + GAP + self.min_height(next, width);
+                let b = &self.theme.body;
+                let intro = self.body_lines(spans, width).len() as f32 * b.size * b.leading;
+                let whole = intro + b.gap + self.min_height(next, width);
                 // Only when the pair fits on a page at all.
-                if whole <= self.geo.content_height() * 0.6 {
+                if whole <= self.geo.content_height() * KEEP_WITH_SHARE {
                     whole
                 } else {
                     self.min_height(&rest[0], width)
@@ -194,61 +207,67 @@ impl<'a> Flow<'a> {
     }
 
     pub(super) fn block(&mut self, block: &Block, rest: &[Block], x: f32, width: f32) {
+        let t = self.theme;
         match block {
             Block::Heading { level, spans } => self.heading(*level, spans, rest, x, width),
             Block::Paragraph(spans) => {
-                self.paragraph(spans, x, width, BODY, Face::Regular, INK, Align::Left);
-                self.y += GAP;
+                self.paragraph(spans, x, width, &TextStyle::body(t));
+                self.y += t.body.gap;
             }
             Block::List { start, items } => {
                 self.list(*start, items, x, width);
-                self.y += GAP - 2.0;
+                self.y += t.list.after;
             }
             Block::Quote(inner) => self.quote(inner, x, width),
             Block::Table { align, head, rows } => {
                 self.table(align, head, rows, x, width);
-                self.y += GAP + 4.0;
+                self.y += t.body.gap + t.table.after;
             }
             Block::Chart { name, alt } => self.chart(name, alt, x, width),
-            Block::Rule => {
-                self.fit(10.0);
-                let y = self.y + 4.0;
-                self.items().push(Item::Line {
-                    x1: x,
-                    y1: y,
-                    x2: x + width,
-                    y2: y,
-                    width: 0.6,
-                    color: RULE,
-                    dashed: false,
-                });
-                self.y += 10.0;
-            }
-            Block::Code(text) => {
-                for line in text.lines() {
-                    let spans = [Span {
-                        text: line.to_string(),
-                        style: Style::default(),
-                        link: None,
-                    }];
-                    self.paragraph(
-                        &spans,
-                        x + 6.0,
-                        width - 6.0,
-                        BODY - 1.0,
-                        Face::Regular,
-                        MUTED,
-                        Align::Left,
-                    );
-                }
-                self.y += GAP;
-            }
+            Block::Rule => self.rule(x, width),
+            Block::Code(text) => self.code(text, x, width),
             Block::PageBreak => {
                 if !self.at_top() {
                     self.new_page();
                 }
             }
         }
+    }
+
+    fn rule(&mut self, x: f32, width: f32) {
+        let r = self.theme.rule;
+        self.fit(r.height);
+        let y = self.y + r.offset;
+        let color = self.theme.palette.rule;
+        self.items().push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: x + width,
+            y2: y,
+            width: r.width,
+            color,
+            dashed: false,
+        });
+        self.y += r.height;
+    }
+
+    fn code(&mut self, text: &str, x: f32, width: f32) {
+        let t = self.theme;
+        let style = TextStyle {
+            size: t.code.size,
+            face: Face::Regular,
+            color: t.palette.muted,
+            align: Align::Left,
+        };
+        for line in text.lines() {
+            let spans = [Span {
+                text: line.to_string(),
+                style: Style::default(),
+                link: None,
+            }];
+            self.paragraph(&spans, x + t.code.indent, width - t.code.indent, &style);
+        }
+        self.y += t.body.gap;
     }
 
     pub(super) fn heading(
@@ -259,10 +278,11 @@ impl<'a> Flow<'a> {
         x: f32,
         width: f32,
     ) {
-        let (size, color, before, after) = Self::heading_style(level);
+        let h = self.theme.headings;
+        let style = h.level(level);
         let own = self.heading_height(spans, level, width);
         let with_next = own + self.keep_with(rest, width);
-        self.space(before);
+        self.space(style.before);
         self.fit(with_next);
         let title = plain_text(spans);
         let id = self.slugs.slug(&title);
@@ -274,6 +294,7 @@ impl<'a> Flow<'a> {
             page,
             y: self.y,
         });
+        let size = style.size;
         let lines = self.heading_lines(spans, level, width);
         for line in &lines {
             let baseline = self.y + size;
@@ -281,111 +302,102 @@ impl<'a> Flow<'a> {
             self.ts
                 .emit_line(line, x, baseline, width, Align::Left, size, &mut items);
             self.items().extend(items);
-            self.y += size * 1.25;
+            self.y += size * h.line;
         }
         if level == 2 {
-            let y = self.y + 2.0;
+            let y = self.y + h.rule_offset;
             self.items().push(Item::Line {
                 x1: x,
                 y1: y,
                 x2: x + width,
                 y2: y,
-                width: 1.2,
-                color,
+                width: h.rule_width,
+                color: style.color,
                 dashed: false,
             });
-            self.y += 5.0;
+            self.y += h.rule_space;
         }
-        self.y += after;
+        self.y += style.after;
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn paragraph(
-        &mut self,
-        spans: &[Span],
-        x: f32,
-        width: f32,
-        size: f32,
-        face: Face,
-        color: Color,
-        align: Align,
-    ) {
-        let lines = self
-            .ts
-            .wrap(self.ts.tokens(spans, face, size, color), width, size);
-        let line_h = size * LEADING;
+    pub(super) fn paragraph(&mut self, spans: &[Span], x: f32, width: f32, style: &TextStyle) {
+        let size = style.size;
+        let lines = self.ts.wrap(
+            self.ts.tokens(spans, style.face, size, style.color),
+            width,
+            size,
+        );
+        let line_h = size * self.theme.body.leading;
         // No single line stranded at the foot of a page.
         if lines.len() >= 2 && self.room() < 2.0 * line_h {
             self.fit(2.0 * line_h);
         }
         for line in &lines {
             self.fit(line_h);
-            let baseline = self.y + size * 1.05;
+            let baseline = self.y + size * self.theme.body.baseline;
             let mut items = Vec::new();
             self.ts
-                .emit_line(line, x, baseline, width, align, size, &mut items);
+                .emit_line(line, x, baseline, width, style.align, size, &mut items);
             self.items().extend(items);
             self.y += line_h;
         }
     }
 
     pub(super) fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], x: f32, width: f32) {
-        let indent = 16.0;
+        let t = self.theme;
+        let indent = t.list.indent;
+        let size = t.body.size;
         for (i, item) in items.iter().enumerate() {
             let marker = match start {
-                Some(n) => format!("{}.", n + i as u64),
+                Some(n) => format!("{}.", n.saturating_add(i as u64)),
                 None => "\u{2022}".to_string(),
             };
             // The item's first lines and its marker land on the same page.
             if let Some(first) = item.first() {
                 self.fit(self.min_height(first, width - indent));
             }
-            let baseline = self.y + BODY * 1.05;
-            let mw = self.fonts.width(Face::Regular, &marker, BODY);
-            let mut pen = x + indent - 5.0 - mw;
+            let baseline = self.y + size * t.body.baseline;
+            let mw = self.fonts.width(Face::Regular, &marker, size);
+            let mut pen = x + indent - t.list.marker_gap - mw;
             for (face, text) in self.fonts.runs(Face::Regular, &marker) {
-                let w = self.fonts.width(face, &text, BODY);
+                let w = self.fonts.width(face, &text, size);
                 self.items().push(Item::Text {
                     x: pen,
                     y: baseline,
-                    size: BODY,
+                    size,
                     face,
                     text,
-                    color: INK,
+                    color: t.palette.ink,
                 });
                 pen += w;
             }
             for (j, b) in item.iter().enumerate() {
                 match b {
                     // Paragraphs inside a list are tight.
-                    Block::Paragraph(spans) => self.paragraph(
-                        spans,
-                        x + indent,
-                        width - indent,
-                        BODY,
-                        Face::Regular,
-                        INK,
-                        Align::Left,
-                    ),
+                    Block::Paragraph(spans) => {
+                        self.paragraph(spans, x + indent, width - indent, &TextStyle::body(t))
+                    }
                     other => self.block(other, &item[j + 1..], x + indent, width - indent),
                 }
             }
-            self.y += 2.0;
+            self.y += t.list.item_gap;
         }
     }
 
     pub(super) fn quote(&mut self, inner: &[Block], x: f32, width: f32) {
-        let pad = 8.0;
-        let inner_w = width - 22.0;
+        let q = self.theme.quote;
+        let gap = self.theme.body.gap;
+        let pad = q.pad;
+        let inner_w = width - q.narrower;
         let h = self.measure(inner, inner_w) + 2.0 * pad;
         self.fit(h);
         let page = self.pages.len() - 1;
         let at = self.items().len();
         let top = self.y;
         self.y += pad;
-        self.blocks(inner, x + 14.0, inner_w);
+        self.blocks(inner, x + q.inset, inner_w);
         // The last inner block leaves a gap below it; the box ends at its text.
-        let bottom = self.y - GAP + pad;
+        let bottom = self.y - gap + pad;
         if self.pages.len() - 1 == page {
             let bg = [
                 Item::Rect {
@@ -393,18 +405,39 @@ impl<'a> Flow<'a> {
                     y: top,
                     w: width,
                     h: bottom - top,
-                    fill: CALLOUT,
+                    fill: self.theme.palette.callout,
                 },
                 Item::Rect {
                     x,
                     y: top,
-                    w: 3.0,
+                    w: q.bar,
                     h: bottom - top,
-                    fill: ACCENT,
+                    fill: self.theme.palette.accent,
                 },
             ];
             self.pages[page].items.splice(at..at, bg);
         }
-        self.y = bottom + GAP + 2.0;
+        self.y = bottom + gap + q.after;
+    }
+}
+
+/// How a run of paragraph text is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct TextStyle {
+    pub(super) size: f32,
+    pub(super) face: Face,
+    pub(super) color: Color,
+    pub(super) align: Align,
+}
+
+impl TextStyle {
+    /// Body text.
+    pub(super) fn body(t: &Theme) -> TextStyle {
+        TextStyle {
+            size: t.body.size,
+            face: Face::Regular,
+            color: t.palette.ink,
+            align: Align::Left,
+        }
     }
 }

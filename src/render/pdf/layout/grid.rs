@@ -7,11 +7,13 @@
 
 use super::flow::Flow;
 use super::inline::{Token, Typesetter};
-use super::{
-    Item, CELL_PAD_X, CELL_PAD_Y, EPS, INK, RULE, SHADE, SHORT_TABLE, TABLE, TABLE_LEADING, ZEBRA,
-};
+use super::{Item, EPS};
 use crate::render::pdf::blocks::{Align, Span};
 use crate::render::pdf::fonts::Face;
+
+/// A column whose one-line width costs no more than this share of the spare
+/// width gets it in full.
+const CHEAP_SHARE: f32 = 0.25;
 
 pub(super) struct TablePlan {
     pub(super) widths: Vec<f32>,
@@ -52,7 +54,7 @@ pub(super) fn allocate(min: &[f32], pref: &[f32], width: f32) -> Vec<f32> {
     for c in order {
         let need = pref[c] - min[c];
         // A column whose one-line width costs little of what is left gets it.
-        if need <= spare * 0.25 || need <= 0.0 {
+        if need <= spare * CHEAP_SHARE || need <= 0.0 {
             widths[c] = pref[c];
             spare -= need;
         } else {
@@ -74,6 +76,7 @@ impl Flow<'_> {
         rows: &[Vec<Vec<Span>>],
         width: f32,
     ) -> TablePlan {
+        let tb = self.theme.table;
         let cols = head
             .len()
             .max(rows.iter().map(Vec::len).max().unwrap_or(0))
@@ -84,8 +87,8 @@ impl Flow<'_> {
             self.ts.tokens(
                 spans,
                 if bold { Face::Bold } else { Face::Regular },
-                TABLE,
-                INK,
+                tb.size,
+                self.theme.palette.ink,
             )
         };
         let mut min = vec![0.0f32; cols];
@@ -96,24 +99,24 @@ impl Flow<'_> {
                 let toks = tokens(&cell(row, c), r == 0);
                 let widest = toks.iter().map(|t| t.width).fold(0.0, f32::max);
                 let full = Typesetter::line_width(&toks);
-                min[c] = min[c].max(widest + 2.0 * CELL_PAD_X);
-                pref[c] = pref[c].max(full + 2.0 * CELL_PAD_X);
+                min[c] = min[c].max(widest + 2.0 * tb.pad_x);
+                pref[c] = pref[c].max(full + 2.0 * tb.pad_x);
             }
         }
         let widths = allocate(&min, &pref, width);
-        let line_h = TABLE * TABLE_LEADING;
+        let line_h = tb.size * tb.leading;
         let wrap_row = |row: &Vec<Vec<Span>>, bold: bool| -> (Vec<Vec<Vec<Token>>>, f32) {
             let cells: Vec<Vec<Vec<Token>>> = (0..cols)
                 .map(|c| {
                     self.ts.wrap(
                         tokens(&cell(row, c), bold),
-                        widths[c] - 2.0 * CELL_PAD_X,
-                        TABLE,
+                        widths[c] - 2.0 * tb.pad_x,
+                        tb.size,
                     )
                 })
                 .collect();
             let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            (cells, lines as f32 * line_h + 2.0 * CELL_PAD_Y)
+            (cells, lines as f32 * line_h + 2.0 * tb.pad_y)
         };
         let (head_cells, head_height) = wrap_row(&head_row, true);
         let mut body = Vec::new();
@@ -136,7 +139,8 @@ impl Flow<'_> {
     }
 
     pub(super) fn is_short(&self, plan: &TablePlan) -> bool {
-        plan.height() <= SHORT_TABLE * self.geo.content_height()
+        let tb = self.theme.table;
+        plan.height() <= tb.short * self.geo.content_height()
     }
 
     pub(super) fn draw_row(
@@ -148,6 +152,7 @@ impl Flow<'_> {
         header: bool,
         zebra: bool,
     ) {
+        let tb = self.theme.table;
         let width: f32 = plan.widths.iter().sum();
         let top = self.y;
         let mut items = Vec::new();
@@ -157,7 +162,7 @@ impl Flow<'_> {
                 y: top,
                 w: width,
                 h: height,
-                fill: SHADE,
+                fill: self.theme.palette.shade,
             });
         } else if zebra {
             items.push(Item::Rect {
@@ -165,24 +170,24 @@ impl Flow<'_> {
                 y: top,
                 w: width,
                 h: height,
-                fill: ZEBRA,
+                fill: self.theme.palette.zebra,
             });
         }
         let mut cx = x;
         for (c, lines) in cells.iter().enumerate() {
             let w = plan.widths[c];
-            let mut baseline = top + CELL_PAD_Y + TABLE * 1.0;
+            let mut baseline = top + tb.pad_y + tb.size;
             for line in lines {
                 self.ts.emit_line(
                     line,
-                    cx + CELL_PAD_X,
+                    cx + tb.pad_x,
                     baseline,
-                    w - 2.0 * CELL_PAD_X,
+                    w - 2.0 * tb.pad_x,
                     plan.aligns[c],
-                    TABLE,
+                    tb.size,
                     &mut items,
                 );
-                baseline += TABLE * TABLE_LEADING;
+                baseline += tb.size * tb.leading;
             }
             cx += w;
         }
@@ -193,8 +198,8 @@ impl Flow<'_> {
             y1: top,
             x2: x + width,
             y2: top,
-            width: if header { 0.8 } else { 0.4 },
-            color: RULE,
+            width: if header { tb.head_rule } else { tb.rule },
+            color: self.theme.palette.rule,
             dashed: false,
         });
         self.items().extend(items);
@@ -204,6 +209,7 @@ impl Flow<'_> {
     /// Close the part of a table drawn on this page: its bottom rule and the
     /// column rules from `top` down to here.
     pub(super) fn close_chunk(&mut self, plan: &TablePlan, x: f32, top: f32) {
+        let tb = self.theme.table;
         let width: f32 = plan.widths.iter().sum();
         let bottom = self.y;
         let mut items = vec![Item::Line {
@@ -211,8 +217,8 @@ impl Flow<'_> {
             y1: bottom,
             x2: x + width,
             y2: bottom,
-            width: 0.4,
-            color: RULE,
+            width: tb.rule,
+            color: self.theme.palette.rule,
             dashed: false,
         }];
         let mut cx = x;
@@ -223,8 +229,8 @@ impl Flow<'_> {
                 y1: top,
                 x2: cx,
                 y2: bottom,
-                width: 0.4,
-                color: RULE,
+                width: tb.rule,
+                color: self.theme.palette.rule,
                 dashed: false,
             });
         }

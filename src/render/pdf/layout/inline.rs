@@ -6,7 +6,8 @@
 //! array does, so a line ends where its glyphs end. A token wider than the
 //! line is split so nothing runs past the margin.
 
-use super::{Item, Target, ACCENT, EPS};
+use super::theme::Theme;
+use super::{Item, Target, EPS};
 use crate::render::charts::Color;
 use crate::render::pdf::blocks::{Align, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
@@ -40,6 +41,7 @@ pub(super) fn face_of(style: Style, base: Face) -> Face {
 
 pub(super) struct Typesetter<'a> {
     pub(super) fonts: &'a FontSet,
+    pub(super) theme: &'a Theme,
 }
 
 impl Typesetter<'_> {
@@ -48,7 +50,11 @@ impl Typesetter<'_> {
         let mut current: Option<Token> = None;
         for span in spans {
             let face = face_of(span.style, base);
-            let color = if span.link.is_some() { ACCENT } else { color };
+            let color = if span.link.is_some() {
+                self.theme.palette.accent
+            } else {
+                color
+            };
             for c in span.text.chars() {
                 if c == ' ' || c == '\n' {
                     if let Some(mut t) = current.take() {
@@ -240,7 +246,7 @@ impl Typesetter<'_> {
                     x: start,
                     y: baseline - size,
                     w: pen - start,
-                    h: size * 1.25,
+                    h: size * self.theme.body.link_height,
                     target: Target::Uri(link),
                 });
             }

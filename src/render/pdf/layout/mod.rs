@@ -35,35 +35,25 @@ mod inline;
 mod running;
 #[cfg(test)]
 mod tests;
+pub mod theme;
 
 use super::blocks::Block;
 use super::fonts::{Face, FontSet};
-use crate::render::charts::{self, Color, Figure};
+use crate::render::charts::{Color, Figure};
 use crate::render::slug::Slugger;
 use contents::{contents_pages, count_contents, fill_contents};
 use cover::cover;
 use flow::Flow;
 use inline::Typesetter;
 use running::running;
+use theme::Margins;
+pub use theme::Theme;
 
-pub const INK: Color = charts::INK;
-pub const MUTED: Color = charts::MUTED;
-pub const ACCENT: Color = charts::IN_HOUSE;
-pub const RULE: Color = Color(0xc9, 0xd0, 0xd8);
-pub const SHADE: Color = Color(0xe9, 0xee, 0xf4);
-pub const ZEBRA: Color = Color(0xf7, 0xf9, 0xfb);
-pub const CALLOUT: Color = Color(0xee, 0xf4, 0xfa);
-
-const BODY: f32 = 9.5;
-const LEADING: f32 = 1.42;
-const TABLE: f32 = 8.0;
-const TABLE_LEADING: f32 = 1.3;
-const CELL_PAD_X: f32 = 4.0;
-const CELL_PAD_Y: f32 = 3.0;
-const GAP: f32 = 6.0;
+/// Widths are compared with this tolerance: f32 sums of glyph widths are
+/// not exact.
 const EPS: f32 = 0.01;
-/// A table no taller than this share of a page is never split.
-const SHORT_TABLE: f32 = 0.4;
+/// A page-break marker among the first this many blocks ends the cover.
+const COVER_MAX_BLOCKS: usize = 12;
 
 /// Page size in points.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,14 +85,14 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    pub fn new(paper: Paper) -> Geometry {
+    pub fn new(paper: Paper, margins: &Margins) -> Geometry {
         Geometry {
             width: paper.width,
             height: paper.height,
-            left: 56.0,
-            right: 56.0,
-            top: 70.0,
-            bottom: 66.0,
+            left: margins.left,
+            right: margins.right,
+            top: margins.top,
+            bottom: margins.bottom,
         }
     }
 
@@ -213,12 +203,14 @@ pub fn layout(
     figures: &[Figure],
     fonts: &FontSet,
     paper: Paper,
+    theme: &Theme,
     run: &Running,
 ) -> Document {
-    let geo = Geometry::new(paper);
+    let geo = Geometry::new(paper, &theme.margins);
     let mut flow = Flow {
-        ts: Typesetter { fonts },
+        ts: Typesetter { fonts, theme },
         fonts,
+        theme,
         figures,
         geo,
         pages: Vec::new(),
@@ -232,7 +224,7 @@ pub fn layout(
     let split = blocks
         .iter()
         .position(|b| *b == Block::PageBreak)
-        .filter(|i| *i < 12)
+        .filter(|i| *i < COVER_MAX_BLOCKS)
         .or_else(|| {
             blocks
                 .iter()
@@ -241,7 +233,7 @@ pub fn layout(
         .unwrap_or(0);
     let (front, body) = blocks.split_at(split);
     cover(&mut flow, front);
-    let toc_count = contents_pages(count_contents(body), &geo);
+    let toc_count = contents_pages(count_contents(body), &geo, &theme.contents);
     for _ in 0..toc_count {
         flow.pages.push(Page {
             kind: PageKind::Contents,
@@ -264,7 +256,7 @@ pub fn layout(
         pages: flow.pages,
         headings: flow.headings,
     };
-    fill_contents(&mut doc, fonts, 1, toc_count);
-    running(&mut doc, fonts, run);
+    fill_contents(&mut doc, fonts, theme, 1, toc_count);
+    running(&mut doc, fonts, theme, run);
     doc
 }

@@ -2,7 +2,8 @@
 //! line, "Page X of Y"), added to every page but the cover once the page
 //! count is known.
 
-use super::{Document, Item, PageKind, Running, MUTED, RULE};
+use super::theme::Theme;
+use super::{Document, Item, PageKind, Running};
 use crate::render::pdf::fonts::{Face, FontSet};
 
 pub(super) fn truncate_to(
@@ -27,20 +28,22 @@ pub(super) fn truncate_to(
     out
 }
 
-pub(super) fn running(doc: &mut Document, fonts: &FontSet, run: &Running) {
+pub(super) fn running(doc: &mut Document, fonts: &FontSet, theme: &Theme, run: &Running) {
     let g = doc.geometry;
     let total = doc.pages.len();
-    let size = 7.5;
-    let half = g.content_width() / 2.0 - 8.0;
+    let r = theme.running;
+    let (muted, rule) = (theme.palette.muted, theme.palette.rule);
+    let size = r.size;
+    let half = g.content_width() / 2.0 - r.middle;
     for (i, page) in doc.pages.iter_mut().enumerate() {
         if page.kind == PageKind::Cover {
             continue;
         }
-        let head_y = g.top - 26.0;
+        let head_y = g.top - r.header_rise;
         let org = truncate_to(fonts, &run.organisation, Face::Regular, size, half);
         let class = truncate_to(fonts, &run.classification, Face::Bold, size, half);
         let cw = fonts.width(Face::Bold, &class, size);
-        let foot_y = g.height - g.bottom + 30.0;
+        let foot_y = g.height - g.bottom + r.footer_drop;
         let number = format!("Page {} of {}", i + 1, total);
         let nw = fonts.width(Face::Regular, &number, size);
         let footer = truncate_to(fonts, &run.footer, Face::Regular, size, half);
@@ -60,27 +63,27 @@ pub(super) fn running(doc: &mut Document, fonts: &FontSet, run: &Running) {
                     size,
                     face: f,
                     text: run_text,
-                    color: MUTED,
+                    color: muted,
                 });
                 pen += w;
             }
         }
         items.push(Item::Line {
             x1: g.left,
-            y1: head_y + 6.0,
+            y1: head_y + r.header_rule,
             x2: g.width - g.right,
-            y2: head_y + 6.0,
-            width: 0.5,
-            color: RULE,
+            y2: head_y + r.header_rule,
+            width: r.rule_width,
+            color: rule,
             dashed: false,
         });
         items.push(Item::Line {
             x1: g.left,
-            y1: foot_y - 11.0,
+            y1: foot_y - r.footer_rule,
             x2: g.width - g.right,
-            y2: foot_y - 11.0,
-            width: 0.5,
-            color: RULE,
+            y2: foot_y - r.footer_rule,
+            width: r.rule_width,
+            color: rule,
             dashed: false,
         });
         page.items.extend(items);

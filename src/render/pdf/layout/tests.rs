@@ -32,7 +32,7 @@ fn doc(blocks: Vec<Block>) -> Document {
         Block::PageBreak,
     ];
     all.extend(blocks);
-    layout(&all, &[], &fonts(), Paper::A4, &run())
+    layout(&all, &[], &fonts(), Paper::A4, &Theme::REPORT, &run())
 }
 
 fn texts(page: &Page) -> Vec<&str> {
