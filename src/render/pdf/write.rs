@@ -10,6 +10,7 @@
 
 use super::fonts::{Face, FontSet};
 use super::layout::{Document, HeadingPlace, Item, Target};
+use super::PdfError;
 use crate::render::charts::Color;
 use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
@@ -223,7 +224,7 @@ pub fn write(
     fonts: &FontSet,
     meta: &Meta,
     id_seed: &[u8],
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, PdfError> {
     let height = doc.geometry.height;
     let used: BTreeSet<Face> = doc
         .pages
@@ -276,8 +277,7 @@ pub fn write(
     post_pass(&mut lo, doc, meta, id_seed)?;
     compress(&mut lo);
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
-        .map_err(|e| format!("writing the PDF: {e}"))?;
+    lo.save_to(&mut bytes).map_err(PdfError::Save)?;
     Ok(bytes)
 }
 
@@ -313,7 +313,7 @@ fn post_pass(
     doc: &Document,
     meta: &Meta,
     id_seed: &[u8],
-) -> Result<(), String> {
+) -> Result<(), PdfError> {
     lo.version = "1.7".to_string();
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
 
@@ -334,7 +334,7 @@ fn post_pass(
     lo.trailer.set("Info", Object::Reference(info_id));
 
     let outline = outline(lo, &doc.headings, &page_ids, doc.geometry.height);
-    let catalog = lo.catalog_mut().map_err(|e| format!("PDF catalog: {e}"))?;
+    let catalog = lo.catalog_mut().map_err(PdfError::Catalog)?;
     catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     catalog.set("Lang", Object::string_literal(meta.lang.clone()));
     catalog.remove(b"Metadata");
