@@ -97,7 +97,7 @@ impl Flow<'_> {
         for (r, row) in std::iter::once(&head_row).chain(rows.iter()).enumerate() {
             for c in 0..cols {
                 let toks = tokens(&cell(row, c), r == 0);
-                let widest = toks.iter().map(|t| t.width).fold(0.0, f32::max);
+                let widest = self.ts.widest_word(&toks, tb.size);
                 let full = Typesetter::line_width(&toks);
                 min[c] = min[c].max(widest + 2.0 * tb.pad_x);
                 pref[c] = pref[c].max(full + 2.0 * tb.pad_x);

@@ -11,6 +11,7 @@ use super::{Item, Target, EPS};
 use crate::render::charts::Color;
 use crate::render::pdf::blocks::{Align, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A run of text in one style within a token.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,14 +22,31 @@ pub(super) struct Part {
     pub(super) link: Option<String>,
 }
 
-/// An unbreakable piece of text: a word, possibly in several styles.
-#[derive(Debug, Clone, PartialEq)]
+/// An unbreakable piece of text: a word (or the part of one up to a break
+/// opportunity), possibly in several styles.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Token {
     pub(super) parts: Vec<Part>,
     pub(super) width: f32,
     /// Width of the space that follows, 0 if none.
     pub(super) space_after: f32,
     pub(super) hard_break: bool,
+}
+
+impl Token {
+    /// Append `c`, `width` wide, in the given style.
+    fn push(&mut self, c: char, width: f32, face: Face, color: Color, link: &Option<String>) {
+        self.width += width;
+        match self.parts.last_mut() {
+            Some(p) if p.face == face && p.color == color && p.link == *link => p.text.push(c),
+            _ => self.parts.push(Part {
+                text: c.to_string(),
+                face,
+                color,
+                link: link.clone(),
+            }),
+        }
+    }
 }
 
 pub(super) fn face_of(style: Style, base: Face) -> Face {
@@ -45,9 +63,19 @@ pub(super) struct Typesetter<'a> {
 }
 
 impl Typesetter<'_> {
+    /// The tokens of `spans`: text is cut at every space, at every line
+    /// break opportunity of the Unicode line breaking algorithm (UAX #14:
+    /// after a hyphen or dash, between ideographs, ...), and a hard break
+    /// (`\n`) ends a line.
     pub(super) fn tokens(&self, spans: &[Span], base: Face, size: f32, color: Color) -> Vec<Token> {
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        // Byte offsets in `text` before which a line may break.
+        let mut breaks = unicode_linebreak::linebreaks(&text)
+            .map(|(at, _)| at)
+            .peekable();
         let mut out: Vec<Token> = Vec::new();
         let mut current: Option<Token> = None;
+        let mut offset = 0;
         for span in spans {
             let face = face_of(span.style, base);
             let color = if span.link.is_some() {
@@ -55,7 +83,15 @@ impl Typesetter<'_> {
             } else {
                 color
             };
-            for c in span.text.chars() {
+            for (i, c) in span.text.char_indices() {
+                while breaks.next_if(|at| *at < offset + i).is_some() {}
+                if breaks.next_if_eq(&(offset + i)).is_some() {
+                    // A break opportunity inside a run of text (after a
+                    // space the token has already ended).
+                    if let Some(t) = current.take() {
+                        out.push(t);
+                    }
+                }
                 if c == ' ' || c == '\n' {
                     if let Some(mut t) = current.take() {
                         if c == ' ' {
@@ -71,25 +107,16 @@ impl Typesetter<'_> {
                     }
                     continue;
                 }
-                let t = current.get_or_insert_with(|| Token {
-                    parts: Vec::new(),
-                    width: 0.0,
-                    space_after: 0.0,
-                    hard_break: false,
-                });
-                t.width += self.fonts.char_width(face, c, size);
-                match t.parts.last_mut() {
-                    Some(p) if p.face == face && p.color == color && p.link == span.link => {
-                        p.text.push(c)
-                    }
-                    _ => t.parts.push(Part {
-                        text: c.to_string(),
-                        face,
-                        color,
-                        link: span.link.clone(),
-                    }),
-                }
+                let t = current.get_or_insert_with(Token::default);
+                t.push(
+                    c,
+                    self.fonts.char_width(face, c, size),
+                    face,
+                    color,
+                    &span.link,
+                );
             }
+            offset += span.text.len();
         }
         if let Some(t) = current {
             out.push(t);
@@ -97,42 +124,23 @@ impl Typesetter<'_> {
         out
     }
 
-    /// Split a token wider than `width` into pieces that fit.
+    /// Split a token wider than `width` into pieces that fit, between
+    /// grapheme clusters (a letter never loses its accent).
     pub(super) fn split(&self, token: Token, width: f32, size: f32) -> Vec<Token> {
         let mut out = Vec::new();
-        let mut cur = Token {
-            parts: Vec::new(),
-            width: 0.0,
-            space_after: 0.0,
-            hard_break: false,
-        };
+        let mut cur = Token::default();
         for part in &token.parts {
-            for c in part.text.chars() {
-                let w = self.fonts.char_width(part.face, c, size);
+            for grapheme in part.text.graphemes(true) {
+                let w: f32 = grapheme
+                    .chars()
+                    .map(|c| self.fonts.char_width(part.face, c, size))
+                    .sum();
                 if cur.width + w > width + EPS && !cur.parts.is_empty() {
-                    out.push(std::mem::replace(
-                        &mut cur,
-                        Token {
-                            parts: Vec::new(),
-                            width: 0.0,
-                            space_after: 0.0,
-                            hard_break: false,
-                        },
-                    ));
+                    out.push(std::mem::take(&mut cur));
                 }
-                cur.width += w;
-                match cur.parts.last_mut() {
-                    Some(p)
-                        if p.face == part.face && p.color == part.color && p.link == part.link =>
-                    {
-                        p.text.push(c)
-                    }
-                    _ => cur.parts.push(Part {
-                        text: c.to_string(),
-                        face: part.face,
-                        color: part.color,
-                        link: part.link.clone(),
-                    }),
+                for c in grapheme.chars() {
+                    let cw = self.fonts.char_width(part.face, c, size);
+                    cur.push(c, cw, part.face, part.color, &part.link);
                 }
             }
         }
@@ -142,7 +150,8 @@ impl Typesetter<'_> {
         out
     }
 
-    /// Greedy line breaking at spaces.
+    /// Greedy line breaking at the tokens' ends; a token wider than the
+    /// line is split first.
     pub(super) fn wrap(&self, tokens: Vec<Token>, width: f32, size: f32) -> Vec<Vec<Token>> {
         let mut lines: Vec<Vec<Token>> = Vec::new();
         let mut line: Vec<Token> = Vec::new();
@@ -176,6 +185,28 @@ impl Typesetter<'_> {
             lines.push(line);
         }
         lines
+    }
+
+    /// The width of the widest word: tokens joined up to the next space or
+    /// hard break. Tables plan their columns by words, so a column of
+    /// "in-house" is not made narrower just because the word may break at
+    /// its hyphen; the breaker still uses every opportunity inside the cell.
+    pub(super) fn widest_word(&self, tokens: &[Token], size: f32) -> f32 {
+        let mut widest = 0.0f32;
+        let mut word = 0.0f32;
+        for t in tokens {
+            // Measured char by char, as one token of the whole word would be.
+            for part in &t.parts {
+                for c in part.text.chars() {
+                    word += self.fonts.char_width(part.face, c, size);
+                }
+            }
+            if t.space_after > 0.0 || t.hard_break {
+                widest = widest.max(word);
+                word = 0.0;
+            }
+        }
+        widest.max(word)
     }
 
     pub(super) fn line_width(line: &[Token]) -> f32 {
@@ -251,5 +282,119 @@ impl Typesetter<'_> {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::blocks::Style;
+
+    fn fonts() -> FontSet {
+        FontSet::new(None).unwrap()
+    }
+
+    fn spans(text: &str) -> Vec<Span> {
+        vec![Span {
+            text: text.into(),
+            style: Style::default(),
+            link: None,
+        }]
+    }
+
+    /// Lines of `text` set at `width`, as strings, each with its width.
+    fn lines(text: &str, width: f32) -> Vec<(String, f32)> {
+        let fonts = fonts();
+        let ts = Typesetter {
+            fonts: &fonts,
+            theme: &Theme::REPORT,
+        };
+        let size = 10.0;
+        let tokens = ts.tokens(&spans(text), Face::Regular, size, Theme::REPORT.palette.ink);
+        ts.wrap(tokens, width, size)
+            .iter()
+            .map(|line| {
+                let mut s = String::new();
+                for (i, t) in line.iter().enumerate() {
+                    for p in &t.parts {
+                        s.push_str(&p.text);
+                    }
+                    if i + 1 < line.len() && t.space_after > 0.0 {
+                        s.push(' ');
+                    }
+                }
+                (s, Typesetter::line_width(line))
+            })
+            .collect()
+    }
+
+    fn assert_fits(lines: &[(String, f32)], width: f32) {
+        for (text, w) in lines {
+            assert!(*w <= width + EPS, "{text:?} is {w} wide, more than {width}");
+        }
+    }
+
+    #[test]
+    fn cjk_text_wraps_between_ideographs_within_the_width() {
+        let text = "安全運用センターの調達方針について取締役会に報告します。監視は二十四時間体制で行います。";
+        let out = lines(text, 120.0);
+        assert!(out.len() >= 3, "{out:?}");
+        assert_fits(&out, 120.0);
+        // Nothing added, nothing lost, no spaces put between ideographs.
+        let joined: String = out.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(joined, text);
+        // A line never starts with the closing full stop (UAX #14 keeps it
+        // with the character before it).
+        assert!(out.iter().all(|(t, _)| !t.starts_with('。')), "{out:?}");
+    }
+
+    #[test]
+    fn a_300_character_token_wraps_at_the_width() {
+        let token = "a".repeat(150) + &"Ж".repeat(150);
+        let out = lines(&format!("before {token} after"), 200.0);
+        assert!(out.len() >= 5, "{out:?}");
+        assert_fits(&out, 200.0);
+        let joined: String = out.iter().map(|(t, _)| t.replace(' ', "")).collect();
+        assert_eq!(joined, format!("before{token}after"));
+    }
+
+    #[test]
+    fn a_long_token_is_split_between_graphemes() {
+        // x with a combining acute has no precomposed form: two chars, one
+        // grapheme, which must stay together.
+        let token = "x\u{301}".repeat(120);
+        let out = lines(&token, 90.0);
+        assert!(out.len() >= 3);
+        assert_fits(&out, 90.0);
+        for (text, _) in &out {
+            assert!(!text.starts_with('\u{301}'), "an accent lost its letter");
+        }
+    }
+
+    #[test]
+    fn hyphens_and_dashes_are_break_opportunities_and_spaces_still_are() {
+        let width = fonts().width(Face::Regular, "an outsourced co-", 10.0) + 1.0;
+        let out = lines("an outsourced co-managed security operations centre", width);
+        assert_fits(&out, width);
+        assert!(
+            out.iter().any(|(t, _)| t.ends_with("co-")),
+            "the line should break after the hyphen: {out:?}"
+        );
+    }
+
+    #[test]
+    fn no_line_exceeds_the_width_whatever_the_text() {
+        let text = "Board 2026–2030 roadmap: in-house/outsourced http://example.com/a/very/long/path/that/goes/on \
+                    ＳＯＣ運用 «quoted» — and 1,234,567.89 EUR; Θεσσαλονίκη Дунав Енергија";
+        for width in [20.0, 45.0, 80.0, 130.0, 300.0] {
+            assert_fits(&lines(text, width), width);
+        }
+    }
+
+    #[test]
+    fn a_hard_break_ends_the_line() {
+        let out = lines("first line\nsecond line", 400.0);
+        let texts: Vec<&str> = out.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["first line", "second line"]);
     }
 }
