@@ -255,7 +255,7 @@ impl<'a> Flow<'a> {
         let t = self.theme;
         let style = TextStyle {
             size: t.code.size,
-            face: Face::Regular,
+            face: Face::Mono,
             color: t.palette.muted,
             align: Align::Left,
         };

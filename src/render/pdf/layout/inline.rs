@@ -49,7 +49,12 @@ impl Token {
     }
 }
 
+/// The face a span is set in: code in the monospace face, whatever its
+/// emphasis (only a regular monospace face is bundled).
 pub(super) fn face_of(style: Style, base: Face) -> Face {
+    if style.code || base == Face::Mono {
+        return Face::Mono;
+    }
     match (style.bold || base == Face::Bold, style.italic) {
         (true, _) => Face::Bold,
         (false, true) => Face::Italic,
