@@ -83,6 +83,11 @@ pub fn missing_characters(blocks: &[Block], fonts: &FontSet) -> Vec<(char, Strin
                     }
                 }
                 Block::Code(text) => check(text, section, out),
+                Block::Footnotes(notes) => {
+                    for note in notes {
+                        visit(&note.blocks, fonts, section, out);
+                    }
+                }
                 Block::Chart { alt, .. } => check(alt, section, out),
                 Block::Rule | Block::PageBreak => {}
             }

@@ -16,8 +16,10 @@ use super::{Geometry, HeadingPlace, Item, Page, PageKind, EPS};
 const KEEP_WITH_SHARE: f32 = 0.6;
 /// The cursor counts as at the top of a page this close to it.
 const AT_TOP: f32 = 0.5;
+/// The rule above the footnotes spans this share of the column.
+const FOOTNOTE_RULE: f32 = 0.3;
 use crate::render::charts::{Color, Figure};
-use crate::render::pdf::blocks::{plain_text, Align, Block, Span, Style};
+use crate::render::pdf::blocks::{plain_text, Align, Block, Footnote, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
 use crate::render::slug::Slugger;
 
@@ -141,6 +143,7 @@ impl<'a> Flow<'a> {
                 (text.lines().count().min(2) as f32) * t.body.size * t.body.leading
             }
             Block::Rule | Block::PageBreak => 0.0,
+            Block::Footnotes(_) => t.rule.height + self.body_line(),
         }
     }
 
@@ -167,6 +170,15 @@ impl<'a> Flow<'a> {
                 Block::Heading { spans, level } => self.heading_height(spans, *level, width),
                 Block::Code(text) => text.lines().count() as f32 * t.body.size * t.body.leading,
                 Block::Rule | Block::PageBreak => t.rule.measured,
+                Block::Footnotes(notes) => {
+                    t.rule.height
+                        + notes
+                            .iter()
+                            .map(|n| {
+                                self.measure(&n.blocks, width - t.list.indent) + t.list.item_gap
+                            })
+                            .sum::<f32>()
+                }
             };
             if i + 1 < blocks.len() {
                 h += t.body.gap;
@@ -226,6 +238,10 @@ impl<'a> Flow<'a> {
             Block::Chart { name, alt } => self.chart(name, alt, x, width),
             Block::Rule => self.rule(x, width),
             Block::Code(text) => self.code(text, x, width),
+            Block::Footnotes(notes) => {
+                self.footnotes(notes, x, width);
+                self.y += t.list.after;
+            }
             Block::PageBreak => {
                 if !self.at_top() {
                     self.new_page();
@@ -260,8 +276,22 @@ impl<'a> Flow<'a> {
             align: Align::Left,
         };
         for line in text.lines() {
+            // Indentation is kept: leading spaces (and tabs, as four) become
+            // no-break spaces, which the line breaker neither drops nor
+            // breaks at.
+            let body = line.trim_start_matches([' ', '\t']);
+            let indent: String = line[..line.len() - body.len()]
+                .chars()
+                .map(|c| {
+                    if c == '\t' {
+                        "\u{a0}".repeat(4)
+                    } else {
+                        "\u{a0}".into()
+                    }
+                })
+                .collect();
             let spans = [Span {
-                text: line.to_string(),
+                text: format!("{indent}{body}"),
                 style: Style::default(),
                 link: None,
             }];
@@ -344,22 +374,58 @@ impl<'a> Flow<'a> {
     }
 
     pub(super) fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], x: f32, width: f32) {
+        let entries: Vec<(String, &[Block])> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let marker = match start {
+                    Some(n) => format!("{}.", n.saturating_add(i as u64)),
+                    None => "\u{2022}".to_string(),
+                };
+                (marker, item.as_slice())
+            })
+            .collect();
+        self.marked(&entries, x, width);
+    }
+
+    /// The document's footnotes, after a short rule, each under its number.
+    fn footnotes(&mut self, notes: &[Footnote], x: f32, width: f32) {
+        let r = self.theme.rule;
+        self.fit(r.height + self.body_line());
+        let y = self.y + r.offset;
+        let color = self.theme.palette.rule;
+        self.items().push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: x + width * FOOTNOTE_RULE,
+            y2: y,
+            width: r.width,
+            color,
+            dashed: false,
+        });
+        self.y += r.height;
+        let entries: Vec<(String, &[Block])> = notes
+            .iter()
+            .map(|n| (format!("{}.", n.number), n.blocks.as_slice()))
+            .collect();
+        self.marked(&entries, x, width);
+    }
+
+    /// Items each under a marker set right-aligned in the indent: list
+    /// items and footnotes.
+    fn marked(&mut self, entries: &[(String, &[Block])], x: f32, width: f32) {
         let t = self.theme;
         let indent = t.list.indent;
         let size = t.body.size;
-        for (i, item) in items.iter().enumerate() {
-            let marker = match start {
-                Some(n) => format!("{}.", n.saturating_add(i as u64)),
-                None => "\u{2022}".to_string(),
-            };
+        for (marker, item) in entries {
             // The item's first lines and its marker land on the same page.
             if let Some(first) = item.first() {
                 self.fit(self.min_height(first, width - indent));
             }
             let baseline = self.y + size * t.body.baseline;
-            let mw = self.fonts.width(Face::Regular, &marker, size);
+            let mw = self.fonts.width(Face::Regular, marker, size);
             let mut pen = x + indent - t.list.marker_gap - mw;
-            for (face, text) in self.fonts.runs(Face::Regular, &marker) {
+            for (face, text) in self.fonts.runs(Face::Regular, marker) {
                 let w = self.fonts.width(face, &text, size);
                 self.items().push(Item::Text {
                     x: pen,

@@ -13,12 +13,22 @@ use crate::render::pdf::blocks::{Align, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
 use unicode_segmentation::UnicodeSegmentation;
 
+/// How a run of text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Ink {
+    pub(super) face: Face,
+    pub(super) color: Color,
+    /// A line through the text.
+    pub(super) strike: bool,
+    /// Smaller and raised: a footnote reference.
+    pub(super) raised: bool,
+}
+
 /// A run of text in one style within a token.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Part {
     pub(super) text: String,
-    pub(super) face: Face,
-    pub(super) color: Color,
+    pub(super) ink: Ink,
     pub(super) link: Option<String>,
 }
 
@@ -35,14 +45,13 @@ pub(super) struct Token {
 
 impl Token {
     /// Append `c`, `width` wide, in the given style.
-    fn push(&mut self, c: char, width: f32, face: Face, color: Color, link: &Option<String>) {
+    fn push(&mut self, c: char, width: f32, ink: Ink, link: &Option<String>) {
         self.width += width;
         match self.parts.last_mut() {
-            Some(p) if p.face == face && p.color == color && p.link == *link => p.text.push(c),
+            Some(p) if p.ink == ink && p.link == *link => p.text.push(c),
             _ => self.parts.push(Part {
                 text: c.to_string(),
-                face,
-                color,
+                ink,
                 link: link.clone(),
             }),
         }
@@ -83,11 +92,17 @@ impl Typesetter<'_> {
         let mut offset = 0;
         for span in spans {
             let face = face_of(span.style, base);
-            let color = if span.link.is_some() {
-                self.theme.palette.accent
-            } else {
-                color
+            let ink = Ink {
+                face,
+                color: if span.link.is_some() {
+                    self.theme.palette.accent
+                } else {
+                    color
+                },
+                strike: span.style.strike,
+                raised: span.style.superscript,
             };
+            let glyph_size = self.ink_size(ink, size);
             for (i, c) in span.text.char_indices() {
                 while breaks.next_if(|at| *at < offset + i).is_some() {}
                 if breaks.next_if_eq(&(offset + i)).is_some() {
@@ -115,9 +130,8 @@ impl Typesetter<'_> {
                 let t = current.get_or_insert_with(Token::default);
                 t.push(
                     c,
-                    self.fonts.char_width(face, c, size),
-                    face,
-                    color,
+                    self.fonts.char_width(face, c, glyph_size),
+                    ink,
                     &span.link,
                 );
             }
@@ -136,16 +150,17 @@ impl Typesetter<'_> {
         let mut cur = Token::default();
         for part in &token.parts {
             for grapheme in part.text.graphemes(true) {
+                let glyph_size = self.ink_size(part.ink, size);
                 let w: f32 = grapheme
                     .chars()
-                    .map(|c| self.fonts.char_width(part.face, c, size))
+                    .map(|c| self.fonts.char_width(part.ink.face, c, glyph_size))
                     .sum();
                 if cur.width + w > width + EPS && !cur.parts.is_empty() {
                     out.push(std::mem::take(&mut cur));
                 }
                 for c in grapheme.chars() {
-                    let cw = self.fonts.char_width(part.face, c, size);
-                    cur.push(c, cw, part.face, part.color, &part.link);
+                    let cw = self.fonts.char_width(part.ink.face, c, glyph_size);
+                    cur.push(c, cw, part.ink, &part.link);
                 }
             }
         }
@@ -203,7 +218,9 @@ impl Typesetter<'_> {
             // Measured char by char, as one token of the whole word would be.
             for part in &t.parts {
                 for c in part.text.chars() {
-                    word += self.fonts.char_width(part.face, c, size);
+                    word += self
+                        .fonts
+                        .char_width(part.ink.face, c, self.ink_size(part.ink, size));
                 }
             }
             if t.space_after > 0.0 || t.hard_break {
@@ -241,52 +258,116 @@ impl Typesetter<'_> {
             Align::Right => x + width - used,
             Align::Center => x + (width - used) / 2.0,
         };
-        // Merge the line into segments of one style, spaces included.
+        for seg in Self::segments(line) {
+            pen = self.emit_segment(seg, pen, baseline, size, out);
+        }
+    }
+
+    /// The type size of text in `ink` in a line of `size`.
+    fn ink_size(&self, ink: Ink, size: f32) -> f32 {
+        if ink.raised {
+            size * self.theme.body.superscript
+        } else {
+            size
+        }
+    }
+
+    /// A line merged into segments of one style, the spaces between tokens
+    /// included (in the style of the text before them, or plain when that
+    /// text is struck through or raised).
+    fn segments(line: &[Token]) -> Vec<Part> {
         let mut segments: Vec<Part> = Vec::new();
         let n = line.len();
         for (i, token) in line.iter().enumerate() {
             for part in &token.parts {
                 match segments.last_mut() {
-                    Some(s)
-                        if s.face == part.face && s.color == part.color && s.link == part.link =>
-                    {
+                    Some(s) if s.ink == part.ink && s.link == part.link => {
                         s.text.push_str(&part.text)
                     }
                     _ => segments.push(part.clone()),
                 }
             }
             if i + 1 < n && token.space_after > 0.0 {
-                if let Some(s) = segments.last_mut() {
-                    s.text.push(' ');
+                match segments.last_mut() {
+                    Some(s) if !s.ink.strike && !s.ink.raised => s.text.push(' '),
+                    Some(s) => {
+                        let ink = Ink {
+                            strike: false,
+                            raised: false,
+                            ..s.ink
+                        };
+                        segments.push(Part {
+                            text: " ".into(),
+                            ink,
+                            link: None,
+                        });
+                    }
+                    None => {}
                 }
             }
         }
-        for seg in segments {
-            let start = pen;
-            for (face, text) in self.fonts.runs(seg.face, &seg.text) {
-                let w = self.fonts.width(face, &text, size);
-                if !text.trim().is_empty() {
-                    out.push(Item::Text {
-                        x: pen,
-                        y: baseline,
-                        size,
-                        face,
-                        text,
-                        color: seg.color,
-                    });
-                }
-                pen += w;
-            }
-            if let Some(link) = seg.link {
-                out.push(Item::Link {
-                    x: start,
-                    y: baseline - size,
-                    w: pen - start,
-                    h: size * self.theme.body.link_height,
-                    target: Target::Uri(link),
+        segments
+    }
+
+    /// The items of one segment starting at `pen`; returns where it ends.
+    fn emit_segment(
+        &self,
+        seg: Part,
+        mut pen: f32,
+        baseline: f32,
+        size: f32,
+        out: &mut Vec<Item>,
+    ) -> f32 {
+        let body = &self.theme.body;
+        let start = pen;
+        let glyph_size = self.ink_size(seg.ink, size);
+        let y = if seg.ink.raised {
+            baseline - size * body.superscript_rise
+        } else {
+            baseline
+        };
+        for (face, text) in self.fonts.runs(seg.ink.face, &seg.text) {
+            let w = self.fonts.width(face, &text, glyph_size);
+            if !text.trim().is_empty() {
+                out.push(Item::Text {
+                    x: pen,
+                    y,
+                    size: glyph_size,
+                    face,
+                    text,
+                    color: seg.ink.color,
                 });
             }
+            pen += w;
         }
+        if seg.ink.strike {
+            // Through the middle of the lower-case letters, not the spaces.
+            let trailing = seg.text.len() - seg.text.trim_end().len();
+            let end = pen
+                - self
+                    .fonts
+                    .width(seg.ink.face, &" ".repeat(trailing), glyph_size);
+            let sy = y - glyph_size * body.strike_position;
+            out.push(Item::Line {
+                x1: start,
+                y1: sy,
+                x2: end,
+                y2: sy,
+                width: glyph_size * body.strike_width,
+                color: seg.ink.color,
+                dashed: false,
+            });
+        }
+        if let Some(link) = seg.link {
+            out.push(Item::Link {
+                x: start,
+                y: baseline - size,
+                w: pen - start,
+                h: size * body.link_height,
+                target: Target::Uri(link),
+            });
+        }
+        pen
     }
 }
 

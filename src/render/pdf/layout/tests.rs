@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::render::pdf::blocks::{Align, Span, Style};
+use crate::render::pdf::fonts::Face;
 
 fn fonts() -> FontSet {
     FontSet::new(None).unwrap()
@@ -238,4 +239,51 @@ fn numbers_in_right_aligned_columns_share_a_right_edge() {
         edges.windows(2).all(|w| (w[0] - w[1]).abs() < 0.01),
         "{edges:?}"
     );
+}
+
+#[test]
+fn strikethrough_draws_a_line_through_the_text_and_footnote_numbers_are_raised() {
+    let span = |text: &str, style: Style| Span {
+        text: text.into(),
+        style,
+        link: None,
+    };
+    let struck = Style {
+        strike: true,
+        ..Style::default()
+    };
+    let sup = Style {
+        superscript: true,
+        ..Style::default()
+    };
+    let d = doc(vec![Block::Paragraph(vec![
+        span("was ", Style::default()),
+        span("withdrawn", struck),
+        span(" now", Style::default()),
+        span("1", sup),
+    ])]);
+    let page = &d.pages[2];
+    let text = |t: &str| {
+        page.items.iter().find_map(|i| match i {
+            Item::Text {
+                x, y, size, text, ..
+            } if text.trim() == t => Some((*x, *y, *size)),
+            _ => None,
+        })
+    };
+    let (wx, wy, wsize) = text("withdrawn").expect("struck word");
+    let (nx, ny, nsize) = text("1").expect("footnote number");
+    let (_, now_y, _) = text("now").expect("text after");
+    let line = page
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Line { x1, x2, y1, .. } if *y1 < wy && *y1 > wy - wsize => Some((*x1, *x2)),
+            _ => None,
+        })
+        .expect("a line through the struck word");
+    let w = fonts().width(Face::Regular, "withdrawn", wsize);
+    assert!((line.0 - wx).abs() < 0.01 && (line.1 - (wx + w)).abs() < 0.01);
+    assert!(nsize < wsize && ny < now_y, "raised and smaller");
+    assert!(nx > wx);
 }

@@ -39,6 +39,14 @@ pub struct BodyStyle {
     pub gap: f32,
     /// A link area's height, as a factor of the type size.
     pub link_height: f32,
+    /// A footnote reference's size, and how far its baseline is raised, as
+    /// factors of the type size.
+    pub superscript: f32,
+    pub superscript_rise: f32,
+    /// A strikethrough line's height above the baseline and its thickness,
+    /// as factors of the type size.
+    pub strike_position: f32,
+    pub strike_width: f32,
 }
 
 /// One heading level.
@@ -257,6 +265,10 @@ impl Theme {
             baseline: 1.05,
             gap: 6.0,
             link_height: 1.25,
+            superscript: 0.7,
+            superscript_rise: 0.33,
+            strike_position: 0.3,
+            strike_width: 0.06,
         },
         headings: Headings {
             h1: HeadingStyle {
