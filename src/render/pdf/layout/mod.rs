@@ -233,6 +233,8 @@ pub fn layout(
         .unwrap_or(0);
     let (front, body) = blocks.split_at(split);
     cover(&mut flow, front);
+    // The contents follow the cover (and any page its blocks ran over to).
+    let toc_first = flow.pages.len();
     let toc_count = contents_pages(count_contents(body), &geo, &theme.contents);
     for _ in 0..toc_count {
         flow.pages.push(Page {
@@ -247,7 +249,8 @@ pub fn layout(
     };
     flow.blocks(body, geo.left, geo.content_width());
     // A trailing page break or gap can leave an empty last page.
-    while flow.pages.len() > 1 + toc_count && flow.pages.last().is_some_and(|p| p.items.is_empty())
+    while flow.pages.len() > toc_first + toc_count
+        && flow.pages.last().is_some_and(|p| p.items.is_empty())
     {
         flow.pages.pop();
     }
@@ -256,7 +259,7 @@ pub fn layout(
         pages: flow.pages,
         headings: flow.headings,
     };
-    fill_contents(&mut doc, fonts, theme, 1, toc_count);
+    fill_contents(&mut doc, fonts, theme, toc_first, toc_count);
     running(&mut doc, fonts, theme, run);
     doc
 }

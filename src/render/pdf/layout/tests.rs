@@ -287,3 +287,65 @@ fn strikethrough_draws_a_line_through_the_text_and_footnote_numbers_are_raised()
     assert!(nsize < wsize && ny < now_y, "raised and smaller");
     assert!(nx > wx);
 }
+
+#[test]
+fn blocks_the_cover_has_no_style_for_are_laid_out_not_dropped() {
+    let all = vec![
+        Block::Heading {
+            level: 1,
+            spans: text("Title"),
+        },
+        Block::Quote(vec![Block::Paragraph(text("A quoted note"))]),
+        table(2),
+        Block::Code("cover code".into()),
+        Block::PageBreak,
+        Block::Heading {
+            level: 2,
+            spans: text("Summary"),
+        },
+    ];
+    let d = layout(&all, &[], &fonts(), Paper::A4, &Theme::REPORT, &run());
+    let cover = texts(&d.pages[0]);
+    for t in ["Title", "A quoted note", "Year", "row 1", "cover code"] {
+        assert!(
+            cover.iter().any(|c| c.contains(t)),
+            "{t} missing: {cover:?}"
+        );
+    }
+    assert_eq!(d.pages[1].kind, PageKind::Contents);
+}
+
+#[test]
+fn a_cover_that_runs_over_keeps_its_text_and_the_contents_follow_it() {
+    let mut all = vec![Block::Heading {
+        level: 1,
+        spans: text("Title"),
+    }];
+    all.push(table(80));
+    all.push(Block::PageBreak);
+    all.push(Block::Heading {
+        level: 2,
+        spans: text("Summary"),
+    });
+    all.push(paragraph(5));
+    let d = layout(&all, &[], &fonts(), Paper::A4, &Theme::REPORT, &run());
+    let rows: usize = d
+        .pages
+        .iter()
+        .map(|p| texts(p).iter().filter(|t| t.starts_with("row ")).count())
+        .sum();
+    assert_eq!(rows, 80, "every row of the cover's table is laid out");
+    let contents = d
+        .pages
+        .iter()
+        .position(|p| p.kind == PageKind::Contents)
+        .unwrap();
+    assert!(
+        contents >= 2,
+        "the contents come after the cover's overflow"
+    );
+    let summary = d.headings.iter().find(|h| h.title == "Summary").unwrap();
+    assert!(texts(&d.pages[contents])
+        .iter()
+        .any(|t| *t == (summary.page + 1).to_string()));
+}
