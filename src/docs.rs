@@ -67,7 +67,7 @@ pub fn reference_profile() -> Option<Profile> {
 pub fn assumptions_page(profile: &Profile) -> String {
     let assumption_sources: Vec<(&'static str, Vec<&'static str>)> = CATALOGUE
         .iter()
-        .map(|info| (info.name, cite(info.id, profile).sources.to_vec()))
+        .map(|info| (info.name, cite(info.id, profile).sources))
         .collect();
     let mut out = String::new();
     out.push_str(

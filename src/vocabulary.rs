@@ -157,6 +157,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How the organisation must buy a service.
+    Procurement {
+        Private = "private", "Private purchase";
+        PublicTender = "public_tender", "Public tender (open or restricted procedure)";
+        PublicFramework = "public_framework", "Public framework or cooperative contract";
+    }
+}
+
+vocabulary! {
     HiringMarket {
         Easy = "easy", "Easy";
         Normal = "normal", "Normal";

@@ -240,10 +240,11 @@ fn a_provider_quote_replaces_the_model_price() {
     let a = assessment("st-aidans-health");
     assert_eq!(a["costs"]["quote"], "Example MDR Inc.");
     let year1 = &a["costs"]["options"]["outsourced"]["years"][0];
-    // Recurring fees start when monitoring starts (month 2): 10 of 12 months.
+    // Recurring fees start when monitoring starts: a private purchase (2
+    // months) and onboarding (2 months), so 8 of 12 months.
     assert_eq!(
         year1["provider"].as_f64().unwrap(),
-        (980_000.0f64 * 10.0 / 12.0).round()
+        (980_000.0f64 * 8.0 / 12.0).round()
     );
     assert_eq!(item(&a, "outsourced", "onboarding"), 60_000.0);
 }
@@ -327,4 +328,185 @@ fn every_bundled_profile_evaluates_with_reasons_tied_to_facts() {
             .unwrap()
             .starts_with("Approve"));
     }
+}
+
+fn risks<'a>(a: &'a Value, key: &str) -> Vec<&'a Value> {
+    a["risks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["key"] == key)
+        .collect()
+}
+
+#[test]
+fn sourcing_risks_belong_to_their_options_and_cite_real_cases() {
+    let a = assessment("northwind-bank");
+    let compromise = risks(&a, "provider_compromise");
+    assert_eq!(compromise.len(), 1);
+    let c = compromise[0];
+    assert_eq!(c["kind"], "sourcing");
+    assert_eq!(c["residual"]["in_house"]["applies"], false);
+    assert_eq!(c["residual"]["outsourced"]["applies"], true);
+    assert_eq!(c["residual"]["hybrid"]["applies"], true);
+    assert!(c["precedents"].as_array().unwrap().len() >= 2);
+    let refs: Vec<&str> = a["references"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    for key in ["cloud-hopper", "kaseya-2021", "crowdstrike-outage-2024"] {
+        assert!(refs.contains(&key), "{key} not in References");
+    }
+    for key in ["provider_outage", "lock_in", "key_person", "coverage_gap"] {
+        assert_eq!(risks(&a, key).len(), 1, "{key}");
+    }
+    // The in-house build is a blind spot until the SOC is live.
+    let gap = &risks(&a, "coverage_gap")[0]["residual"]["in_house"]["phases"];
+    assert!(gap["before_go_live"].as_u64().unwrap() >= 10, "{gap}");
+    assert_eq!(gap["steady_state"], 1);
+}
+
+#[test]
+fn residual_risk_differs_by_option() {
+    let a = assessment("northwind-bank");
+    let threats: Vec<&Value> = a["risks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "threat")
+        .collect();
+    let differing = threats
+        .iter()
+        .filter(|r| {
+            let ratings: Vec<u64> = ["in_house", "outsourced", "hybrid"]
+                .iter()
+                .map(|o| r["residual"][o]["rating"].as_u64().unwrap())
+                .collect();
+            ratings.windows(2).any(|w| w[0] != w[1])
+        })
+        .count();
+    assert!(
+        differing * 2 >= threats.len(),
+        "only {differing} of {} threats differ by option",
+        threats.len()
+    );
+}
+
+#[test]
+fn an_incident_raises_only_the_threats_behind_it() {
+    let a = calibration("incident-history");
+    for r in a["risks"].as_array().unwrap() {
+        let raised = r["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str().unwrap().contains("incident"));
+        assert_eq!(raised, r["key"] == "ransomware", "{}", r["key"]);
+    }
+}
+
+#[test]
+fn expected_loss_is_given_per_option_and_for_the_status_quo() {
+    let a = assessment("st-aidans-health");
+    let loss = &a["expected_loss"];
+    let sq = loss["status_quo"]["p50"].as_f64().unwrap();
+    assert!(sq > 0.0);
+    for option in ["in_house", "outsourced", "hybrid"] {
+        let o = &loss["options"][option];
+        let (p10, p50, p90) = (
+            o["steady_state"]["p10"].as_f64().unwrap(),
+            o["steady_state"]["p50"].as_f64().unwrap(),
+            o["steady_state"]["p90"].as_f64().unwrap(),
+        );
+        assert!(p10 <= p50 && p50 <= p90);
+        assert!(p50 < sq, "{option} loses less than the status quo");
+        assert!(o["reduction"].as_f64().unwrap() > 0.0);
+    }
+}
+
+#[test]
+fn the_sla_scopes_each_rule_to_the_agreement_it_governs() {
+    // In-house: DORA's contract clauses never bind the internal agreement,
+    // but they do bind the tool vendors' contracts.
+    let bank = assessment("northwind-bank");
+    assert_eq!(bank["recommendation"]["option"], "in_house");
+    for item in bank["sla"].as_array().unwrap() {
+        let rules = item["mandatory_by"].to_string();
+        if item["agreement"] == "internal" {
+            assert!(!rules.contains("DORA Art. 30"), "{item}");
+        }
+        if item["agreement"] == "vendors" {
+            assert!(rules.contains("DORA Art. 28-30"), "{item}");
+        }
+    }
+    // With a provider: the buyer's clauses are all there, metrics carry
+    // their clocks, and card-data duties name the responsibility matrix.
+    let shop = assessment("kestrel-commerce");
+    let clauses: Vec<&str> = shop["sla"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["clause"].as_str().unwrap())
+        .collect();
+    for clause in [
+        "How each metric is measured",
+        "Log ingestion latency",
+        "Log-source health",
+        "Detection content turnaround",
+        "Threat hunting",
+        "Platform availability",
+        "Liability and insurance",
+        "Price escalators and estate true-up",
+        "Step-in and termination rights",
+        "The provider's business continuity",
+        "Where data and analysts are",
+        "Licences at exit",
+        "PCI DSS responsibility matrix",
+    ] {
+        assert!(clauses.contains(&clause), "missing {clause}");
+    }
+    for s in shop["sla"].as_array().unwrap() {
+        if s["severity"].is_string() {
+            assert!(s["clock"].is_string(), "{} has no clock", s["clause"]);
+        }
+    }
+}
+
+#[test]
+fn objectives_and_roadmap_follow_the_profile() {
+    let city = assessment("thessaloniki-municipality");
+    let maturity = city["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["objective"].as_str().unwrap().contains("maturity"))
+        .unwrap();
+    // From level 1, one level a year.
+    assert!(maturity["target"]
+        .as_str()
+        .unwrap()
+        .starts_with("level 2 by month 12, level 3 by month 24"));
+    let kpis: String = city["objectives"].to_string();
+    for kpi in ["MTTD", "MTTA", "false positives", "ATT&CK", "SLA target"] {
+        assert!(kpis.contains(kpi), "no objective on {kpi}");
+    }
+    let phases = city["roadmap"].as_array().unwrap();
+    let select = phases
+        .iter()
+        .find(|p| p["phase"] == "Select the provider")
+        .unwrap();
+    assert!(
+        select["end_month"].as_f64().unwrap() >= 6.0,
+        "a public tender takes months: {select}"
+    );
+    for phase in ["Write and test the exit plan", "Reassessment gate"] {
+        assert!(phases.iter().any(|p| p["phase"] == phase), "no {phase}");
+    }
+    let raci = city["raci"].as_array().unwrap();
+    assert_eq!(raci.len(), 21);
+    assert!(raci
+        .iter()
+        .all(|r| !r["accountable"].as_str().unwrap().contains("Provider")));
 }

@@ -169,7 +169,8 @@ fn pdfs_are_structurally_sound_with_embedded_subset_unicode_fonts() {
         );
         let size = fs::metadata(&pdf).unwrap().len();
         let n = pages(&t, &pdf);
-        assert!((10..=24).contains(&n), "{id}: {n} pages");
+        // The full report with its appendix; the board brief is the short one.
+        assert!((10..=40).contains(&n), "{id}: {n} pages");
         assert!(
             size < 300_000,
             "{id}: {size} bytes: a font was embedded in full?"

@@ -124,6 +124,7 @@ prop_compose! {
         control in pick(Level::ALL),
         integration in pick(Level::ALL),
         scalability in pick(Level::ALL),
+        procurement in pick(Procurement::ALL),
         weights in weights(),
         quote in proptest::option::of((10_000.0f64..5_000_000.0, 0.0f64..200_000.0, 1u32..=5, pick(ProviderPlatform::ALL))),
         id in "[a-z][a-z0-9-]{0,20}",
@@ -143,8 +144,13 @@ prop_compose! {
                 third_party_data_sharing: sharing,
                 notification_hours,
             },
-            risk: RiskProfile { tolerance, threats, targeted_by_apt: apt, incidents_last_24_months: incidents },
-            requirements: Requirements { coverage, go_live_months: go_live, control, integration, scalability },
+            risk: RiskProfile {
+                incident_threats: if incidents > 0 { threats.clone() } else { Vec::new() },
+                tolerance, threats, targeted_by_apt: apt, incidents_last_24_months: incidents,
+            },
+            requirements: Requirements {
+                coverage, go_live_months: go_live, control, integration, scalability, procurement,
+            },
             weights,
             assumptions: BTreeMap::new(),
             mssp_quote: quote.map(|(annual_fee, onboarding_fee, term_years, platform)| MsspQuote {

@@ -98,6 +98,7 @@ fn every_section_is_present_in_order_with_front_matter_and_charts() {
         "costs",
         "cumulative",
         "heatmap",
+        "loss",
         "roadmap",
     ] {
         assert!(md.contains(&format!("(charts/{chart}.svg)")), "{chart}");
@@ -235,11 +236,11 @@ fn html_is_self_contained_and_accessible() {
             "a link that is not a cited source: {url}"
         );
     }
-    assert_eq!(html.matches("<svg ").count(), 6, "charts are inline SVG");
-    assert_eq!(html.matches("<figure class=\"chart\">").count(), 6);
+    assert_eq!(html.matches("<svg ").count(), 7, "charts are inline SVG");
+    assert_eq!(html.matches("<figure class=\"chart\">").count(), 7);
     assert_eq!(
         html.matches("<title id=\"chart-").count(),
-        6,
+        7,
         "every chart has a title"
     );
     assert!(!html.contains("<th>"), "every header cell has a scope");

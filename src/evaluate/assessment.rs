@@ -6,7 +6,7 @@
 //! currency, rounded to whole units; texts are plain words (no markup), so
 //! each renderer escapes them for its own format.
 
-use crate::profile::model::{Consideration, Threat};
+use crate::profile::model::Consideration;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -80,11 +80,14 @@ pub struct Assessment {
     pub staffing: Staffing,
     pub risks: Vec<Risk>,
     pub heat_map: HeatMap,
+    pub expected_loss: ExpectedLoss,
     pub objectives: Vec<Objective>,
     /// Whether the SLA checklist is for a contract or an internal agreement.
     pub sla_scope: SlaScope,
     pub sla: Vec<SlaItem>,
     pub roadmap: Vec<Phase>,
+    /// Who does what in each option.
+    pub raci: Vec<RaciRow>,
     pub sensitivity: Sensitivity,
     pub assumptions: Vec<AssumptionUse>,
     /// Every public source the assessment cites, numbered in order of first
@@ -389,8 +392,22 @@ pub struct Staffing {
     pub rationale: Vec<String>,
 }
 
+/// Ratings of one risk over time with an option: before it is live (for
+/// in-house, while the SOC is built), in its first year, and in steady
+/// state. 0 where the risk does not arise in that phase.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PhasedRating {
+    pub before_go_live: u8,
+    pub first_year: u8,
+    pub steady_state: u8,
+}
+
+/// How one option leaves a risk, in steady state unless `phases` says
+/// otherwise.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Residual {
+    /// Whether the risk arises with this option at all.
+    pub applies: bool,
     pub likelihood: u8,
     pub impact: u8,
     pub rating: u8,
@@ -398,12 +415,24 @@ pub struct Residual {
     pub detection: String,
     pub response: String,
     pub context: String,
+    pub phases: PhasedRating,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskKind {
+    /// A threat against an asset.
+    Threat,
+    /// A risk that comes with a sourcing choice.
+    Sourcing,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Risk {
     pub id: String,
-    pub threat: Threat,
+    pub kind: RiskKind,
+    /// The threat or sourcing risk, by key (`ransomware`, `provider_compromise`).
+    pub key: String,
     pub threat_label: String,
     pub asset: String,
     pub likelihood: u8,
@@ -411,7 +440,43 @@ pub struct Risk {
     pub rating: u8,
     pub band: String,
     pub factors: Vec<String>,
+    /// Per option, every option listed (`applies` says whether it arises).
     pub residual: BTreeMap<SocOption, Residual>,
+    /// Numbers of the references recording real cases of this risk.
+    pub precedents: Vec<u32>,
+}
+
+/// Percentiles of an expected yearly loss.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LossRange {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionLoss {
+    /// Expected yearly loss once the option runs as designed.
+    pub steady_state: LossRange,
+    /// Expected loss in the first year, build or onboarding included.
+    pub first_year: LossRange,
+    /// Expected yearly loss avoided against the status quo (median).
+    pub reduction: f64,
+    /// Loss avoided per unit of the option's yearly cost.
+    pub reduction_per_cost: f64,
+}
+
+/// The FAIR-style expected loss: how often a material breach happens and
+/// what it costs, for today's defences and each option.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExpectedLoss {
+    pub currency: String,
+    pub breach_probability_pct: f64,
+    pub breach_cost: f64,
+    /// Doing nothing beyond today's team.
+    pub status_quo: LossRange,
+    pub options: BTreeMap<SocOption, OptionLoss>,
+    pub method: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -441,12 +506,31 @@ pub enum SlaScope {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SlaItem {
+    /// Which agreement the clause belongs in: `provider` (the SOC
+    /// provider's contract), `vendors` (the SIEM, EDR and threat
+    /// intelligence vendors' contracts) or `internal` (the SOC's internal
+    /// service agreement).
+    pub agreement: String,
     pub clause: String,
     pub target: String,
     pub severity: Option<String>,
-    /// Rules that make the clause mandatory for this organisation.
+    /// For a measured target: when its clock starts and what stops it.
+    pub clock: Option<String>,
+    /// Rules that make the clause mandatory for this organisation; empty
+    /// for good practice.
     pub mandatory_by: Vec<String>,
     pub why: String,
+}
+
+/// One activity of the shared-responsibility table for one option.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RaciRow {
+    pub activity: String,
+    pub option: SocOption,
+    pub responsible: String,
+    pub accountable: String,
+    pub consulted: String,
+    pub informed: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -12,8 +12,9 @@
 //! `fx_usd_rate`). A profile may give a single number, which sets the likely
 //! value and keeps the default's relative spread, or `{low, likely, high}`.
 
-use crate::profile::model::{AssumptionValue, Coverage, HiringMarket, Profile};
+use crate::profile::model::{AssumptionValue, Coverage, HiringMarket, Procurement, Profile};
 pub use crate::reference::assumptions::{Draw, Info, Unit, A, CATALOGUE};
+use crate::reference::breach;
 use crate::reference::currencies::usd_rate;
 use crate::reference::labour::{self, PRICE_YEAR, TIER_RATIOS};
 use std::borrow::Cow;
@@ -60,13 +61,13 @@ impl Range {
 /// Where a default comes from: public sources, cited by key, and how the
 /// value was read from them.
 pub struct Cite {
-    pub sources: &'static [&'static str],
+    pub sources: Vec<&'static str>,
     pub basis: Cow<'static, str>,
 }
 
 fn sourced(sources: &'static [&'static str], basis: &'static str) -> Cite {
     Cite {
-        sources,
+        sources: sources.to_vec(),
         basis: Cow::Borrowed(basis),
     }
 }
@@ -135,7 +136,7 @@ fn salary_cite(p: &Profile) -> Cite {
     let hq = p.organisation.headquarters.as_str();
     match labour::market(hq) {
         Some(m) => Cite {
-            sources: m.salary_sources,
+            sources: m.salary_sources.to_vec(),
             basis: Cow::Owned(format!(
                 "{}: {} ({} {}), brought to {PRICE_YEAR} with the wage-growth assumption; tiers by the U.S. pay distribution",
                 m.name, m.salary_basis, m.currency, m.year
@@ -143,13 +144,13 @@ fn salary_cite(p: &Profile) -> Cite {
         },
         None => match labour::wage_ratio(hq) {
             Some(ratio) => Cite {
-                sources: labour::WAGE_RATIO_SOURCES,
+                sources: labour::WAGE_RATIO_SOURCES.to_vec(),
                 basis: Cow::Owned(format!(
                     "no security salary table for {hq}: the U.S. figures scaled by its average wage relative to the U.S. ({ratio:.2}) and converted"
                 )),
             },
             None => Cite {
-                sources: &["bls-ooh"],
+                sources: vec!["bls-ooh"],
                 basis: Cow::Owned(format!(
                     "no salary data for {hq}: U.S. figures converted at the exchange rate; override the salary assumptions for the local market"
                 )),
@@ -185,6 +186,59 @@ fn on_cost(p: &Profile) -> Range {
 
 fn productive_hours(p: &Profile) -> f64 {
     labour::market(&p.organisation.headquarters).map_or(1800.0, |m| m.productive_hours)
+}
+
+/// The published breach cost that stands for `country`, and the factor
+/// that scales it there: its own figure, a wage-scaled neighbour for an EU
+/// member IBM does not sample, or the global average.
+fn breach_basis(country: &str) -> (&'static breach::BreachCost, f64, Option<&'static str>) {
+    if let Some(b) = breach::by_country(country) {
+        return (b, 1.0, None);
+    }
+    let germany = breach::by_country("DE");
+    let wage =
+        |c: &str| labour::market(c).map(|m| m.l2_salary / usd_rate(m.currency).unwrap_or(1.0));
+    if crate::reference::countries::is_eu_member(country) {
+        if let (Some(de), Some(here), Some(there)) = (germany, wage(country), wage("DE")) {
+            return (de, (here / there).min(1.5), Some("DE"));
+        }
+    }
+    (&breach::GLOBAL, 1.0, None)
+}
+
+fn breach_cost(p: &Profile, r: &Resolved) -> f64 {
+    let (b, scale, _) = breach_basis(&p.organisation.headquarters);
+    r.money(p, b.amount * scale, b.currency)
+        * breach::industry_factor(p.organisation.industry)
+        * breach::size_factor(p.organisation.employees)
+}
+
+fn breach_cost_cite(p: &Profile) -> Cite {
+    let hq = p.organisation.headquarters.as_str();
+    let (b, scale, via) = breach_basis(hq);
+    let published = format!(
+        "{} {} ({})",
+        b.currency,
+        super::words::thousands(b.amount),
+        b.year
+    );
+    let basis = match via {
+        Some(neighbour) => format!(
+            "no IBM figure for {hq}: {neighbour}'s {published} scaled by the wage level ({scale:.2})"
+        ),
+        None if b.country.is_empty() => format!("no IBM figure for {hq}: the global average, {published}"),
+        None => format!("{hq}: {published}"),
+    };
+    let mut sources = b.sources.to_vec();
+    sources.extend(breach::INDUSTRY_SOURCES);
+    Cite {
+        sources,
+        basis: Cow::Owned(format!(
+            "{basis}; times {:.2} for the industry and {:.1} for the organisation's size",
+            breach::industry_factor(p.organisation.industry),
+            breach::size_factor(p.organisation.employees)
+        )),
+    }
 }
 
 /// Log volume per day: the profile's own figure, or estimated from assets.
@@ -331,6 +385,10 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             Range::exact((base + market + team + maturity).max(3.0))
         }
         A::HybridBuildMonths => Range::exact(6.0),
+        A::ProviderSelectionMonths => Range::exact(match p.requirements.procurement {
+            Procurement::Private | Procurement::PublicFramework => 2.0,
+            Procurement::PublicTender => 6.0,
+        }),
         A::ProviderOnboardingMonths => Range::exact(2.0),
         A::LogGbPerEndpoint => {
             if p.environment.daily_log_volume_gb.is_some() {
@@ -526,6 +584,12 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             likely: 25.0,
             high: 50.0,
         },
+        A::BreachProbabilityPct => Range::around(
+            breach::yearly_probability_pct(p.organisation.employees),
+            0.5,
+            2.0,
+        ),
+        A::BreachCost => Range::around(breach_cost(p, r), 0.3, 2.5),
         A::ThresholdInHouse => Range::exact(0.5),
         A::ThresholdOutsourced => Range::exact(-0.5),
     }
@@ -549,7 +613,7 @@ pub fn cite(id: A, p: &Profile) -> Cite {
         A::Benefits => {
             let hq = p.organisation.headquarters.as_str();
             match labour::market(hq) {
-                Some(m) => Cite { sources: m.on_cost_sources, basis: Cow::Owned(format!("{}: {}", m.name, m.on_cost_basis)) },
+                Some(m) => Cite { sources: m.on_cost_sources.to_vec(), basis: Cow::Owned(format!("{}: {}", m.name, m.on_cost_basis)) },
                 None => sourced(&["eurostat-lc-2024", "bls-ecec"], "no figure for this country: between the EU average (1.33) and U.S. private industry (1.43)"),
             }
         },
@@ -560,6 +624,7 @@ pub fn cite(id: A, p: &Profile) -> Cite {
         A::TimeToHireMonths => sourced(&["isaca-2025"], "most security roles take 3-6 months to fill"),
         A::InHouseBuildMonths => sourced(&["opencsoc-roadmap", "opencsoc-scratch"], "greenfield to 24/7 in 12-18 months, first detections at 6-9"),
         A::HybridBuildMonths => sourced(&["opencsoc-roadmap"], "assumption between provider onboarding (weeks) and an in-house build (12-18 months)"),
+        A::ProviderSelectionMonths => sourced(&["foundry-2023", "cyberreplay-eval", "eu-open-procedure", "eu-scoreboard", "doi-palt"], "technology purchases take 6.5 months from need to contract, MDR evaluations 30-90 days; EU open procedures allow at least 35 days for tenders and take about 74 days from deadline to award; U.S. agencies aim at 60-180 days for orders under existing contracts"),
         A::ProviderOnboardingMonths => sourced(&["armorpoint-gi"], "guided implementation of 6-12 weeks"),
         A::LogGbPerEndpoint => sourced(&[], "assumption: no published per-asset figure; give environment.daily_log_volume_gb"),
         A::LogGbPerServer => sourced(&[], "assumption: no published per-asset figure; give environment.daily_log_volume_gb"),
@@ -590,6 +655,8 @@ pub fn cite(id: A, p: &Profile) -> Cite {
         A::OnCallPct => sourced(&[], "assumption: no public figure; four people each cover one week in four"),
         A::RedeploymentMonths => sourced(&[], "assumption: retraining or severance; statutory redundancy differs by country"),
         A::BuildCostPct => sourced(&["opencsoc-roadmap"], "assumption: set-up services, integration and workplace; greenfield SOCs cost USD 1-10 million to build"),
+        A::BreachProbabilityPct => sourced(breach::PROBABILITY_SOURCES, "a material cyber event hit under 2% of small businesses a year, 9.3% of the average organisation in 2024 and one in four of the largest; insured firms claim on about 1.5% of policies a year"),
+        A::BreachCost => breach_cost_cite(p),
         A::ThresholdInHouse => sourced(&[], "decision rule of the socsource evaluation model"),
         A::ThresholdOutsourced => sourced(&[], "decision rule of the socsource evaluation model"),
     }

@@ -159,13 +159,15 @@ pub struct CostView<'a> {
     pub size: &'a SizeReference,
     /// People the in-house SOC needs in year one.
     pub in_house_team: f64,
+    /// Expected yearly loss per option in steady state, at likely values.
+    pub loss: &'a [f64; 3],
 }
 
 pub fn score_all(profile: &Profile, likely: &Values, costs: &CostView<'_>) -> Vec<Scored> {
     vec![
         budget(profile, costs),
         compliance(profile),
-        risk(profile),
+        risk(profile, costs),
         control(profile),
         time_to_implement(profile, likely),
         scalability(profile),
@@ -292,8 +294,9 @@ fn compliance(p: &Profile) -> Scored {
     }
 }
 
-/// Risk appetite and how targeted the threats are.
-fn risk(p: &Profile) -> Scored {
+/// Risk appetite and how targeted the threats are, in points before the
+/// expected-loss term, with the words for each.
+pub fn risk_points(p: &Profile) -> (f64, Vec<String>) {
     let r = &p.risk;
     let mut said = Vec::new();
     let mut points = match r.tolerance {
@@ -333,7 +336,51 @@ fn risk(p: &Profile) -> Scored {
         points -= 0.5;
         said.push("the threats are commodity ones a provider sees across many clients".to_string());
     }
-    let score = clamp(points);
+    (points, said)
+}
+
+/// How much of its extra cost in-house buys back in expected loss avoided,
+/// against the least favourable allowed alternative: 0 (none) to 1 (all of
+/// it, or in-house is cheaper and loses less). Costs are yearly, for
+/// today's estate.
+pub fn loss_value(loss: &[f64; 3], facts: &CostFacts, allowed: &[SocOption], years: f64) -> f64 {
+    let yearly = |o: SocOption| facts.core_total[index(o)] / years.max(1.0);
+    let own_cost = yearly(SocOption::InHouse);
+    let own_loss = loss[IN_HOUSE];
+    allowed
+        .iter()
+        .filter(|o| **o != SocOption::InHouse)
+        .map(|o| {
+            let extra_cost = own_cost - yearly(*o);
+            let avoided = loss[index(*o)] - own_loss;
+            if extra_cost > 0.0 {
+                (avoided / extra_cost).clamp(0.0, 1.0)
+            } else if avoided > 0.0 {
+                1.0
+            } else {
+                0.0
+            }
+        })
+        .fold(1.0, f64::min)
+}
+
+/// Risk appetite, how targeted the threats are, and whether in-house's
+/// lower expected loss pays for its extra cost.
+fn risk(p: &Profile, costs: &CostView<'_>) -> Scored {
+    let (points, mut said) = risk_points(p);
+    let value = loss_value(
+        costs.loss,
+        costs.facts,
+        costs.allowed,
+        f64::from(p.budget.horizon_years),
+    );
+    if value > 0.05 {
+        said.push(format!(
+            "in-house's lower expected loss pays for {} of its extra cost",
+            percent(value)
+        ));
+    }
+    let score = clamp(points + value);
     let rationale = if said.is_empty() {
         format!(
             "Medium risk tolerance and a typical threat landscape: {}",
@@ -397,7 +444,7 @@ fn control(p: &Profile) -> Scored {
 fn time_to_implement(p: &Profile, v: &Values) -> Scored {
     let go = f64::from(p.requirements.go_live_months);
     let build = v[A::InHouseBuildMonths];
-    let provider = v[A::ProviderOnboardingMonths];
+    let provider = crate::evaluate::schedule::provider_start(v);
     let (score, text) = if go >= build {
         (
             0.0,

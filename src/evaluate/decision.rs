@@ -147,11 +147,16 @@ pub struct Decider {
     pub thresholds: Thresholds,
     pub shares: [f64; 8],
     /// Scores of the considerations that do not depend on costs, with the
-    /// budget slot (index 0) left at zero.
+    /// budget and risk slots (0 and 2) recomputed from costs.
     pub fixed_scores: [f64; 8],
     pub sharing_prohibited: bool,
     pub size: SizeReference,
     pub capex: f64,
+    /// Risk points before the expected-loss term, and the expected yearly
+    /// loss per option, to re-score the risk consideration with new costs.
+    pub risk_points: f64,
+    pub loss: [f64; 3],
+    pub years: f64,
 }
 
 impl Decider {
@@ -188,9 +193,15 @@ impl Decider {
         budget_parts(facts, opex, &self.comparable(), &self.size).score()
     }
 
+    pub fn risk_score(&self, facts: &CostFacts) -> f64 {
+        let value = considerations::loss_value(&self.loss, facts, &self.comparable(), self.years);
+        (self.risk_points + value).clamp(-2.0, 2.0)
+    }
+
     pub fn score(&self, facts: &CostFacts, opex: f64) -> f64 {
         let mut scores = self.fixed_scores;
         scores[0] = self.budget_score(facts, opex);
+        scores[2] = self.risk_score(facts);
         weighted(&scores, &self.shares)
     }
 
@@ -219,7 +230,7 @@ pub fn thresholds(v: &Values) -> Thresholds {
     }
 }
 
-pub fn core(profile: &Profile, e: &Economics) -> Core {
+pub fn core(profile: &Profile, e: &Economics, loss: [f64; 3]) -> Core {
     let v = &e.likely;
     let size = considerations::size_reference(profile, v);
     let sharing_prohibited = profile.compliance.third_party_data_sharing == Sharing::Prohibited;
@@ -235,6 +246,7 @@ pub fn core(profile: &Profile, e: &Economics) -> Core {
             allowed: &comparable,
             size: &size,
             in_house_team: e.plan.in_house[0].total(),
+            loss: &loss,
         },
     );
     let shares = normalised(profile);
@@ -243,6 +255,7 @@ pub fn core(profile: &Profile, e: &Economics) -> Core {
         *slot = s.score;
     }
     fixed_scores[0] = 0.0;
+    fixed_scores[2] = 0.0;
     let decider = Decider {
         thresholds: thresholds(v),
         shares,
@@ -250,6 +263,9 @@ pub fn core(profile: &Profile, e: &Economics) -> Core {
         sharing_prohibited,
         size,
         capex: profile.budget.capex,
+        risk_points: considerations::risk_points(profile).0,
+        loss,
+        years: f64::from(profile.budget.horizon_years),
     };
     let opex = profile.budget.annual_opex;
     let score = decider.score(&e.facts, opex);
@@ -272,6 +288,7 @@ pub fn weight_robustness(profile: &Profile, core: &Core) -> f64 {
     let mut rng = Xorshift::new(fnv1a(&profile.id));
     let mut scores = core.decider.fixed_scores;
     scores[0] = core.scored[0].score;
+    scores[2] = core.scored[2].score;
     let mut same = 0u32;
     for _ in 0..ROBUSTNESS_SAMPLES {
         let mut drawn = core.decider.shares;

@@ -21,6 +21,7 @@ pub mod economics;
 pub mod facts;
 pub mod objectives;
 pub mod options;
+pub mod raci;
 pub mod risk;
 pub mod roadmap;
 pub mod schedule;
@@ -43,7 +44,8 @@ use words::{money_short, percent, trim_float};
 /// Evaluate one profile.
 pub fn evaluate(profile: &Profile) -> Assessment {
     let e = economics::economics(profile);
-    let core = decision::core(profile, &e);
+    let loss = risk::loss::steady_likely(profile, &e.likely);
+    let core = decision::core(profile, &e, loss);
     evaluate_with(profile, &e, &core)
 }
 
@@ -75,7 +77,8 @@ pub fn quick(profile: &Profile) -> Quick {
         facts,
         sim: economics::simulate::Simulation { draws: Vec::new() },
     };
-    let core = decision::core(profile, &economics);
+    let loss = risk::loss::steady_likely(profile, &economics.likely);
+    let core = decision::core(profile, &economics, loss);
     Quick { economics, core }
 }
 
@@ -250,11 +253,11 @@ fn constraints(profile: &Profile, e: &Economics, core: &Core) -> Vec<Constraint>
                  a provider can bridge the gap from month {}",
                 trim_float(v[A::InHouseBuildMonths]),
                 profile.requirements.go_live_months,
-                trim_float(v[A::ProviderOnboardingMonths])
+                trim_float(crate::evaluate::schedule::provider_start(v))
             )),
-            SocOption::Outsourced | SocOption::Hybrid if go_live < v[A::ProviderOnboardingMonths] => Some(format!(
+            SocOption::Outsourced | SocOption::Hybrid if go_live < crate::evaluate::schedule::provider_start(v) => Some(format!(
                 "A provider needs about {} months to start monitoring, later than the {}-month go-live; no option can be live sooner",
-                trim_float(v[A::ProviderOnboardingMonths]),
+                trim_float(crate::evaluate::schedule::provider_start(v)),
                 profile.requirements.go_live_months
             )),
             _ => None,
@@ -380,9 +383,17 @@ fn evaluate_with(profile: &Profile, e: &Economics, core: &Core) -> Assessment {
         })
         .collect();
 
-    let (risks, heat_map) = risk::assess_all(profile);
+    let timing = risk::register::Timing {
+        bridged: e.plan.bridge.is_some(),
+    };
+    let mut register = risk::register::threats(profile, timing);
+    register.extend(risk::sourcing::risks(profile, timing, &mut |keys| {
+        cites.cite(keys)
+    }));
+    let (risks, heat_map) = risk::finish(register);
+    let expected_loss = expected_loss(profile, e, &mut cites);
     let objectives = objectives::objectives(profile, option, live, complete);
-    let sla = sla::checklist(profile, option);
+    let sla = sla::checklist(profile, option, v);
     let roadmap = roadmap::roadmap(
         profile,
         v,
@@ -432,13 +443,107 @@ fn evaluate_with(profile: &Profile, e: &Economics, core: &Core) -> Assessment {
         staffing,
         risks,
         heat_map,
+        expected_loss,
         objectives,
         sla_scope: sla::scope(option),
         sla,
         roadmap,
+        raci: raci::raci(),
         sensitivity,
         assumptions,
         references: cites.references(),
+    }
+}
+
+fn expected_loss(profile: &Profile, e: &Economics, cites: &mut Citations) -> ExpectedLoss {
+    use risk::loss::{self, Effect, FirstYear};
+    let v = &e.likely;
+    let coverage = profile.requirements.coverage;
+    let espionage = loss::espionage(profile);
+    let steady: Vec<Effect> = SocOption::ALL
+        .iter()
+        .map(|o| loss::effect(*o, coverage, espionage))
+        .collect();
+    let first: Vec<Effect> = SocOption::ALL
+        .iter()
+        .zip(&steady)
+        .map(|(o, eff)| {
+            let fy = match o {
+                SocOption::InHouse => FirstYear {
+                    months_before: v[A::InHouseBuildMonths],
+                    before: if e.plan.bridge.is_some() {
+                        loss::first_year_effect(
+                            steady[1],
+                            FirstYear {
+                                months_before: crate::evaluate::schedule::provider_start(v),
+                                before: loss::STATUS_QUO,
+                            },
+                        )
+                    } else {
+                        loss::STATUS_QUO
+                    },
+                },
+                _ => FirstYear {
+                    months_before: crate::evaluate::schedule::provider_start(v),
+                    before: loss::STATUS_QUO,
+                },
+            };
+            loss::first_year_effect(*eff, fy)
+        })
+        .collect();
+    let mut effects = vec![loss::STATUS_QUO];
+    effects.extend(&steady);
+    effects.extend(&first);
+    let r = loss::ranges(profile, &e.resolved, &effects);
+    let likely = loss::steady_likely(profile, v);
+    let x = loss::exposure(profile);
+    let status_quo_likely = loss::expected(
+        x,
+        loss::STATUS_QUO,
+        v[A::BreachProbabilityPct] / 100.0,
+        v[A::BreachCost],
+    );
+    let years = f64::from(profile.budget.horizon_years).max(1.0);
+    let options = SocOption::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let reduction = (status_quo_likely - likely[i]).round();
+            let yearly = e.facts.total[index(*o)] / years;
+            (
+                *o,
+                OptionLoss {
+                    steady_state: r[1 + i],
+                    first_year: r[4 + i],
+                    reduction,
+                    reduction_per_cost: if yearly > 0.0 {
+                        round_to(reduction / yearly, 1e3)
+                    } else {
+                        0.0
+                    },
+                },
+            )
+        })
+        .collect();
+    let mut sources = vec![
+        "sophos-2025",
+        "ibm-codb-2025",
+        "kaseya-2021",
+        "mtrends-2025",
+    ];
+    sources.extend(crate::reference::breach::PROBABILITY_SOURCES);
+    let cited = cites.cite(&sources);
+    ExpectedLoss {
+        currency: profile.organisation.currency.clone(),
+        breach_probability_pct: round_to(v[A::BreachProbabilityPct], 1e2),
+        breach_cost: v[A::BreachCost].round(),
+        status_quo: r[0],
+        options,
+        method: format!(
+            "expected yearly loss = yearly probability of a material breach x its cost, split into commodity and targeted attacks, each lowered by what an option detects and contains, plus a provider's own exposure; probability and cost drawn {} times from their ranges [{}]",
+            economics::simulate::SAMPLES,
+            cited.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -467,7 +572,7 @@ fn assumption_uses(profile: &Profile, e: &Economics, cites: &mut Citations) -> V
                 sources: if given {
                     Vec::new()
                 } else {
-                    cites.cite(cite.sources)
+                    cites.cite(&cite.sources)
                 },
                 overridden: given,
             }

@@ -78,7 +78,7 @@ pub fn option_profiles(
                 SocOption::Outsourced => vec![
                     point(A, cheapest == SocOption::Outsourced, "Lower, predictable cost", cost_text(option)),
                     point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock monitoring from the start",
-                        format!("monitoring from month {}", trim_float(v[V::ProviderOnboardingMonths]))),
+                        format!("monitoring from month {}", trim_float(crate::evaluate::schedule::provider_start(v)))),
                     point(A, existing < 3 || tight, "Experienced analysts and tools on day one",
                         format!("{} in security operations today; hiring market {}", count(existing, "person", "people"), t.hiring_market.key())),
                     point(A, profile.organisation.annual_growth_pct >= 10.0 || q.scalability == Level::High,
@@ -102,7 +102,7 @@ pub fn option_profiles(
                 ],
                 SocOption::Hybrid => vec![
                     point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock coverage without a full in-house rota",
-                        format!("the provider covers nights and weekends from month {}", trim_float(v[V::ProviderOnboardingMonths]))),
+                        format!("the provider covers nights and weekends from month {}", trim_float(crate::evaluate::schedule::provider_start(v)))),
                     point(A, q.control == Level::High || q.integration == Level::High,
                         "Incident response and crown-jewel detections stay in-house",
                         format!("control need {}; integration need {}", q.control.key(), q.integration.key())),

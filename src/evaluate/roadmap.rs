@@ -10,6 +10,7 @@
 use super::assessment::{Phase, SocOption};
 use super::economics::plan::BridgePlan;
 use super::values::{Values, A};
+use crate::profile::model::Procurement;
 use crate::profile::Profile;
 
 fn half(x: f64) -> f64 {
@@ -35,6 +36,25 @@ impl Builder {
 
 fn s(text: &str) -> String {
     text.to_string()
+}
+
+/// What choosing a provider involves under the organisation's purchasing
+/// rules.
+fn selection_milestones(profile: &Profile) -> [String; 2] {
+    match profile.requirements.procurement {
+        Procurement::Private => [
+            s("Shortlist evaluated against the SLA checklist, with a 30-day proof of concept"),
+            s("Contract signed with the SLA, exit plan and data terms"),
+        ],
+        Procurement::PublicTender => [
+            s("Specification and tender notice; at least 35 days for tenders"),
+            s("Award, standstill period, contract signed"),
+        ],
+        Procurement::PublicFramework => [
+            s("Call-off from a framework or cooperative contract, with a mini-competition"),
+            s("Order signed with the SLA, exit plan and data terms"),
+        ],
+    }
 }
 
 pub fn roadmap(
@@ -156,6 +176,8 @@ pub fn roadmap(
             );
         }
         SocOption::Outsourced | SocOption::Hybrid => {
+            let selection = v[A::ProviderSelectionMonths];
+            let start = selection + onboarding;
             b.add(
                 "Set objectives and the SLA",
                 0.5,
@@ -169,17 +191,14 @@ pub fn roadmap(
             b.add(
                 "Select the provider",
                 0.5,
-                (onboarding * 0.5).max(1.0),
+                selection.max(1.0),
                 "CISO and procurement",
-                &[
-                    s("Due diligence and reference calls done"),
-                    s("Contract signed with the SLA, exit plan and data terms"),
-                ],
+                &selection_milestones(profile),
             );
             b.add(
                 "Onboard log sources",
-                (onboarding * 0.5).max(1.0),
-                onboarding,
+                selection.max(1.0),
+                start,
                 "Provider with IT operations",
                 &[
                     onboarded,
@@ -190,7 +209,7 @@ pub fn roadmap(
                 b.add(
                     "Build the internal team",
                     1.0,
-                    v[A::HybridBuildMonths],
+                    v[A::HybridBuildMonths].max(2.0),
                     "SOC lead and HR",
                     &[
                         s("Incident-response lead and detection engineers hired"),
@@ -200,19 +219,19 @@ pub fn roadmap(
             }
             b.add(
                 "Tune detections and write playbooks (hypercare)",
-                onboarding,
-                onboarding + 2.0,
+                start,
+                start + 2.0,
                 if option == SocOption::Hybrid {
                     "Internal team with the provider"
                 } else {
-                    "Provider with the SOC owner"
+                    "Provider with the service owner"
                 },
                 &[playbooks, s("Alert volume and false positives tuned down")],
             );
             b.add(
                 "Exercise together",
-                onboarding + 2.0,
-                onboarding + 3.0,
+                start + 2.0,
+                start + 3.0,
                 "CISO",
                 &[
                     s("Joint tabletop exercise with the provider"),
@@ -220,13 +239,39 @@ pub fn roadmap(
                 ],
             );
             b.add(
+                "Write and test the exit plan",
+                start + 3.0,
+                start + 9.0,
+                "Service owner and procurement",
+                &[
+                    s("Exit plan documented: data return, licence run-off, transition support"),
+                    s("Exit plan tested in a desk exercise"),
+                ],
+            );
+            let term_end = v[A::TermYears] * 12.0;
+            let gate_start = (term_end - selection - 4.0).max(start + 9.0);
+            b.add(
+                "Reassessment gate",
+                gate_start.min(horizon - 1.0).max(start + 3.0),
+                (gate_start + 3.0).min(horizon),
+                "Board, on the CISO's recommendation",
+                &[
+                    s("Renew, re-tender or bring the service in-house, on a fresh assessment"),
+                    format!(
+                        "Decision taken {} months before the {}-year term ends, in time for a new purchase",
+                        half(selection + 1.0),
+                        half(v[A::TermYears])
+                    ),
+                ],
+            );
+            b.add(
                 "Review and improve",
-                onboarding + 3.0,
+                start + 3.0,
                 horizon,
-                "SOC owner",
+                "Service owner",
                 &[
                     s("Monthly service reports and quarterly service reviews"),
-                    s("Contract and model reviewed before the term ends"),
+                    s("SOC-CMM reassessed every year"),
                 ],
             );
         }

@@ -5,6 +5,12 @@ use super::assessment::SocOption;
 use super::economics::plan::BridgePlan;
 use super::values::{Values, A};
 
+/// Month a provider starts monitoring, counted from the decision: the
+/// purchase, then onboarding.
+pub fn provider_start(v: &Values) -> f64 {
+    v[A::ProviderSelectionMonths] + v[A::ProviderOnboardingMonths]
+}
+
 /// Month each option starts monitoring (in-house with a bridge when the
 /// deadline needs one).
 pub fn monitoring_month(v: &Values, bridge: Option<BridgePlan>, option: SocOption) -> f64 {
@@ -13,7 +19,7 @@ pub fn monitoring_month(v: &Values, bridge: Option<BridgePlan>, option: SocOptio
             Some(b) => b.from_month,
             None => v[A::InHouseBuildMonths],
         },
-        SocOption::Outsourced | SocOption::Hybrid => v[A::ProviderOnboardingMonths],
+        SocOption::Outsourced | SocOption::Hybrid => provider_start(v),
     }
 }
 
@@ -21,7 +27,7 @@ pub fn monitoring_month(v: &Values, bridge: Option<BridgePlan>, option: SocOptio
 pub fn complete_month(v: &Values, option: SocOption) -> f64 {
     match option {
         SocOption::InHouse => v[A::InHouseBuildMonths],
-        SocOption::Outsourced => v[A::ProviderOnboardingMonths],
-        SocOption::Hybrid => v[A::HybridBuildMonths].max(v[A::ProviderOnboardingMonths]),
+        SocOption::Outsourced => provider_start(v),
+        SocOption::Hybrid => v[A::HybridBuildMonths].max(provider_start(v)),
     }
 }

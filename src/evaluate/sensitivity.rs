@@ -21,6 +21,7 @@ pub fn weights(core: &Core) -> Vec<WeightFlip> {
     let shares = core.decider.shares;
     let mut scores = core.decider.fixed_scores;
     scores[0] = core.scored[0].score;
+    scores[2] = core.scored[2].score;
     Consideration::ALL
         .iter()
         .enumerate()

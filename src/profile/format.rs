@@ -8,7 +8,7 @@
 
 use super::model::{
     AssetKind, Consideration, Coverage, Criticality, DataClass, Framework, HiringMarket, Industry,
-    Level, OwnedTools, ProviderPlatform, Residency, Sharing, Threat, Tool,
+    Level, OwnedTools, Procurement, ProviderPlatform, Residency, Sharing, Threat, Tool,
 };
 
 /// Largest count any integer key accepts: far beyond any real organisation,
@@ -366,6 +366,15 @@ pub const RISK: &[Field] = &[
         "0",
         "Significant security incidents in the last 24 months.",
     ),
+    opt(
+        "incident_threats",
+        Kind::List {
+            item: &Kind::Enum(Threat::KEYS),
+            max_items: 16,
+        },
+        "the commodity threats listed (ransomware, cybercrime, fraud, business email compromise)",
+        "The threats behind those incidents; only their likelihood rises.",
+    ),
 ];
 
 pub const REQUIREMENTS: &[Field] = &[
@@ -398,6 +407,12 @@ pub const REQUIREMENTS: &[Field] = &[
         LEVEL,
         "\"medium\"",
         "How fast capacity must grow or shrink.",
+    ),
+    opt(
+        "procurement",
+        Kind::Enum(Procurement::KEYS),
+        "`public_tender` for government and defence, otherwise `private`",
+        "How a provider must be bought: `private`, `public_tender` (an open or restricted procedure) or `public_framework` (a framework or cooperative contract).",
     ),
 ];
 

@@ -249,6 +249,8 @@ pub struct RiskProfile {
     pub threats: Vec<Threat>,
     pub targeted_by_apt: bool,
     pub incidents_last_24_months: u64,
+    /// The threats behind those incidents.
+    pub incident_threats: Vec<Threat>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -258,6 +260,7 @@ pub struct Requirements {
     pub control: Level,
     pub integration: Level,
     pub scalability: Level,
+    pub procurement: Procurement,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1196,6 +1196,50 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         ),
         targeted_by_apt: d.flag(risk_rec, r, "targeted_by_apt", false),
         incidents_last_24_months: d.count(risk_rec, r, "incidents_last_24_months", 0),
+        incident_threats: Vec::new(),
+    };
+    let mut risk = risk;
+    let commodity = [
+        Threat::Ransomware,
+        Threat::Cybercrime,
+        Threat::Fraud,
+        Threat::Bec,
+    ];
+    risk.incident_threats = match risk_rec.and_then(|rr| rr.get("incident_threats")) {
+        Some(Checked::List(items)) => {
+            let given: Vec<Threat> = items
+                .iter()
+                .filter_map(|c| match c {
+                    Checked::Text(t) => Threat::from_key(t),
+                    _ => None,
+                })
+                .collect();
+            let pos = risk_rec.map_or(Pos::default(), |rr| rr.pos_of("incident_threats"));
+            if risk.incidents_last_24_months == 0 && !given.is_empty() {
+                diags.push(
+                    error_at(
+                        "risk.incident_threats",
+                        pos,
+                        "threats are named for past incidents, but `incidents_last_24_months` is 0"
+                            .into(),
+                    )
+                    .with_help("give the number of incidents, or remove `incident_threats`"),
+                );
+            }
+            given
+        }
+        _ => {
+            d.mark("risk.incident_threats");
+            if risk.incidents_last_24_months > 0 {
+                risk.threats
+                    .iter()
+                    .copied()
+                    .filter(|t| commodity.contains(t))
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        }
     };
 
     let req = root.record("requirements");
@@ -1212,6 +1256,17 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         control: d.choice(req, q, "control", Level::from_key, Level::Medium),
         integration: d.choice(req, q, "integration", Level::from_key, Level::Medium),
         scalability: d.choice(req, q, "scalability", Level::from_key, Level::Medium),
+        procurement: d.choice(
+            req,
+            q,
+            "procurement",
+            Procurement::from_key,
+            if matches!(industry, Industry::Government | Industry::Defence) {
+                Procurement::PublicTender
+            } else {
+                Procurement::Private
+            },
+        ),
     };
 
     let weights_rec = root.record("weights");

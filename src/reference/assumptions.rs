@@ -19,6 +19,7 @@ pub enum Unit {
     MoneyPerGbMonth,
     MoneyPerHour,
     MoneyPerPersonYear,
+    MoneyPerEvent,
     Percent,
     Fte,
     People,
@@ -45,6 +46,7 @@ impl Unit {
             Unit::MoneyPerGbMonth => format!("{currency} per GB per month"),
             Unit::MoneyPerHour => format!("{currency} per hour"),
             Unit::MoneyPerPersonYear => format!("{currency} per person per year"),
+            Unit::MoneyPerEvent => format!("{currency} per event"),
             Unit::Percent => "%".into(),
             Unit::Fte => "FTE".into(),
             Unit::People => "people".into(),
@@ -70,6 +72,7 @@ impl Unit {
                 | Unit::MoneyPerGbMonth
                 | Unit::MoneyPerHour
                 | Unit::MoneyPerPersonYear
+                | Unit::MoneyPerEvent
         )
     }
 }
@@ -322,9 +325,18 @@ catalogue! {
         draw: Fixed,
         rule: "6",
     },
+    ProviderSelectionMonths {
+        name: "provider_selection_months",
+        label: "Months from the decision to a signed provider contract",
+        unit: Months,
+        min: 0.0,
+        max: 36.0,
+        draw: Fixed,
+        rule: "2 for a private purchase (a 30-90-day evaluation and the contract); 6 for a public tender (specification, at least 35 days for tenders, about 74 days to award, a standstill); 2 for a call-off from a public framework",
+    },
     ProviderOnboardingMonths {
         name: "provider_onboarding_months",
-        label: "Months from contract until a provider is monitoring",
+        label: "Months from the signed contract until a provider is monitoring",
         unit: Months,
         min: 0.5,
         max: 12.0,
@@ -582,6 +594,24 @@ catalogue! {
         max: 200.0,
         draw: Own,
         rule: "25%, range 15-50%",
+    },
+    BreachProbabilityPct {
+        name: "breach_probability_pct",
+        label: "Yearly probability of a material breach with today's defences",
+        unit: Percent,
+        min: 0.0,
+        max: 100.0,
+        draw: Own,
+        rule: "by size: 2% under 250 employees, 5% under 1,000, 9.3% under 5,000, 15% under 50,000, 25% above; range half to twice",
+    },
+    BreachCost {
+        name: "breach_cost",
+        label: "Cost of one material breach",
+        unit: MoneyPerEvent,
+        min: 0.0,
+        max: MONEY_MAX,
+        draw: Own,
+        rule: "the country's average breach cost (IBM), times the industry's ratio to the global average, times a size factor (0.1 under 250 employees, 0.4 under 1,000, 0.8 under 5,000, 1 above); range 0.3x to 2.5x",
     },
     ThresholdInHouse {
         name: "threshold_in_house",

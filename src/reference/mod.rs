@@ -6,6 +6,7 @@
 //! model's inputs; the rules that turn it into numbers live in `evaluate`.
 
 pub mod assumptions;
+pub mod breach;
 pub mod countries;
 pub mod currencies;
 pub mod frameworks;

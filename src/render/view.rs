@@ -42,6 +42,33 @@ pub struct ResidualRow {
     pub context: String,
 }
 
+/// High and critical residual risks of one option, phase by phase.
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskPhaseRow {
+    pub option: SocOption,
+    pub label: &'static str,
+    pub live_month: f64,
+    pub before_go_live: usize,
+    pub first_year: usize,
+    pub steady_state: usize,
+}
+
+/// The RACI rows of one option.
+#[derive(Debug, Clone, Serialize)]
+pub struct RaciGroup<'a> {
+    pub option: SocOption,
+    pub label: &'static str,
+    pub recommended: bool,
+    pub rows: Vec<&'a RaciRow>,
+}
+
+/// The SLA checklist's clauses for one agreement.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlaGroup<'a> {
+    pub title: &'static str,
+    pub items: Vec<&'a SlaItem>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct OptionRef {
     pub key: &'static str,
@@ -61,6 +88,9 @@ pub struct ReportView<'a> {
     pub defaulted: usize,
     pub heat_rows: Vec<HeatRow>,
     pub residual_rows: Vec<ResidualRow>,
+    pub risk_phases: Vec<RiskPhaseRow>,
+    pub sla_groups: Vec<SlaGroup<'a>>,
+    pub raci_groups: Vec<RaciGroup<'a>>,
     pub applied_constraints: Vec<&'a Constraint>,
     pub weight_flips: Vec<&'a WeightFlip>,
     pub steady_weights: Vec<String>,
@@ -108,10 +138,19 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
     let residual_rows = SocOption::ALL
         .iter()
         .map(|o| {
-            let residuals: Vec<&Residual> =
-                a.risks.iter().filter_map(|r| r.residual.get(o)).collect();
+            let residuals: Vec<&Residual> = a
+                .risks
+                .iter()
+                .filter_map(|r| r.residual.get(o))
+                .filter(|r| r.applies)
+                .collect();
             let count = |band: &str| residuals.iter().filter(|r| r.band == band).count();
-            let first = residuals.first();
+            let first = a
+                .risks
+                .iter()
+                .filter(|r| r.kind == RiskKind::Threat)
+                .filter_map(|r| r.residual.get(o))
+                .next();
             ResidualRow {
                 option: *o,
                 label: o.short(),
@@ -125,8 +164,58 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
             }
         })
         .collect();
+    let risk_phases = SocOption::ALL
+        .iter()
+        .map(|o| {
+            let phases: Vec<&PhasedRating> = a
+                .risks
+                .iter()
+                .filter_map(|r| r.residual.get(o))
+                .map(|r| &r.phases)
+                .collect();
+            let serious = |f: fn(&PhasedRating) -> u8| phases.iter().filter(|p| f(p) >= 10).count();
+            RiskPhaseRow {
+                option: *o,
+                label: o.short(),
+                live_month: a
+                    .options
+                    .iter()
+                    .find(|x| x.option == *o)
+                    .map_or(0.0, |x| x.monitoring_live_month),
+                before_go_live: serious(|p| p.before_go_live),
+                first_year: serious(|p| p.first_year),
+                steady_state: serious(|p| p.steady_state),
+            }
+        })
+        .collect();
+    let sla_groups = [
+        ("provider", "Provider contract"),
+        ("internal", "Internal service agreement"),
+        ("vendors", "Security tool vendors' contracts"),
+    ]
+    .into_iter()
+    .map(|(key, title)| SlaGroup {
+        title,
+        items: a.sla.iter().filter(|s| s.agreement == key).collect(),
+    })
+    .filter(|g| !g.items.is_empty())
+    .collect();
+    // The recommended option's table first.
+    let mut raci_groups: Vec<RaciGroup<'a>> = SocOption::ALL
+        .iter()
+        .map(|o| RaciGroup {
+            option: *o,
+            label: o.label(),
+            recommended: *o == a.recommendation.option,
+            rows: a.raci.iter().filter(|r| r.option == *o).collect(),
+        })
+        .collect();
+    raci_groups.sort_by_key(|g| !g.recommended);
     ReportView {
         a,
+        risk_phases,
+        sla_groups,
+        raci_groups,
         generator: a.generator.clone(),
         charts,
         options: SocOption::ALL

@@ -126,7 +126,7 @@ pub fn estate(profile: &Profile, year: usize, growth_pct: f64) -> Estate {
 pub fn bridge_plan(profile: &Profile, likely: &Values) -> Option<BridgePlan> {
     let go_live = f64::from(profile.requirements.go_live_months);
     let build = likely[A::InHouseBuildMonths];
-    let from = likely[A::ProviderOnboardingMonths];
+    let from = crate::evaluate::schedule::provider_start(likely);
     (go_live < build && from < build).then_some(BridgePlan {
         from_month: from,
         until_month: build,
@@ -173,7 +173,7 @@ pub fn plan_with_growth(
         shift_work: profile.requirements.coverage != Coverage::BusinessHours,
         in_house_build_months: likely[A::InHouseBuildMonths],
         co_managed_build_months: likely[A::HybridBuildMonths],
-        onboarding_month: likely[A::ProviderOnboardingMonths],
+        onboarding_month: crate::evaluate::schedule::provider_start(likely),
         bridge: bridge_plan(profile, likely),
         term_end_year: (term <= horizon).then_some(term),
         owned: Owned {

@@ -1,21 +1,20 @@
-//! The risk assessment: threats against critical assets, likelihood x impact.
+//! Threats against critical assets: likelihood x impact, and the residual
+//! with each option.
 //!
-//! Method (NIST SP 800-30 style, 5-point scales Very low .. Very high):
-//! each threat in the profile is paired with each critical asset it can
+//! Each threat in the profile is paired with each critical asset it can
 //! plausibly reach (or the organisation as a whole when no asset is listed,
 //! or none fits). Likelihood starts from the threat's base rate and rises
-//! with industry patterns, APT targeting, past incidents and internet
-//! exposure; impact starts from the asset's criticality and rises with
-//! sensitive data, and is one lower for threats whose losses are usually
-//! bounded (BEC, hacktivism, denial of service). Rating = likelihood x impact, banded 1-4 low, 5-9 medium,
-//! 10-16 high, 20-25 critical (the common board convention, domain-facts 8).
-//!
-//! Each option treats a risk differently: 24/7 watching lowers likelihood of
-//! an undetected intrusion, fast response lowers impact, and business
-//! context matters for insider, fraud and targeted threats. The residual
-//! rating per option follows from those effects.
+//! with its own drivers: how common it is in the sector, APT targeting for
+//! espionage and supply-chain threats, past incidents only for the threats
+//! behind them, and internet exposure for the threats that use it. Impact
+//! starts from the asset's criticality and rises with sensitive data; it is
+//! one lower for threats whose losses are usually bounded (BEC,
+//! hacktivism, denial of service). Rating = likelihood x impact, banded 1-4
+//! low, 5-9 medium, 10-16 high, 20-25 critical (the common board
+//! convention).
 
-use super::assessment::{HeatMap, Residual, Risk, SocOption};
+use super::treatment::{self, reduce};
+use crate::evaluate::assessment::{PhasedRating, Residual, Risk, RiskKind, SocOption};
 use crate::profile::model::*;
 use crate::profile::Profile;
 use std::collections::BTreeMap;
@@ -145,7 +144,8 @@ fn assess(profile: &Profile, threat: Threat, asset: Option<&CriticalAsset>) -> A
         l += if threat == Threat::NationState { 2 } else { 1 };
         factors.push("targeted by APT actors".into());
     }
-    if profile.risk.incidents_last_24_months > 0 {
+    if profile.risk.incidents_last_24_months > 0 && profile.risk.incident_threats.contains(&threat)
+    {
         l += 1;
         factors.push(format!(
             "{} incident{} in 24 months",
@@ -206,67 +206,53 @@ fn assess(profile: &Profile, threat: Threat, asset: Option<&CriticalAsset>) -> A
     }
 }
 
-/// How an option treats a threat: (likelihood reduction, impact reduction,
-/// detection, response, context).
-fn treatment(
+/// When each option is live and whether the in-house build is bridged by
+/// a provider, for the phases.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timing {
+    pub bridged: bool,
+}
+
+/// The residual of a risk with inherent `l` x `i` under `option`.
+fn residual(
     profile: &Profile,
     option: SocOption,
     threat: Threat,
-) -> (u8, u8, &'static str, &'static str, &'static str) {
-    let context_heavy = matches!(
-        threat,
-        Threat::Insider | Threat::Fraud | Threat::NationState | Threat::Bec
-    );
-    let fast_moving = matches!(
-        threat,
-        Threat::Ransomware | Threat::Cybercrime | Threat::Ddos | Threat::Hacktivism
-    );
+    l: u8,
+    i: u8,
+    timing: Timing,
+) -> Residual {
     let coverage = profile.requirements.coverage;
-    match option {
-        SocOption::InHouse => {
-            let (dl, detection) = match coverage {
-                Coverage::TwentyFourSeven => (1, "24/7, in-house"),
-                Coverage::Extended => (u8::from(!fast_moving), "extended hours, on-call at night"),
-                Coverage::BusinessHours => (0, "business hours only"),
-            };
-            let di = if context_heavy || coverage != Coverage::BusinessHours {
-                1
-            } else {
-                0
-            };
-            (
-                dl,
-                di,
-                detection,
-                "internal team, full authority",
-                "deep business context",
-            )
+    let t = treatment::steady(option, coverage, threat);
+    let (sl, si) = reduce(l, i, (t.likelihood, t.impact));
+    let (fl, fi) = reduce(l, i, treatment::first_year(t));
+    let before = match option {
+        SocOption::InHouse if timing.bridged => {
+            let bridge = treatment::steady(SocOption::Outsourced, coverage, threat);
+            let (bl, bi) = reduce(l, i, treatment::first_year(bridge));
+            bl * bi
         }
-        SocOption::Outsourced => {
-            let dl = u8::from(!matches!(threat, Threat::Insider | Threat::Fraud));
-            let di = u8::from(
-                fast_moving || matches!(threat, Threat::NationState | Threat::SupplyChain),
-            );
-            (
-                dl,
-                di,
-                "24/7, by the provider",
-                "provider contains within its SLA, owner approves",
-                "limited: the provider sees alerts, not the business",
-            )
-        }
-        SocOption::Hybrid => (
-            1,
-            1,
-            "24/7, by the provider",
-            "internal team leads, provider contains out of hours",
-            "shared: internal team adds context",
-        ),
+        _ => l * i,
+    };
+    Residual {
+        applies: true,
+        likelihood: sl,
+        impact: si,
+        rating: sl * si,
+        band: band(sl * si).to_string(),
+        detection: t.detection.to_string(),
+        response: t.response.to_string(),
+        context: t.context.to_string(),
+        phases: PhasedRating {
+            before_go_live: before,
+            first_year: fl * fi,
+            steady_state: sl * si,
+        },
     }
 }
 
-/// The risk register, highest rating first, and its heat maps.
-pub fn assess_all(profile: &Profile) -> (Vec<Risk>, HeatMap) {
+/// The threats of the register, before numbering.
+pub fn threats(profile: &Profile, timing: Timing) -> Vec<Risk> {
     let assets = &profile.environment.critical_assets;
     let industry = profile.organisation.industry;
     let mut risks = Vec::new();
@@ -286,27 +272,19 @@ pub fn assess_all(profile: &Profile) -> (Vec<Risk>, HeatMap) {
         for asset in targets {
             let a = assess(profile, threat, asset);
             let rating = a.likelihood * a.impact;
-            let mut residual = BTreeMap::new();
-            for option in SocOption::ALL {
-                let (dl, di, detection, response, context) = treatment(profile, option, threat);
-                let l = a.likelihood.saturating_sub(dl).max(1);
-                let i = a.impact.saturating_sub(di).max(1);
-                residual.insert(
-                    option,
-                    Residual {
-                        likelihood: l,
-                        impact: i,
-                        rating: l * i,
-                        band: band(l * i).to_string(),
-                        detection: detection.to_string(),
-                        response: response.to_string(),
-                        context: context.to_string(),
-                    },
-                );
-            }
+            let residual: BTreeMap<SocOption, Residual> = SocOption::ALL
+                .into_iter()
+                .map(|o| {
+                    (
+                        o,
+                        residual(profile, o, threat, a.likelihood, a.impact, timing),
+                    )
+                })
+                .collect();
             risks.push(Risk {
                 id: String::new(),
-                threat,
+                kind: RiskKind::Threat,
+                key: threat.key().to_string(),
                 threat_label: threat.label().to_string(),
                 asset: asset.map_or(WHOLE_ORGANISATION.to_string(), |a| a.name.clone()),
                 likelihood: a.likelihood,
@@ -315,24 +293,11 @@ pub fn assess_all(profile: &Profile) -> (Vec<Risk>, HeatMap) {
                 band: band(rating).to_string(),
                 factors: a.factors,
                 residual,
+                precedents: Vec::new(),
             });
         }
     }
-    // Highest rating first; ties keep profile order (threats, then assets).
-    risks.sort_by_key(|r| std::cmp::Reverse(r.rating));
-    for (n, r) in risks.iter_mut().enumerate() {
-        r.id = format!("R{:02}", n + 1);
-    }
-    let mut counts = [[0u32; 5]; 5];
-    let mut residual: BTreeMap<SocOption, [[u32; 5]; 5]> = BTreeMap::new();
-    for r in &risks {
-        counts[usize::from(r.likelihood - 1)][usize::from(r.impact - 1)] += 1;
-        for (option, res) in &r.residual {
-            residual.entry(*option).or_insert([[0; 5]; 5])[usize::from(res.likelihood - 1)]
-                [usize::from(res.impact - 1)] += 1;
-        }
-    }
-    (risks, HeatMap { counts, residual })
+    risks
 }
 
 #[cfg(test)]

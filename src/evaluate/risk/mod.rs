@@ -1,0 +1,43 @@
+//! The risk assessment: threats against critical assets and the risks that
+//! come with a sourcing choice, likelihood x impact, each option's residual
+//! over time, and the expected yearly loss.
+//!
+//! Method (NIST SP 800-30 style, 5-point scales Very low .. Very high):
+//! [`register`] pairs each threat with each critical asset it can reach;
+//! [`sourcing`] adds provider compromise, provider outage, lock-in, key
+//! people and the coverage gap while a SOC is built, for the options they
+//! belong to; [`treatment`] says how each option changes detection,
+//! response, context and exposure, phase by phase; [`loss`] turns breach
+//! frequency and cost into an expected yearly loss per option and for the
+//! status quo.
+
+pub mod loss;
+pub mod register;
+pub mod sourcing;
+pub mod treatment;
+
+use super::assessment::{HeatMap, Risk, SocOption};
+use std::collections::BTreeMap;
+
+pub use register::{band, label};
+
+/// Number the register (highest inherent rating first, ties in the order
+/// assessed) and count its heat maps.
+pub fn finish(mut risks: Vec<Risk>) -> (Vec<Risk>, HeatMap) {
+    risks.sort_by_key(|r| std::cmp::Reverse(r.rating));
+    for (n, r) in risks.iter_mut().enumerate() {
+        r.id = format!("R{:02}", n + 1);
+    }
+    let mut counts = [[0u32; 5]; 5];
+    let mut residual: BTreeMap<SocOption, [[u32; 5]; 5]> = BTreeMap::new();
+    for r in &risks {
+        counts[usize::from(r.likelihood - 1)][usize::from(r.impact - 1)] += 1;
+        for (option, res) in &r.residual {
+            let cells = residual.entry(*option).or_insert([[0; 5]; 5]);
+            if res.applies {
+                cells[usize::from(res.likelihood - 1)][usize::from(res.impact - 1)] += 1;
+            }
+        }
+    }
+    (risks, HeatMap { counts, residual })
+}
