@@ -12,7 +12,8 @@
 //!
 //! - [`profile`] loads and validates profile files, with diagnostics that
 //!   name file, key path, line and column ([`diag`]).
-//! - [`reference`] holds the sourced facts and defaults the model relies on.
+//! - [`reference`](mod@reference) holds the sourced facts and defaults the
+//!   model relies on.
 //! - [`evaluate`] turns a profile into an assessment; [`render`] turns an
 //!   assessment into report files (bytes); [`fsio`] does every read and
 //!   write, with paths in errors and atomic replacement.
@@ -21,7 +22,7 @@
 //! - [`batch`] runs many profiles: discovery, a pool of workers with output
 //!   in profile order ([`batch::schedule`]), shard records
 //!   ([`batch::record`]) and the portfolio index merged from them
-//!   ([`batch::merge`]).
+//!   ([`batch::merge`](mod@batch::merge)).
 //!
 //! Around them: [`cli`] (clap types) and [`config`] (arguments to checked
 //! options, or a [`config::UsageError`], before any work); [`commands`], one

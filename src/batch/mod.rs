@@ -4,8 +4,8 @@
 //! The data flows one way: [`run`] discovers the profiles, [`schedule`]
 //! loads them all (phase one) and sends this run's slice through
 //! [`crate::pipeline`] on a pool of workers (phase two), [`record`] writes
-//! what happened, and [`merge`] turns records into the index, summary and
-//! manifest. Nothing below calls back up.
+//! what happened, and [`merge`](mod@merge) turns records into the index,
+//! summary and manifest. Nothing below calls back up.
 //!
 //! What a run does after rendering is its [`RunKind`]:
 //!

@@ -5,7 +5,7 @@
 //! recommendation and the index row, plus the run's date, formats and
 //! template set (each effective template's SHA-256). It is enough to build
 //! the portfolio index, `summary.json` and `manifest.json` without
-//! rendering anything again ([`super::merge`]).
+//! rendering anything again ([`super::merge`](mod@super::merge)).
 
 use super::shard::Shard;
 use crate::digest::HashingWriter;
