@@ -37,6 +37,7 @@ pub mod config;
 pub mod console;
 pub mod diag;
 pub mod digest;
+pub mod docs;
 pub mod evaluate;
 pub mod exit;
 pub mod fsio;
@@ -44,6 +45,7 @@ pub mod pipeline;
 pub mod profile;
 pub mod reference;
 pub mod render;
+pub mod vocabulary;
 
 use cli::{Cli, Command};
 use config::{RenderOptions, UsageError};

@@ -3,7 +3,6 @@
 
 mod common;
 use common::*;
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -598,21 +597,43 @@ fn a_user_font_supplies_missing_characters() {
 fn every_bundled_report_has_a_cover_contents_and_body() {
     let Some(t) = tools() else { return };
     let dir = rendered("kinds");
-    let mut counts = BTreeMap::new();
     for profile in example_profiles() {
-        let id = profile.file_stem().unwrap().to_str().unwrap().to_string();
+        let id = profile.file_stem().unwrap().to_str().unwrap();
         let pdf = dir.join(format!("out/{id}/report.pdf"));
         let cover = page_text(&t, &pdf, 1);
         assert!(cover.contains("SOC sourcing assessment for"), "{id}");
         assert!(cover.contains("Classification"), "{id}");
         assert!(
+            page_text(&t, &pdf, 2)
+                .lines()
+                .any(|l| l.trim() == "Contents"),
+            "{id}: contents on page 2"
+        );
+        assert!(
             page_text(&t, &pdf, 3).contains("Executive summary"),
             "{id}: summary on page 3"
         );
-        counts.insert(id, pages(&t, &pdf));
+        // The last page's footer counts every page of the file.
+        let n = pages(&t, &pdf);
+        assert!(
+            page_text(&t, &pdf, n).contains(&format!("Page {n} of {n}")),
+            "{id}: the last page's footer does not say it is page {n} of {n}"
+        );
     }
-    assert_eq!(counts.len(), example_profiles().len());
     fs::remove_dir_all(dir).unwrap();
+}
+
+/// A bundled profile's assessment, evaluated in-process.
+fn bundled_assessment(id: &str) -> socsource::evaluate::Assessment {
+    use socsource::profile::{load_path, model::Date, LoadOptions};
+    let options = LoadOptions {
+        default_date: Date::new(2026, 1, 1).unwrap(),
+    };
+    let path = repo().join(format!("profiles/{id}.yaml"));
+    let profile = load_path(&path, &format!("{id}.yaml"), &options)
+        .unwrap()
+        .profile;
+    socsource::evaluate::evaluate(&profile)
 }
 
 /// Two renders in one process give the same bytes (printpdf's own ids come
@@ -638,4 +659,127 @@ fn two_renders_in_one_process_are_identical() {
     let second = renderer.report(&assessment, &[Format::Pdf]).unwrap();
     assert!(first.files[0].bytes.starts_with(b"%PDF-1.7"));
     assert_eq!(first.files[0].bytes, second.files[0].bytes);
+}
+
+/// A document with every CommonMark and GFM construct the templates may
+/// write, after a cover.
+const EVERY_CONSTRUCT: &str = "\
+# Every construct
+
+The cover paragraph.
+
+<!-- pagebreak -->
+
+## Inline
+
+Plain, *emphasis*, **strong**, ~~withdrawn~~ and `cargo run --release` in one
+line, with [a link](https://example.com/report) and a claim[^source].
+
+First line of the address\\
+Second line of the address
+
+Third line of the address  
+Fourth line of the address
+
+### Lists and quotes
+
+- outer item
+  - nested item
+    1. deep ordered item
+- [x] done task
+
+> A block quote with **strong** text.
+
+```text
+fn main() {
+    println!(\"code block\");
+}
+```
+
+| Option | Cost |
+|:-------|-----:|
+| In-house | 1,000 |
+| ~~Hybrid~~ | `n/a` |
+
+---
+
+Closing paragraph of the section.
+
+[^source]: The footnote text, from the second source.
+";
+
+#[test]
+fn every_commonmark_and_gfm_construct_is_typeset() {
+    use socsource::render::pdf::{self, fonts::FontSet, PdfOptions};
+    let Some(t) = tools() else { return };
+    let dir = scratch("pdf-constructs");
+    let assessment = bundled_assessment("northwind-bank");
+    let fonts = FontSet::new(None).unwrap();
+    let out = pdf::render(
+        EVERY_CONSTRUCT,
+        &assessment,
+        &[],
+        &fonts,
+        &PdfOptions::default(),
+    )
+    .expect("the PDF renders");
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    let file = dir.join("constructs.pdf");
+    fs::write(&file, &out.bytes).unwrap();
+    let path = file.to_str().unwrap();
+    let (ok, check) = run(&t.qpdf, &["--check", path]);
+    assert!(ok, "{check}");
+
+    let (_, text) = run(&t.pdftotext, &[path, "-"]);
+    assert!(
+        !text.contains("~~"),
+        "literal strikethrough markers:\n{text}"
+    );
+    assert!(!text.contains("[^"), "literal footnote markers:\n{text}");
+    for words in [
+        "Plain, emphasis, strong, withdrawn and cargo run --release",
+        "a link",
+        "nested item",
+        "deep ordered item",
+        "A block quote with strong text.",
+        "println!(\"code block\");",
+        "In-house",
+        "Closing paragraph of the section.",
+        "The footnote text, from the second source.",
+    ] {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(words), "{words:?} not extracted:\n{text}");
+    }
+    // Both kinds of hard break keep their lines apart.
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for (first, second) in [
+        ("First line of the address", "Second line of the address"),
+        ("Third line of the address", "Fourth line of the address"),
+    ] {
+        let a = lines.iter().position(|l| *l == first);
+        let b = lines.iter().position(|l| *l == second);
+        assert!(
+            matches!((a, b), (Some(a), Some(b)) if b == a + 1),
+            "{first:?} / {second:?} are not consecutive lines of their own:\n{text}"
+        );
+    }
+    // The footnote is collected at the end of the document, after the text.
+    let closing = text.find("Closing paragraph").unwrap();
+    let note = text.find("The footnote text").unwrap();
+    assert!(note > closing, "footnote not at the end:\n{text}");
+
+    // Code is set in the bundled monospace face, embedded and subset.
+    let (_, fonts_out) = run(&t.pdffonts, &[path]);
+    let mono = fonts_out
+        .lines()
+        .find(|l| l.contains("+LiberationMono"))
+        .unwrap_or_else(|| panic!("no monospace font:\n{fonts_out}"));
+    let cols: Vec<&str> = mono.split_whitespace().collect();
+    assert_eq!(cols[0], "LIBMON+LiberationMono", "{mono}");
+    assert_eq!(
+        &cols[cols.len() - 5..cols.len() - 2],
+        ["yes", "yes", "yes"],
+        "{mono}"
+    );
+    fs::remove_dir_all(dir).unwrap();
 }

@@ -159,7 +159,10 @@ fn given_values_win_over_defaults() {
     assert_eq!(p.weight(Consideration::Budget), 3.0);
     assert_eq!(p.weight(Consideration::Risk), 1.0);
     assert_eq!(p.requirements.coverage, Coverage::BusinessHours);
-    assert_eq!(p.assumptions.get("analyst_salary"), Some(&99000.0));
+    assert_eq!(
+        p.assumptions.get("analyst_salary"),
+        Some(&socsource::profile::model::AssumptionValue::Point(99000.0))
+    );
     assert_eq!(p.report.date.to_string(), "2025-01-31");
     assert!(!p.is_defaulted("report.date"));
 }

@@ -1,14 +1,15 @@
-//! The ten properties of EVALUATION.md, checked on generated profiles.
+//! The properties of the evaluation, checked on generated profiles.
 //!
 //! Properties 1-7 concern the weighted score `S`: changing one input while
 //! holding the rest must move `S` only in the stated direction. Property 8
-//! and 10 compare whole assessments; property 9 compares costs.
+//! and 10 compare whole assessments; property 9 compares costs. The
+//! economics adds: a cheaper provider never moves `S` toward in-house,
+//! owning a tool never makes in-house dearer, and the recommendation is
+//! monotone in the budget (a sweep).
 
 use proptest::prelude::*;
 use socsource::evaluate::assessment::SocOption;
-use socsource::evaluate::decision;
-use socsource::evaluate::params::Params;
-use socsource::evaluate::{evaluate, Assessment};
+use socsource::evaluate::{evaluate, quick, Assessment};
 use socsource::profile::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,7 +85,11 @@ prop_compose! {
         maturity in 0u8..=5,
         hiring_market in pick(HiringMarket::ALL),
     ) -> SecurityTeam {
-        SecurityTeam { analysts, engineers, incident_responders, tools, maturity, hiring_market }
+        SecurityTeam {
+            analysts, engineers, incident_responders, tools, maturity, hiring_market,
+            owned_tools: OwnedTools::Decommission,
+            redeployment_cost: None,
+        }
     }
 }
 
@@ -120,7 +125,7 @@ prop_compose! {
         integration in pick(Level::ALL),
         scalability in pick(Level::ALL),
         weights in weights(),
-        quote in proptest::option::of((10_000.0f64..5_000_000.0, 0.0f64..200_000.0, 1u32..=5)),
+        quote in proptest::option::of((10_000.0f64..5_000_000.0, 0.0f64..200_000.0, 1u32..=5, pick(ProviderPlatform::ALL))),
         id in "[a-z][a-z0-9-]{0,20}",
     ) -> Profile {
         let notification_hours = socsource::reference::frameworks::tightest_clock(frameworks.iter().copied()).map(|c| c.hours);
@@ -142,8 +147,8 @@ prop_compose! {
             requirements: Requirements { coverage, go_live_months: go_live, control, integration, scalability },
             weights,
             assumptions: BTreeMap::new(),
-            mssp_quote: quote.map(|(annual_fee, onboarding_fee, term_years)| MsspQuote {
-                annual_fee, onboarding_fee, term_years, provider: None,
+            mssp_quote: quote.map(|(annual_fee, onboarding_fee, term_years, platform)| MsspQuote {
+                annual_fee, onboarding_fee, term_years, provider: None, platform,
             }),
             report: ReportDetails {
                 prepared_by: None,
@@ -159,18 +164,46 @@ prop_compose! {
 
 /// The weighted score `S` the recommendation is made from.
 fn score(p: &Profile) -> f64 {
-    let (params, _) = Params::resolve(p);
-    decision::core(p, &params).score
+    quick(p).core.score
 }
 
 fn totals(p: &Profile) -> BTreeMap<SocOption, f64> {
-    let (params, _) = Params::resolve(p);
-    decision::core(p, &params)
-        .costs
-        .options
+    let q = quick(p);
+    SocOption::ALL
         .into_iter()
-        .map(|(o, c)| (o, c.total))
+        .enumerate()
+        .map(|(i, o)| (o, q.economics.facts.total[i]))
         .collect()
+}
+
+/// How far toward in-house a recommendation is.
+fn rank(o: SocOption) -> u8 {
+    match o {
+        SocOption::InHouse => 2,
+        SocOption::Hybrid => 1,
+        SocOption::Outsourced => 0,
+    }
+}
+
+/// The profile with the provider's price scaled by `factor`: the quote, or
+/// the model's price per endpoint and per GB of logs.
+fn provider_priced(p: &Profile, factor: f64) -> Profile {
+    let mut q = p.clone();
+    match q.mssp_quote.as_mut() {
+        Some(quote) => quote.annual_fee *= factor,
+        None => {
+            let base = quick(p).economics.likely;
+            use socsource::evaluate::values::A;
+            for (name, id) in [
+                ("mssp_price_per_endpoint_month", A::MdrPrice),
+                ("mssp_log_price_per_gb_day_month", A::MdrLogPrice),
+            ] {
+                q.assumptions
+                    .insert(name.into(), AssumptionValue::Point(base[id] * factor));
+            }
+        }
+    }
+    q
 }
 
 fn level_up(l: Level) -> Option<Level> {
@@ -270,6 +303,43 @@ proptest! {
         prop_assert!(score(&tighter) <= score(&p) + EPS);
     }
 
+    /// A cheaper provider never moves the score toward in-house.
+    #[test]
+    fn a_cheaper_provider_never_raises_the_score(p in profile(), factor in 0.05f64..1.0) {
+        let base = provider_priced(&p, 1.0);
+        let cheaper = provider_priced(&p, factor);
+        prop_assert!(score(&cheaper) <= score(&base) + EPS, "{} -> {}", score(&base), score(&cheaper));
+    }
+
+    /// Owning a tool never makes in-house dearer.
+    #[test]
+    fn owning_a_tool_never_raises_the_in_house_cost(p in profile(), tool in pick(Tool::ALL)) {
+        let mut owns = p.clone();
+        if !owns.security_team.tools.contains(&tool) {
+            owns.security_team.tools.push(tool);
+        }
+        let before = totals(&p)[&SocOption::InHouse];
+        let after = totals(&owns)[&SocOption::InHouse];
+        prop_assert!(after <= before + 1e-6, "{before} -> {after}");
+    }
+
+    /// The recommendation is monotone in the budget: sweeping the operating
+    /// budget up from nothing, it never moves toward outsourcing.
+    #[test]
+    fn the_recommendation_is_monotone_in_the_budget(p in profile()) {
+        let need = quick(&p).economics.facts.min_opex.iter().copied().fold(1.0, f64::max);
+        let mut last = None;
+        for step in 0..=24 {
+            let mut q = p.clone();
+            q.budget.annual_opex = need * 1.5 * f64::from(step) / 24.0;
+            let option = quick(&q).core.option;
+            if let Some(previous) = last {
+                prop_assert!(rank(option) >= rank(previous), "budget {}: {previous:?} -> {option:?}", q.budget.annual_opex);
+            }
+            last = Some(option);
+        }
+    }
+
     /// 9. More endpoints -> no option gets cheaper.
     #[test]
     fn more_endpoints_never_make_an_option_cheaper(p in profile(), extra in prop_oneof![1u64..200, 1u64..20_000]) {
@@ -278,7 +348,9 @@ proptest! {
         let before = totals(&p);
         let after = totals(&bigger);
         for option in SocOption::ALL {
-            prop_assert!(after[&option] >= before[&option], "{option:?}: {} -> {}", before[&option], after[&option]);
+            // Sums in a different order may differ in the last bit.
+            let tolerance = before[&option].abs() * 1e-12;
+            prop_assert!(after[&option] >= before[&option] - tolerance, "{option:?}: {} -> {}", before[&option], after[&option]);
         }
     }
 }

@@ -54,7 +54,8 @@ fuzz_target!(|bytes: &[u8]| {
         &f.figures,
         &f.fonts,
         &PdfOptions::default(),
-    );
+    )
+    .expect("any Markdown gives a PDF");
     assert!(out.pages >= 1);
     assert!(out.bytes.starts_with(b"%PDF-"));
     assert!(out.bytes.trim_ascii_end().ends_with(b"%%EOF"));

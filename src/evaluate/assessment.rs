@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The three ways to run a SOC.
 #[derive(
@@ -87,6 +87,9 @@ pub struct Assessment {
     pub roadmap: Vec<Phase>,
     pub sensitivity: Sensitivity,
     pub assumptions: Vec<AssumptionUse>,
+    /// Every public source the assessment cites, numbered in order of first
+    /// citation.
+    pub references: Vec<Reference>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,6 +133,15 @@ pub struct Recommendation {
     pub confidence: Confidence,
     /// Share of plausible weightings that keep the same recommendation.
     pub robustness: f64,
+    /// Share of the cost simulation's draws that keep the same
+    /// recommendation.
+    pub cost_robustness: f64,
+    /// Probability that the recommended option stays within budget in every
+    /// year.
+    pub probability_within_budget: f64,
+    /// What limits the confidence most: `margin`, `weights`, `costs` or
+    /// `budget`.
+    pub confidence_limited_by: String,
     /// Distance of the score from the nearest threshold whose crossing would
     /// change the recommendation; `None` when hard constraints leave no
     /// other option whatever the score.
@@ -157,6 +169,7 @@ pub struct Thresholds {
 #[serde(rename_all = "snake_case")]
 pub enum ConstraintKind {
     SharingProhibited,
+    OutOfProportion,
     OverBudget,
     BudgetCannotFund,
     Deadline,
@@ -244,8 +257,11 @@ pub struct YearCost {
     pub staff: f64,
     pub technology: f64,
     pub provider: f64,
-    pub build: f64,
-    pub other: f64,
+    /// Incident-response retainer and external forensics.
+    pub services: f64,
+    /// Build, tool deployment, onboarding, redeployment and exit reserve.
+    pub one_off: f64,
+    pub running: f64,
     pub total: f64,
     pub cumulative: f64,
 }
@@ -256,15 +272,70 @@ pub struct CostLine {
     pub made_of: String,
 }
 
+/// One item of an option's cost over the horizon, with how it is priced.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostItem {
+    pub item: String,
+    pub label: String,
+    /// The line of the cost table it belongs to.
+    pub line: String,
+    pub total: f64,
+    pub basis: String,
+}
+
+/// The budget check for one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetYear {
+    pub year: u32,
+    pub running: f64,
+    pub one_off: f64,
+    /// One-off costs paid from the capital budget.
+    pub from_capex: f64,
+    /// Operating budget left after running costs and one-off costs the
+    /// capital budget did not cover; negative when over.
+    pub headroom: f64,
+    pub fits: bool,
+}
+
+/// Percentiles of an option's total over the horizon.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CostRange {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OptionCosts {
     pub years: Vec<YearCost>,
+    /// Total over the horizon at the likely value of every assumption.
     pub total: f64,
     pub average_per_year: f64,
+    /// The total's spread when every assumption is drawn from its range.
+    pub range: CostRange,
+    /// Share of draws in which the option fits the budget in every year.
+    pub probability_within_budget: f64,
+    /// Whether, at likely values, every year fits the budget.
     pub within_budget: bool,
-    /// How far the total exceeds the money available (0 when within budget).
-    pub over_budget_by: f64,
+    /// The smallest annual operating budget with which every year fits,
+    /// given the capital budget.
+    pub opex_needed: f64,
+    /// How much more a year the operating budget would need (0 when it fits).
+    pub shortfall_per_year: f64,
+    pub budget_years: Vec<BudgetYear>,
+    pub items: Vec<CostItem>,
     pub lines: Vec<CostLine>,
+    /// Total against the cheapest option the hard constraints allow.
+    pub relative_to_cheapest: f64,
+}
+
+/// How the cost ranges were computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimulationSummary {
+    pub samples: usize,
+    /// Largest standard error of a probability estimated from the draws.
+    pub standard_error: f64,
+    pub method: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -276,10 +347,15 @@ pub struct Costs {
     /// Opex over the horizon plus capex.
     pub available: f64,
     pub options: BTreeMap<SocOption, OptionCosts>,
+    /// The cheapest option at likely values.
     pub cheapest: SocOption,
     /// The provider quote used instead of the model's price, if any.
     pub quote: Option<String>,
+    /// How the outsourced option's provider is priced: `bundled` or
+    /// `own_tools`.
+    pub platform: String,
     pub notes: Vec<String>,
+    pub simulation: SimulationSummary,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -413,9 +489,26 @@ pub struct Sensitivity {
 pub struct AssumptionUse {
     pub name: String,
     pub label: String,
+    /// The likely value.
     pub value: f64,
+    pub low: f64,
+    pub high: f64,
     pub unit: String,
     pub rule: String,
-    pub source: String,
+    /// How the value was read from its sources, in words.
+    pub basis: String,
+    /// Numbers of the references it rests on.
+    pub sources: Vec<u32>,
     pub overridden: bool,
+}
+
+/// A public source the report cites, by number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    pub number: u32,
+    pub key: String,
+    pub author: String,
+    pub title: String,
+    pub year: String,
+    pub url: String,
 }

@@ -2,16 +2,23 @@
 //! outsourcing) to +2 (strongly favours in-house), with a rationale that
 //! names the profile facts behind it.
 //!
-//! Every scoring rule is monotone in the inputs EVALUATION.md names: more
+//! Every scoring rule is monotone in the inputs the method names: more
 //! budget, stricter data rules, lower risk tolerance, APT targeting and a
 //! higher need for control never lower a score; an earlier go-live, faster
-//! growth, a higher scalability need and a tighter hiring market never raise
-//! one. The property tests in `tests/properties.rs` hold the model to that.
+//! growth, a higher scalability need, a tighter hiring market and a cheaper
+//! provider never raise one. The property tests in `tests/properties.rs`
+//! hold the model to that.
+//!
+//! Money enters through value for money: each option's cost against the
+//! cheapest one the hard constraints allow, whether the budget can carry
+//! in-house, and whether an in-house SOC is in proportion to what
+//! organisations of this size spend on all of security.
 
 use super::assessment::SocOption;
-use super::costs::CostModel;
-use super::params::Params;
-use super::words::{and_list, capitalise, money_short, percent, signed, thousands};
+use super::economics::facts::{CostFacts, IN_HOUSE};
+use super::economics::index;
+use super::values::{Values, A};
+use super::words::{and_list, capitalise, money_short, percent, signed, thousands, trim_float};
 use crate::profile::model::*;
 use crate::profile::Profile;
 
@@ -28,65 +35,194 @@ fn clamp(x: f64) -> f64 {
     x.clamp(-2.0, 2.0)
 }
 
-pub fn score_all(profile: &Profile, params: &Params, costs: &CostModel) -> Vec<Scored> {
+/// Share of revenue organisations spend on security (all of it, not only
+/// the SOC): 0.69% in 2024.
+pub const SECURITY_SHARE_OF_REVENUE: f64 = 0.0069;
+/// Security spend per employee where no revenue is given: USD 2,691
+/// (financial institutions, 2020), the only published per-head figure.
+pub const SECURITY_PER_EMPLOYEE_USD: f64 = 2_691.0;
+/// Share of the security budget a SOC typically takes (more than a third).
+pub const SOC_SHARE_OF_SECURITY: f64 = 1.0 / 3.0;
+/// An in-house or co-managed SOC whose yearly running cost is above this
+/// multiple of a typical whole security budget is out of proportion: the
+/// option is ruled out.
+pub const OUT_OF_PROPORTION: f64 = 1.5;
+
+/// What organisations of this size typically spend on all of security in a
+/// year, and how that was worked out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SizeReference {
+    pub security_budget: f64,
+    pub basis: String,
+    pub sources: &'static [&'static str],
+}
+
+pub fn size_reference(profile: &Profile, likely: &Values) -> SizeReference {
+    let cur = &profile.organisation.currency;
+    match profile.organisation.annual_revenue {
+        Some(revenue) if revenue > 0.0 => SizeReference {
+            security_budget: revenue * SECURITY_SHARE_OF_REVENUE,
+            basis: format!("0.69% of annual revenue of {}", money_short(cur, revenue)),
+            sources: &["ians-2024-revenue", "ians-2024"],
+        },
+        _ => SizeReference {
+            security_budget: profile.organisation.employees as f64
+                * likely.usd(SECURITY_PER_EMPLOYEE_USD),
+            basis: format!(
+                "USD 2,691 per employee for {} employees (no revenue given)",
+                thousands(profile.organisation.employees as f64)
+            ),
+            sources: &["deloitte-fsisac-2020"],
+        },
+    }
+}
+
+/// An option's yearly running cost (in steady state) against a typical
+/// whole security budget for the organisation's size.
+pub fn proportion(facts: &CostFacts, size: &SizeReference, option: SocOption) -> f64 {
+    if size.security_budget > 0.0 {
+        facts.steady[index(option)] / size.security_budget
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// The parts of the budget consideration, for the rationale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BudgetParts {
+    /// In-house cost over the cheapest other allowed option.
+    pub ratio: f64,
+    pub value: f64,
+    /// Operating budget over what in-house needs a year.
+    pub cover: f64,
+    pub affordability: f64,
+    pub proportion: f64,
+    pub proportionality: f64,
+}
+
+impl BudgetParts {
+    pub fn score(&self) -> f64 {
+        clamp(self.value + self.affordability + self.proportionality)
+    }
+}
+
+/// Value for money, affordability and proportionality, from cost facts
+/// alone, so the Monte Carlo can re-score every draw cheaply.
+pub fn budget_parts(
+    facts: &CostFacts,
+    opex: f64,
+    allowed: &[SocOption],
+    size: &SizeReference,
+) -> BudgetParts {
+    let others = allowed
+        .iter()
+        .filter(|o| **o != SocOption::InHouse)
+        .map(|o| facts.core_total[index(*o)])
+        .fold(f64::INFINITY, f64::min);
+    let own = facts.core_total[IN_HOUSE];
+    let ratio = if others.is_finite() && others > 0.0 && own > 0.0 {
+        own / others
+    } else {
+        1.0
+    };
+    // Twice the cost of the alternative is -1, four times -2; half of it
+    // is +1, a quarter +2.
+    let value = clamp(-ratio.log2());
+    let need = facts.in_house_core_min_opex;
+    let cover = if need > 0.0 {
+        opex / need
+    } else {
+        f64::INFINITY
+    };
+    let affordability = if cover >= 1.0 {
+        0.0
+    } else {
+        clamp(-4.0 * (1.0 - cover))
+    };
+    let proportion = proportion(facts, size, SocOption::InHouse);
+    let typical = SOC_SHARE_OF_SECURITY;
+    let proportionality = -2.0 * ((proportion - typical) / (1.0 - typical)).clamp(0.0, 1.0);
+    BudgetParts {
+        ratio,
+        value,
+        cover,
+        affordability,
+        proportion,
+        proportionality,
+    }
+}
+
+/// What the considerations need from the cost model.
+pub struct CostView<'a> {
+    pub facts: &'a CostFacts,
+    pub allowed: &'a [SocOption],
+    pub size: &'a SizeReference,
+    /// People the in-house SOC needs in year one.
+    pub in_house_team: f64,
+}
+
+pub fn score_all(profile: &Profile, likely: &Values, costs: &CostView<'_>) -> Vec<Scored> {
     vec![
         budget(profile, costs),
         compliance(profile),
         risk(profile),
         control(profile),
-        time_to_implement(profile, params),
+        time_to_implement(profile, likely),
         scalability(profile),
-        coverage(profile, costs),
-        talent(profile, costs),
+        coverage(profile, likely, costs.in_house_team),
+        talent(profile, likely, costs.in_house_team),
     ]
 }
 
-/// Money available over the horizon against the in-house cost.
-fn budget(p: &Profile, costs: &CostModel) -> Scored {
+/// Value for money and affordability.
+fn budget(p: &Profile, costs: &CostView<'_>) -> Scored {
     let cur = &p.organisation.currency;
-    let b = &p.budget;
-    let available = b.annual_opex * f64::from(b.horizon_years) + b.capex;
-    let in_house = costs
-        .options
-        .get(&SocOption::InHouse)
-        .map_or(0.0, |c| c.total);
-    let ratio = if in_house > 0.0 {
-        available / in_house
+    let parts = budget_parts(costs.facts, p.budget.annual_opex, costs.allowed, costs.size);
+    let score = parts.score();
+    let mut said = Vec::new();
+    let years = p.budget.horizon_years;
+    if parts.ratio > 1.02 {
+        said.push(format!(
+            "for today's estate, in-house would cost {} over {years} years, {:.1} times the cheapest alternative",
+            money_short(cur, costs.facts.core_total[IN_HOUSE]),
+            parts.ratio
+        ));
+    } else if parts.ratio < 0.98 {
+        said.push(format!(
+            "for today's estate, in-house is the cheapest option, at {} of the next cheapest over {years} years",
+            percent(parts.ratio)
+        ));
     } else {
-        f64::INFINITY
-    };
-    let score = clamp(4.0 * (ratio - 1.0));
-    let funds = format!(
-        "{} a year for {} years{} ({} in all)",
-        money_short(cur, b.annual_opex),
-        b.horizon_years,
-        if b.capex > 0.0 {
-            format!(" plus {} to build", money_short(cur, b.capex))
-        } else {
-            ", with no build budget".to_string()
-        },
-        money_short(cur, available)
-    );
-    let rationale = if ratio >= 1.0 {
-        format!(
-            "The budget of {funds} covers the modelled in-house cost of {} {:.1} times: {}",
-            money_short(cur, in_house),
-            ratio.min(99.0),
-            signed(score)
-        )
-    } else {
-        format!(
-            "The budget of {funds} covers only {} of the modelled in-house cost of {}: {}",
-            percent(ratio),
-            money_short(cur, in_house),
-            signed(score)
-        )
-    };
+        said.push(
+            "for today's estate, in-house costs about the same as the cheapest alternative"
+                .to_string(),
+        );
+    }
+    if parts.cover < 1.0 {
+        said.push(format!(
+            "the operating budget of {} a year covers only {} of what in-house needs in its dearest year",
+            money_short(cur, p.budget.annual_opex),
+            percent(parts.cover)
+        ));
+    }
+    if parts.proportionality < 0.0 {
+        said.push(format!(
+            "an in-house SOC would cost {} of what organisations of this size spend on all of security ({})",
+            percent(parts.proportion),
+            costs.size.basis
+        ));
+    }
     Scored {
         key: Consideration::Budget,
         score,
-        rationale,
-        inputs: vec!["budget.annual_opex", "budget.capex", "budget.horizon_years"],
+        rationale: format!("{}: {}", capitalise(&and_list(&said)), signed(score)),
+        inputs: vec![
+            "budget.annual_opex",
+            "budget.capex",
+            "budget.horizon_years",
+            "organisation.annual_revenue",
+            "assumptions",
+        ],
     }
 }
 
@@ -179,18 +315,17 @@ fn risk(p: &Profile) -> Scored {
         points += 0.5;
         said.push("nation-state espionage is in the threat landscape".to_string());
     }
-    let exposed: Vec<&CriticalAsset> = p
+    let exposed = p
         .environment
         .critical_assets
         .iter()
         .filter(|a| a.criticality == Criticality::Critical && a.internet_facing)
-        .collect();
-    if !exposed.is_empty() {
+        .count();
+    if exposed > 0 {
         points += 0.25;
         said.push(format!(
-            "{} critical asset{} internet-facing",
-            exposed.len(),
-            if exposed.len() == 1 { " is" } else { "s are" }
+            "{exposed} critical asset{} internet-facing",
+            if exposed == 1 { " is" } else { "s are" }
         ));
     }
     let targeted = [Threat::NationState, Threat::Insider, Threat::SupplyChain];
@@ -255,26 +390,48 @@ fn control(p: &Profile) -> Scored {
     }
 }
 
-/// The go-live deadline against the time an in-house build takes.
-fn time_to_implement(p: &Profile, params: &Params) -> Scored {
+/// Whether each option meets the go-live deadline. A distant deadline is
+/// neutral: having time is no reason to build. An in-house build that
+/// cannot make the date counts against in-house, less so when a provider
+/// can bridge the gap.
+fn time_to_implement(p: &Profile, v: &Values) -> Scored {
     let go = f64::from(p.requirements.go_live_months);
-    let build = params.in_house_build_months;
-    let score = clamp((go - build) / 3.0);
-    let relation = if go >= build {
-        "leaves time for".to_string()
+    let build = v[A::InHouseBuildMonths];
+    let provider = v[A::ProviderOnboardingMonths];
+    let (score, text) = if go >= build {
+        (
+            0.0,
+            format!(
+                "Monitoring must be live in {} months; an in-house build of about {} months and a provider starting in about {} both make it, so the deadline favours neither",
+                thousands(go),
+                thousands(build),
+                trim_float(provider)
+            ),
+        )
     } else {
-        format!("comes {} months before", thousands(build - go))
+        let gap = build - go;
+        let bridged = provider <= go;
+        let score = -(if bridged { 0.5 } else { 1.0 } + gap / 6.0).min(2.0);
+        (
+            score,
+            format!(
+                "Monitoring must be live in {} months, {} months before an in-house build of about {} months is ready; {}",
+                thousands(go),
+                trim_float(gap),
+                thousands(build),
+                if bridged {
+                    format!("a provider starting in about {} months can bridge the gap", trim_float(provider))
+                } else {
+                    format!("even a provider needs about {} months", trim_float(provider))
+                }
+            ),
+        )
     };
+    let score = clamp(score);
     Scored {
         key: Consideration::TimeToImplement,
         score,
-        rationale: format!(
-            "Monitoring must be live in {} months, which {relation} an in-house build of about {} months; a provider can start in about {} months: {}",
-            thousands(go),
-            thousands(build),
-            super::costs::trim_float(params.provider_onboarding_months),
-            signed(score)
-        ),
+        rationale: format!("{text}: {}", signed(score)),
         inputs: vec![
             "requirements.go_live_months",
             "security_team.hiring_market",
@@ -299,7 +456,7 @@ fn scalability(p: &Profile) -> Scored {
         score,
         rationale: format!(
             "The estate grows {}% a year and the need to scale capacity is {}: {}",
-            super::costs::trim_float(g),
+            trim_float(g),
             level_word(p.requirements.scalability),
             signed(score)
         ),
@@ -307,21 +464,29 @@ fn scalability(p: &Profile) -> Scored {
     }
 }
 
-/// Share of the in-house team for the required coverage already employed.
-fn staffed_share(p: &Profile, costs: &CostModel) -> (f64, f64) {
-    let needed = costs.in_house_team.total();
+/// The smallest team that can deliver the required coverage: the minimum
+/// viable 24/7 team, or for shorter hours the team the model sizes.
+fn minimum_team(p: &Profile, v: &Values, sized: f64) -> f64 {
+    match p.requirements.coverage {
+        Coverage::TwentyFourSeven => v[A::MinTeam].min(sized),
+        _ => sized,
+    }
+}
+
+/// Share of the minimum team for the required coverage already employed.
+fn staffed_share(p: &Profile, minimum: f64) -> f64 {
     let existing = p.existing_staff() as f64;
-    let share = if needed > 0.0 {
-        (existing / needed).min(1.0)
+    if minimum > 0.0 {
+        (existing / minimum).min(1.0)
     } else {
         1.0
-    };
-    (share, needed)
+    }
 }
 
 /// Round-the-clock operations against the team that exists today.
-fn coverage(p: &Profile, costs: &CostModel) -> Scored {
-    let (share, needed) = staffed_share(p, costs);
+fn coverage(p: &Profile, v: &Values, sized: f64) -> Scored {
+    let needed = minimum_team(p, v, sized);
+    let share = staffed_share(p, needed);
     let (base, span) = match p.requirements.coverage {
         Coverage::TwentyFourSeven => (-2.0, 3.0),
         Coverage::Extended => (-1.0, 2.5),
@@ -332,10 +497,18 @@ fn coverage(p: &Profile, costs: &CostModel) -> Scored {
         key: Consideration::Coverage,
         score,
         rationale: format!(
-            "{} coverage needs an in-house team of about {} people; {} work in security operations today: {}",
+            "{} coverage needs an in-house team of at least {} people{}; {} in security operations today: {}",
             p.requirements.coverage.label(),
             thousands(needed),
-            thousands(p.existing_staff() as f64),
+            if sized > needed + 0.5 {
+                format!(" ({} for this estate)", thousands(sized))
+            } else {
+                String::new()
+            },
+            match p.existing_staff() {
+                1 => "1 person works".to_string(),
+                n => format!("{} people work", thousands(n as f64)),
+            },
             signed(score)
         ),
         inputs: vec![
@@ -348,8 +521,8 @@ fn coverage(p: &Profile, costs: &CostModel) -> Scored {
 }
 
 /// How hard it is to hire, and whether there is a team to build on.
-fn talent(p: &Profile, costs: &CostModel) -> Scored {
-    let (share, _) = staffed_share(p, costs);
+fn talent(p: &Profile, v: &Values, sized: f64) -> Scored {
+    let share = staffed_share(p, minimum_team(p, v, sized));
     let market = match p.security_team.hiring_market {
         HiringMarket::Easy => 0.75,
         HiringMarket::Normal => 0.0,
@@ -370,7 +543,7 @@ fn talent(p: &Profile, costs: &CostModel) -> Scored {
         key: Consideration::Talent,
         score,
         rationale: format!(
-            "The hiring market is {market_word}, today's team is {} of the in-house team needed, and SOC maturity is {} of 5: {}",
+            "The hiring market is {market_word}, today's team is {} of the smallest in-house team the coverage needs, and SOC maturity is {} of 5: {}",
             percent(share),
             p.security_team.maturity,
             signed(score)

@@ -1,311 +1,398 @@
-//! The decision: weighted score, thresholds, hard constraints, robustness.
+//! The decision: weighted score, thresholds, hard constraints, fallback,
+//! robustness and confidence.
 //!
-//! The weighted mean score `S` of the considerations decides: `S >=
-//! threshold_in_house` recommends in-house, `S <= threshold_outsourced`
-//! outsourcing, anything between a hybrid. Hard constraints then remove
-//! options that cannot be chosen (third-party sharing prohibited rules out a
-//! fully outsourced SOC; an option over budget is passed over while another
-//! fits), moving to the nearest feasible option. Constraints never change
-//! `S` itself, so the score's properties hold whatever the constraints.
+//! The weighted mean score `S` of the considerations points to an option:
+//! `S >= threshold_in_house` in-house, `S <= threshold_outsourced`
+//! outsourcing, anything between a hybrid. Two hard constraints remove
+//! options whatever the score: third-party sharing prohibited rules out a
+//! fully outsourced SOC, and an in-house SOC out of proportion to the
+//! organisation's size is ruled out. The nearest allowed option in the
+//! score's order is the starting point.
+//!
+//! The budget then decides how far to fall back: from the starting point
+//! toward outsourcing, one option at a time (never skipping hybrid), the
+//! first that fits the budget in every year is recommended; when none
+//! fits, the most outsourced allowed option is, and the report says how
+//! much the budget falls short. Falling back only toward outsourcing keeps
+//! the recommendation monotone in the budget: more money never moves it
+//! toward outsourcing.
+//!
+//! Constraints never change `S` itself, so the score's properties hold
+//! whatever the constraints.
 
-use super::assessment::{Constraint, ConstraintKind, SocOption};
-use super::considerations::{self, Scored};
-use super::costs::{self, CostModel};
-use super::params::Params;
-use super::words::{money_short, percent};
+use super::assessment::SocOption;
+use super::considerations::{self, budget_parts, CostView, Scored, SizeReference};
+use super::economics::facts::CostFacts;
+use super::economics::simulate::{fnv1a, Simulation, Xorshift};
+use super::economics::{index, Economics};
+use super::values::{Values, A};
 use crate::profile::model::{Consideration, Sharing};
 use crate::profile::Profile;
-
-/// Weights as shares of their sum, rounded so that scaling every weight by
-/// the same factor gives exactly the same shares.
-pub fn normalised(profile: &Profile) -> Vec<(Consideration, f64)> {
-    let raw: Vec<(Consideration, f64)> = Consideration::ALL
-        .iter()
-        .map(|c| (*c, profile.weight(*c)))
-        .collect();
-    normalise(&raw)
-}
-
-pub fn normalise(raw: &[(Consideration, f64)]) -> Vec<(Consideration, f64)> {
-    let sum: f64 = raw.iter().map(|(_, w)| w).sum();
-    raw.iter()
-        .map(|(c, w)| {
-            let share = if sum > 0.0 {
-                w / sum
-            } else {
-                1.0 / raw.len() as f64
-            };
-            (*c, round_to(share, 1e9))
-        })
-        .collect()
-}
 
 pub fn round_to(x: f64, scale: f64) -> f64 {
     (x * scale).round() / scale
 }
 
+/// Weights as shares of their sum, rounded so that scaling every weight by
+/// the same factor gives exactly the same shares.
+pub fn normalised(profile: &Profile) -> [f64; 8] {
+    let mut raw = [0.0; 8];
+    for (i, c) in Consideration::ALL.iter().enumerate() {
+        raw[i] = profile.weight(*c);
+    }
+    normalise(&raw)
+}
+
+pub fn normalise(raw: &[f64; 8]) -> [f64; 8] {
+    let sum: f64 = raw.iter().sum();
+    let mut out = [0.0; 8];
+    for (o, w) in out.iter_mut().zip(raw) {
+        let share = if sum > 0.0 { w / sum } else { 1.0 / 8.0 };
+        *o = round_to(share, 1e9);
+    }
+    out
+}
+
 /// Weighted mean score.
-pub fn weighted_score(scored: &[Scored], shares: &[(Consideration, f64)]) -> f64 {
-    let s: f64 = scored
-        .iter()
-        .map(|sc| {
-            let w = shares
-                .iter()
-                .find(|(c, _)| *c == sc.key)
-                .map_or(0.0, |(_, w)| *w);
-            w * sc.score
-        })
-        .sum();
+pub fn weighted(scores: &[f64; 8], shares: &[f64; 8]) -> f64 {
+    let s: f64 = scores.iter().zip(shares).map(|(s, w)| s * w).sum();
     round_to(s, 1e9)
 }
 
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub in_house: f64,
+    pub outsourced: f64,
+}
+
 /// The option the score alone points to.
-pub fn band(score: f64, params: &Params) -> SocOption {
-    if score >= params.threshold_in_house {
+pub fn band(score: f64, t: Thresholds) -> SocOption {
+    if score >= t.in_house {
         SocOption::InHouse
-    } else if score <= params.threshold_outsourced {
+    } else if score <= t.outsourced {
         SocOption::Outsourced
     } else {
         SocOption::Hybrid
     }
 }
 
-/// Which options may be recommended, and the constraints that say so.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Feasibility {
-    pub candidates: Vec<SocOption>,
-    pub constraints: Vec<Constraint>,
-}
-
-/// Months until each option is monitoring (with a bridge for in-house).
-pub fn monitoring_month(profile: &Profile, params: &Params, option: SocOption) -> f64 {
-    match option {
-        SocOption::InHouse => match costs::bridge_plan(profile, params) {
-            Some(b) => b.from_month,
-            None => params.in_house_build_months,
-        },
-        SocOption::Outsourced | SocOption::Hybrid => params.provider_onboarding_months,
+/// Options in the score's order of preference.
+fn preference(score: f64, t: Thresholds) -> [SocOption; 3] {
+    use SocOption::*;
+    match band(score, t) {
+        InHouse => [InHouse, Hybrid, Outsourced],
+        Outsourced => [Outsourced, Hybrid, InHouse],
+        Hybrid if score >= 0.0 => [Hybrid, InHouse, Outsourced],
+        Hybrid => [Hybrid, Outsourced, InHouse],
     }
 }
 
-/// Month each option is complete: in-house built, hybrid team in place.
-pub fn complete_month(params: &Params, option: SocOption) -> f64 {
-    match option {
-        SocOption::InHouse => params.in_house_build_months,
-        SocOption::Outsourced => params.provider_onboarding_months,
-        SocOption::Hybrid => params
-            .hybrid_build_months
-            .max(params.provider_onboarding_months),
+/// How far toward outsourcing an option is: in-house 2, hybrid 1,
+/// outsourced 0.
+fn rank(o: SocOption) -> u8 {
+    match o {
+        SocOption::InHouse => 2,
+        SocOption::Hybrid => 1,
+        SocOption::Outsourced => 0,
     }
 }
 
-pub fn feasibility(profile: &Profile, params: &Params, costs: &CostModel) -> Feasibility {
-    let cur = &profile.organisation.currency;
-    let mut constraints = Vec::new();
-    let mut allowed: Vec<SocOption> = SocOption::ALL.to_vec();
-    if profile.compliance.third_party_data_sharing == Sharing::Prohibited {
-        allowed.retain(|o| *o != SocOption::Outsourced);
-        constraints.push(Constraint {
-            kind: ConstraintKind::SharingProhibited,
-            option: Some(SocOption::Outsourced),
-            reason: "Sharing security data with third parties is prohibited, so a fully outsourced SOC is \
-                     not possible; a hybrid is possible only with a provider working inside the \
-                     organisation's own tools and region"
-                .to_string(),
-            changed_recommendation: false,
-        });
+/// The options hard constraints leave, and which of them fit the budget.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gate {
+    pub allowed: [bool; 3],
+    pub fits: [bool; 3],
+}
+
+impl Gate {
+    pub fn allowed(&self, o: SocOption) -> bool {
+        self.allowed[index(o)]
     }
-    let available =
-        profile.budget.annual_opex * f64::from(profile.budget.horizon_years) + profile.budget.capex;
-    let total = |o: SocOption| costs.options.get(&o).map_or(0.0, |c| c.total);
-    let within: Vec<SocOption> = allowed
-        .iter()
-        .copied()
-        .filter(|o| costs.options.get(o).is_some_and(|c| c.within_budget))
+
+    pub fn fits(&self, o: SocOption) -> bool {
+        self.fits[index(o)]
+    }
+
+    pub fn allowed_list(&self) -> Vec<SocOption> {
+        SocOption::ALL
+            .into_iter()
+            .filter(|o| self.allowed(*o))
+            .collect()
+    }
+}
+
+/// The recommendation for a score and a gate.
+pub fn choose(score: f64, t: Thresholds, gate: &Gate) -> SocOption {
+    let order = preference(score, t);
+    let start = order
+        .into_iter()
+        .find(|o| gate.allowed(*o))
+        .unwrap_or(SocOption::Hybrid);
+    // From the start toward outsourcing, in rank order.
+    let mut path: Vec<SocOption> = SocOption::ALL
+        .into_iter()
+        .filter(|o| gate.allowed(*o) && rank(*o) <= rank(start))
         .collect();
-    for option in SocOption::ALL {
-        if let Some(c) = costs.options.get(&option) {
-            if !c.within_budget {
-                constraints.push(Constraint {
-                    kind: ConstraintKind::OverBudget,
-                    option: Some(option),
-                    reason: format!(
-                        "{} costs {} over {} years, {} more than the {} available",
-                        option.short(),
-                        money_short(cur, c.total),
-                        profile.budget.horizon_years,
-                        money_short(cur, c.over_budget_by),
-                        money_short(cur, available)
-                    ),
-                    changed_recommendation: false,
-                });
+    path.sort_by_key(|o| std::cmp::Reverse(rank(*o)));
+    path.iter()
+        .copied()
+        .find(|o| gate.fits(*o))
+        .or_else(|| path.last().copied())
+        .unwrap_or(start)
+}
+
+/// Everything the decision depends on that does not change with costs or
+/// the budget, so sensitivity and the Monte Carlo can re-decide cheaply.
+pub struct Decider {
+    pub thresholds: Thresholds,
+    pub shares: [f64; 8],
+    /// Scores of the considerations that do not depend on costs, with the
+    /// budget slot (index 0) left at zero.
+    pub fixed_scores: [f64; 8],
+    pub sharing_prohibited: bool,
+    pub size: SizeReference,
+    pub capex: f64,
+}
+
+impl Decider {
+    pub fn gate(&self, facts: &CostFacts, opex: f64) -> Gate {
+        let mut allowed = [true; 3];
+        if self.sharing_prohibited {
+            allowed[index(SocOption::Outsourced)] = false;
+        }
+        for option in [SocOption::InHouse, SocOption::Hybrid] {
+            if considerations::proportion(facts, &self.size, option)
+                > considerations::OUT_OF_PROPORTION
+            {
+                allowed[index(option)] = false;
             }
         }
-    }
-    let candidates = if within.is_empty() {
-        let cheapest = allowed
-            .iter()
-            .copied()
-            .min_by(|a, b| total(*a).total_cmp(&total(*b)))
-            .unwrap_or(SocOption::Hybrid);
-        let shortfall = total(cheapest) - available;
-        constraints.push(Constraint {
-            kind: ConstraintKind::BudgetCannotFund,
-            option: None,
-            reason: format!(
-                "The budget cannot fund the required coverage with any option: the cheapest possible, {}, \
-                 needs {} more over {} years ({} of the money available)",
-                cheapest.short().to_lowercase(),
-                money_short(cur, shortfall),
-                profile.budget.horizon_years,
-                percent(if available > 0.0 { total(cheapest) / available } else { 0.0 })
-            ),
-            changed_recommendation: false,
-        });
-        allowed
-    } else {
-        within
-    };
-    let go_live = f64::from(profile.requirements.go_live_months);
-    for option in SocOption::ALL {
-        let reason = match option {
-            SocOption::InHouse if go_live < params.in_house_build_months => Some(format!(
-                "An in-house SOC takes about {} months to build, so it cannot meet the {}-month go-live on its own; \
-                 a provider can bridge the gap from month {}",
-                costs::trim_float(params.in_house_build_months),
-                profile.requirements.go_live_months,
-                costs::trim_float(params.provider_onboarding_months)
-            )),
-            SocOption::Outsourced | SocOption::Hybrid if go_live < params.provider_onboarding_months => Some(format!(
-                "A provider needs about {} months to start monitoring, later than the {}-month go-live; no option can be live sooner",
-                costs::trim_float(params.provider_onboarding_months),
-                profile.requirements.go_live_months
-            )),
-            _ => None,
-        };
-        if let Some(reason) = reason {
-            constraints.push(Constraint {
-                kind: ConstraintKind::Deadline,
-                option: Some(option),
-                reason,
-                changed_recommendation: false,
-            });
+        let mut fits = [false; 3];
+        for (i, f) in fits.iter_mut().enumerate() {
+            *f = facts.min_opex[i] <= opex + 1e-6;
         }
+        Gate { allowed, fits }
     }
-    Feasibility {
-        candidates,
-        constraints,
+
+    /// Allowed options before the proportionality constraint, for value
+    /// for money: the proportionality rule must not change whom in-house is
+    /// compared with.
+    fn comparable(&self) -> Vec<SocOption> {
+        SocOption::ALL
+            .into_iter()
+            .filter(|o| !(self.sharing_prohibited && *o == SocOption::Outsourced))
+            .collect()
+    }
+
+    pub fn budget_score(&self, facts: &CostFacts, opex: f64) -> f64 {
+        budget_parts(facts, opex, &self.comparable(), &self.size).score()
+    }
+
+    pub fn score(&self, facts: &CostFacts, opex: f64) -> f64 {
+        let mut scores = self.fixed_scores;
+        scores[0] = self.budget_score(facts, opex);
+        weighted(&scores, &self.shares)
+    }
+
+    pub fn decide(&self, facts: &CostFacts, opex: f64) -> SocOption {
+        choose(
+            self.score(facts, opex),
+            self.thresholds,
+            &self.gate(facts, opex),
+        )
     }
 }
 
-/// The option to recommend: the score's choice if feasible, otherwise the
-/// nearest feasible option in the direction the score leans.
-pub fn choose(score: f64, params: &Params, feasible: &Feasibility) -> SocOption {
-    let first = band(score, params);
-    let order = match first {
-        SocOption::InHouse => [SocOption::InHouse, SocOption::Hybrid, SocOption::Outsourced],
-        SocOption::Outsourced => [SocOption::Outsourced, SocOption::Hybrid, SocOption::InHouse],
-        SocOption::Hybrid if score >= 0.0 => {
-            [SocOption::Hybrid, SocOption::InHouse, SocOption::Outsourced]
-        }
-        SocOption::Hybrid => [SocOption::Hybrid, SocOption::Outsourced, SocOption::InHouse],
-    };
-    order
-        .into_iter()
-        .find(|o| feasible.candidates.contains(o))
-        .unwrap_or(first)
-}
-
-/// Everything the recommendation depends on, recomputable for sensitivity.
-#[derive(Debug, Clone, PartialEq)]
+/// The decision at likely values.
 pub struct Core {
-    pub costs: CostModel,
+    pub decider: Decider,
     pub scored: Vec<Scored>,
-    pub shares: Vec<(Consideration, f64)>,
     pub score: f64,
-    pub feasibility: Feasibility,
+    pub gate: Gate,
     pub option: SocOption,
 }
 
-pub fn core(profile: &Profile, params: &Params) -> Core {
-    let costs = costs::model(profile, params);
-    let scored = considerations::score_all(profile, params, &costs);
+pub fn thresholds(v: &Values) -> Thresholds {
+    Thresholds {
+        in_house: v[A::ThresholdInHouse],
+        outsourced: v[A::ThresholdOutsourced],
+    }
+}
+
+pub fn core(profile: &Profile, e: &Economics) -> Core {
+    let v = &e.likely;
+    let size = considerations::size_reference(profile, v);
+    let sharing_prohibited = profile.compliance.third_party_data_sharing == Sharing::Prohibited;
+    let comparable: Vec<SocOption> = SocOption::ALL
+        .into_iter()
+        .filter(|o| !(sharing_prohibited && *o == SocOption::Outsourced))
+        .collect();
+    let scored = considerations::score_all(
+        profile,
+        v,
+        &CostView {
+            facts: &e.facts,
+            allowed: &comparable,
+            size: &size,
+            in_house_team: e.plan.in_house[0].total(),
+        },
+    );
     let shares = normalised(profile);
-    let score = weighted_score(&scored, &shares);
-    let feasibility = feasibility(profile, params, &costs);
-    let option = choose(score, params, &feasibility);
-    Core {
-        costs,
-        scored,
+    let mut fixed_scores = [0.0; 8];
+    for (slot, s) in fixed_scores.iter_mut().zip(&scored) {
+        *slot = s.score;
+    }
+    fixed_scores[0] = 0.0;
+    let decider = Decider {
+        thresholds: thresholds(v),
         shares,
+        fixed_scores,
+        sharing_prohibited,
+        size,
+        capex: profile.budget.capex,
+    };
+    let opex = profile.budget.annual_opex;
+    let score = decider.score(&e.facts, opex);
+    let gate = decider.gate(&e.facts, opex);
+    let option = choose(score, decider.thresholds, &gate);
+    Core {
+        decider,
+        scored,
         score,
-        feasibility,
+        gate,
         option,
     }
-}
-
-/// A small, fast, seedable generator (xorshift64*), so robustness sampling
-/// is reproducible from the profile alone.
-struct Xorshift(u64);
-
-impl Xorshift {
-    fn new(seed: u64) -> Xorshift {
-        Xorshift(seed.max(1))
-    }
-
-    fn next_unit(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        let x = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
-        (x >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-/// FNV-1a, to seed sampling from the profile's id.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 pub const ROBUSTNESS_SAMPLES: u32 = 2000;
 
 /// Share of weightings, each weight scaled by a factor drawn from
 /// [0.5, 1.5], that keep the recommendation.
-pub fn robustness(profile: &Profile, params: &Params, core: &Core) -> f64 {
+pub fn weight_robustness(profile: &Profile, core: &Core) -> f64 {
     let mut rng = Xorshift::new(fnv1a(&profile.id));
+    let mut scores = core.decider.fixed_scores;
+    scores[0] = core.scored[0].score;
     let mut same = 0u32;
     for _ in 0..ROBUSTNESS_SAMPLES {
-        let drawn: Vec<(Consideration, f64)> = core
-            .shares
-            .iter()
-            .map(|(c, w)| (*c, w * (0.5 + rng.next_unit())))
-            .collect();
+        let mut drawn = core.decider.shares;
+        for w in &mut drawn {
+            *w *= 0.5 + rng.next_unit();
+        }
         let shares = normalise(&drawn);
-        let s = weighted_score(&core.scored, &shares);
-        if choose(s, params, &core.feasibility) == core.option {
+        let s = weighted(&scores, &shares);
+        if choose(s, core.decider.thresholds, &core.gate) == core.option {
             same += 1;
         }
     }
     round_to(f64::from(same) / f64::from(ROBUSTNESS_SAMPLES), 1e4)
 }
 
+/// Share of the cost simulation's draws whose recommendation, re-decided
+/// with the drawn costs, is the same.
+pub fn cost_robustness(profile: &Profile, core: &Core, sim: &Simulation) -> f64 {
+    if sim.draws.is_empty() {
+        return 1.0;
+    }
+    let opex = profile.budget.annual_opex;
+    let same = sim
+        .draws
+        .iter()
+        .filter(|d| core.decider.decide(d, opex) == core.option)
+        .count();
+    round_to(same as f64 / sim.draws.len() as f64, 1e4)
+}
+
 /// Distance of the score from the nearest threshold whose crossing would
 /// change the recommendation. A threshold that only leads to an option the
-/// constraints rule out does not count; when none counts, the margin is the
+/// constraints rule out does not count; when none counts, the margin is
 /// `None`: no score on the scale changes it.
-pub fn margin(score: f64, params: &Params, feasibility: &Feasibility) -> Option<f64> {
-    let now = choose(score, params, feasibility);
-    let flips = |t: f64| {
-        [t - 1e-6, t + 1e-6]
+pub fn margin(score: f64, t: Thresholds, gate: &Gate) -> Option<f64> {
+    let now = choose(score, t, gate);
+    let flips = |x: f64| {
+        [x - 1e-6, x + 1e-6]
             .into_iter()
-            .any(|probe| choose(probe, params, feasibility) != now)
+            .any(|probe| choose(probe, t, gate) != now)
     };
-    let m = [params.threshold_in_house, params.threshold_outsourced]
+    let m = [t.in_house, t.outsourced]
         .into_iter()
-        .filter(|t| flips(*t))
-        .map(|t| (score - t).abs())
+        .filter(|x| flips(*x))
+        .map(|x| (score - x).abs())
         .fold(f64::INFINITY, f64::min);
     m.is_finite().then(|| round_to(m, 1e3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: Thresholds = Thresholds {
+        in_house: 0.5,
+        outsourced: -0.5,
+    };
+
+    fn gate(allowed: [bool; 3], fits: [bool; 3]) -> Gate {
+        Gate { allowed, fits }
+    }
+
+    #[test]
+    fn fallback_goes_toward_outsourcing_one_step_at_a_time() {
+        use SocOption::*;
+        // Gates list in-house, outsourced, hybrid.
+        // In-house scored but over budget: hybrid if it fits, never skipped.
+        assert_eq!(
+            choose(1.0, T, &gate([true; 3], [false, true, true])),
+            Hybrid
+        );
+        assert_eq!(
+            choose(1.0, T, &gate([true; 3], [false, false, true])),
+            Hybrid
+        );
+        assert_eq!(
+            choose(1.0, T, &gate([true; 3], [false, true, false])),
+            Outsourced
+        );
+        // Nothing fits: the most outsourced allowed option.
+        assert_eq!(choose(1.0, T, &gate([true; 3], [false; 3])), Outsourced);
+        // Never up: outsourcing scored and over budget stays outsourcing.
+        assert_eq!(
+            choose(-1.0, T, &gate([true; 3], [true, false, true])),
+            Outsourced
+        );
+        // Sharing prohibited: outsourcing is not allowed, hybrid is nearest.
+        assert_eq!(
+            choose(-1.0, T, &gate([true, false, true], [true; 3])),
+            Hybrid
+        );
+        // In-house out of proportion: hybrid.
+        assert_eq!(
+            choose(1.0, T, &gate([false, true, true], [true; 3])),
+            Hybrid
+        );
+    }
+
+    #[test]
+    fn more_fitting_options_never_move_the_choice_toward_outsourcing() {
+        for score in [-1.0, -0.2, 0.2, 1.0] {
+            for allowed_bits in 1..8u8 {
+                let allowed = [
+                    allowed_bits & 1 != 0,
+                    allowed_bits & 2 != 0,
+                    allowed_bits & 4 != 0,
+                ];
+                for fits_bits in 0..8u8 {
+                    for extra in 0..3 {
+                        let fits = [fits_bits & 1 != 0, fits_bits & 2 != 0, fits_bits & 4 != 0];
+                        let mut more = fits;
+                        more[extra] = true;
+                        let a = choose(score, T, &gate(allowed, fits));
+                        let b = choose(score, T, &gate(allowed, more));
+                        assert!(
+                            rank(b) >= rank(a),
+                            "{score} {allowed:?} {fits:?} -> {more:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -2,9 +2,8 @@
 //! the evaluation read, and whether it was given or defaulted.
 
 use super::assessment::Fact;
-use super::costs::trim_float;
-use super::params::Params;
-use super::words::{and_list, hours, money, thousands};
+use super::values::{Values, A};
+use super::words::{and_list, hours, money, thousands, trim_float};
 use crate::profile::model::Consideration;
 use crate::profile::Profile;
 
@@ -12,7 +11,7 @@ fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
 }
 
-pub fn facts(p: &Profile, params: &Params) -> Vec<Fact> {
+pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     let cur = &p.organisation.currency;
     let o = &p.organisation;
     let e = &p.environment;
@@ -80,9 +79,9 @@ pub fn facts(p: &Profile, params: &Params) -> Vec<Fact> {
         "Cloud workloads",
         thousands(e.cloud_workloads as f64),
     );
-    let estimated = e.endpoints as f64 * params.log_gb_endpoint
-        + e.servers as f64 * params.log_gb_server
-        + e.cloud_workloads as f64 * params.log_gb_cloud;
+    let estimated = e.endpoints as f64 * v[A::LogGbPerEndpoint]
+        + e.servers as f64 * v[A::LogGbPerServer]
+        + e.cloud_workloads as f64 * v[A::LogGbPerCloud];
     add(
         "environment.daily_log_volume_gb",
         "Log volume per day",
@@ -255,9 +254,10 @@ pub fn facts(p: &Profile, params: &Params) -> Vec<Fact> {
         key: "weights".into(),
         label: "Weights (share of the decision)".into(),
         text: if given {
-            shares
+            Consideration::ALL
                 .iter()
-                .map(|(k, w)| format!("{} {}", k.key(), super::words::percent_1(*w)))
+                .zip(shares)
+                .map(|(k, w)| format!("{} {}", k.key(), super::words::percent_1(w)))
                 .collect::<Vec<_>>()
                 .join(", ")
         } else {

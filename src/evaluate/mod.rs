@@ -2,93 +2,332 @@
 //!
 //! A pure function: no I/O, no clock, no randomness that is not seeded from
 //! the profile. Every number carries where it came from: a profile value, an
-//! assumption from the catalogue (with its source), or a computation over
-//! named inputs. Nothing here formats for a particular output; texts are
-//! plain words that renderers escape.
+//! assumption from the catalogue (with its public sources), or a
+//! computation over named inputs. Nothing here formats for a particular
+//! output; texts are plain words that renderers escape.
 //!
-//! The stages, each its own module: [`params`] resolves the assumptions,
-//! [`costs`] and [`staffing`] price the three options, [`considerations`]
-//! scores the eight considerations, [`decision`] weighs them and applies the
-//! hard constraints, [`sensitivity`] finds what would change the result, and
-//! [`risk`], [`objectives`], [`sla`] and [`roadmap`] describe what to do.
+//! The stages, each its own module: [`assumptions`] resolves every
+//! assumption's range, [`economics`] prices the three options with ranges,
+//! [`considerations`] scores the eight considerations, [`decision`] weighs
+//! them, applies the hard constraints and the budget, [`sensitivity`] finds
+//! what would change the result, and [`risk`], [`objectives`], [`sla`] and
+//! [`roadmap`] describe what to do.
 
 pub mod assessment;
+pub mod assumptions;
 pub mod considerations;
-pub mod costs;
 pub mod decision;
+pub mod economics;
 pub mod facts;
 pub mod objectives;
 pub mod options;
-pub mod params;
 pub mod risk;
 pub mod roadmap;
+pub mod schedule;
 pub mod sensitivity;
 pub mod sla;
-pub mod staffing;
+pub mod values;
 pub mod words;
 
 pub use assessment::{Assessment, SocOption};
 
 use crate::profile::model::Coverage;
 use crate::profile::Profile;
+use crate::reference::sources;
 use assessment::*;
 use decision::{round_to, Core};
-use params::Params;
-use staffing::TeamPlan;
-use words::{money_short, percent};
+use economics::{index, Economics};
+use values::{Values, A};
+use words::{money_short, percent, trim_float};
 
 /// Evaluate one profile.
 pub fn evaluate(profile: &Profile) -> Assessment {
-    let (params, assumption_uses) = Params::resolve(profile);
-    let core = decision::core(profile, &params);
-    let option = core.option;
-    let score_option = decision::band(core.score, &params);
-    let robustness = decision::robustness(profile, &params, &core);
-    let margin = decision::margin(core.score, &params, &core.feasibility);
-    let m = margin.unwrap_or(f64::INFINITY);
-    let confidence = if robustness >= 0.9 && m >= 0.25 {
-        Confidence::High
-    } else if robustness < 0.7 || m < 0.1 {
-        Confidence::Low
-    } else {
-        Confidence::Medium
-    };
+    let e = economics::economics(profile);
+    let core = decision::core(profile, &e);
+    evaluate_with(profile, &e, &core)
+}
 
-    let mut constraints = core.feasibility.constraints.clone();
-    if score_option != option {
-        for c in &mut constraints {
-            if c.option == Some(score_option)
-                && matches!(
-                    c.kind,
-                    ConstraintKind::SharingProhibited | ConstraintKind::OverBudget
-                )
-            {
-                c.changed_recommendation = true;
-            }
+/// The economics and the decision at likely values, without the cost
+/// simulation: for sensitivity probes that change the profile itself, and
+/// for property tests of the score.
+pub struct Quick {
+    pub economics: Economics,
+    pub core: Core,
+}
+
+pub fn quick(profile: &Profile) -> Quick {
+    let resolved = assumptions::resolve(profile);
+    let likely = economics::likely_values(&resolved);
+    let plan = economics::plan::plan(profile, &resolved, &likely);
+    let flat = economics::plan::plan_with_growth(profile, &resolved, &likely, 0.0);
+    let priced = economics::price::price(&plan, &likely);
+    let facts = economics::facts::CostFacts::of(
+        &priced,
+        &economics::price::price(&flat, &likely),
+        profile.budget.capex,
+    );
+    let economics = Economics {
+        resolved,
+        likely,
+        plan,
+        flat,
+        priced,
+        facts,
+        sim: economics::simulate::Simulation { draws: Vec::new() },
+    };
+    let core = decision::core(profile, &economics);
+    Quick { economics, core }
+}
+
+/// The recommendation alone, without the cost simulation.
+pub fn quick_decision(profile: &Profile) -> SocOption {
+    quick(profile).core.option
+}
+
+/// Numbers references in order of first citation.
+#[derive(Default)]
+struct Citations {
+    keys: Vec<&'static str>,
+}
+
+impl Citations {
+    fn cite(&mut self, keys: &[&'static str]) -> Vec<u32> {
+        keys.iter()
+            .filter(|k| sources::source(k).is_some())
+            .map(|k| match self.keys.iter().position(|x| x == k) {
+                Some(i) => i as u32 + 1,
+                None => {
+                    self.keys.push(k);
+                    self.keys.len() as u32
+                }
+            })
+            .collect()
+    }
+
+    fn references(&self) -> Vec<Reference> {
+        self.keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| {
+                sources::source(k).map(|s| Reference {
+                    number: i as u32 + 1,
+                    key: s.key.to_string(),
+                    author: s.author.to_string(),
+                    title: s.title.to_string(),
+                    year: s.year.to_string(),
+                    url: s.url.to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The weakest of the factors confidence rests on, and the level.
+fn confidence(
+    margin: Option<f64>,
+    weights: f64,
+    costs: f64,
+    budget: f64,
+) -> (Confidence, &'static str) {
+    let m = margin.unwrap_or(f64::INFINITY);
+    // Each factor's level: 2 high, 1 medium, 0 low; and how far it is
+    // above its own "high" bar, to break ties.
+    let level = |x: f64, high: f64, low: f64| -> (u8, f64) {
+        let l = if x >= high {
+            2
+        } else if x < low {
+            0
+        } else {
+            1
+        };
+        (l, x / high)
+    };
+    let factors = [
+        ("margin", level(m, 0.25, 0.1)),
+        ("weights", level(weights, 0.9, 0.7)),
+        ("costs", level(costs, 0.9, 0.7)),
+        ("budget", level(budget, 0.8, 0.5)),
+    ];
+    let (name, (lowest, _)) = factors
+        .iter()
+        .min_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)))
+        .copied()
+        .unwrap_or(("margin", (2, 1.0)));
+    let c = match lowest {
+        2 => Confidence::High,
+        1 => Confidence::Medium,
+        _ => Confidence::Low,
+    };
+    (c, name)
+}
+
+fn constraints(profile: &Profile, e: &Economics, core: &Core) -> Vec<Constraint> {
+    let cur = &profile.organisation.currency;
+    let v = &e.likely;
+    let mut out = Vec::new();
+    let score_option = decision::band(core.score, core.decider.thresholds);
+    let moved = |o: SocOption| score_option != core.option && o == score_option;
+    if !core.gate.allowed(SocOption::Outsourced) {
+        out.push(Constraint {
+            kind: ConstraintKind::SharingProhibited,
+            option: Some(SocOption::Outsourced),
+            reason: "Sharing security data with third parties is prohibited, so a fully outsourced SOC is \
+                     not possible; a hybrid is possible only with a provider working inside the \
+                     organisation's own tools and region"
+                .to_string(),
+            changed_recommendation: moved(SocOption::Outsourced),
+        });
+    }
+    for option in [SocOption::InHouse, SocOption::Hybrid] {
+        if core.gate.allowed(option) {
+            continue;
+        }
+        let q = considerations::proportion(&e.facts, &core.decider.size, option);
+        out.push(Constraint {
+            kind: ConstraintKind::OutOfProportion,
+            option: Some(option),
+            reason: format!(
+                "{} would cost {} a year to run, {} of what organisations of this size typically spend on all of security ({}), so it is out of proportion",
+                match option {
+                    SocOption::InHouse => "An in-house SOC",
+                    _ => "A co-managed SOC",
+                },
+                money_short(cur, e.facts.steady[index(option)]),
+                percent(q),
+                core.decider.size.basis
+            ),
+            changed_recommendation: moved(option)
+                || rank_between(option, score_option, core.option),
+        });
+    }
+    let years = profile.budget.horizon_years;
+    for option in SocOption::ALL {
+        if !core.gate.fits(option) {
+            let i = index(option);
+            out.push(Constraint {
+                kind: ConstraintKind::OverBudget,
+                option: Some(option),
+                reason: format!(
+                    "{} needs {} a year in its dearest year, {} more than the operating budget of {}",
+                    option.short(),
+                    money_short(cur, e.facts.min_opex[i]),
+                    money_short(cur, e.facts.min_opex[i] - profile.budget.annual_opex),
+                    money_short(cur, profile.budget.annual_opex)
+                ),
+                changed_recommendation: core.gate.allowed(option)
+                    && decision::band(core.score, core.decider.thresholds) != core.option
+                    && option != core.option
+                    && rank_between(option, score_option, core.option),
+            });
         }
     }
-    let bridge = (option == SocOption::InHouse)
-        .then_some(core.costs.bridge)
-        .flatten()
-        .map(|(plan, cost)| Bridge {
-            provider_from_month: plan.from_month,
-            until_month: plan.until_month,
-            cost,
-            text: format!(
-                "A managed provider monitors from month {} until the in-house SOC is operational in month {}, for about {}",
-                costs::trim_float(plan.from_month),
-                costs::trim_float(plan.until_month),
-                money_short(&profile.organisation.currency, cost)
+    let allowed = core.gate.allowed_list();
+    if !allowed.iter().any(|o| core.gate.fits(*o)) {
+        let cheapest = allowed
+            .iter()
+            .copied()
+            .min_by(|a, b| e.facts.min_opex[index(*a)].total_cmp(&e.facts.min_opex[index(*b)]))
+            .unwrap_or(SocOption::Outsourced);
+        let need = e.facts.min_opex[index(cheapest)];
+        out.push(Constraint {
+            kind: ConstraintKind::BudgetCannotFund,
+            option: None,
+            reason: format!(
+                "The budget cannot fund the required coverage with any option: the least demanding, {}, needs {} a year, {} more than the {} a year available (over {years} years)",
+                cheapest.short().to_lowercase(),
+                money_short(cur, need),
+                money_short(cur, need - profile.budget.annual_opex),
+                money_short(cur, profile.budget.annual_opex)
             ),
+            changed_recommendation: false,
         });
-    let live = decision::monitoring_month(profile, &params, option);
-    let complete = decision::complete_month(&params, option);
-    let reasons = reasons(&core, &constraints);
-    let option_costs = core.costs.options.get(&option);
+    }
+    let go_live = f64::from(profile.requirements.go_live_months);
+    for option in SocOption::ALL {
+        let reason = match option {
+            SocOption::InHouse if go_live < v[A::InHouseBuildMonths] => Some(format!(
+                "An in-house SOC takes about {} months to build, so it cannot meet the {}-month go-live on its own; \
+                 a provider can bridge the gap from month {}",
+                trim_float(v[A::InHouseBuildMonths]),
+                profile.requirements.go_live_months,
+                trim_float(v[A::ProviderOnboardingMonths])
+            )),
+            SocOption::Outsourced | SocOption::Hybrid if go_live < v[A::ProviderOnboardingMonths] => Some(format!(
+                "A provider needs about {} months to start monitoring, later than the {}-month go-live; no option can be live sooner",
+                trim_float(v[A::ProviderOnboardingMonths]),
+                profile.requirements.go_live_months
+            )),
+            _ => None,
+        };
+        if let Some(reason) = reason {
+            out.push(Constraint {
+                kind: ConstraintKind::Deadline,
+                option: Some(option),
+                reason,
+                changed_recommendation: false,
+            });
+        }
+    }
+    out
+}
+
+/// Whether `o` lies on the fallback path from the score's option down to
+/// the recommended one (both included).
+fn rank_between(o: SocOption, from: SocOption, to: SocOption) -> bool {
+    let r = |x: SocOption| match x {
+        SocOption::InHouse => 2,
+        SocOption::Hybrid => 1,
+        SocOption::Outsourced => 0,
+    };
+    r(o) <= r(from) && r(o) > r(to)
+}
+
+fn evaluate_with(profile: &Profile, e: &Economics, core: &Core) -> Assessment {
+    let v = &e.likely;
+    let option = core.option;
+    let opex = profile.budget.annual_opex;
+    let score_option = decision::band(core.score, core.decider.thresholds);
+    let robustness = decision::weight_robustness(profile, core);
+    let cost_robustness = decision::cost_robustness(profile, core, &e.sim);
+    let p_within = round_to(e.sim.probability_within(index(option), opex), 1e4);
+    let margin = decision::margin(core.score, core.decider.thresholds, &core.gate);
+    let (confidence, limited_by) = confidence(margin, robustness, cost_robustness, p_within);
+    let constraints = constraints(profile, e, core);
+    let mut cites = Citations::default();
+
+    let bridge = (option == SocOption::InHouse)
+        .then_some(e.plan.bridge)
+        .flatten()
+        .map(|plan| {
+            let cost: f64 = e.priced.options[index(SocOption::InHouse)][..e.plan.horizon]
+                .iter()
+                .map(|y| y.get(economics::price::Item::ProviderFee) + y.get(economics::price::Item::Onboarding))
+                .sum::<f64>()
+                .round();
+            Bridge {
+                provider_from_month: plan.from_month,
+                until_month: plan.until_month,
+                cost,
+                text: format!(
+                    "A managed provider monitors from month {} until the in-house SOC is operational in month {}, for about {}",
+                    trim_float(plan.from_month),
+                    trim_float(plan.until_month),
+                    money_short(&profile.organisation.currency, cost)
+                ),
+            }
+        });
+    let live = schedule::monitoring_month(
+        v,
+        e.plan.bridge.filter(|_| option == SocOption::InHouse),
+        option,
+    );
+    let complete = schedule::complete_month(v, option);
+    let costs = economics::costs_section(profile, e, &core.gate.allowed_list());
+    let reasons = reasons(core, &constraints);
     let decision_text = decision_text(
         profile,
         option,
-        option_costs,
+        costs.options.get(&option),
         live,
         bridge.as_ref(),
         &constraints,
@@ -98,27 +337,37 @@ pub fn evaluate(profile: &Profile) -> Assessment {
         Confidence::Medium => "Medium",
         Confidence::Low => "Low",
     };
-    let confidence_text = match margin {
-        Some(m) => format!(
-            "{level} confidence: the score of {} is {m:.2} from the nearest threshold that would change the recommendation, and the recommendation holds in {} of plausible weightings",
-            words::signed_2(core.score),
-            percent(robustness)
-        ),
-        None => format!(
-            "{level} confidence: hard constraints rule out the other options whatever the score, and the recommendation holds in {} of plausible weightings",
-            percent(robustness)
-        ),
+    let limit = match limited_by {
+        "margin" => "the score's distance from the threshold",
+        "weights" => "how the considerations are weighted",
+        "costs" => "uncertainty in the costs",
+        _ => "the chance of staying within budget",
     };
+    let distance = match margin {
+        Some(m) => format!(
+            "the score of {} is {m:.2} from the nearest threshold that would change it",
+            words::signed_2(core.score)
+        ),
+        None => "hard constraints rule out the other options whatever the score".to_string(),
+    };
+    let limit = if confidence == Confidence::High {
+        String::new()
+    } else {
+        format!(", limited most by {limit}")
+    };
+    let confidence_text = format!(
+        "{level} confidence{limit}: {distance}; the recommendation holds in {} of plausible weightings and {} of cost simulations, and stays within budget in {} of them",
+        percent(robustness),
+        percent(cost_robustness),
+        percent(p_within)
+    );
 
     let considerations = core
         .scored
         .iter()
-        .map(|s| {
-            let share = core
-                .shares
-                .iter()
-                .find(|(c, _)| *c == s.key)
-                .map_or(0.0, |(_, w)| *w);
+        .enumerate()
+        .map(|(i, s)| {
+            let share = core.decider.shares[i];
             ConsiderationScore {
                 key: s.key,
                 label: s.key.label().to_string(),
@@ -136,40 +385,24 @@ pub fn evaluate(profile: &Profile) -> Assessment {
     let sla = sla::checklist(profile, option);
     let roadmap = roadmap::roadmap(
         profile,
-        &params,
+        v,
         option,
-        core.costs
-            .bridge
-            .map(|b| b.0)
-            .filter(|_| option == SocOption::InHouse),
+        e.plan.bridge.filter(|_| option == SocOption::InHouse),
     );
     let sensitivity = Sensitivity {
-        weights: sensitivity::weights(&params, &core),
-        inputs: sensitivity::inputs(profile, &params, &core),
+        weights: sensitivity::weights(core),
+        inputs: sensitivity::inputs(profile, e, core),
     };
-    let options = options::option_profiles(profile, &params, &core);
-    let staffing = staffing_section(profile, &params, &core);
-    let total = |o: SocOption| core.costs.options.get(&o).map_or(0.0, |c| c.total);
-    let cheapest = SocOption::ALL
-        .into_iter()
-        .min_by(|a, b| total(*a).total_cmp(&total(*b)))
-        .unwrap_or(SocOption::Outsourced);
-    let mut notes = vec![
-        "Today's prices: no inflation is applied; costs that scale with the estate grow with it.".to_string(),
-        "Tools already owned are not bought again; their running costs are outside this comparison.".to_string(),
-    ];
-    if let Some(q) = &profile.mssp_quote {
-        notes.push(format!(
-            "Provider fees use the quote from {} instead of the model's price.",
-            q.provider.as_deref().unwrap_or("the provider")
-        ));
-    }
+    let options = options::option_profiles(profile, e, core, &costs);
+    let staffing = staffing_section(profile, e);
+    let assumptions = assumption_uses(profile, e, &mut cites);
+    cites.cite(core.decider.size.sources);
 
     Assessment {
         schema_version: SCHEMA_VERSION,
         generator: format!("socsource {}", env!("CARGO_PKG_VERSION")),
         profile: summary(profile),
-        facts: facts::facts(profile, &params),
+        facts: facts::facts(profile, v),
         recommendation: Recommendation {
             option,
             label: option.label().to_string(),
@@ -177,10 +410,13 @@ pub fn evaluate(profile: &Profile) -> Assessment {
             score_option,
             confidence,
             robustness,
+            cost_robustness,
+            probability_within_budget: p_within,
+            confidence_limited_by: limited_by.to_string(),
             margin,
             thresholds: Thresholds {
-                in_house: params.threshold_in_house,
-                outsourced: params.threshold_outsourced,
+                in_house: core.decider.thresholds.in_house,
+                outsourced: core.decider.thresholds.outsourced,
             },
             constraints,
             reasons,
@@ -192,22 +428,7 @@ pub fn evaluate(profile: &Profile) -> Assessment {
         },
         considerations,
         options,
-        costs: Costs {
-            currency: profile.organisation.currency.clone(),
-            horizon_years: profile.budget.horizon_years,
-            annual_opex: profile.budget.annual_opex,
-            capex: profile.budget.capex,
-            available: profile.budget.annual_opex * f64::from(profile.budget.horizon_years)
-                + profile.budget.capex,
-            options: core.costs.options.clone(),
-            cheapest,
-            quote: profile.mssp_quote.as_ref().map(|q| {
-                q.provider
-                    .clone()
-                    .unwrap_or_else(|| "provider quote".into())
-            }),
-            notes,
-        },
+        costs,
         staffing,
         risks,
         heat_map,
@@ -216,14 +437,42 @@ pub fn evaluate(profile: &Profile) -> Assessment {
         sla,
         roadmap,
         sensitivity,
-        assumptions: assumption_uses
-            .into_iter()
-            .map(|mut a| {
-                a.value = round_to(a.value, if a.value.abs() >= 100.0 { 1.0 } else { 1e4 });
-                a
-            })
-            .collect(),
+        assumptions,
+        references: cites.references(),
     }
+}
+
+fn assumption_uses(profile: &Profile, e: &Economics, cites: &mut Citations) -> Vec<AssumptionUse> {
+    let cur = &profile.organisation.currency;
+    assumptions::CATALOGUE
+        .iter()
+        .map(|info| {
+            let r = e.resolved.ranges[info.id as usize];
+            let given = profile.assumptions.contains_key(info.name);
+            let cite = assumptions::cite(info.id, profile);
+            let round = |x: f64| round_to(x, if x.abs() >= 100.0 { 1.0 } else { 1e4 });
+            AssumptionUse {
+                name: info.name.to_string(),
+                label: info.label.to_string(),
+                value: round(r.likely),
+                low: round(r.low),
+                high: round(r.high),
+                unit: info.unit.describe(cur),
+                rule: info.rule.to_string(),
+                basis: if given {
+                    format!("given in the profile; the default would be: {}", cite.basis)
+                } else {
+                    cite.basis.into_owned()
+                },
+                sources: if given {
+                    Vec::new()
+                } else {
+                    cites.cite(cite.sources)
+                },
+                overridden: given,
+            }
+        })
+        .collect()
 }
 
 fn summary(p: &Profile) -> ProfileSummary {
@@ -273,14 +522,8 @@ fn reasons(core: &Core, constraints: &[Constraint]) -> Vec<Reason> {
     let mut pulls: Vec<(f64, &considerations::Scored)> = core
         .scored
         .iter()
-        .map(|s| {
-            let w = core
-                .shares
-                .iter()
-                .find(|(c, _)| *c == s.key)
-                .map_or(0.0, |(_, w)| *w);
-            (w * s.score, s)
-        })
+        .enumerate()
+        .map(|(i, s)| (core.decider.shares[i] * s.score, s))
         .collect();
     let direction = match core.option {
         SocOption::InHouse => 1.0,
@@ -319,59 +562,73 @@ fn decision_text(
 ) -> String {
     let cur = &profile.organisation.currency;
     let years = profile.budget.horizon_years;
-    let total = costs.map_or(0.0, |c| c.total);
     let what = match option {
         SocOption::InHouse => "build an in-house Security Operations Center",
         SocOption::Outsourced => "outsource security monitoring and response to a managed provider (MSSP/MDR)",
         SocOption::Hybrid => "run a hybrid SOC: a managed provider for 24/7 monitoring, an internal team for response and detection engineering",
     };
-    let mut text = format!(
-        "Approve the decision to {what}, budgeting {} over {years} years, with monitoring live by month {}",
-        money_short(cur, total),
-        costs::trim_float(live)
-    );
+    let mut text = match costs {
+        Some(c) => format!(
+            "Approve the decision to {what}, budgeting {} over {years} years (likely range {} to {}), with monitoring live by month {}",
+            money_short(cur, c.total),
+            money_short(cur, c.range.p10),
+            money_short(cur, c.range.p90),
+            trim_float(live)
+        ),
+        None => format!("Approve the decision to {what}, with monitoring live by month {}", trim_float(live)),
+    };
     if let Some(b) = bridge {
         text.push_str(&format!(
             " through a provider bridge until the in-house SOC takes over in month {}",
-            costs::trim_float(b.until_month)
+            trim_float(b.until_month)
         ));
     }
     text.push('.');
-    if let Some(c) = constraints
-        .iter()
-        .find(|c| c.kind == ConstraintKind::BudgetCannotFund)
-    {
-        let _ = c;
-        let available = profile.budget.annual_opex * f64::from(years) + profile.budget.capex;
-        text.push_str(&format!(
-            " The board must also raise the budget by {} or accept less than the required coverage.",
-            money_short(cur, (total - available).max(0.0))
-        ));
+    if let Some(c) = costs {
+        if c.shortfall_per_year > 0.0 {
+            text.push_str(&format!(
+                " The board must also raise the operating budget by {} a year{} or accept less than the required coverage.",
+                money_short(cur, c.shortfall_per_year),
+                if constraints.iter().any(|c| c.kind == ConstraintKind::BudgetCannotFund) {
+                    ", since no option fits today's budget,"
+                } else {
+                    ""
+                }
+            ));
+        }
     }
     text
 }
 
-fn team(params: &Params, plan: &TeamPlan, shift_work: bool, existing: u64, hours: &str) -> Team {
+fn team(
+    v: &Values,
+    plan: &economics::teams::TeamPlan,
+    shift_work: bool,
+    existing: u64,
+    hours: &str,
+) -> Team {
+    let salaries = economics::teams::TeamPlan::salaries(v);
     let roles: Vec<RoleFte> = plan
-        .roles(params)
+        .fte()
         .iter()
         .enumerate()
-        .filter(|(_, (_, fte, _))| *fte > 0.0)
-        .map(|(i, (role, fte, salary))| {
+        .filter(|(_, fte)| **fte > 0.0)
+        .map(|(i, fte)| {
+            let salary = salaries[i];
             let premium = if shift_work && i < 2 {
-                params.shift_premium_pct / 100.0 * salary * params.benefits
+                v[A::ShiftPremiumPct] / 100.0 * salary * v[A::Benefits]
             } else {
                 0.0
             };
             RoleFte {
-                role: role.to_string(),
-                fte: *fte,
+                role: economics::teams::ROLES[i].to_string(),
+                fte: round_to(*fte, 1e2),
                 base_salary: salary.round(),
-                loaded_cost: (params.loaded(*salary) + premium).round(),
+                loaded_cost: (v.loaded(salary) + premium).round(),
             }
         })
         .collect();
-    let total = plan.total();
+    let total = round_to(plan.total(), 1e2);
     Team {
         roles,
         total_fte: total,
@@ -381,24 +638,26 @@ fn team(params: &Params, plan: &TeamPlan, shift_work: bool, existing: u64, hours
     }
 }
 
-fn staffing_section(profile: &Profile, params: &Params, core: &Core) -> Staffing {
+fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
+    use economics::teams;
+    let v = &e.likely;
     let coverage = profile.requirements.coverage;
-    let est = costs::estate(profile, params, 1);
-    let seats = staffing::seats(params, est.assets());
-    let hours = staffing::staffed_hours(coverage);
+    let est = e.plan.estate[0];
+    let volume = est.volume(v);
+    let seats = teams::seats(v, est.assets());
+    let hours = teams::staffed_hours(coverage);
     let existing = profile.existing_staff();
     let shift_work = coverage != Coverage::BusinessHours;
-    let mut owner = team(
-        params,
-        &staffing::outsourced_team(params),
-        false,
-        existing,
-        "business hours",
-    );
-    for r in &mut owner.roles {
-        r.role = "Internal SOC owner".into();
+    let mut retained = team(v, &teams::retained(v), false, existing, "business hours");
+    for r in &mut retained.roles {
+        r.role = if r.role.starts_with("L2") {
+            "Service owner and vendor management".into()
+        } else {
+            "Incident-response lead and regulator contact".into()
+        };
     }
-    let ih = &core.costs.in_house_team;
+    let ih = &e.plan.in_house[0];
+    let co = &e.plan.co_managed[0];
     let rationale = vec![
         format!(
             "{} coverage staffs {} seat{} for {} hours a year; one seat needs {} FTE across the year at {} coverage",
@@ -406,47 +665,50 @@ fn staffing_section(profile: &Profile, params: &Params, core: &Core) -> Staffing
             seats,
             if seats == 1 { "" } else { "s" },
             words::thousands(hours),
-            costs::trim_float(params.fte_per_seat * hours / 8760.0),
+            trim_float(v[A::FtePerSeat] * hours / 8760.0),
             coverage.label().to_lowercase()
         ),
         format!(
             "Seats: at least {} by policy, one per {} monitored assets; the estate has {} today",
-            costs::trim_float(params.min_seats),
-            words::thousands(params.assets_per_seat),
+            trim_float(v[A::MinSeats]),
+            words::thousands(v[A::AssetsPerSeat]),
             words::thousands(est.assets())
         ),
         format!(
             "Around the L1 seats: L2 about 40% and L3 about 20% of L1, {} detection engineer{} for {} GB of logs a day{}, and a manager",
-            costs::trim_float(ih.engineers),
+            trim_float(ih.engineers),
             if ih.engineers == 1.0 { "" } else { "s" },
-            costs::trim_float((est.volume_gb_day * 10.0).round() / 10.0),
+            trim_float((volume * 10.0).round() / 10.0),
             if profile.environment.ot_ics { " (one of them an OT specialist)" } else { "" }
         ),
         format!(
-            "The hybrid internal team is {}% of the in-house day shift, at least two people, working business hours",
-            costs::trim_float(params.hybrid_team_share_pct)
+            "The co-managed team keeps the functions the provider does not take: a lead{}, {} detection engineer{}{}{}, in business hours",
+            if co.l3 > 0.0 && profile.organisation.employees >= assumptions::SMALL_ORGANISATION { " and an incident-response lead" } else { " who also leads incident response" },
+            trim_float(co.engineers),
+            if co.engineers == 1.0 { "" } else { "s" },
+            if teams::needs_threat_intel(profile) { ", a threat-intelligence and hunting analyst" } else { "" },
+            if co.l2 > 0.0 { format!(", {} day-shift analyst{} for escalations", trim_float(co.l2), if co.l2 == 1.0 { "" } else { "s" }) } else { String::new() }
+        ),
+        format!(
+            "When outsourcing, {} FTE stay in-house for risk ownership, incident command, vendor management and regulator contact; {}",
+            trim_float(v[A::RetainedFte]),
+            if e.plan.rota_provider > 0.0 { "four more people take turns on call to approve containment out of hours" } else { "containment is pre-authorised in the contract, so no on-call rota is needed" }
         ),
     ];
     Staffing {
         coverage: coverage.label().to_string(),
         seats,
-        fte_per_seat: params.fte_per_seat,
+        fte_per_seat: v[A::FtePerSeat],
         staffed_hours_per_year: hours,
         in_house: team(
-            params,
+            v,
             ih,
             shift_work,
             existing,
             &coverage.label().to_lowercase(),
         ),
-        hybrid: team(
-            params,
-            &core.costs.hybrid_team,
-            false,
-            existing,
-            "business hours",
-        ),
-        outsourced: owner,
+        hybrid: team(v, co, false, existing, "business hours"),
+        outsourced: retained,
         rationale,
     }
 }

@@ -1,11 +1,13 @@
 //! The three options as they look for this organisation: advantages and
 //! drawbacks, each marked strong or weak for it and tied to a profile fact.
 
+use super::assessment::Costs;
 use super::assessment::{OptionPoint, OptionProfile, PointKind, SocOption, Strength};
-use super::costs::trim_float;
-use super::decision::{complete_month, monitoring_month, Core};
-use super::params::Params;
-use super::words::{count, money_short};
+use super::decision::Core;
+use super::economics::Economics;
+use super::schedule::{complete_month, monitoring_month};
+use super::values::A as V;
+use super::words::{count, money_short, trim_float};
 use crate::profile::model::*;
 use crate::profile::Profile;
 
@@ -24,10 +26,16 @@ fn point(kind: PointKind, strong: bool, point: &str, because: String) -> OptionP
 
 use PointKind::{Advantage as A, Drawback as D};
 
-pub fn option_profiles(profile: &Profile, params: &Params, core: &Core) -> Vec<OptionProfile> {
+pub fn option_profiles(
+    profile: &Profile,
+    e: &Economics,
+    core: &Core,
+    costs: &Costs,
+) -> Vec<OptionProfile> {
+    let v = &e.likely;
     let cur = &profile.organisation.currency;
     let horizon = profile.budget.horizon_years;
-    let total = |o: SocOption| core.costs.options.get(&o).map_or(0.0, |c| c.total);
+    let total = |o: SocOption| costs.options.get(&o).map_or(0.0, |c| c.total);
     let cheapest = SocOption::ALL
         .into_iter()
         .min_by(|a, b| total(*a).total_cmp(&total(*b)))
@@ -36,7 +44,7 @@ pub fn option_profiles(profile: &Profile, params: &Params, core: &Core) -> Vec<O
     let c = &profile.compliance;
     let t = &profile.security_team;
     let existing = profile.existing_staff();
-    let needed = core.costs.in_house_team.total();
+    let needed = e.plan.in_house[0].total();
     let data_bound =
         c.data_residency == Residency::Required || c.third_party_data_sharing != Sharing::Allowed;
     let targeted =
@@ -60,17 +68,17 @@ pub fn option_profiles(profile: &Profile, params: &Params, core: &Core) -> Vec<O
                         if targeted { "targeted by APT or nation-state actors".to_string() } else { "no targeted threat actors recorded".to_string() }),
                     point(D, total(SocOption::InHouse) > 1.15 * total(cheapest), "The most people and tools to pay for", cost_text(option)),
                     point(D, tight, "Analysts are hard to hire and keep",
-                        format!("the hiring market is {}; about {}% of SOC analysts leave each year", t.hiring_market.key(), trim_float(params.attrition_pct))),
+                        format!("the hiring market is {}; about {}% of SOC analysts leave each year", t.hiring_market.key(), trim_float(v[V::AttritionPct]))),
                     point(D, q.coverage == Coverage::TwentyFourSeven && (existing as f64) < needed / 2.0,
                         "A round-the-clock rota is expensive to staff",
                         format!("{} coverage needs about {} people; {} today", q.coverage.label(), trim_float(needed), count(existing, "person", "people"))),
-                    point(D, go_live < params.in_house_build_months, "Slow to build",
-                        format!("about {} months to operate, against a {}-month go-live", trim_float(params.in_house_build_months), q.go_live_months)),
+                    point(D, go_live < v[V::InHouseBuildMonths], "Slow to build",
+                        format!("about {} months to operate, against a {}-month go-live", trim_float(v[V::InHouseBuildMonths]), q.go_live_months)),
                 ],
                 SocOption::Outsourced => vec![
                     point(A, cheapest == SocOption::Outsourced, "Lower, predictable cost", cost_text(option)),
                     point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock monitoring from the start",
-                        format!("monitoring from month {}", trim_float(params.provider_onboarding_months))),
+                        format!("monitoring from month {}", trim_float(v[V::ProviderOnboardingMonths]))),
                     point(A, existing < 3 || tight, "Experienced analysts and tools on day one",
                         format!("{} in security operations today; hiring market {}", count(existing, "person", "people"), t.hiring_market.key())),
                     point(A, profile.organisation.annual_growth_pct >= 10.0 || q.scalability == Level::High,
@@ -88,13 +96,13 @@ pub fn option_profiles(profile: &Profile, params: &Params, core: &Core) -> Vec<O
                         } else {
                             format!("data residency: {}; third-party sharing: {}", c.data_residency.key(), c.third_party_data_sharing.key())
                         }),
-                    point(D, profile.has_framework(Framework::Dora) || params.mssp_term_years >= 3.0, "Lock-in and exit risk",
-                        format!("a {}-year term; an exit plan is needed{}", trim_float(params.mssp_term_years),
+                    point(D, profile.has_framework(Framework::Dora) || v[V::TermYears] >= 3.0, "Lock-in and exit risk",
+                        format!("a {}-year term; an exit plan is needed{}", trim_float(v[V::TermYears]),
                             if profile.has_framework(Framework::Dora) { " and mandatory under DORA" } else { "" })),
                 ],
                 SocOption::Hybrid => vec![
                     point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock coverage without a full in-house rota",
-                        format!("the provider covers nights and weekends from month {}", trim_float(params.provider_onboarding_months))),
+                        format!("the provider covers nights and weekends from month {}", trim_float(v[V::ProviderOnboardingMonths]))),
                     point(A, q.control == Level::High || q.integration == Level::High,
                         "Incident response and crown-jewel detections stay in-house",
                         format!("control need {}; integration need {}", q.control.key(), q.integration.key())),
@@ -108,7 +116,7 @@ pub fn option_profiles(profile: &Profile, params: &Params, core: &Core) -> Vec<O
                         format!("third-party sharing: {}", c.third_party_data_sharing.key())),
                 ],
             };
-            let c = core.costs.options.get(&option);
+            let c = costs.options.get(&option);
             OptionProfile {
                 option,
                 label: option.label().to_string(),
@@ -118,12 +126,11 @@ pub fn option_profiles(profile: &Profile, params: &Params, core: &Core) -> Vec<O
                     SocOption::Hybrid => "A provider covers 24/7 monitoring and triage; an internal team owns incident response, detection engineering for the crown jewels and threat hunting.",
                 }
                 .to_string(),
-                feasible: core.feasibility.candidates.contains(&option)
-                    && !(option == SocOption::Outsourced && c.is_some() && profile.compliance.third_party_data_sharing == Sharing::Prohibited),
+                feasible: core.gate.allowed(option),
                 within_budget: c.is_some_and(|c| c.within_budget),
-                meets_deadline: monitoring_month(profile, params, option) <= go_live,
-                monitoring_live_month: monitoring_month(profile, params, option),
-                complete_month: complete_month(params, option),
+                meets_deadline: monitoring_month(v, e.plan.bridge, option) <= go_live,
+                monitoring_live_month: monitoring_month(v, e.plan.bridge, option),
+                complete_month: complete_month(v, option),
                 total_cost: total(option),
                 points,
             }

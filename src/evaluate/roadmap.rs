@@ -8,8 +8,8 @@
 //! months with first detections at 6-9; quarterly improvement cycles after.
 
 use super::assessment::{Phase, SocOption};
-use super::costs::BridgePlan;
-use super::params::Params;
+use super::economics::plan::BridgePlan;
+use super::values::{Values, A};
 use crate::profile::Profile;
 
 fn half(x: f64) -> f64 {
@@ -39,12 +39,12 @@ fn s(text: &str) -> String {
 
 pub fn roadmap(
     profile: &Profile,
-    params: &Params,
+    v: &Values,
     option: SocOption,
     bridge: Option<BridgePlan>,
 ) -> Vec<Phase> {
     let horizon = f64::from(profile.budget.horizon_years) * 12.0;
-    let onboarding = params.provider_onboarding_months;
+    let onboarding = v[A::ProviderOnboardingMonths];
     let top_threats: Vec<&str> = profile
         .risk
         .threats
@@ -72,7 +72,7 @@ pub fn roadmap(
     );
     match option {
         SocOption::InHouse => {
-            let build = params.in_house_build_months;
+            let build = v[A::InHouseBuildMonths];
             b.add(
                 "Set objectives and the internal service agreement",
                 1.0,
@@ -190,7 +190,7 @@ pub fn roadmap(
                 b.add(
                     "Build the internal team",
                     1.0,
-                    params.hybrid_build_months,
+                    v[A::HybridBuildMonths],
                     "SOC lead and HR",
                     &[
                         s("Incident-response lead and detection engineers hired"),

@@ -3,43 +3,41 @@
 //! For each consideration: the share of the decision it would need to carry
 //! for the recommendation to change (holding the others' relative weights).
 //! For the main numeric inputs (budget, analyst salary, provider price,
-//! go-live months): the nearest value at which it changes. Everything is
-//! recomputed through the same model ([`super::decision::core`]), so hard
-//! constraints count too.
+//! go-live months): the nearest value at which it changes. Every probe goes
+//! through the same decision ([`super::decision::Decider`]) with the plan
+//! re-priced where the input changes prices, so hard constraints and the
+//! budget fallback count too.
 
 use super::assessment::{InputFlip, SocOption, WeightFlip};
-use super::decision::{self, Core};
-use super::params::Params;
+use super::decision::{self, choose, Core};
+use super::economics::facts::CostFacts;
+use super::economics::{price, Economics};
+use super::values::A;
 use super::words::{money_short, percent_1, thousands};
 use crate::profile::model::Consideration;
 use crate::profile::Profile;
 
-/// The recommendation for a modified profile or parameters.
-fn option_for(profile: &Profile, params: &Params) -> SocOption {
-    decision::core(profile, params).option
-}
-
-pub fn weights(params: &Params, core: &Core) -> Vec<WeightFlip> {
+pub fn weights(core: &Core) -> Vec<WeightFlip> {
+    let shares = core.decider.shares;
+    let mut scores = core.decider.fixed_scores;
+    scores[0] = core.scored[0].score;
     Consideration::ALL
         .iter()
-        .map(|&key| {
-            let current = core.shares.iter().find(|(c, _)| *c == key).map_or(0.0, |(_, w)| *w);
-            let score = core.scored.iter().find(|s| s.key == key).map_or(0.0, |s| s.score);
-            let others_weight: f64 = core.shares.iter().filter(|(c, _)| *c != key).map(|(_, w)| w).sum();
-            let others_sum: f64 = core
-                .shares
-                .iter()
-                .filter(|(c, _)| *c != key)
-                .map(|(c, w)| w * core.scored.iter().find(|s| s.key == *c).map_or(0.0, |s| s.score))
-                .sum();
+        .enumerate()
+        .map(|(k, &key)| {
+            let current = shares[k];
+            let score = scores[k];
+            let others_weight: f64 = (0..8).filter(|i| *i != k).map(|i| shares[i]).sum();
+            let others_sum: f64 = (0..8).filter(|i| *i != k).map(|i| shares[i] * scores[i]).sum();
             // S(x) = (1 - x) * others_mean + x * score for a share x; it
             // crosses a threshold t at x = (t - m) / (score - m).
             let mean = if others_weight > 0.0 { others_sum / others_weight } else { 0.0 };
-            let mut crossings: Vec<f64> = [params.threshold_in_house, params.threshold_outsourced]
+            let t = core.decider.thresholds;
+            let mut crossings: Vec<f64> = [t.in_house, t.outsourced]
                 .iter()
-                .filter_map(|t| {
+                .filter_map(|th| {
                     let denominator = score - mean;
-                    (denominator.abs() > 1e-12).then(|| (t - mean) / denominator)
+                    (denominator.abs() > 1e-12).then(|| (th - mean) / denominator)
                 })
                 .filter(|x| (0.0..=1.0).contains(x))
                 .collect();
@@ -51,7 +49,7 @@ pub fn weights(params: &Params, core: &Core) -> Vec<WeightFlip> {
                         continue;
                     }
                     let s = decision::round_to((1.0 - probe) * mean + probe * score, 1e9);
-                    let option = decision::choose(s, params, &core.feasibility);
+                    let option = choose(s, t, &core.gate);
                     if option != core.option {
                         found = Some((decision::round_to(x, 1e3), option));
                         break;
@@ -140,27 +138,39 @@ fn significant(x: f64) -> f64 {
     (x / magnitude).round() * magnitude
 }
 
-pub fn inputs(profile: &Profile, params: &Params, core: &Core) -> Vec<InputFlip> {
+/// The recommendation with the likely values changed by `edit`.
+fn repriced(
+    profile: &Profile,
+    e: &Economics,
+    core: &Core,
+    edit: impl Fn(&mut super::values::Values, &mut super::economics::plan::Plan),
+) -> SocOption {
+    let mut v = e.likely;
+    let mut plan = e.plan.clone();
+    let mut flat = e.flat.clone();
+    edit(&mut v, &mut plan);
+    edit(&mut v.clone(), &mut flat);
+    let facts = CostFacts::of(
+        &price::price(&plan, &v),
+        &price::price(&flat, &v),
+        profile.budget.capex,
+    );
+    core.decider.decide(&facts, profile.budget.annual_opex)
+}
+
+pub fn inputs(profile: &Profile, e: &Economics, core: &Core) -> Vec<InputFlip> {
     let cur = &profile.organisation.currency;
     let now = core.option;
     let mut out = Vec::new();
 
     let opex = profile.budget.annual_opex;
-    let in_house_avg = core
-        .costs
-        .options
-        .get(&SocOption::InHouse)
-        .map_or(0.0, |c| c.average_per_year);
+    let needs = e.facts.min_opex.iter().copied().fold(0.0, f64::max);
     let budget_flip = nearest_flip(
         opex.max(1.0),
         0.0,
-        (opex * 10.0).max(in_house_avg * 3.0).max(1.0),
+        (opex * 10.0).max(needs * 3.0).max(1.0),
         now,
-        &|v| {
-            let mut p = profile.clone();
-            p.budget.annual_opex = v;
-            option_for(&p, params)
-        },
+        &|x| core.decider.decide(&e.facts, x),
     );
     out.push(flip(
         "budget.annual_opex",
@@ -171,11 +181,20 @@ pub fn inputs(profile: &Profile, params: &Params, core: &Core) -> Vec<InputFlip>
         |v| money_short(cur, v),
     ));
 
-    let salary = params.l2_salary;
-    let salary_flip = nearest_flip(salary, salary * 0.25, salary * 4.0, now, &|v| {
-        let mut p = params.clone();
-        p.scale_salaries(v / salary);
-        option_for(profile, &p)
+    let salary = e.likely[A::L2Salary];
+    let salary_flip = nearest_flip(salary, salary * 0.25, salary * 4.0, now, &|x| {
+        repriced(profile, e, core, |v, _| {
+            let f = x / salary;
+            for id in [
+                A::L1Salary,
+                A::L2Salary,
+                A::L3Salary,
+                A::EngineerSalary,
+                A::ManagerSalary,
+            ] {
+                v[id] *= f;
+            }
+        })
     });
     out.push(flip(
         "analyst_salary",
@@ -190,12 +209,12 @@ pub fn inputs(profile: &Profile, params: &Params, core: &Core) -> Vec<InputFlip>
         Some(q) => {
             let fee = q.annual_fee;
             let quote_flip =
-                nearest_flip(fee.max(1.0), fee * 0.25, (fee * 4.0).max(1.0), now, &|v| {
-                    let mut p = profile.clone();
-                    if let Some(q) = p.mssp_quote.as_mut() {
-                        q.annual_fee = v;
-                    }
-                    option_for(&p, params)
+                nearest_flip(fee.max(1.0), fee * 0.25, (fee * 4.0).max(1.0), now, &|x| {
+                    repriced(profile, e, core, |_, plan| {
+                        if let Some(q) = plan.quote.as_mut() {
+                            q.annual_fee = x;
+                        }
+                    })
                 });
             out.push(flip(
                 "mssp_quote.annual_fee",
@@ -207,22 +226,26 @@ pub fn inputs(profile: &Profile, params: &Params, core: &Core) -> Vec<InputFlip>
             ));
         }
         None => {
-            let price = params.mssp_price_month;
+            let price = e.likely[A::MdrPrice];
+            let log = e.likely[A::MdrLogPrice];
             let price_flip = nearest_flip(
                 price.max(0.01),
                 price * 0.25,
                 (price * 4.0).max(0.01),
                 now,
-                &|v| {
-                    let mut p = params.clone();
-                    p.mssp_price_month = v;
-                    option_for(profile, &p)
+                &|x| {
+                    repriced(profile, e, core, |v, _| {
+                        v[A::MdrPrice] = x;
+                        if price > 0.0 {
+                            v[A::MdrLogPrice] = log * x / price;
+                        }
+                    })
                 },
             );
             out.push(flip(
                 "mssp_price_per_endpoint_month",
-                "Provider price per asset per month",
-                &format!("{cur} per asset per month"),
+                "Provider price (per endpoint per month, log ingestion in proportion)",
+                &format!("{cur} per endpoint per month"),
                 price,
                 price_flip,
                 |v| format!("{cur} {v:.2}"),
@@ -242,7 +265,7 @@ pub fn inputs(profile: &Profile, params: &Params, core: &Core) -> Vec<InputFlip>
             }
             let mut p = profile.clone();
             p.requirements.go_live_months = candidate;
-            let option = option_for(&p, params);
+            let option = super::quick_decision(&p);
             if option != now {
                 go_flip = Some((f64::from(candidate), option));
             }

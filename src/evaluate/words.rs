@@ -125,6 +125,15 @@ pub fn hours(h: f64) -> String {
     }
 }
 
+/// A number without a trailing `.0`.
+pub fn trim_float(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round() as i64)
+    } else {
+        format!("{:.1}", x)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

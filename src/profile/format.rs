@@ -8,7 +8,7 @@
 
 use super::model::{
     AssetKind, Consideration, Coverage, Criticality, DataClass, Framework, HiringMarket, Industry,
-    Level, Residency, Sharing, Threat, Tool,
+    Level, OwnedTools, ProviderPlatform, Residency, Sharing, Threat, Tool,
 };
 
 /// Largest count any integer key accepts: far beyond any real organisation,
@@ -270,6 +270,18 @@ pub const SECURITY_TEAM: &[Field] = &[
         "Security tools already owned.",
     ),
     opt(
+        "owned_tools",
+        Kind::Enum(OwnedTools::KEYS),
+        "\"decommission\"",
+        "What happens to owned tools when a provider brings its own platform: `decommission` them after the transition, or `keep` paying for them.",
+    ),
+    opt(
+        "redeployment_cost",
+        MONEY,
+        "`redeployment_months` of L2 salary",
+        "Cost of redeploying or releasing one of today's security staff who is not needed after a transition, in `currency`.",
+    ),
+    opt(
         "maturity",
         Kind::Int { min: 0, max: 5 },
         "0",
@@ -424,7 +436,7 @@ impl Consideration {
     /// Weight documentation, usable in const tables.
     const fn label_doc(self) -> &'static str {
         match self {
-            Consideration::Budget => "Weight of budget and resources.",
+            Consideration::Budget => "Weight of value for money and affordability.",
             Consideration::Compliance => "Weight of compliance and data privacy.",
             Consideration::Risk => "Weight of risk tolerance and threat landscape.",
             Consideration::Control => "Weight of operational control and flexibility.",
@@ -453,6 +465,12 @@ pub const MSSP_QUOTE: &[Field] = &[
         "Contract term in years.",
     ),
     opt("provider", TEXT, "not given", "Provider name."),
+    opt(
+        "platform",
+        Kind::Enum(ProviderPlatform::KEYS),
+        "\"bundled\"",
+        "`bundled`: the fee includes the provider's SIEM and EDR platform; `own_tools`: the provider works in the organisation's own tools.",
+    ),
 ];
 
 pub const REPORT: &[Field] = &[

@@ -93,13 +93,23 @@ fn kind(k: &Kind) -> Value {
         Kind::Assumptions => {
             let mut properties = Map::new();
             for a in assumptions::CATALOGUE {
+                let number = json!({"type": "number", "minimum": a.min, "maximum": a.max});
                 properties.insert(
                     a.name.into(),
                     json!({
-                        "type": "number",
-                        "minimum": a.min,
-                        "maximum": a.max,
-                        "description": format!("{}. Default: {}.", a.label, a.rule),
+                        "description": format!(
+                            "{}. Default: {}. One number sets the likely value and keeps the default's spread; low, likely and high set the whole range.",
+                            a.label, a.rule
+                        ),
+                        "oneOf": [
+                            number,
+                            {
+                                "type": "object",
+                                "additionalProperties": false,
+                                "required": ["low", "likely", "high"],
+                                "properties": {"low": number, "likely": number, "high": number},
+                            },
+                        ],
                     }),
                 );
             }

@@ -26,7 +26,7 @@ pub enum Checked {
     Text(String),
     List(Vec<Checked>),
     Record(Record),
-    Numbers(BTreeMap<String, f64>),
+    Assumptions(BTreeMap<String, AssumptionValue>),
 }
 
 /// A checked mapping: the fields that were given, with where they were given.
@@ -330,17 +330,112 @@ impl Checker<'_> {
                     &key_path,
                     entry.key_pos,
                     format!("`{}` needs a value", spec.name),
-                    None,
+                    Some("a number, or `{low: ..., likely: ..., high: ...}`"),
                 );
                 continue;
             }
-            if let Some(Checked::Number(n)) =
-                self.value(&entry.value, &key_path, &kind, entry.key_pos)
-            {
-                out.insert(spec.name.to_string(), n);
+            let value = match &entry.value.value {
+                Value::Map(_) => self.assumption_range(&entry.value, &key_path, &kind),
+                _ => match self.value(&entry.value, &key_path, &kind, entry.key_pos) {
+                    Some(Checked::Number(n)) => Some(AssumptionValue::Point(n)),
+                    _ => None,
+                },
+            };
+            if let Some(v) = value {
+                out.insert(spec.name.to_string(), v);
             }
         }
-        Some(Checked::Numbers(out))
+        Some(Checked::Assumptions(out))
+    }
+
+    /// `{low, likely, high}`: each a number in the assumption's bounds, in
+    /// that order.
+    fn assumption_range(
+        &mut self,
+        node: &Node,
+        path: &str,
+        kind: &Kind,
+    ) -> Option<AssumptionValue> {
+        let Value::Map(entries) = &node.value else {
+            return None;
+        };
+        let mut found: [Option<(f64, Pos)>; 3] = [None, None, None];
+        let names = ["low", "likely", "high"];
+        let mut ok = true;
+        // A misspelt key is reported once, as the misspelling.
+        let mut suggested = Vec::new();
+        for entry in entries {
+            let key_path = join(path, &entry.key);
+            let Some(i) = names.iter().position(|n| *n == entry.key) else {
+                let help = match suggest(&entry.key, &names) {
+                    Some(s) => {
+                        suggested.push(s);
+                        format!("did you mean `{s}`?")
+                    }
+                    None => "a range has the keys `low`, `likely` and `high`".into(),
+                };
+                self.error_help(
+                    &key_path,
+                    entry.key_pos,
+                    format!("unknown key `{}`", clip(&entry.key, 40)),
+                    Some(help),
+                );
+                ok = false;
+                continue;
+            };
+            match self.value(&entry.value, &key_path, kind, entry.key_pos) {
+                Some(Checked::Number(n)) => found[i] = Some((n, entry.value.pos)),
+                _ => ok = false,
+            }
+        }
+        for (i, name) in names.iter().enumerate() {
+            if found[i].is_none()
+                && !entries.iter().any(|e| e.key == *name)
+                && !suggested.contains(name)
+            {
+                self.error(
+                    path,
+                    node.pos,
+                    format!("the range has no `{name}`"),
+                    Some("a range gives all three of `low`, `likely` and `high`; give a single number to keep the default spread"),
+                );
+                ok = false;
+            }
+        }
+        let ([Some(low), Some(likely), Some(high)], true) = (found, ok) else {
+            return None;
+        };
+        if low.0 > likely.0 {
+            self.error(
+                &join(path, "low"),
+                low.1,
+                format!(
+                    "`low` ({}) is above `likely` ({})",
+                    fmt_num(low.0),
+                    fmt_num(likely.0)
+                ),
+                Some("a range runs low <= likely <= high"),
+            );
+            return None;
+        }
+        if likely.0 > high.0 {
+            self.error(
+                &join(path, "high"),
+                high.1,
+                format!(
+                    "`high` ({}) is below `likely` ({})",
+                    fmt_num(high.0),
+                    fmt_num(likely.0)
+                ),
+                Some("a range runs low <= likely <= high"),
+            );
+            return None;
+        }
+        Some(AssumptionValue::Range {
+            low: low.0,
+            likely: likely.0,
+            high: high.0,
+        })
     }
 }
 
@@ -378,7 +473,9 @@ fn expectation(kind: &Kind) -> String {
         ),
         Kind::List { .. } => "a list".into(),
         Kind::Record(_) => "a mapping".into(),
-        Kind::Assumptions => "a mapping of assumption names to numbers".into(),
+        Kind::Assumptions => {
+            "a mapping of assumption names to numbers or `{low, likely, high}` ranges".into()
+        }
     }
 }
 
@@ -1003,6 +1100,20 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         engineers: d.count(team, t, "engineers", 0),
         incident_responders: d.count(team, t, "incident_responders", 0),
         tools: d.choices(team, t, "tools", Tool::from_key, &[]),
+        owned_tools: d.choice(
+            team,
+            t,
+            "owned_tools",
+            OwnedTools::from_key,
+            OwnedTools::Decommission,
+        ),
+        redeployment_cost: match team.and_then(|r| r.get("redeployment_cost")) {
+            Some(Checked::Number(n)) => Some(*n),
+            _ => {
+                d.mark("security_team.redeployment_cost");
+                None
+            }
+        },
         maturity: u8::try_from(d.int(team, t, "maturity", 0)).unwrap_or(0),
         hiring_market: d.choice(
             team,
@@ -1124,7 +1235,7 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
     }
 
     let assumption_overrides = match root.get("assumptions") {
-        Some(Checked::Numbers(m)) => m.clone(),
+        Some(Checked::Assumptions(m)) => m.clone(),
         _ => BTreeMap::new(),
     };
     if currencies::usd_rate(&organisation.currency).is_none()
@@ -1156,6 +1267,13 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         onboarding_fee: d.number(Some(qr), "mssp_quote", "onboarding_fee", 0.0),
         term_years: u32::try_from(d.int(Some(qr), "mssp_quote", "term_years", 3)).unwrap_or(3),
         provider: text_of(Some(qr), "provider"),
+        platform: d.choice(
+            Some(qr),
+            "mssp_quote",
+            "platform",
+            ProviderPlatform::from_key,
+            ProviderPlatform::Bundled,
+        ),
     });
 
     let rep = root.record("report");

@@ -29,55 +29,12 @@ pub const EU_MEMBERS: &[&str] = &[
     "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 ];
 
-/// EEA members outside the EU, and Switzerland: labour markets and leave
-/// patterns close to the EU's, so they share its salary region.
-const EU_LIKE: &[&str] = &["CH", "IS", "LI", "NO"];
-
 pub fn is_country(code: &str) -> bool {
     ISO_3166_ALPHA2.binary_search(&code).is_ok()
 }
 
 pub fn is_eu_member(code: &str) -> bool {
     EU_MEMBERS.contains(&code)
-}
-
-/// The salary region a headquarters country maps to.
-///
-/// Sourced salary tables exist for the US, the UK and India; the EU has no
-/// usable public source (domain-facts.md, gap 5), so EU salaries are the UK
-/// figures converted. Every other country falls back to the US figures,
-/// converted to the profile's currency; override `analyst_salary` (and the
-/// other salary assumptions) for a local market.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SalaryRegion {
-    Us,
-    Uk,
-    Eu,
-    India,
-    Fallback,
-}
-
-impl SalaryRegion {
-    pub fn of(headquarters: &str) -> SalaryRegion {
-        match headquarters {
-            "US" => SalaryRegion::Us,
-            "GB" => SalaryRegion::Uk,
-            "IN" => SalaryRegion::India,
-            c if is_eu_member(c) || EU_LIKE.contains(&c) => SalaryRegion::Eu,
-            _ => SalaryRegion::Fallback,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SalaryRegion::Us => "United States",
-            SalaryRegion::Uk => "United Kingdom",
-            SalaryRegion::Eu => "European Union (UK figures converted)",
-            SalaryRegion::India => "India",
-            SalaryRegion::Fallback => "other (US figures converted)",
-        }
-    }
 }
 
 #[cfg(test)]
@@ -88,12 +45,5 @@ mod tests {
     fn code_lists_are_sorted_for_binary_search() {
         assert!(ISO_3166_ALPHA2.windows(2).all(|w| w[0] < w[1]));
         assert!(is_country("GB") && is_country("NO") && !is_country("UK"));
-    }
-
-    #[test]
-    fn regions() {
-        assert_eq!(SalaryRegion::of("DE"), SalaryRegion::Eu);
-        assert_eq!(SalaryRegion::of("NO"), SalaryRegion::Eu);
-        assert_eq!(SalaryRegion::of("JP"), SalaryRegion::Fallback);
     }
 }

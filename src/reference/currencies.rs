@@ -41,17 +41,17 @@ pub const USD_RATES: &[(&str, f64)] = &[
     ("AUD", 1.55),
     ("BRL", 5.6),
     ("CAD", 1.39),
-    ("CHF", 0.83),
+    ("CHF", 0.833),
     ("CNY", 7.2),
     ("CZK", 22.0),
     ("DKK", 6.6),
     ("EUR", 0.885),
-    ("GBP", 0.755),
+    ("GBP", 0.758),
     ("HKD", 7.8),
     ("HUF", 360.0),
     ("ILS", 3.55),
     ("INR", 87.0),
-    ("JPY", 150.0),
+    ("JPY", 149.0),
     ("KRW", 1400.0),
     ("MXN", 19.0),
     ("NOK", 10.4),
@@ -59,6 +59,7 @@ pub const USD_RATES: &[(&str, f64)] = &[
     ("PLN", 3.77),
     ("QAR", 3.64),
     ("RON", 4.45),
+    ("RSD", 103.7),
     ("SAR", 3.75),
     ("SEK", 9.9),
     ("SGD", 1.31),
@@ -83,7 +84,7 @@ mod tests {
         assert!(ISO_4217.windows(2).all(|w| w[0] < w[1]));
         assert!(USD_RATES.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(USD_RATES.iter().all(|(c, r)| is_currency(c) && *r > 0.0));
-        assert_eq!(usd_rate("GBP"), Some(0.755));
+        assert_eq!(usd_rate("GBP"), Some(0.758));
         assert_eq!(usd_rate("XYZ"), None);
     }
 }

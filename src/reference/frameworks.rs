@@ -3,7 +3,7 @@
 //! Figures and citations come from `domain-facts.md` section 5.1. Entries the
 //! research marked "recalled, to verify" (grade R) say so in their source.
 
-use crate::profile::model::Framework;
+use crate::vocabulary::Framework;
 
 /// An incident-notification deadline set by a framework.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,11 +1,14 @@
 //! Reference data: the sourced facts and defaults the tool relies on.
 //!
-//! Leaf modules with no logic beyond lookups, each citing where its figures
-//! come from (`../shared/research/domain-facts.md`). The profile loader uses
-//! them for validation and defaults; the evaluation uses them for the model.
+//! Data with no logic beyond lookups, each row citing its public sources
+//! ([`sources`]). It depends only on the domain's vocabularies: the profile
+//! loader reads it for validation and defaults, the evaluation for the
+//! model's inputs; the rules that turn it into numbers live in `evaluate`.
 
 pub mod assumptions;
 pub mod countries;
 pub mod currencies;
 pub mod frameworks;
+pub mod labour;
+pub mod sources;
 pub mod threats;

@@ -4,7 +4,7 @@
 //! patterns, ENISA Threat Landscape 2024/2025 sector shares, and IBM Cost of a
 //! Data Breach 2024 sector costs.
 
-use crate::profile::model::{Industry, Threat};
+use crate::vocabulary::{Industry, Threat};
 
 pub fn typical_threats(industry: Industry) -> &'static [Threat] {
     use Threat::*;

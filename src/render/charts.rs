@@ -191,6 +191,7 @@ pub const WIDTH: f32 = 480.0;
 pub fn figures(a: &Assessment) -> Vec<Figure> {
     vec![
         considerations(a),
+        cost_ranges(a),
         costs_per_year(a),
         cumulative_costs(a),
         heat_map(a),
@@ -339,6 +340,91 @@ fn legend(c: &mut Canvas, y: f32) {
 }
 
 /// Yearly cost per option as grouped bars.
+/// Each option's total over the horizon: the P10-P90 range as a bar, the
+/// median and the likely value as marks, and the money available.
+pub fn cost_ranges(a: &Assessment) -> Figure {
+    let mut c = Canvas { shapes: Vec::new() };
+    let cur = &a.costs.currency;
+    let max = a
+        .costs
+        .options
+        .values()
+        .map(|o| o.range.p90.max(o.total))
+        .fold(a.costs.available, f64::max);
+    let (axis_max, step) = nice_axis(max);
+    let (left, top, plot_w, row) = (92.0, 24.0, WIDTH - 110.0, 34.0);
+    let plot_h = row * 3.0;
+    let x_of = |v: f64| left + (v / axis_max) as f32 * plot_w;
+    let mut tick = 0.0;
+    while tick <= axis_max + step * 0.01 {
+        let x = x_of(tick);
+        c.line(x, top, x, top + plot_h, GRID, 0.6);
+        c.text(
+            x,
+            top + plot_h + 12.0,
+            short_amount(tick),
+            8.0,
+            Anchor::Middle,
+            MUTED,
+        );
+        tick += step;
+    }
+    for (i, option) in SocOption::ALL.iter().enumerate() {
+        let Some(o) = a.costs.options.get(option) else {
+            continue;
+        };
+        let y = top + row * i as f32;
+        let color = option_color(*option);
+        c.text(
+            left - 8.0,
+            y + row / 2.0 + 3.0,
+            option.short(),
+            9.0,
+            Anchor::End,
+            INK,
+        );
+        let (x10, x90) = (x_of(o.range.p10), x_of(o.range.p90));
+        c.rect(x10, y + 9.0, (x90 - x10).max(1.5), row - 18.0, color);
+        let x50 = x_of(o.range.p50);
+        c.line(x50, y + 5.0, x50, y + row - 5.0, INK, 1.6);
+        let xl = x_of(o.total);
+        c.dashed(xl, y + 3.0, xl, y + row - 3.0, INK);
+    }
+    let xa = x_of(a.costs.available);
+    c.line(xa, top - 4.0, xa, top + plot_h, MUTED, 1.2);
+    c.text(xa, top - 8.0, "money available", 8.0, Anchor::Middle, MUTED);
+    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
+    let description = format!(
+        "Total cost over {} years in {cur}, P10 to P90 with the median and the likely value: {}; money available {}.",
+        a.costs.horizon_years,
+        SocOption::ALL
+            .iter()
+            .filter_map(|o| a.costs.options.get(o).map(|c| (o, c)))
+            .map(|(o, c)| format!(
+                "{} {} to {} (median {}, likely {})",
+                o.short(),
+                money_short(cur, c.range.p10),
+                money_short(cur, c.range.p90),
+                money_short(cur, c.range.p50),
+                money_short(cur, c.total)
+            ))
+            .collect::<Vec<_>>()
+            .join("; "),
+        money_short(cur, a.costs.available)
+    );
+    Figure {
+        name: "ranges.svg",
+        title: format!(
+            "Total cost over {} years, P10 to P90 ({cur})",
+            a.costs.horizon_years
+        ),
+        description,
+        width: WIDTH,
+        height: top + plot_h + 20.0,
+        shapes: c.shapes,
+    }
+}
+
 pub fn costs_per_year(a: &Assessment) -> Figure {
     let mut c = Canvas { shapes: Vec::new() };
     let years = a.costs.horizon_years as usize;
@@ -668,7 +754,7 @@ pub fn roadmap(a: &Assessment) -> Figure {
         top + row * n + 12.0,
         format!(
             "monitoring live, month {}",
-            crate::evaluate::costs::trim_float(live)
+            crate::evaluate::words::trim_float(live)
         ),
         8.0,
         Anchor::Start,

@@ -2,16 +2,16 @@
 //! written as one self-contained page.
 //!
 //! The event stream is adjusted before pulldown-cmark writes it: headings
-//! get stable ids (GitHub's scheme, so Markdown links work on a code host
-//! and here), chart images become inline SVG figures, the page-break marker
+//! get stable ids (GitHub's scheme, from [`slug`](super::slug), which the
+//! PDF shares), chart images become inline SVG figures, the page-break marker
 //! becomes a print break, and tables are wrapped so they scroll on a phone.
 //! Text events are escaped by pulldown-cmark; raw HTML can only come from
 //! templates, because profile text is escaped before it becomes Markdown.
 
 use super::charts::Figure;
 use super::markdown::{self, PAGE_BREAK};
+use super::slug::Slugger;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Tag, TagEnd};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
@@ -28,37 +28,6 @@ pub struct HtmlBody {
     /// The text of the first top-level heading.
     pub title: String,
     pub headings: Vec<Heading>,
-}
-
-/// GitHub-style heading ids: lower case, spaces to dashes, punctuation
-/// dropped, repeats numbered.
-#[derive(Default)]
-pub struct Slugger {
-    seen: BTreeMap<String, usize>,
-}
-
-impl Slugger {
-    pub fn slug(&mut self, text: &str) -> String {
-        let base: String = text
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter_map(|c| match c {
-                ' ' => Some('-'),
-                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-                _ => None,
-            })
-            .collect();
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
-        };
-        let n = self.seen.entry(base.clone()).or_insert(0);
-        let id = if *n == 0 { base } else { format!("{base}-{n}") };
-        *n += 1;
-        id
-    }
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -325,22 +294,6 @@ pub fn to_html(markdown_text: &str, figures: &[Figure]) -> HtmlBody {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_follow_github() {
-        let mut s = Slugger::default();
-        assert_eq!(
-            s.slug("What would change the recommendation"),
-            "what-would-change-the-recommendation"
-        );
-        assert_eq!(
-            s.slug("In-house SOC: what the cost is made of"),
-            "in-house-soc-what-the-cost-is-made-of"
-        );
-        assert_eq!(s.slug("Δήμος Θεσσαλονίκης"), "δήμος-θεσσαλονίκης");
-        assert_eq!(s.slug("Advantages"), "advantages");
-        assert_eq!(s.slug("Advantages"), "advantages-1");
-    }
 
     #[test]
     fn headings_get_ids_and_tables_scope_and_a_wrapper() {

@@ -15,10 +15,16 @@ use pulldown_cmark::{Options, Parser};
 /// The marker a template writes to force a page break (PDF, print CSS).
 pub const PAGE_BREAK: &str = "<!-- pagebreak -->";
 
-/// The one pulldown-cmark configuration: CommonMark plus GitHub tables and
-/// task lists, with YAML front matter recognised (and not rendered).
+/// The one pulldown-cmark configuration: CommonMark plus GitHub tables,
+/// task lists, strikethrough and footnotes, with YAML front matter
+/// recognised (and not rendered). HTML and PDF both parse with it, and the
+/// PDF typesetter has a rendering for every construct it enables.
 pub fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
 pub fn parser(markdown: &str) -> Parser<'_> {
@@ -141,12 +147,19 @@ pub fn yaml_string(text: &str) -> String {
 }
 
 /// Normalise template output: no trailing spaces, no runs of blank lines,
-/// one final newline (what Markdown linters and diffs expect).
+/// one final newline (what Markdown linters and diffs expect). The one
+/// exception is a hard line break written as two or more trailing spaces
+/// before another line of text: it keeps exactly two spaces.
 pub fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank = 0;
-    for line in markdown.lines() {
-        let line = line.trim_end();
+    let mut lines = markdown.lines().peekable();
+    while let Some(raw) = lines.next() {
+        let line = raw.trim_end();
+        let hard_break = !line.is_empty()
+            && raw.ends_with("  ")
+            && raw[line.len()..].chars().all(|c| c == ' ')
+            && lines.peek().is_some_and(|next| !next.trim().is_empty());
         if line.is_empty() {
             blank += 1;
             if blank > 1 || out.is_empty() {
@@ -156,6 +169,9 @@ pub fn tidy(markdown: &str) -> String {
             blank = 0;
         }
         out.push_str(line);
+        if hard_break {
+            out.push_str("  ");
+        }
         out.push('\n');
     }
     while out.ends_with("\n\n") {
@@ -177,7 +193,7 @@ mod tests {
 
     #[test]
     fn hostile_text_stays_text_in_a_table_cell() {
-        let hostile = "{{ 7*7 }} | <script>alert(1)</script> [x](javascript:1) **b** `c` &amp; ~~s~~ $x$ AT&T";
+        let hostile = "{{ 7*7 }} | <script>alert(1)</script> [x](javascript:1) **b** `c` &amp; ~~s~~ ~t~ [^1] $x$ AT&T";
         let events = cell_events(hostile);
         let text: String = events
             .iter()
@@ -192,7 +208,8 @@ mod tests {
             .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_) | Event::Code(_))));
         assert!(!events.iter().any(|e| matches!(
             e,
-            Event::Start(Tag::Link { .. } | Tag::Strong | Tag::Emphasis)
+            Event::Start(Tag::Link { .. } | Tag::Strong | Tag::Emphasis | Tag::Strikethrough)
+                | Event::FootnoteReference(_)
         )));
         let cells = events
             .iter()
@@ -244,6 +261,17 @@ mod tests {
     #[test]
     fn tidy_collapses_blank_runs() {
         assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+
+    #[test]
+    fn tidy_keeps_hard_breaks() {
+        assert_eq!(
+            tidy("one   \ntwo \nthree\t \nfour  \n"),
+            "one  \ntwo\nthree\nfour\n"
+        );
+        let md = tidy("one  \ntwo\n");
+        let events: Vec<Event> = parser(&md).collect();
+        assert!(events.contains(&Event::HardBreak), "{events:?}");
     }
 
     #[test]

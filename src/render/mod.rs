@@ -9,6 +9,7 @@ pub mod charts;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod slug;
 mod template_graph;
 pub mod templates;
 pub mod view;
@@ -59,8 +60,21 @@ pub enum RenderError {
     },
     #[error("assessment: {0}")]
     Json(#[source] serde_json::Error),
-    #[error("the PDF could not be written")]
-    Pdf,
+    /// The PDF could not be written; shown with its causes on one line.
+    #[error("{}", error_chain(.0))]
+    Pdf(#[source] pdf::PdfError),
+}
+
+/// An error and its causes, as one line: "outer: cause: root cause".
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 /// One file of a rendered report, by path relative to the report's folder.
@@ -160,11 +174,9 @@ impl Renderer {
                     });
                 }
                 Format::Pdf => {
-                    let rendered = pdf::render(&md, a, &figures, &self.fonts, &self.pdf);
+                    let rendered = pdf::render(&md, a, &figures, &self.fonts, &self.pdf)
+                        .map_err(RenderError::Pdf)?;
                     out.warnings.extend(rendered.warnings);
-                    if rendered.bytes.is_empty() {
-                        return Err(RenderError::Pdf);
-                    }
                     out.files.push(OutputFile {
                         path: format.file_name().into(),
                         bytes: rendered.bytes,

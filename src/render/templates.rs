@@ -149,7 +149,7 @@ fn register_filters(tera: &mut Tera) {
         Ok(Value::String(words::hours(number(v, "hours")?)))
     });
     tera.register_filter("months", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(crate::evaluate::costs::trim_float(number(
+        Ok(Value::String(crate::evaluate::words::trim_float(number(
             v, "months",
         )?)))
     });

@@ -3,9 +3,20 @@
 //! Parsed with the same configuration as the HTML ([`markdown::parser`]), so
 //! a template change shows in both. Text is NFC-normalised here: the fonts
 //! have precomposed glyphs, and a decomposed accent would draw apart.
+//!
+//! Every construct the parser configuration enables has a block or a style
+//! here: headings, paragraphs, emphasis, strong, strikethrough, code spans
+//! and blocks, hard breaks (as `\n` in a span), lists (nested, ordered,
+//! tasks), block quotes, tables, links, images (charts), rules, and
+//! footnotes. A footnote reference becomes a superscript number; the
+//! definitions are collected, numbered as the HTML numbers them (by first
+//! appearance of the label), into one [`Block::Footnotes`] at the end of the
+//! document. Raw HTML other than the page-break marker is not shown and is
+//! counted so the caller can say so.
 
 use crate::render::markdown::{self, PAGE_BREAK};
-use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Tag, TagEnd};
+use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -13,6 +24,10 @@ pub struct Style {
     pub bold: bool,
     pub italic: bool,
     pub code: bool,
+    /// Struck through (GFM `~~text~~`).
+    pub strike: bool,
+    /// Raised and smaller: a footnote reference's number.
+    pub superscript: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +43,13 @@ pub enum Align {
     Left,
     Center,
     Right,
+}
+
+/// A footnote's definition, with the number its references show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footnote {
+    pub number: usize,
+    pub blocks: Vec<Block>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +77,8 @@ pub enum Block {
     },
     Code(String),
     PageBreak,
+    /// The document's footnote definitions, in number order.
+    Footnotes(Vec<Footnote>),
 }
 
 /// Lists and quotes nested deeper than this are flattened into their
@@ -64,8 +88,14 @@ pub const MAX_NESTING: usize = 16;
 /// A table row: one list of spans per cell.
 type Row = Vec<Vec<Span>>;
 
+/// The text of spans as a reader would say it: footnote numbers left out,
+/// as the HTML leaves them out of a heading's id.
 pub fn plain_text(spans: &[Span]) -> String {
-    spans.iter().map(|s| s.text.as_str()).collect()
+    spans
+        .iter()
+        .filter(|s| !s.style.superscript)
+        .map(|s| s.text.as_str())
+        .collect()
 }
 
 /// Collects inline content into spans.
@@ -74,17 +104,22 @@ struct Inline {
     spans: Vec<Span>,
     bold: u32,
     italic: u32,
+    strike: u32,
     link: Option<String>,
 }
 
 impl Inline {
-    fn push(&mut self, text: &str, code: bool) {
-        let text: String = text.nfc().collect();
-        let style = Style {
+    fn style(&self) -> Style {
+        Style {
             bold: self.bold > 0,
             italic: self.italic > 0,
-            code,
-        };
+            strike: self.strike > 0,
+            ..Style::default()
+        }
+    }
+
+    fn push(&mut self, text: &str, style: Style) {
+        let text: String = text.nfc().collect();
         match self.spans.last_mut() {
             Some(last) if last.style == style && last.link == self.link => {
                 last.text.push_str(&text)
@@ -95,6 +130,10 @@ impl Inline {
                 link: self.link.clone(),
             }),
         }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.push(text, self.style());
     }
 
     fn take(&mut self) -> Vec<Span> {
@@ -110,12 +149,17 @@ enum Frame {
         items: Vec<Vec<Block>>,
     },
     Item(Vec<Block>),
+    Footnote {
+        number: usize,
+        blocks: Vec<Block>,
+    },
 }
 
 impl Frame {
     fn blocks(&mut self) -> Option<&mut Vec<Block>> {
         match self {
             Frame::Root(b) | Frame::Quote(b) | Frame::Item(b) => Some(b),
+            Frame::Footnote { blocks, .. } => Some(blocks),
             Frame::List { .. } => None,
         }
     }
@@ -132,216 +176,330 @@ fn level(l: HeadingLevel) -> u8 {
     }
 }
 
+fn align(a: &Alignment) -> Align {
+    match a {
+        Alignment::Right => Align::Right,
+        Alignment::Center => Align::Center,
+        Alignment::Left | Alignment::None => Align::Left,
+    }
+}
+
+/// A table being collected.
+#[derive(Default)]
+struct Table {
+    align: Vec<Align>,
+    head: Row,
+    rows: Vec<Row>,
+    row: Row,
+}
+
+/// The parser's state between events.
+struct Builder {
+    stack: Vec<Frame>,
+    inline: Inline,
+    ignored_html: usize,
+    table: Option<Table>,
+    code: Option<String>,
+    /// An image being read: its URL and alt text.
+    image: Option<(String, String)>,
+    heading: Option<u8>,
+    in_metadata: bool,
+    /// Nesting levels past MAX_NESTING whose start was ignored.
+    flattened: usize,
+    /// Footnote numbers by label, in order of first appearance.
+    footnote_numbers: BTreeMap<String, usize>,
+    footnotes: Vec<Footnote>,
+}
+
 /// Parse Markdown into blocks. Raw HTML other than the page-break marker
 /// is not rendered in a PDF; it is returned in `ignored_html` so the caller
 /// can say so.
 pub fn parse(md: &str) -> (Vec<Block>, usize) {
-    let mut stack: Vec<Frame> = vec![Frame::Root(Vec::new())];
-    let mut inline = Inline::default();
-    let mut ignored_html = 0;
-    // Table state.
-    let mut table: Option<(Vec<Align>, Row, Vec<Row>)> = None;
-    let mut row: Vec<Vec<Span>> = Vec::new();
-    let mut in_head = false;
-    let mut code: Option<String> = None;
-    let mut image: Option<(String, String)> = None;
-    let mut heading: Option<u8> = None;
-    let mut in_metadata = false;
-    // Nesting levels past MAX_NESTING whose start was ignored.
-    let mut flattened = 0usize;
+    let mut b = Builder {
+        stack: vec![Frame::Root(Vec::new())],
+        inline: Inline::default(),
+        ignored_html: 0,
+        table: None,
+        code: None,
+        image: None,
+        heading: None,
+        in_metadata: false,
+        flattened: 0,
+        footnote_numbers: BTreeMap::new(),
+        footnotes: Vec::new(),
+    };
+    for event in markdown::parser(md) {
+        b.event(event);
+    }
+    b.finish()
+}
 
-    let emit = |stack: &mut Vec<Frame>, block: Block| {
-        for frame in stack.iter_mut().rev() {
+impl Builder {
+    fn emit(&mut self, block: Block) {
+        for frame in self.stack.iter_mut().rev() {
             if let Some(blocks) = frame.blocks() {
                 blocks.push(block);
                 return;
             }
         }
-    };
+    }
 
-    for event in markdown::parser(md) {
+    /// Text collected since the last block becomes a paragraph (the text of
+    /// a tight list item comes without one).
+    fn flush_paragraph(&mut self) {
+        let spans = self.inline.take();
+        if !spans.is_empty() {
+            self.emit(Block::Paragraph(spans));
+        }
+    }
+
+    fn footnote_number(&mut self, label: &str) -> usize {
+        let next = self.footnote_numbers.len() + 1;
+        *self
+            .footnote_numbers
+            .entry(label.to_string())
+            .or_insert(next)
+    }
+
+    fn event(&mut self, event: Event<'_>) {
         // Front matter is for static-site generators, not the page.
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            _ if in_metadata => continue,
+            Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
+            _ if self.in_metadata => return,
             _ => {}
         }
-        // Text of a tight list item comes without a paragraph; it ends where
-        // the next block begins.
         if let Event::Start(
             Tag::List(_)
             | Tag::BlockQuote(_)
             | Tag::Table(_)
             | Tag::CodeBlock(_)
-            | Tag::Heading { .. },
+            | Tag::Heading { .. }
+            | Tag::FootnoteDefinition(_),
         ) = &event
         {
-            let spans = inline.take();
-            if !spans.is_empty() {
-                emit(&mut stack, Block::Paragraph(spans));
-            }
+            self.flush_paragraph();
         }
-        match &event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)
-                if stack.len() >= MAX_NESTING =>
-            {
-                flattened += 1;
-                continue;
-            }
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) if flattened > 0 => {
-                flattened -= 1;
-                continue;
-            }
-            _ => {}
-        }
-        if let Some((_, alt)) = image.as_mut() {
-            match event {
-                Event::Text(t) | Event::Code(t) => {
-                    alt.push_str(&t);
-                    continue;
-                }
-                Event::End(TagEnd::Image) => {}
-                _ => continue,
-            }
+        if self.flatten(&event) || self.image_text(&event) {
+            return;
         }
         match event {
-            Event::Start(Tag::Heading { level: l, .. }) => heading = Some(level(l)),
-            Event::End(TagEnd::Heading(_)) => {
-                let spans = inline.take();
-                emit(
-                    &mut stack,
-                    Block::Heading {
-                        level: heading.take().unwrap_or(2),
-                        spans,
-                    },
-                );
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => match self.code.as_mut() {
+                Some(c) => c.push_str(&t),
+                None => self.inline.text(&t),
+            },
+            Event::Code(t) => {
+                let style = Style {
+                    code: true,
+                    ..self.inline.style()
+                };
+                self.inline.push(&t, style);
             }
-            Event::Start(Tag::Paragraph) => {}
-            Event::End(TagEnd::Paragraph) => {
-                let spans = inline.take();
-                if !spans.is_empty() {
-                    emit(&mut stack, Block::Paragraph(spans));
-                }
+            Event::SoftBreak => self.inline.text(" "),
+            Event::HardBreak => self.inline.text("\n"),
+            Event::TaskListMarker(done) => {
+                self.inline
+                    .text(if done { "\u{2611} " } else { "\u{2610} " })
             }
-            Event::Start(Tag::BlockQuote(_)) => stack.push(Frame::Quote(Vec::new())),
-            Event::End(TagEnd::BlockQuote(_)) => {
-                if let Some(Frame::Quote(blocks)) = stack.pop() {
-                    emit(&mut stack, Block::Quote(blocks));
-                }
+            Event::FootnoteReference(label) => {
+                let number = self.footnote_number(&label);
+                let style = Style {
+                    superscript: true,
+                    ..Style::default()
+                };
+                self.inline.push(&number.to_string(), style);
             }
-            Event::Start(Tag::List(start)) => stack.push(Frame::List {
+            Event::Rule => self.emit(Block::Rule),
+            Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
+            Event::InlineMath(_) | Event::DisplayMath(_) => {}
+        }
+    }
+
+    /// Past [`MAX_NESTING`], a list, item or quote adds no level.
+    fn flatten(&mut self, event: &Event<'_>) -> bool {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)
+                if self.stack.len() >= MAX_NESTING =>
+            {
+                self.flattened += 1;
+                true
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)
+                if self.flattened > 0 =>
+            {
+                self.flattened -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Inside an image, text is its alt text and everything else is dropped.
+    fn image_text(&mut self, event: &Event<'_>) -> bool {
+        let Some((_, alt)) = self.image.as_mut() else {
+            return false;
+        };
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                alt.push_str(t);
+                true
+            }
+            Event::End(TagEnd::Image) => false,
+            _ => true,
+        }
+    }
+
+    fn html(&mut self, h: &CowStr<'_>) {
+        if h.trim() == PAGE_BREAK {
+            self.emit(Block::PageBreak);
+        } else if !h.trim().is_empty() {
+            self.ignored_html += 1;
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Heading { level: l, .. } => self.heading = Some(level(l)),
+            Tag::BlockQuote(_) => self.stack.push(Frame::Quote(Vec::new())),
+            Tag::List(start) => self.stack.push(Frame::List {
                 start,
                 items: Vec::new(),
             }),
-            Event::End(TagEnd::List(_)) => {
-                if let Some(Frame::List { start, items }) = stack.pop() {
-                    emit(&mut stack, Block::List { start, items });
+            Tag::Item => self.stack.push(Frame::Item(Vec::new())),
+            Tag::FootnoteDefinition(label) => {
+                let number = self.footnote_number(&label);
+                self.stack.push(Frame::Footnote {
+                    number,
+                    blocks: Vec::new(),
+                });
+            }
+            Tag::Table(aligns) => {
+                self.table = Some(Table {
+                    align: aligns.iter().map(align).collect(),
+                    ..Table::default()
+                })
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.row.clear();
                 }
             }
-            Event::Start(Tag::Item) => stack.push(Frame::Item(Vec::new())),
-            Event::End(TagEnd::Item) => {
-                // A tight list item holds its text without a paragraph.
-                let spans = inline.take();
-                if !spans.is_empty() {
-                    emit(&mut stack, Block::Paragraph(spans));
+            Tag::Emphasis => self.inline.italic += 1,
+            Tag::Strong => self.inline.bold += 1,
+            Tag::Strikethrough => self.inline.strike += 1,
+            Tag::Link { dest_url, .. } => self.inline.link = Some(dest_url.to_string()),
+            Tag::Image { dest_url, .. } => self.image = Some((dest_url.to_string(), String::new())),
+            Tag::CodeBlock(_) => self.code = Some(String::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                let spans = self.inline.take();
+                let level = self.heading.take().unwrap_or(2);
+                self.emit(Block::Heading { level, spans });
+            }
+            TagEnd::Paragraph => self.flush_paragraph(),
+            TagEnd::BlockQuote(_) => {
+                if let Some(Frame::Quote(blocks)) = self.stack.pop() {
+                    self.emit(Block::Quote(blocks));
                 }
-                if let Some(Frame::Item(blocks)) = stack.pop() {
-                    if let Some(Frame::List { items, .. }) = stack.last_mut() {
+            }
+            TagEnd::List(_) => {
+                if let Some(Frame::List { start, items }) = self.stack.pop() {
+                    self.emit(Block::List { start, items });
+                }
+            }
+            TagEnd::Item => {
+                self.flush_paragraph();
+                if let Some(Frame::Item(blocks)) = self.stack.pop() {
+                    if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
                         items.push(blocks);
                     }
                 }
             }
-            Event::Start(Tag::Table(aligns)) => {
-                let align = aligns
-                    .iter()
-                    .map(|a| match a {
-                        Alignment::Right => Align::Right,
-                        Alignment::Center => Align::Center,
-                        Alignment::Left | Alignment::None => Align::Left,
-                    })
-                    .collect();
-                table = Some((align, Vec::new(), Vec::new()));
-            }
-            Event::Start(Tag::TableHead) => {
-                in_head = true;
-                row.clear();
-            }
-            Event::End(TagEnd::TableHead) => {
-                in_head = false;
-                if let Some(t) = table.as_mut() {
-                    t.1 = std::mem::take(&mut row);
+            TagEnd::FootnoteDefinition => {
+                self.flush_paragraph();
+                if let Some(Frame::Footnote { number, blocks }) = self.stack.pop() {
+                    self.footnotes.push(Footnote { number, blocks });
                 }
             }
-            Event::Start(Tag::TableRow) => row.clear(),
-            Event::End(TagEnd::TableRow) => {
-                if let Some(t) = table.as_mut() {
-                    t.2.push(std::mem::take(&mut row));
+            TagEnd::TableHead => {
+                if let Some(t) = self.table.as_mut() {
+                    t.head = std::mem::take(&mut t.row);
                 }
             }
-            Event::Start(Tag::TableCell) => {}
-            Event::End(TagEnd::TableCell) => row.push(inline.take()),
-            Event::End(TagEnd::Table) => {
-                if let Some((align, head, rows)) = table.take() {
-                    emit(&mut stack, Block::Table { align, head, rows });
-                }
-                let _ = in_head;
-            }
-            Event::Start(Tag::Emphasis) => inline.italic += 1,
-            Event::End(TagEnd::Emphasis) => inline.italic = inline.italic.saturating_sub(1),
-            Event::Start(Tag::Strong) => inline.bold += 1,
-            Event::End(TagEnd::Strong) => inline.bold = inline.bold.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => inline.link = Some(dest_url.to_string()),
-            Event::End(TagEnd::Link) => inline.link = None,
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                image = Some((dest_url.to_string(), String::new()))
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((url, alt)) = image.take() {
-                    match url.strip_prefix("charts/") {
-                        Some(name) if inline.spans.is_empty() => emit(
-                            &mut stack,
-                            Block::Chart {
-                                name: name.to_string(),
-                                alt,
-                            },
-                        ),
-                        _ => inline.push(&format!("[{alt}]"), false),
-                    }
+            TagEnd::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.rows.push(std::mem::take(&mut t.row));
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => code = Some(String::new()),
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some(text) = code.take() {
-                    emit(&mut stack, Block::Code(text.nfc().collect()));
+            TagEnd::TableCell => {
+                let cell = self.inline.take();
+                if let Some(t) = self.table.as_mut() {
+                    t.row.push(cell);
                 }
             }
-            Event::Text(t) => match code.as_mut() {
-                Some(c) => c.push_str(&t),
-                None => inline.push(&t, false),
-            },
-            Event::Code(t) => inline.push(&t, true),
-            Event::SoftBreak => inline.push(" ", false),
-            Event::HardBreak => inline.push("\n", false),
-            Event::TaskListMarker(done) => {
-                inline.push(if done { "\u{2611} " } else { "\u{2610} " }, false)
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    let (align, head, rows) = (t.align, t.head, t.rows);
+                    self.emit(Block::Table { align, head, rows });
+                }
             }
-            Event::Rule => emit(&mut stack, Block::Rule),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                if h.trim() == PAGE_BREAK {
-                    emit(&mut stack, Block::PageBreak);
-                } else if !h.trim().is_empty() {
-                    ignored_html += 1;
+            TagEnd::Emphasis => self.inline.italic = self.inline.italic.saturating_sub(1),
+            TagEnd::Strong => self.inline.bold = self.inline.bold.saturating_sub(1),
+            TagEnd::Strikethrough => self.inline.strike = self.inline.strike.saturating_sub(1),
+            TagEnd::Link => self.inline.link = None,
+            TagEnd::Image => self.end_image(),
+            TagEnd::CodeBlock => {
+                if let Some(text) = self.code.take() {
+                    self.emit(Block::Code(text.nfc().collect()));
                 }
             }
             _ => {}
         }
     }
-    let blocks = match stack.into_iter().next() {
-        Some(Frame::Root(blocks)) => blocks,
-        _ => Vec::new(),
-    };
-    (blocks, ignored_html)
+
+    /// A chart image on its own becomes a chart; any other image shows its
+    /// alt text in brackets.
+    fn end_image(&mut self) {
+        if let Some((url, alt)) = self.image.take() {
+            match url.strip_prefix("charts/") {
+                Some(name) if self.inline.spans.is_empty() => self.emit(Block::Chart {
+                    name: name.to_string(),
+                    alt,
+                }),
+                _ => self.inline.text(&format!("[{alt}]")),
+            }
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Block>, usize) {
+        self.flush_paragraph();
+        // An unclosed frame (impossible from pulldown-cmark, but cheap to
+        // survive) gives its blocks to the root.
+        while self.stack.len() > 1 {
+            if let Some(mut frame) = self.stack.pop() {
+                let blocks = frame.blocks().map(std::mem::take).unwrap_or_default();
+                for block in blocks {
+                    self.emit(block);
+                }
+            }
+        }
+        let mut blocks = match self.stack.pop() {
+            Some(Frame::Root(blocks)) => blocks,
+            _ => Vec::new(),
+        };
+        if !self.footnotes.is_empty() {
+            self.footnotes.sort_by_key(|f| f.number);
+            blocks.push(Block::Footnotes(self.footnotes));
+        }
+        (blocks, self.ignored_html)
+    }
 }
 
 #[cfg(test)]
@@ -410,6 +568,35 @@ mod tests {
             .map(String::from)
             .collect();
         assert_eq!(text.len(), 1, "the text survives");
+    }
+
+    #[test]
+    fn strikethrough_hard_breaks_and_footnotes_have_blocks_and_styles() {
+        let md = "Old ~~price~~ new.\\\nSecond line  \nthird[^b] and[^a].\n\n\
+                  [^a]: Note A.\n\n[^b]: Note **B**.\n\n## After\n";
+        let (blocks, _) = parse(md);
+        let Block::Paragraph(spans) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert!(spans.iter().any(|s| s.text == "price" && s.style.strike));
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(text, "Old price new.\nSecond line\nthird1 and2.");
+        assert_eq!(plain_text(spans), "Old price new.\nSecond line\nthird and.");
+        let refs: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.style.superscript)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(refs, ["1", "2"], "numbered by first reference");
+        assert!(matches!(&blocks[1], Block::Heading { level: 2, .. }));
+        // The definitions are collected at the end, in number order.
+        let Some(Block::Footnotes(notes)) = blocks.last() else {
+            panic!("{blocks:?}")
+        };
+        let numbers: Vec<usize> = notes.iter().map(|n| n.number).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert!(matches!(&notes[0].blocks[0], Block::Paragraph(s) if plain_text(s) == "Note B."));
+        assert_eq!(blocks.len(), 3);
     }
 
     #[test]

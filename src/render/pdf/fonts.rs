@@ -6,7 +6,7 @@
 //! applies no kerning, so a measured line ends where the glyphs end.
 //!
 //! Each character is drawn with the first face that has it: the requested
-//! style (regular, bold, italic), then the user's `--font`, then DejaVu
+//! style (regular, bold, italic, or monospace for code), then the user's `--font`, then DejaVu
 //! Sans. A character no face has is replaced by [`MISSING_MARK`] and
 //! reported; it is never dropped silently.
 
@@ -21,6 +21,8 @@ pub enum Face {
     Regular,
     Bold,
     Italic,
+    /// Liberation Mono, for code spans and code blocks.
+    Mono,
     /// The user's `--font`, tried before the bundled fallback.
     User,
     /// DejaVu Sans, for symbols and scripts Liberation Sans lacks.
@@ -36,6 +38,7 @@ impl Face {
             Face::Regular => "LIBREG",
             Face::Bold => "LIBBLD",
             Face::Italic => "LIBITA",
+            Face::Mono => "LIBMON",
             Face::User => "USRFNT",
             Face::Fallback => "DJVSAN",
         }
@@ -105,9 +108,9 @@ impl FontFace {
     }
 }
 
-static BUNDLED: OnceLock<Option<[FontFace; 4]>> = OnceLock::new();
+static BUNDLED: OnceLock<Option<[FontFace; 5]>> = OnceLock::new();
 
-fn bundled() -> Option<&'static [FontFace; 4]> {
+fn bundled() -> Option<&'static [FontFace; 5]> {
     BUNDLED
         .get_or_init(|| {
             Some([
@@ -115,6 +118,7 @@ fn bundled() -> Option<&'static [FontFace; 4]> {
                 FontFace::parse(include_bytes!("../../../fonts/LiberationSans-Bold.ttf"))?,
                 FontFace::parse(include_bytes!("../../../fonts/LiberationSans-Italic.ttf"))?,
                 FontFace::parse(include_bytes!("../../../fonts/DejaVuSans.ttf"))?,
+                FontFace::parse(include_bytes!("../../../fonts/LiberationMono-Regular.ttf"))?,
             ])
         })
         .as_ref()
@@ -122,7 +126,7 @@ fn bundled() -> Option<&'static [FontFace; 4]> {
 
 /// The faces a render uses. The bundled faces are parsed once per process.
 pub struct FontSet {
-    bundled: &'static [FontFace; 4],
+    bundled: &'static [FontFace; 5],
     user: Option<FontFace>,
     /// A short digest of the user font, so outputs differ when it does.
     pub user_digest: Option<String>,
@@ -155,6 +159,7 @@ impl FontSet {
             Face::Bold => &self.bundled[1],
             Face::Italic => &self.bundled[2],
             Face::Fallback => &self.bundled[3],
+            Face::Mono => &self.bundled[4],
             Face::User => self.user.as_ref().unwrap_or(&self.bundled[3]),
         }
     }
@@ -164,7 +169,7 @@ impl FontSet {
         if self.face(style).has(c) {
             return Some(style);
         }
-        if style == Face::Bold && self.face(Face::Regular).has(c) {
+        if matches!(style, Face::Bold | Face::Mono) && self.face(Face::Regular).has(c) {
             return Some(Face::Regular);
         }
         if self.user.as_ref().is_some_and(|u| u.has(c)) {
@@ -249,6 +254,17 @@ mod tests {
         assert_eq!(fonts.face(Face::Regular).width_1000('H'), Some(722));
         assert!((fonts.width(Face::Regular, "HH", 10.0) - 14.44).abs() < 1e-4);
         assert!(fonts.width(Face::Bold, "Board", 10.0) > fonts.width(Face::Regular, "Board", 10.0));
+    }
+
+    #[test]
+    fn code_has_a_monospace_face_that_falls_back_like_the_others() {
+        let fonts = FontSet::new(None).unwrap();
+        let mono = fonts.face(Face::Mono);
+        for c in "iWm0.-_{}ΔЖ".chars() {
+            assert_eq!(mono.width_1000(c), Some(600), "{c}");
+        }
+        assert_eq!(fonts.resolve(Face::Mono, 'x'), Some(Face::Mono));
+        assert_eq!(fonts.resolve(Face::Mono, '✓'), Some(Face::Fallback));
     }
 
     #[test]

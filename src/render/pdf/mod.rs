@@ -30,6 +30,19 @@ impl Default for PdfOptions {
     }
 }
 
+/// Why a PDF could not be produced. Each variant keeps the error that
+/// caused it as its [`source`](std::error::Error::source).
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// printpdf's document had no catalog to finish (a printpdf bug, not
+    /// something the input can cause).
+    #[error("the PDF has no document catalog to finish")]
+    Catalog(#[source] lopdf::Error),
+    /// Serialising the finished document failed.
+    #[error("the PDF could not be serialised")]
+    Save(#[source] std::io::Error),
+}
+
 pub struct PdfOutput {
     pub bytes: Vec<u8>,
     pub pages: usize,
@@ -70,6 +83,11 @@ pub fn missing_characters(blocks: &[Block], fonts: &FontSet) -> Vec<(char, Strin
                     }
                 }
                 Block::Code(text) => check(text, section, out),
+                Block::Footnotes(notes) => {
+                    for note in notes {
+                        visit(&note.blocks, fonts, section, out);
+                    }
+                }
                 Block::Chart { alt, .. } => check(alt, section, out),
                 Block::Rule | Block::PageBreak => {}
             }
@@ -85,13 +103,17 @@ fn pdf_date(date: &str) -> String {
     format!("D:{}000000Z", date.replace('-', ""))
 }
 
+/// Typeset `markdown` (the report of `a`) as PDF. Problems the reader
+/// should know of but that do not stop the PDF (a character no font has,
+/// raw HTML) are returned as warnings; a PDF that cannot be written is an
+/// error.
 pub fn render(
     markdown: &str,
     a: &Assessment,
     figures: &[Figure],
     fonts: &FontSet,
     options: &PdfOptions,
-) -> PdfOutput {
+) -> Result<PdfOutput, PdfError> {
     let (blocks, ignored_html) = blocks::parse(markdown);
     let mut warnings = Vec::new();
     for (c, section) in missing_characters(&blocks, fonts) {
@@ -112,7 +134,14 @@ pub fn render(
         classification: a.profile.classification.clone(),
         footer: format!("SOC sourcing assessment · {}", a.profile.date),
     };
-    let doc = layout::layout(&blocks, figures, fonts, options.paper, &run);
+    let doc = layout::layout(
+        &blocks,
+        figures,
+        fonts,
+        options.paper,
+        &layout::Theme::REPORT,
+        &run,
+    );
     let title = doc.headings.iter().find(|h| h.level == 1).map_or_else(
         || format!("SOC sourcing assessment for {}", a.profile.name),
         |h| h.title.clone(),
@@ -151,19 +180,26 @@ pub fn render(
         .as_bytes(),
     );
     let pages = doc.pages.len();
-    match write::write(&doc, fonts, &meta, &seed) {
-        Ok(bytes) => PdfOutput {
-            bytes,
-            pages,
-            warnings,
-        },
-        Err(e) => {
-            warnings.push(e);
-            PdfOutput {
-                bytes: Vec::new(),
-                pages: 0,
-                warnings,
-            }
-        }
+    let bytes = write::write(&doc, fonts, &meta, &seed)?;
+    Ok(PdfOutput {
+        bytes,
+        pages,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn a_pdf_error_keeps_its_cause() {
+        let e = PdfError::Save(std::io::Error::other("disk on fire"));
+        assert_eq!(e.to_string(), "the PDF could not be serialised");
+        assert_eq!(
+            e.source().map(ToString::to_string).as_deref(),
+            Some("disk on fire")
+        );
     }
 }

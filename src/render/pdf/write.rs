@@ -10,6 +10,7 @@
 
 use super::fonts::{Face, FontSet};
 use super::layout::{Document, HeadingPlace, Item, Target};
+use super::PdfError;
 use crate::render::charts::Color;
 use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
@@ -93,11 +94,19 @@ fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
     let mut ops = Vec::with_capacity(items.len() * 3);
     let mut state = State::default();
     // Fills and strokes first, then one text section: text is never painted
-    // over by a shaded cell or a call-out box.
+    // over by a shaded cell or a call-out box. Link annotations last.
+    shape_ops(items, height, &mut state, &mut ops);
+    text_ops(items, height, &mut state, &mut ops);
+    link_ops(items, height, &mut ops);
+    ops
+}
+
+/// Rectangles, lines and polylines.
+fn shape_ops(items: &[Item], height: f32, state: &mut State, ops: &mut Vec<Op>) {
     for item in items {
         match item {
             Item::Rect { x, y, w, h, fill } => {
-                state.fill(&mut ops, *fill);
+                state.fill(ops, *fill);
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         x: Pt(*x),
@@ -118,7 +127,7 @@ fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
                 color: c,
                 dashed,
             } => {
-                state.stroke(&mut ops, *c, *width, *dashed);
+                state.stroke(ops, *c, *width, *dashed);
                 ops.push(Op::DrawLine {
                     line: Line {
                         points: vec![point(*x1, height - y1), point(*x2, height - y2)],
@@ -131,7 +140,7 @@ fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
                 width,
                 color: c,
             } => {
-                state.stroke(&mut ops, *c, *width, false);
+                state.stroke(ops, *c, *width, false);
                 ops.push(Op::DrawLine {
                     line: Line {
                         points: points.iter().map(|(x, y)| point(*x, height - y)).collect(),
@@ -142,6 +151,10 @@ fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
             Item::Text { .. } | Item::Link { .. } => {}
         }
     }
+}
+
+/// The text, in one text section, each run placed absolutely.
+fn text_ops(items: &[Item], height: f32, state: &mut State, ops: &mut Vec<Op>) {
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     for item in items {
@@ -165,7 +178,7 @@ fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
                 });
                 font = Some((*face, *size));
             }
-            state.fill(&mut ops, *c);
+            state.fill(ops, *c);
             ops.push(Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(Pt(*x), Pt(height - y)),
             });
@@ -177,6 +190,9 @@ fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
     if in_text {
         ops.push(Op::EndTextSection);
     }
+}
+
+fn link_ops(items: &[Item], height: f32, ops: &mut Vec<Op>) {
     for item in items {
         if let Item::Link { x, y, w, h, target } = item {
             let actions = match target {
@@ -206,7 +222,6 @@ fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
             });
         }
     }
-    ops
 }
 
 /// A PDF text string: UTF-16BE with a byte-order mark.
@@ -223,7 +238,7 @@ pub fn write(
     fonts: &FontSet,
     meta: &Meta,
     id_seed: &[u8],
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, PdfError> {
     let height = doc.geometry.height;
     let used: BTreeSet<Face> = doc
         .pages
@@ -276,8 +291,7 @@ pub fn write(
     post_pass(&mut lo, doc, meta, id_seed)?;
     compress(&mut lo);
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
-        .map_err(|e| format!("writing the PDF: {e}"))?;
+    lo.save_to(&mut bytes).map_err(PdfError::Save)?;
     Ok(bytes)
 }
 
@@ -313,7 +327,7 @@ fn post_pass(
     doc: &Document,
     meta: &Meta,
     id_seed: &[u8],
-) -> Result<(), String> {
+) -> Result<(), PdfError> {
     lo.version = "1.7".to_string();
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
 
@@ -334,7 +348,7 @@ fn post_pass(
     lo.trailer.set("Info", Object::Reference(info_id));
 
     let outline = outline(lo, &doc.headings, &page_ids, doc.geometry.height);
-    let catalog = lo.catalog_mut().map_err(|e| format!("PDF catalog: {e}"))?;
+    let catalog = lo.catalog_mut().map_err(PdfError::Catalog)?;
     catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     catalog.set("Lang", Object::string_literal(meta.lang.clone()));
     catalog.remove(b"Metadata");

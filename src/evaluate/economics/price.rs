@@ -1,0 +1,569 @@
+//! Pricing a plan: the cost of every option, item by item and year by year,
+//! for one set of assumption values.
+//!
+//! The three options carry the same scope: a log platform (SIEM), endpoint
+//! detection (EDR), automation (SOAR), threat intelligence, log retention,
+//! an incident-response retainer, external forensics and training. What
+//! changes is who provides each part and who pays for it. A tool the
+//! organisation owns costs its running cost in every option that keeps it;
+//! a provider's bundled platform replaces owned tools after the transition
+//! (unless the profile keeps them), and a tool not owned pays a one-off
+//! deployment where the organisation runs it.
+//!
+//! This function runs once per Monte Carlo draw, so it allocates nothing.
+
+use super::plan::{hired_share, months_in_year, Estate, Plan, MAX_YEARS};
+use super::teams::TeamPlan;
+use crate::evaluate::assumptions::{
+    graduated, siem_list_usd, MDR_LOG_BANDS, MDR_UNIT_BANDS, SIEM_PAID_SHARE,
+};
+use crate::evaluate::values::{Values, A};
+use crate::profile::model::{OwnedTools, ProviderPlatform};
+
+/// One item of cost, each belonging to one line of the cost table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Item {
+    Salaries,
+    OnCall,
+    Recruiting,
+    Training,
+    TransitionStaff,
+    Siem,
+    Edr,
+    Soar,
+    ThreatIntel,
+    LogStorage,
+    ProviderFee,
+    IrRetainer,
+    Forensics,
+    Build,
+    ToolDeployment,
+    Onboarding,
+    Redeployment,
+    ExitReserve,
+}
+
+pub const ITEMS: usize = 18;
+
+impl Item {
+    pub const ALL: [Item; ITEMS] = [
+        Item::Salaries,
+        Item::OnCall,
+        Item::Recruiting,
+        Item::Training,
+        Item::TransitionStaff,
+        Item::Siem,
+        Item::Edr,
+        Item::Soar,
+        Item::ThreatIntel,
+        Item::LogStorage,
+        Item::ProviderFee,
+        Item::IrRetainer,
+        Item::Forensics,
+        Item::Build,
+        Item::ToolDeployment,
+        Item::Onboarding,
+        Item::Redeployment,
+        Item::ExitReserve,
+    ];
+
+    pub fn line(self) -> Line {
+        match self {
+            Item::Salaries
+            | Item::OnCall
+            | Item::Recruiting
+            | Item::Training
+            | Item::TransitionStaff => Line::Staff,
+            Item::Siem | Item::Edr | Item::Soar | Item::ThreatIntel | Item::LogStorage => {
+                Line::Technology
+            }
+            Item::ProviderFee => Line::Provider,
+            Item::IrRetainer | Item::Forensics => Line::Services,
+            Item::Build
+            | Item::ToolDeployment
+            | Item::Onboarding
+            | Item::Redeployment
+            | Item::ExitReserve => Line::OneOff,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Item::Salaries => "salaries",
+            Item::OnCall => "on_call",
+            Item::Recruiting => "recruiting",
+            Item::Training => "training",
+            Item::TransitionStaff => "transition_staff",
+            Item::Siem => "siem",
+            Item::Edr => "edr",
+            Item::Soar => "soar",
+            Item::ThreatIntel => "threat_intel",
+            Item::LogStorage => "log_storage",
+            Item::ProviderFee => "provider_fee",
+            Item::IrRetainer => "ir_retainer",
+            Item::Forensics => "forensics",
+            Item::Build => "build",
+            Item::ToolDeployment => "tool_deployment",
+            Item::Onboarding => "onboarding",
+            Item::Redeployment => "redeployment",
+            Item::ExitReserve => "exit_reserve",
+        }
+    }
+}
+
+/// The lines of the cost table. Running lines recur; one-off costs are
+/// checked against the capital budget first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Line {
+    Staff,
+    Technology,
+    Provider,
+    Services,
+    OneOff,
+}
+
+/// One option's items for one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearItems(pub [f64; ITEMS]);
+
+impl Default for YearItems {
+    fn default() -> YearItems {
+        YearItems([0.0; ITEMS])
+    }
+}
+
+impl YearItems {
+    fn add(&mut self, item: Item, amount: f64) {
+        self.0[item as usize] += amount;
+    }
+
+    pub fn get(&self, item: Item) -> f64 {
+        self.0[item as usize]
+    }
+
+    pub fn line(&self, line: Line) -> f64 {
+        Item::ALL
+            .iter()
+            .filter(|i| i.line() == line)
+            .map(|i| self.get(*i))
+            .sum()
+    }
+
+    pub fn one_off(&self) -> f64 {
+        self.get(Item::Build)
+            + self.get(Item::ToolDeployment)
+            + self.get(Item::Onboarding)
+            + self.get(Item::Redeployment)
+            + self.get(Item::ExitReserve)
+    }
+
+    pub fn total(&self) -> f64 {
+        self.0.iter().sum()
+    }
+
+    pub fn running(&self) -> f64 {
+        self.total() - self.one_off()
+    }
+}
+
+/// Every option's items for every year of the horizon, by option index
+/// (in-house, outsourced, hybrid).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priced {
+    pub horizon: usize,
+    pub options: [[YearItems; MAX_YEARS]; 3],
+}
+
+impl Priced {
+    pub fn total(&self, option: usize) -> f64 {
+        self.options[option][..self.horizon]
+            .iter()
+            .map(YearItems::total)
+            .sum()
+    }
+}
+
+/// What the tools cost in one year, each at its running cost.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tools {
+    siem: f64,
+    edr: f64,
+    soar: f64,
+    tip: f64,
+    storage: f64,
+}
+
+fn tools(plan: &Plan, v: &Values, est: &Estate, volume: f64) -> Tools {
+    let siem = if plan.siem_flat {
+        v[A::SiemPrice] * volume
+    } else if plan.siem_likely > 0.0 {
+        v.usd(siem_list_usd(volume)) * SIEM_PAID_SHARE * v[A::SiemPrice] / plan.siem_likely
+    } else {
+        0.0
+    };
+    let edr_units = est.endpoints + v[A::EdrServerFactor] * (est.servers + est.cloud);
+    Tools {
+        siem,
+        edr: edr_units * v[A::EdrPrice] * 12.0,
+        soar: v[A::SoarAnnual],
+        tip: v[A::TipAnnual],
+        storage: volume * v[A::RetentionDays] * v[A::StoragePrice] * 12.0,
+    }
+}
+
+/// The provider's monthly fee for a bundled service (platform included):
+/// the quote scaled with the estate, or the model's graduated price.
+fn bundled_monthly(plan: &Plan, v: &Values, est: &Estate, volume: f64) -> f64 {
+    match plan.quote {
+        Some(q) => {
+            let today = plan.estate[0].assets();
+            let scale = if today > 0.0 {
+                est.assets() / today
+            } else {
+                1.0
+            };
+            let fee = q.annual_fee / 12.0 * scale;
+            match q.platform {
+                ProviderPlatform::Bundled => fee,
+                // A service-only quote: the bundled equivalent it stands for.
+                ProviderPlatform::OwnTools => fee / (v[A::ByoSharePct] / 100.0).max(0.01),
+            }
+        }
+        None => {
+            let units = est.endpoints
+                + v[A::MdrServerFactor] * est.servers
+                + v[A::MdrCloudFactor] * est.cloud;
+            graduated(MDR_UNIT_BANDS, units) * v[A::MdrPrice]
+                + graduated(MDR_LOG_BANDS, volume) * v[A::MdrLogPrice]
+        }
+    }
+}
+
+/// The onboarding fee that goes with a monthly fee.
+fn onboarding(plan: &Plan, v: &Values, monthly: f64, bundled_year_one: f64) -> f64 {
+    match plan.quote {
+        Some(q) if bundled_year_one > 0.0 => q.onboarding_fee * monthly / bundled_year_one,
+        _ => v[A::OnboardingMonths] * monthly,
+    }
+}
+
+/// Staff cost of a team for a year in which `new_share` of the year is
+/// paid for those not yet employed (today's staff fill the team first).
+fn team_cost(team: &TeamPlan, v: &Values, shift: bool, existing: f64, new_share: f64) -> f64 {
+    let total = team.total();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let kept = existing.min(total);
+    let paid = (kept + (total - kept) * new_share) / total;
+    team.employer_cost(v, shift) * paid
+}
+
+fn recruiting(team: &TeamPlan, v: &Values, hires: f64) -> f64 {
+    let total = team.total();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    hires * team.payroll(v) / total * v[A::RecruitingPct] / 100.0
+}
+
+/// Employer cost of today's staff for a whole year.
+fn existing_cost(plan: &Plan, v: &Values) -> f64 {
+    v.loaded(
+        plan.existing_analysts * v[A::L2Salary]
+            + plan.existing_engineers * v[A::EngineerSalary]
+            + plan.existing_responders * v[A::L3Salary],
+    )
+}
+
+fn redeployment_per_person(plan: &Plan, v: &Values) -> f64 {
+    plan.redeployment_cost
+        .unwrap_or(v[A::RedeploymentMonths] / 12.0 * v[A::L2Salary])
+}
+
+fn on_call(rota: f64, v: &Values) -> f64 {
+    rota * v[A::OnCallPct] / 100.0 * v[A::L3Salary] * v[A::Benefits]
+}
+
+fn services(v: &Values) -> (f64, f64) {
+    (
+        v[A::IrRetainerAnnual],
+        v[A::ForensicsHours] * v[A::IrHourlyRate],
+    )
+}
+
+/// Price every option of `plan` with the values `v`.
+pub fn price(plan: &Plan, v: &Values) -> Priced {
+    let mut priced = Priced {
+        horizon: plan.horizon,
+        options: [[YearItems::default(); MAX_YEARS]; 3],
+    };
+    let existing = plan.existing();
+    let yearly_existing = existing_cost(plan, v);
+    let l1_scale = if plan.sized_fte_per_seat > 0.0 {
+        v[A::FtePerSeat] / plan.sized_fte_per_seat
+    } else {
+        1.0
+    };
+    let (retainer, forensics) = services(v);
+    let onboarding_month = plan.onboarding_month;
+    let transition_end = onboarding_month + v[A::DualRunningMonths];
+    let transition_year = (transition_end / 12.0).floor() as usize + 1;
+    let est1 = plan.estate[0];
+    let bundled_year_one = bundled_monthly(plan, v, &est1, est1.volume(v));
+    let retained = super::teams::retained(v);
+    let training = v[A::TrainingPerFte];
+    let attrition = v[A::AttritionPct] / 100.0;
+
+    for y in 0..plan.horizon {
+        let year = y + 1;
+        let est = plan.estate[y];
+        let volume = est.volume(v);
+        let t = tools(plan, v, &est, volume);
+        let bundled = bundled_monthly(plan, v, &est, volume);
+        let provider_months = months_in_year(onboarding_month, f64::INFINITY, year);
+        let transition_months = months_in_year(0.0, transition_end, year);
+
+        // In-house.
+        {
+            let mut team = plan.in_house[y];
+            team.l1 *= l1_scale;
+            let share = hired_share(plan.in_house_build_months, year);
+            let out = &mut priced.options[0][y];
+            out.add(
+                Item::Salaries,
+                team_cost(&team, v, plan.shift_work, existing, share),
+            );
+            out.add(Item::OnCall, on_call(plan.rota_in_house, v));
+            let before = if y == 0 {
+                existing
+            } else {
+                let mut b = plan.in_house[y - 1];
+                b.l1 *= l1_scale;
+                b.total()
+            };
+            let hires = (team.total() - before).max(0.0) + attrition * team.total();
+            out.add(Item::Recruiting, recruiting(&team, v, hires));
+            out.add(Item::Training, training * team.total());
+            out.add(Item::Siem, t.siem);
+            out.add(Item::Edr, t.edr);
+            out.add(Item::Soar, t.soar);
+            out.add(Item::ThreatIntel, t.tip);
+            out.add(Item::LogStorage, t.storage);
+            out.add(Item::IrRetainer, retainer);
+            out.add(Item::Forensics, forensics);
+            if let Some(b) = plan.bridge {
+                out.add(
+                    Item::ProviderFee,
+                    months_in_year(b.from_month, b.until_month, year) * bundled,
+                );
+                if y == 0 {
+                    out.add(
+                        Item::Onboarding,
+                        onboarding(plan, v, bundled_year_one, bundled_year_one),
+                    );
+                }
+            }
+            if y == 0 {
+                let new = (team.total() - existing).max(0.0);
+                let new_cost = if team.total() > 0.0 {
+                    team.employer_cost(v, plan.shift_work) * new / team.total()
+                } else {
+                    0.0
+                };
+                out.add(Item::Build, v[A::BuildCostPct] / 100.0 * new_cost);
+                out.add(
+                    Item::ToolDeployment,
+                    v[A::BuildCostPct] / 100.0 * not_owned(plan, &t, true),
+                );
+            }
+        }
+
+        // Outsourced.
+        {
+            let out = &mut priced.options[1][y];
+            let own_tools = plan.platform == ProviderPlatform::OwnTools;
+            let monthly = if own_tools {
+                bundled * v[A::ByoSharePct] / 100.0
+            } else {
+                bundled
+            };
+            provider_option(
+                out,
+                plan,
+                v,
+                ProviderYear {
+                    year,
+                    monthly,
+                    provider_months,
+                    transition_months,
+                    transition_year,
+                    team: &retained,
+                    previous_total: retained.total(),
+                    team_share: 1.0,
+                    yearly_existing,
+                    existing,
+                },
+            );
+            out.add(Item::Training, training * retained.total());
+            let keep = plan.owned_tools == OwnedTools::Keep;
+            let share_kept = |owned: bool, runs_it: bool| -> f64 {
+                if runs_it {
+                    1.0
+                } else if owned {
+                    if keep {
+                        1.0
+                    } else {
+                        transition_months / 12.0
+                    }
+                } else {
+                    0.0
+                }
+            };
+            out.add(Item::Siem, t.siem * share_kept(plan.owned.siem, own_tools));
+            out.add(Item::Edr, t.edr * share_kept(plan.owned.edr, own_tools));
+            out.add(Item::Soar, t.soar * share_kept(plan.owned.soar, false));
+            out.add(Item::ThreatIntel, t.tip * share_kept(plan.owned.tip, false));
+            if own_tools {
+                out.add(Item::LogStorage, t.storage);
+            }
+            if y == 0 {
+                out.add(
+                    Item::Onboarding,
+                    onboarding(plan, v, monthly, bundled_year_one),
+                );
+                if own_tools {
+                    let deploy = (if plan.owned.siem { 0.0 } else { t.siem })
+                        + (if plan.owned.edr { 0.0 } else { t.edr });
+                    out.add(Item::ToolDeployment, v[A::BuildCostPct] / 100.0 * deploy);
+                }
+            }
+            out.add(Item::IrRetainer, retainer);
+            out.add(Item::Forensics, forensics);
+        }
+
+        // Hybrid (co-managed).
+        {
+            let out = &mut priced.options[2][y];
+            let monthly = bundled * v[A::CoManagedSharePct] / 100.0;
+            let team = plan.co_managed[y];
+            provider_option(
+                out,
+                plan,
+                v,
+                ProviderYear {
+                    year,
+                    monthly,
+                    provider_months,
+                    transition_months,
+                    transition_year,
+                    team: &team,
+                    previous_total: if y == 0 {
+                        0.0
+                    } else {
+                        plan.co_managed[y - 1].total()
+                    },
+                    team_share: hired_share(plan.co_managed_build_months, year),
+                    yearly_existing,
+                    existing,
+                },
+            );
+            out.add(Item::Training, training * team.total());
+            out.add(Item::Siem, t.siem);
+            out.add(Item::Edr, t.edr);
+            out.add(Item::Soar, t.soar);
+            out.add(Item::ThreatIntel, t.tip);
+            out.add(Item::LogStorage, t.storage);
+            out.add(Item::IrRetainer, retainer);
+            out.add(Item::Forensics, forensics);
+            if y == 0 {
+                out.add(
+                    Item::Onboarding,
+                    onboarding(plan, v, monthly, bundled_year_one),
+                );
+                let new = (team.total() - existing).max(0.0);
+                let new_cost = if team.total() > 0.0 {
+                    team.employer_cost(v, false) * new / team.total()
+                } else {
+                    0.0
+                };
+                out.add(Item::Build, v[A::BuildCostPct] / 100.0 * new_cost);
+                out.add(
+                    Item::ToolDeployment,
+                    v[A::BuildCostPct] / 100.0 * not_owned(plan, &t, true),
+                );
+            }
+        }
+    }
+    priced
+}
+
+/// Running cost of the tools the organisation would have to deploy.
+fn not_owned(plan: &Plan, t: &Tools, with_soar_and_tip: bool) -> f64 {
+    let o = plan.owned;
+    let mut total = 0.0;
+    if !o.siem {
+        total += t.siem;
+    }
+    if !o.edr {
+        total += t.edr;
+    }
+    if with_soar_and_tip && !o.soar {
+        total += t.soar;
+    }
+    if with_soar_and_tip && !o.tip {
+        total += t.tip;
+    }
+    total
+}
+
+/// What an option with a provider needs to price one year.
+struct ProviderYear<'a> {
+    year: usize,
+    monthly: f64,
+    provider_months: f64,
+    transition_months: f64,
+    transition_year: usize,
+    team: &'a TeamPlan,
+    /// The team's size the year before (today's staff in year one).
+    previous_total: f64,
+    /// Share of the year the team's new hires are paid.
+    team_share: f64,
+    yearly_existing: f64,
+    existing: f64,
+}
+
+/// The parts outsourcing and co-managing share: the provider's fee, the
+/// internal team, today's staff who are not needed after the transition,
+/// the out-of-hours approval rota, and the exit reserve.
+fn provider_option(out: &mut YearItems, plan: &Plan, v: &Values, p: ProviderYear<'_>) {
+    out.add(Item::ProviderFee, p.monthly * p.provider_months);
+    out.add(
+        Item::Salaries,
+        team_cost(p.team, v, false, p.existing, p.team_share),
+    );
+    out.add(Item::OnCall, on_call(plan.rota_provider, v));
+    let surplus = (p.existing - p.team.total()).max(0.0);
+    if surplus > 0.0 && p.existing > 0.0 {
+        out.add(
+            Item::TransitionStaff,
+            p.yearly_existing * surplus / p.existing * p.transition_months / 12.0,
+        );
+        if p.year == p.transition_year {
+            out.add(
+                Item::Redeployment,
+                surplus * redeployment_per_person(plan, v),
+            );
+        }
+    }
+    let before = if p.year == 1 {
+        p.existing
+    } else {
+        p.previous_total
+    };
+    let hires = (p.team.total() - before).max(0.0) + v[A::AttritionPct] / 100.0 * p.team.total();
+    out.add(Item::Recruiting, recruiting(p.team, v, hires));
+    if plan.term_end_year == Some(p.year) {
+        out.add(Item::ExitReserve, v[A::DualRunningMonths] * p.monthly);
+    }
+}

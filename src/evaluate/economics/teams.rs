@@ -1,0 +1,201 @@
+//! Who each option employs: the in-house SOC, the internal half of a
+//! co-managed SOC, and the function an organisation keeps when it
+//! outsources.
+//!
+//! A seat is one analyst console staffed during the required hours. Keeping
+//! a seat staffed 24/7 takes `fte_per_24x7_seat` people (8,760 hours over the
+//! productive hours of one person); extended and business-hours coverage
+//! scale that by the hours they staff. Around the L1 seats the in-house team
+//! follows the minimum viable 24/7 SOC of the sources (5-6 L1, 2-3 L2, 1 L3,
+//! an engineer, a manager). A co-managed team is sized by the functions it
+//! keeps (a lead, incident response, detection engineering, threat
+//! intelligence, day-shift triage of escalations), not as a share of the
+//! in-house team.
+
+use crate::evaluate::assumptions::SMALL_ORGANISATION;
+use crate::evaluate::values::{Values, A};
+use crate::profile::model::{Coverage, Threat};
+use crate::profile::Profile;
+
+/// Hours a year a seat must be staffed.
+pub fn staffed_hours(coverage: Coverage) -> f64 {
+    match coverage {
+        Coverage::TwentyFourSeven => 8760.0,
+        // About 12 hours on weekdays: 60 h x 52 weeks; nights are on-call.
+        Coverage::Extended => 3120.0,
+        Coverage::BusinessHours => 2080.0,
+    }
+}
+
+/// A team by role, in FTE.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TeamPlan {
+    pub l1: f64,
+    pub l2: f64,
+    pub l3: f64,
+    pub engineers: f64,
+    pub managers: f64,
+}
+
+/// The roles, in the order every table lists them.
+pub const ROLES: [&str; 5] = [
+    "L1 analyst",
+    "L2 analyst",
+    "L3 analyst / incident responder",
+    "Detection engineer",
+    "SOC manager / lead",
+];
+
+impl TeamPlan {
+    pub fn total(&self) -> f64 {
+        self.l1 + self.l2 + self.l3 + self.engineers + self.managers
+    }
+
+    pub fn fte(&self) -> [f64; 5] {
+        [self.l1, self.l2, self.l3, self.engineers, self.managers]
+    }
+
+    /// Base salaries by role, in [`ROLES`] order.
+    pub fn salaries(v: &Values) -> [f64; 5] {
+        [
+            v[A::L1Salary],
+            v[A::L2Salary],
+            v[A::L3Salary],
+            v[A::EngineerSalary],
+            v[A::ManagerSalary],
+        ]
+    }
+
+    /// Base salaries of the whole team.
+    pub fn payroll(&self, v: &Values) -> f64 {
+        let s = TeamPlan::salaries(v);
+        self.fte().iter().zip(s).map(|(f, s)| f * s).sum()
+    }
+
+    /// Employer cost per year; shift staff (L1, L2) on a 24/7 or extended
+    /// rota earn the shift premium on top.
+    pub fn employer_cost(&self, v: &Values, shift_work: bool) -> f64 {
+        let s = TeamPlan::salaries(v);
+        let fte = self.fte();
+        let premium = if shift_work {
+            v[A::ShiftPremiumPct] / 100.0 * v[A::Benefits]
+        } else {
+            0.0
+        };
+        (0..5)
+            .map(|i| {
+                let shift = if i < 2 { premium * s[i] } else { 0.0 };
+                fte[i] * (v.loaded(s[i]) + shift)
+            })
+            .sum()
+    }
+}
+
+/// Console seats for the monitored estate.
+pub fn seats(v: &Values, assets: f64) -> u32 {
+    let by_assets = (assets / v[A::AssetsPerSeat]).ceil();
+    let seats = v[A::MinSeats].max(by_assets).max(1.0);
+    seats.min(10_000.0) as u32
+}
+
+fn ceil(x: f64) -> f64 {
+    // Guard against 4.9 * 2 = 9.800000000000001 rounding up a whole person.
+    (x - 1e-9).ceil().max(0.0)
+}
+
+/// The in-house team for the required coverage, sized for `assets` monitored
+/// assets and `volume` GB/day of logs.
+pub fn in_house(profile: &Profile, v: &Values, assets: f64, volume: f64) -> TeamPlan {
+    let coverage = profile.requirements.coverage;
+    let fte_per_staffed_seat = v[A::FtePerSeat] * staffed_hours(coverage) / 8760.0;
+    let seats = f64::from(seats(v, assets));
+    let round_the_clock = coverage == Coverage::TwentyFourSeven;
+    let mut l1 = ceil(seats * fte_per_staffed_seat).max(if round_the_clock { 1.0 } else { 2.0 });
+    let l2 = ceil(0.4 * l1).max(if round_the_clock { 2.0 } else { 1.0 });
+    let l3 = ceil(0.2 * l1).max(1.0);
+    let ot_specialist = if profile.environment.ot_ics { 1.0 } else { 0.0 };
+    let engineers = ceil(volume / v[A::GbDayPerEngineer]).max(1.0) + ot_specialist;
+    let managers = if coverage == Coverage::BusinessHours {
+        0.5
+    } else {
+        1.0
+    };
+    if round_the_clock {
+        let short = v[A::MinTeam] - (l1 + l2 + l3 + engineers + managers);
+        if short > 0.0 {
+            l1 += ceil(short);
+        }
+    }
+    TeamPlan {
+        l1,
+        l2,
+        l3,
+        engineers,
+        managers,
+    }
+}
+
+/// Whether the threat picture calls for an internal threat-intelligence
+/// and hunting role.
+pub fn needs_threat_intel(profile: &Profile) -> bool {
+    profile.risk.targeted_by_apt
+        || profile.risk.threats.contains(&Threat::NationState)
+        || profile.organisation.employees >= 5_000
+}
+
+/// The internal half of a co-managed SOC, by the functions it keeps: a lead
+/// (who also leads incident response in a small organisation), an incident
+/// response lead, detection engineering for the crown jewels (half the
+/// in-house engineering load, the provider writing the rest), threat
+/// intelligence and hunting where the threats call for it, and day-shift
+/// analysts for escalated triage in larger organisations.
+pub fn co_managed(profile: &Profile, v: &Values, assets: f64, volume: f64) -> TeamPlan {
+    let large = profile.organisation.employees >= SMALL_ORGANISATION;
+    let ot_specialist = if profile.environment.ot_ics { 1.0 } else { 0.0 };
+    let engineers = ceil(volume / (2.0 * v[A::GbDayPerEngineer])).max(1.0) + ot_specialist;
+    let intel = if needs_threat_intel(profile) {
+        1.0
+    } else {
+        0.0
+    };
+    let incident_lead = if large { 1.0 } else { 0.0 };
+    let day_analysts = if large {
+        ceil(assets / v[A::AssetsPerSeat]).max(1.0)
+    } else {
+        0.0
+    };
+    TeamPlan {
+        l1: 0.0,
+        l2: day_analysts,
+        l3: incident_lead + intel,
+        engineers,
+        managers: 1.0,
+    }
+}
+
+/// What stays inside when the SOC is outsourced: a service owner and
+/// vendor management (L2 pay), an incident-response lead and regulator
+/// contact (L3 pay), half each.
+pub fn retained(v: &Values) -> TeamPlan {
+    TeamPlan {
+        l2: v[A::RetainedFte] / 2.0,
+        l3: v[A::RetainedFte] / 2.0,
+        ..TeamPlan::default()
+    }
+}
+
+/// People on an out-of-hours approval rota when containment out of hours
+/// needs an internal decision: a provider (outsourced or co-managed) on a
+/// 24/7 service at a larger organisation, which will not pre-authorise
+/// isolating its systems, or an in-house SOC on extended hours (nights on
+/// call). A smaller organisation pre-authorises containment in the
+/// contract.
+pub fn on_call_rota(profile: &Profile, provider_involved: bool) -> f64 {
+    let coverage = profile.requirements.coverage;
+    let needs_approval = profile.organisation.employees >= SMALL_ORGANISATION;
+    match (provider_involved, coverage) {
+        (true, Coverage::TwentyFourSeven) if needs_approval => 4.0,
+        (false, Coverage::Extended) => 4.0,
+        _ => 0.0,
+    }
+}

@@ -1,0 +1,509 @@
+//! The page flow: blocks placed top-down, page after page.
+//!
+//! Owns the cursor (`y` on the current page), page breaks and the
+//! keep-together rules: a heading is kept with the start of what follows
+//! it, a paragraph leaves no single line at the foot of a page, a list
+//! item's marker stays with its first lines, and a call-out box is moved
+//! whole. Tables and charts are placed by `grid` and `figure`, which extend
+//! [`Flow`].
+
+use super::inline::{Token, Typesetter};
+use super::theme::Theme;
+use super::{Geometry, HeadingPlace, Item, Page, PageKind, EPS};
+
+/// A heading is kept with what it introduces only while both together take
+/// no more than this share of a page.
+const KEEP_WITH_SHARE: f32 = 0.6;
+/// The cursor counts as at the top of a page this close to it.
+const AT_TOP: f32 = 0.5;
+/// The rule above the footnotes spans this share of the column.
+const FOOTNOTE_RULE: f32 = 0.3;
+use crate::render::charts::{Color, Figure};
+use crate::render::pdf::blocks::{plain_text, Align, Block, Footnote, Span, Style};
+use crate::render::pdf::fonts::{Face, FontSet};
+use crate::render::slug::Slugger;
+
+pub(super) struct Flow<'a> {
+    pub(super) ts: Typesetter<'a>,
+    pub(super) fonts: &'a FontSet,
+    pub(super) theme: &'a Theme,
+    pub(super) figures: &'a [Figure],
+    pub(super) geo: Geometry,
+    pub(super) pages: Vec<Page>,
+    pub(super) y: f32,
+    pub(super) headings: Vec<HeadingPlace>,
+    pub(super) slugs: Slugger,
+    pub(super) figure_no: usize,
+}
+
+impl<'a> Flow<'a> {
+    pub(super) fn items(&mut self) -> &mut Vec<Item> {
+        if self.pages.is_empty() {
+            self.pages.push(Page {
+                kind: PageKind::Body,
+                items: Vec::new(),
+            });
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last].items
+    }
+
+    pub(super) fn new_page(&mut self) {
+        self.pages.push(Page {
+            kind: PageKind::Body,
+            items: Vec::new(),
+        });
+        self.y = self.geo.top;
+    }
+
+    pub(super) fn at_top(&self) -> bool {
+        self.y <= self.geo.top + AT_TOP
+    }
+
+    pub(super) fn room(&self) -> f32 {
+        self.geo.content_bottom() - self.y
+    }
+
+    /// Start a new page unless `h` fits in what is left of this one.
+    pub(super) fn fit(&mut self, h: f32) {
+        if h > self.room() + EPS && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    pub(super) fn space(&mut self, h: f32) {
+        if !self.at_top() {
+            self.y += h;
+        }
+    }
+
+    pub(super) fn heading_lines(&self, spans: &[Span], level: u8, width: f32) -> Vec<Vec<Token>> {
+        let style = self.theme.headings.level(level);
+        self.ts.wrap(
+            self.ts.tokens(spans, Face::Bold, style.size, style.color),
+            width,
+            style.size,
+        )
+    }
+
+    pub(super) fn heading_height(&self, spans: &[Span], level: u8, width: f32) -> f32 {
+        let h = &self.theme.headings;
+        let style = h.level(level);
+        let lines = self.heading_lines(spans, level, width).len().max(1) as f32;
+        lines * style.size * h.line + style.after + if level == 2 { h.rule_space } else { 0.0 }
+    }
+
+    /// A body paragraph's lines at `width`.
+    fn body_lines(&self, spans: &[Span], width: f32) -> Vec<Vec<Token>> {
+        let b = &self.theme.body;
+        let ink = self.theme.palette.ink;
+        self.ts.wrap(
+            self.ts.tokens(spans, Face::Regular, b.size, ink),
+            width,
+            b.size,
+        )
+    }
+
+    /// The height of one body line.
+    fn body_line(&self) -> f32 {
+        self.theme.body.size * self.theme.body.leading
+    }
+
+    /// The least of `block` that must fit under a heading for the heading to
+    /// stay on this page.
+    pub(super) fn min_height(&self, block: &Block, width: f32) -> f32 {
+        let t = self.theme;
+        match block {
+            Block::Paragraph(spans) => {
+                let lines = self.body_lines(spans, width).len().min(2);
+                lines.max(1) as f32 * t.body.size * t.body.leading
+            }
+            Block::List { items, .. } => items
+                .first()
+                .and_then(|i| i.first())
+                .map_or(self.body_line(), |b| {
+                    self.min_height(b, width - t.list.indent)
+                }),
+            Block::Table { align, head, rows } => {
+                let plan = self.table_plan(align, head, rows, width);
+                if self.is_short(&plan) {
+                    plan.height()
+                } else {
+                    plan.head_height + plan.row_heights.first().copied().unwrap_or(0.0)
+                }
+            }
+            Block::Chart { name, .. } => self.chart_height(name, width),
+            Block::Quote(inner) => {
+                self.measure(inner, width - t.quote.narrower) + 2.0 * t.quote.pad
+            }
+            Block::Heading { spans, level } => {
+                self.heading_height(spans, *level, width) + t.body.size * t.body.leading * 2.0
+            }
+            Block::Code(text) => {
+                (text.lines().count().min(2) as f32) * t.body.size * t.body.leading
+            }
+            Block::Rule | Block::PageBreak => 0.0,
+            Block::Footnotes(_) => t.rule.height + self.body_line(),
+        }
+    }
+
+    /// Full height of blocks laid out at `width` (no page breaks).
+    pub(super) fn measure(&self, blocks: &[Block], width: f32) -> f32 {
+        let t = self.theme;
+        let mut h = 0.0;
+        for (i, b) in blocks.iter().enumerate() {
+            h += match b {
+                Block::Paragraph(spans) => {
+                    self.body_lines(spans, width).len() as f32 * t.body.size * t.body.leading
+                }
+                Block::List { items, .. } => items
+                    .iter()
+                    .map(|item| self.measure(item, width - t.list.indent) + t.list.item_gap)
+                    .sum(),
+                Block::Table { align, head, rows } => {
+                    self.table_plan(align, head, rows, width).height()
+                }
+                Block::Chart { name, .. } => self.chart_height(name, width),
+                Block::Quote(inner) => {
+                    self.measure(inner, width - t.quote.narrower) + 2.0 * t.quote.pad
+                }
+                Block::Heading { spans, level } => self.heading_height(spans, *level, width),
+                Block::Code(text) => text.lines().count() as f32 * t.body.size * t.body.leading,
+                Block::Rule | Block::PageBreak => t.rule.measured,
+                Block::Footnotes(notes) => {
+                    t.rule.height
+                        + notes
+                            .iter()
+                            .map(|n| {
+                                self.measure(&n.blocks, width - t.list.indent) + t.list.item_gap
+                            })
+                            .sum::<f32>()
+                }
+            };
+            if i + 1 < blocks.len() {
+                h += t.body.gap;
+            }
+        }
+        h
+    }
+
+    pub(super) fn blocks(&mut self, blocks: &[Block], x: f32, width: f32) {
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block, &blocks[i + 1..], x, width);
+        }
+    }
+
+    /// What must fit below a heading: the start of the next block, and when
+    /// that is a short introduction, the start of what it introduces.
+    pub(super) fn keep_with(&self, rest: &[Block], width: f32) -> f32 {
+        match rest {
+            [Block::Paragraph(spans), next, ..]
+                if matches!(
+                    next,
+                    Block::Table { .. } | Block::Chart { .. } | Block::List { .. }
+                ) =>
+            {
+                let b = &self.theme.body;
+                let intro = self.body_lines(spans, width).len() as f32 * b.size * b.leading;
+                let whole = intro + b.gap + self.min_height(next, width);
+                // Only when the pair fits on a page at all.
+                if whole <= self.geo.content_height() * KEEP_WITH_SHARE {
+                    whole
+                } else {
+                    self.min_height(&rest[0], width)
+                }
+            }
+            [first, ..] => self.min_height(first, width),
+            [] => 0.0,
+        }
+    }
+
+    pub(super) fn block(&mut self, block: &Block, rest: &[Block], x: f32, width: f32) {
+        let t = self.theme;
+        match block {
+            Block::Heading { level, spans } => self.heading(*level, spans, rest, x, width),
+            Block::Paragraph(spans) => {
+                self.paragraph(spans, x, width, &TextStyle::body(t));
+                self.y += t.body.gap;
+            }
+            Block::List { start, items } => {
+                self.list(*start, items, x, width);
+                self.y += t.list.after;
+            }
+            Block::Quote(inner) => self.quote(inner, x, width),
+            Block::Table { align, head, rows } => {
+                self.table(align, head, rows, x, width);
+                self.y += t.body.gap + t.table.after;
+            }
+            Block::Chart { name, alt } => self.chart(name, alt, x, width),
+            Block::Rule => self.rule(x, width),
+            Block::Code(text) => self.code(text, x, width),
+            Block::Footnotes(notes) => {
+                self.footnotes(notes, x, width);
+                self.y += t.list.after;
+            }
+            Block::PageBreak => {
+                if !self.at_top() {
+                    self.new_page();
+                }
+            }
+        }
+    }
+
+    fn rule(&mut self, x: f32, width: f32) {
+        let r = self.theme.rule;
+        self.fit(r.height);
+        let y = self.y + r.offset;
+        let color = self.theme.palette.rule;
+        self.items().push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: x + width,
+            y2: y,
+            width: r.width,
+            color,
+            dashed: false,
+        });
+        self.y += r.height;
+    }
+
+    fn code(&mut self, text: &str, x: f32, width: f32) {
+        let t = self.theme;
+        let style = TextStyle {
+            size: t.code.size,
+            face: Face::Mono,
+            color: t.palette.muted,
+            align: Align::Left,
+        };
+        for line in text.lines() {
+            // Indentation is kept: leading spaces (and tabs, as four) become
+            // no-break spaces, which the line breaker neither drops nor
+            // breaks at.
+            let body = line.trim_start_matches([' ', '\t']);
+            let indent: String = line[..line.len() - body.len()]
+                .chars()
+                .map(|c| {
+                    if c == '\t' {
+                        "\u{a0}".repeat(4)
+                    } else {
+                        "\u{a0}".into()
+                    }
+                })
+                .collect();
+            let spans = [Span {
+                text: format!("{indent}{body}"),
+                style: Style::default(),
+                link: None,
+            }];
+            self.paragraph(&spans, x + t.code.indent, width - t.code.indent, &style);
+        }
+        self.y += t.body.gap;
+    }
+
+    pub(super) fn heading(
+        &mut self,
+        level: u8,
+        spans: &[Span],
+        rest: &[Block],
+        x: f32,
+        width: f32,
+    ) {
+        let h = self.theme.headings;
+        let style = h.level(level);
+        let own = self.heading_height(spans, level, width);
+        let with_next = own + self.keep_with(rest, width);
+        self.space(style.before);
+        self.fit(with_next);
+        let title = plain_text(spans);
+        let id = self.slugs.slug(&title);
+        let page = self.pages.len().saturating_sub(1);
+        self.headings.push(HeadingPlace {
+            level,
+            title,
+            id,
+            page,
+            y: self.y,
+        });
+        let size = style.size;
+        let lines = self.heading_lines(spans, level, width);
+        for line in &lines {
+            let baseline = self.y + size;
+            let mut items = Vec::new();
+            self.ts
+                .emit_line(line, x, baseline, width, Align::Left, size, &mut items);
+            self.items().extend(items);
+            self.y += size * h.line;
+        }
+        if level == 2 {
+            let y = self.y + h.rule_offset;
+            self.items().push(Item::Line {
+                x1: x,
+                y1: y,
+                x2: x + width,
+                y2: y,
+                width: h.rule_width,
+                color: style.color,
+                dashed: false,
+            });
+            self.y += h.rule_space;
+        }
+        self.y += style.after;
+    }
+
+    pub(super) fn paragraph(&mut self, spans: &[Span], x: f32, width: f32, style: &TextStyle) {
+        let size = style.size;
+        let lines = self.ts.wrap(
+            self.ts.tokens(spans, style.face, size, style.color),
+            width,
+            size,
+        );
+        let line_h = size * self.theme.body.leading;
+        // No single line stranded at the foot of a page.
+        if lines.len() >= 2 && self.room() < 2.0 * line_h {
+            self.fit(2.0 * line_h);
+        }
+        for line in &lines {
+            self.fit(line_h);
+            let baseline = self.y + size * self.theme.body.baseline;
+            let mut items = Vec::new();
+            self.ts
+                .emit_line(line, x, baseline, width, style.align, size, &mut items);
+            self.items().extend(items);
+            self.y += line_h;
+        }
+    }
+
+    pub(super) fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], x: f32, width: f32) {
+        let entries: Vec<(String, &[Block])> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let marker = match start {
+                    Some(n) => format!("{}.", n.saturating_add(i as u64)),
+                    None => "\u{2022}".to_string(),
+                };
+                (marker, item.as_slice())
+            })
+            .collect();
+        self.marked(&entries, x, width);
+    }
+
+    /// The document's footnotes, after a short rule, each under its number.
+    fn footnotes(&mut self, notes: &[Footnote], x: f32, width: f32) {
+        let r = self.theme.rule;
+        self.fit(r.height + self.body_line());
+        let y = self.y + r.offset;
+        let color = self.theme.palette.rule;
+        self.items().push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: x + width * FOOTNOTE_RULE,
+            y2: y,
+            width: r.width,
+            color,
+            dashed: false,
+        });
+        self.y += r.height;
+        let entries: Vec<(String, &[Block])> = notes
+            .iter()
+            .map(|n| (format!("{}.", n.number), n.blocks.as_slice()))
+            .collect();
+        self.marked(&entries, x, width);
+    }
+
+    /// Items each under a marker set right-aligned in the indent: list
+    /// items and footnotes.
+    fn marked(&mut self, entries: &[(String, &[Block])], x: f32, width: f32) {
+        let t = self.theme;
+        let indent = t.list.indent;
+        let size = t.body.size;
+        for (marker, item) in entries {
+            // The item's first lines and its marker land on the same page.
+            if let Some(first) = item.first() {
+                self.fit(self.min_height(first, width - indent));
+            }
+            let baseline = self.y + size * t.body.baseline;
+            let mw = self.fonts.width(Face::Regular, marker, size);
+            let mut pen = x + indent - t.list.marker_gap - mw;
+            for (face, text) in self.fonts.runs(Face::Regular, marker) {
+                let w = self.fonts.width(face, &text, size);
+                self.items().push(Item::Text {
+                    x: pen,
+                    y: baseline,
+                    size,
+                    face,
+                    text,
+                    color: t.palette.ink,
+                });
+                pen += w;
+            }
+            for (j, b) in item.iter().enumerate() {
+                match b {
+                    // Paragraphs inside a list are tight.
+                    Block::Paragraph(spans) => {
+                        self.paragraph(spans, x + indent, width - indent, &TextStyle::body(t))
+                    }
+                    other => self.block(other, &item[j + 1..], x + indent, width - indent),
+                }
+            }
+            self.y += t.list.item_gap;
+        }
+    }
+
+    pub(super) fn quote(&mut self, inner: &[Block], x: f32, width: f32) {
+        let q = self.theme.quote;
+        let gap = self.theme.body.gap;
+        let pad = q.pad;
+        let inner_w = width - q.narrower;
+        let h = self.measure(inner, inner_w) + 2.0 * pad;
+        self.fit(h);
+        let page = self.pages.len() - 1;
+        let at = self.items().len();
+        let top = self.y;
+        self.y += pad;
+        self.blocks(inner, x + q.inset, inner_w);
+        // The last inner block leaves a gap below it; the box ends at its text.
+        let bottom = self.y - gap + pad;
+        if self.pages.len() - 1 == page {
+            let bg = [
+                Item::Rect {
+                    x,
+                    y: top,
+                    w: width,
+                    h: bottom - top,
+                    fill: self.theme.palette.callout,
+                },
+                Item::Rect {
+                    x,
+                    y: top,
+                    w: q.bar,
+                    h: bottom - top,
+                    fill: self.theme.palette.accent,
+                },
+            ];
+            self.pages[page].items.splice(at..at, bg);
+        }
+        self.y = bottom + gap + q.after;
+    }
+}
+
+/// How a run of paragraph text is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct TextStyle {
+    pub(super) size: f32,
+    pub(super) face: Face,
+    pub(super) color: Color,
+    pub(super) align: Align,
+}
+
+impl TextStyle {
+    /// Body text.
+    pub(super) fn body(t: &Theme) -> TextStyle {
+        TextStyle {
+            size: t.body.size,
+            face: Face::Regular,
+            color: t.palette.ink,
+            align: Align::Left,
+        }
+    }
+}

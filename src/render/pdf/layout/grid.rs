@@ -1,0 +1,290 @@
+//! Tables: column planning, rows, and splitting across pages.
+//!
+//! Column widths are negotiated from each column's longest word and its
+//! one-line width ([`allocate`]). A table no taller than a share of the page
+//! is moved whole; a longer one breaks between rows, never leaves its last
+//! row alone, and repeats its header row on every page it spans.
+
+use super::flow::Flow;
+use super::inline::{Token, Typesetter};
+use super::{Item, EPS};
+use crate::render::pdf::blocks::{Align, Span};
+use crate::render::pdf::fonts::Face;
+
+/// A column whose one-line width costs no more than this share of the spare
+/// width gets it in full.
+const CHEAP_SHARE: f32 = 0.25;
+
+pub(super) struct TablePlan {
+    pub(super) widths: Vec<f32>,
+    pub(super) aligns: Vec<Align>,
+    pub(super) head: Vec<Vec<Vec<Token>>>,
+    pub(super) head_height: f32,
+    pub(super) rows: Vec<Vec<Vec<Vec<Token>>>>,
+    pub(super) row_heights: Vec<f32>,
+}
+
+impl TablePlan {
+    pub(super) fn height(&self) -> f32 {
+        self.head_height + self.row_heights.iter().sum::<f32>()
+    }
+}
+
+/// Column widths: each column gets its longest word; spare width then goes
+/// first to the columns that need least to fit on one line, so short columns
+/// (numbers, dates, labels) never wrap while long text columns share the rest.
+pub(super) fn allocate(min: &[f32], pref: &[f32], width: f32) -> Vec<f32> {
+    let sum_min: f32 = min.iter().sum();
+    let sum_pref: f32 = pref.iter().sum();
+    if sum_pref <= width {
+        // Everything fits on one line: share the extra in proportion.
+        return pref
+            .iter()
+            .map(|p| p + (width - sum_pref) * p / sum_pref.max(EPS))
+            .collect();
+    }
+    if sum_min >= width {
+        return min.iter().map(|m| m * width / sum_min.max(EPS)).collect();
+    }
+    let mut widths = min.to_vec();
+    let mut spare = width - sum_min;
+    let mut order: Vec<usize> = (0..min.len()).collect();
+    order.sort_by(|a, b| (pref[*a] - min[*a]).total_cmp(&(pref[*b] - min[*b])));
+    let mut open: Vec<usize> = Vec::new();
+    for c in order {
+        let need = pref[c] - min[c];
+        // A column whose one-line width costs little of what is left gets it.
+        if need <= spare * CHEAP_SHARE || need <= 0.0 {
+            widths[c] = pref[c];
+            spare -= need;
+        } else {
+            open.push(c);
+        }
+    }
+    let wanted: f32 = open.iter().map(|c| pref[*c] - min[*c]).sum();
+    for c in open {
+        widths[c] += spare * (pref[c] - min[c]) / wanted.max(EPS);
+    }
+    widths
+}
+
+impl Flow<'_> {
+    pub(super) fn table_plan(
+        &self,
+        aligns: &[Align],
+        head: &[Vec<Span>],
+        rows: &[Vec<Vec<Span>>],
+        width: f32,
+    ) -> TablePlan {
+        let tb = self.theme.table;
+        let cols = head
+            .len()
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0))
+            .max(1);
+        let empty: Vec<Span> = Vec::new();
+        let cell = |row: &Vec<Vec<Span>>, c: usize| row.get(c).unwrap_or(&empty).clone();
+        let tokens = |spans: &[Span], bold: bool| {
+            self.ts.tokens(
+                spans,
+                if bold { Face::Bold } else { Face::Regular },
+                tb.size,
+                self.theme.palette.ink,
+            )
+        };
+        let mut min = vec![0.0f32; cols];
+        let mut pref = vec![0.0f32; cols];
+        let head_row: Vec<Vec<Span>> = (0..cols).map(|c| cell(&head.to_vec(), c)).collect();
+        for (r, row) in std::iter::once(&head_row).chain(rows.iter()).enumerate() {
+            for c in 0..cols {
+                let toks = tokens(&cell(row, c), r == 0);
+                let widest = self.ts.widest_word(&toks, tb.size);
+                let full = Typesetter::line_width(&toks);
+                min[c] = min[c].max(widest + 2.0 * tb.pad_x);
+                pref[c] = pref[c].max(full + 2.0 * tb.pad_x);
+            }
+        }
+        let widths = allocate(&min, &pref, width);
+        let line_h = tb.size * tb.leading;
+        let wrap_row = |row: &Vec<Vec<Span>>, bold: bool| -> (Vec<Vec<Vec<Token>>>, f32) {
+            let cells: Vec<Vec<Vec<Token>>> = (0..cols)
+                .map(|c| {
+                    self.ts.wrap(
+                        tokens(&cell(row, c), bold),
+                        widths[c] - 2.0 * tb.pad_x,
+                        tb.size,
+                    )
+                })
+                .collect();
+            let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            (cells, lines as f32 * line_h + 2.0 * tb.pad_y)
+        };
+        let (head_cells, head_height) = wrap_row(&head_row, true);
+        let mut body = Vec::new();
+        let mut heights = Vec::new();
+        for row in rows {
+            let (cells, h) = wrap_row(row, false);
+            body.push(cells);
+            heights.push(h);
+        }
+        TablePlan {
+            widths,
+            aligns: (0..cols)
+                .map(|c| aligns.get(c).copied().unwrap_or(Align::Left))
+                .collect(),
+            head: head_cells,
+            head_height,
+            rows: body,
+            row_heights: heights,
+        }
+    }
+
+    pub(super) fn is_short(&self, plan: &TablePlan) -> bool {
+        let tb = self.theme.table;
+        plan.height() <= tb.short * self.geo.content_height()
+    }
+
+    pub(super) fn draw_row(
+        &mut self,
+        plan: &TablePlan,
+        cells: &[Vec<Vec<Token>>],
+        height: f32,
+        x: f32,
+        header: bool,
+        zebra: bool,
+    ) {
+        let tb = self.theme.table;
+        let width: f32 = plan.widths.iter().sum();
+        let top = self.y;
+        let mut items = Vec::new();
+        if header {
+            items.push(Item::Rect {
+                x,
+                y: top,
+                w: width,
+                h: height,
+                fill: self.theme.palette.shade,
+            });
+        } else if zebra {
+            items.push(Item::Rect {
+                x,
+                y: top,
+                w: width,
+                h: height,
+                fill: self.theme.palette.zebra,
+            });
+        }
+        let mut cx = x;
+        for (c, lines) in cells.iter().enumerate() {
+            let w = plan.widths[c];
+            let mut baseline = top + tb.pad_y + tb.size;
+            for line in lines {
+                self.ts.emit_line(
+                    line,
+                    cx + tb.pad_x,
+                    baseline,
+                    w - 2.0 * tb.pad_x,
+                    plan.aligns[c],
+                    tb.size,
+                    &mut items,
+                );
+                baseline += tb.size * tb.leading;
+            }
+            cx += w;
+        }
+        // The rule above the row; the rule below the last row on a page and
+        // the column rules are drawn once per page by `close_chunk`.
+        items.push(Item::Line {
+            x1: x,
+            y1: top,
+            x2: x + width,
+            y2: top,
+            width: if header { tb.head_rule } else { tb.rule },
+            color: self.theme.palette.rule,
+            dashed: false,
+        });
+        self.items().extend(items);
+        self.y += height;
+    }
+
+    /// Close the part of a table drawn on this page: its bottom rule and the
+    /// column rules from `top` down to here.
+    pub(super) fn close_chunk(&mut self, plan: &TablePlan, x: f32, top: f32) {
+        let tb = self.theme.table;
+        let width: f32 = plan.widths.iter().sum();
+        let bottom = self.y;
+        let mut items = vec![Item::Line {
+            x1: x,
+            y1: bottom,
+            x2: x + width,
+            y2: bottom,
+            width: tb.rule,
+            color: self.theme.palette.rule,
+            dashed: false,
+        }];
+        let mut cx = x;
+        for w in std::iter::once(0.0).chain(plan.widths.iter().copied()) {
+            cx += w;
+            items.push(Item::Line {
+                x1: cx,
+                y1: top,
+                x2: cx,
+                y2: bottom,
+                width: tb.rule,
+                color: self.theme.palette.rule,
+                dashed: false,
+            });
+        }
+        self.items().extend(items);
+    }
+
+    pub(super) fn table(
+        &mut self,
+        aligns: &[Align],
+        head: &[Vec<Span>],
+        rows: &[Vec<Vec<Span>>],
+        x: f32,
+        width: f32,
+    ) {
+        let plan = self.table_plan(aligns, head, rows, width);
+        if self.is_short(&plan) {
+            self.fit(plan.height());
+        } else {
+            self.fit(plan.head_height + plan.row_heights.first().copied().unwrap_or(0.0));
+        }
+        let head_cells = plan.head.clone();
+        let mut chunk_top = self.y;
+        self.draw_row(&plan, &head_cells, plan.head_height, x, true, false);
+        let n = plan.rows.len();
+        for (i, cells) in plan.rows.iter().enumerate() {
+            let h = plan.row_heights[i];
+            // Never carry the last row over alone: break one row earlier.
+            let last_two = if i + 2 == n {
+                h + plan.row_heights[i + 1]
+            } else {
+                h
+            };
+            let orphan = i + 2 == n && last_two > self.room() + EPS && i > 0;
+            if h > self.room() + EPS || orphan {
+                self.close_chunk(&plan, x, chunk_top);
+                self.new_page();
+                chunk_top = self.y;
+                self.draw_row(&plan, &head_cells, plan.head_height, x, true, false);
+            }
+            self.draw_row(&plan, cells, h, x, false, i % 2 == 1);
+        }
+        self.close_chunk(&plan, x, chunk_top);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_allocation_keeps_short_columns_on_one_line() {
+        let widths = allocate(&[30.0, 40.0, 35.0], &[45.0, 600.0, 50.0], 400.0);
+        assert!((widths.iter().sum::<f32>() - 400.0).abs() < 0.01);
+        assert_eq!(widths[0], 45.0);
+        assert_eq!(widths[2], 50.0);
+    }
+}

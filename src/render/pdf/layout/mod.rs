@@ -1,0 +1,265 @@
+//! Layout: blocks in, pages of positioned items out, as plain data.
+//!
+//! This module owns the data the writer consumes ([`Document`], [`Page`],
+//! [`Item`], [`HeadingPlace`]), the page geometry, and the entry point
+//! [`layout`]. The work is split by concern, after typst's `layout/`:
+//!
+//! - `inline`: spans to tokens, line breaking, the text items of a line;
+//! - `flow`: the page flow of blocks (headings kept with what follows,
+//!   paragraphs, lists, call-out boxes, code);
+//! - `grid`: tables (column planning, rows, splitting with a repeated
+//!   header);
+//! - `figure`: charts placed as scaled vector figures with a caption;
+//! - `cover`, `contents`, `running`: the cover page, the table of contents,
+//!   and the running header and footer.
+//!
+//! Coordinates are points from the page's top-left corner (text `y` is the
+//! baseline); the writer flips them for PDF. Pagination rules:
+//!
+//! - the blocks before the first page-break marker form the cover page;
+//! - a table of contents follows, with the page of every section;
+//! - a heading is kept with the start of what follows it, so it never ends
+//!   a page;
+//! - a table that fits on one page, a chart and a call-out box are never
+//!   split; a longer table breaks between rows and repeats its header row;
+//! - a page-break marker starts a new page;
+//! - every page after the cover has a running header (organisation,
+//!   classification) and a footer "Page X of Y".
+
+mod contents;
+mod cover;
+mod figure;
+mod flow;
+mod grid;
+mod inline;
+mod running;
+#[cfg(test)]
+mod tests;
+pub mod theme;
+
+use super::blocks::Block;
+use super::fonts::{Face, FontSet};
+use crate::render::charts::{Color, Figure};
+use crate::render::slug::Slugger;
+use contents::{contents_pages, count_contents, fill_contents};
+use cover::cover;
+use flow::Flow;
+use inline::Typesetter;
+use running::running;
+use theme::Margins;
+pub use theme::Theme;
+
+/// Widths are compared with this tolerance: f32 sums of glyph widths are
+/// not exact.
+const EPS: f32 = 0.01;
+/// A page-break marker among the first this many blocks ends the cover.
+const COVER_MAX_BLOCKS: usize = 12;
+
+/// Page size in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paper {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Paper {
+    pub const A4: Paper = Paper {
+        width: 595.276,
+        height: 841.89,
+    };
+    pub const LETTER: Paper = Paper {
+        width: 612.0,
+        height: 792.0,
+    };
+}
+
+/// The page and its content box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl Geometry {
+    pub fn new(paper: Paper, margins: &Margins) -> Geometry {
+        Geometry {
+            width: paper.width,
+            height: paper.height,
+            left: margins.left,
+            right: margins.right,
+            top: margins.top,
+            bottom: margins.bottom,
+        }
+    }
+
+    pub fn content_width(&self) -> f32 {
+        self.width - self.left - self.right
+    }
+
+    pub fn content_bottom(&self) -> f32 {
+        self.height - self.bottom
+    }
+
+    pub fn content_height(&self) -> f32 {
+        self.content_bottom() - self.top
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A page (0-based) and a `y` from its top.
+    Page {
+        page: usize,
+        y: f32,
+    },
+    Uri(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        face: Face,
+        text: String,
+        color: Color,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Color,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        color: Color,
+        dashed: bool,
+    },
+    Polyline {
+        points: Vec<(f32, f32)>,
+        width: f32,
+        color: Color,
+    },
+    Link {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        target: Target,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Cover,
+    Contents,
+    Body,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub kind: PageKind,
+    pub items: Vec<Item>,
+}
+
+/// A heading's place, for the outline, the contents and links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadingPlace {
+    pub level: u8,
+    pub title: String,
+    pub id: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub geometry: Geometry,
+    pub pages: Vec<Page>,
+    pub headings: Vec<HeadingPlace>,
+}
+
+/// Running header and footer texts.
+#[derive(Debug, Clone)]
+pub struct Running {
+    pub organisation: String,
+    pub classification: String,
+    pub footer: String,
+}
+
+/// Lay out a whole report.
+pub fn layout(
+    blocks: &[Block],
+    figures: &[Figure],
+    fonts: &FontSet,
+    paper: Paper,
+    theme: &Theme,
+    run: &Running,
+) -> Document {
+    let geo = Geometry::new(paper, &theme.margins);
+    let mut flow = Flow {
+        ts: Typesetter { fonts, theme },
+        fonts,
+        theme,
+        figures,
+        geo,
+        pages: Vec::new(),
+        y: geo.top,
+        headings: Vec::new(),
+        slugs: Slugger::default(),
+        figure_no: 0,
+    };
+    // The cover: everything before the first page break, or up to the first
+    // section heading when a template has no break.
+    let split = blocks
+        .iter()
+        .position(|b| *b == Block::PageBreak)
+        .filter(|i| *i < COVER_MAX_BLOCKS)
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| matches!(b, Block::Heading { level: 2, .. }))
+        })
+        .unwrap_or(0);
+    let (front, body) = blocks.split_at(split);
+    cover(&mut flow, front);
+    // The contents follow the cover (and any page its blocks ran over to).
+    let toc_first = flow.pages.len();
+    let toc_count = contents_pages(count_contents(body), &geo, &theme.contents);
+    for _ in 0..toc_count {
+        flow.pages.push(Page {
+            kind: PageKind::Contents,
+            items: Vec::new(),
+        });
+    }
+    flow.new_page();
+    let body = match body.first() {
+        Some(Block::PageBreak) => &body[1..],
+        _ => body,
+    };
+    flow.blocks(body, geo.left, geo.content_width());
+    // A trailing page break or gap can leave an empty last page.
+    while flow.pages.len() > toc_first + toc_count
+        && flow.pages.last().is_some_and(|p| p.items.is_empty())
+    {
+        flow.pages.pop();
+    }
+    let mut doc = Document {
+        geometry: geo,
+        pages: flow.pages,
+        headings: flow.headings,
+    };
+    fill_contents(&mut doc, fonts, theme, toc_first, toc_count);
+    running(&mut doc, fonts, theme, run);
+    doc
+}
