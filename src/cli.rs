@@ -1,8 +1,12 @@
-//! The command line, as clap types only. Checking what the arguments mean
-//! together happens in [`crate::config`].
+//! The command line, as clap types only. Values with a syntax of their own
+//! are parsed here, once, into their types (`--shard` into
+//! [`Shard`]); checking what the arguments mean together happens in
+//! [`crate::config`].
 
+use crate::batch::Shard;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::str::FromStr;
 
 const ABOUT: &str = "Should an organisation build its own Security Operations Center, \
 outsource it to a managed provider (MSSP/MDR), or run a hybrid? socsource reads \
@@ -76,8 +80,8 @@ Exit status: 0 all written, 1 some profile failed, 2 usage error.")]
         output: OutputArgs,
         /// Render only slice K of N (K from 0), e.g. in a CI matrix or a
         /// Kubernetes Indexed Job; merge the slices with `socsource index`
-        #[arg(long, value_name = "K/N")]
-        shard: Option<String>,
+        #[arg(long, value_name = "K/N", value_parser = Shard::from_str)]
+        shard: Option<Shard>,
     },
 
     /// Merge the records of sharded batch runs into one portfolio index
@@ -85,10 +89,13 @@ Exit status: 0 all written, 1 some profile failed, 2 usage error.")]
 Example:
   socsource batch clients/ --shard 0/3 --out out    (and 1/3, 2/3, anywhere)
   socsource index out
+  socsource index out --templates my-templates      (if the batch used them)
 
 Reads OUT/.shards/*.json and writes index.md, index.html, summary.json and
-manifest.json: the same bytes a single unsharded run writes. Fails if a
-shard is missing or the shards come from different runs.")]
+manifest.json: the same bytes a single unsharded run writes. Give it the
+--templates folder the batch runs used. Fails if a shard is missing or the
+shards come from different runs; refuses (exit status 2) shards rendered
+with different templates, or with templates other than its own.")]
     Index {
         /// Output folders of the shards (usually one shared folder)
         #[arg(required = true, value_name = "OUT")]
@@ -96,6 +103,10 @@ shard is missing or the shards come from different runs.")]
         /// Where to write the merged index [default: the first OUT]
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Folder of templates that override the built-in ones by file name
+        /// (the one the batch runs used)
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
     },
 
     /// Print the JSON Schema (draft 2020-12) of the profile format

@@ -1,40 +1,21 @@
-//! One function per subcommand: checked options in, an [`Outcome`] out.
+//! One function per subcommand: checked options in, an [`Outcome`] out, or
+//! a [`UsageError`] when the invocation itself is wrong ([`crate::exit`]
+//! turns either into the exit status).
 //!
-//! Output policy: results go to standard output (one line per valid profile,
-//! the schema, a report written to `-`); diagnostics, warnings and summaries
-//! go to standard error. Write errors on the console (a closed pipe) are
-//! ignored: the exit status still tells the truth.
+//! Output policy is the [`console`](crate::console)'s: results on standard
+//! output, everything else on standard error.
 
-use crate::batch;
-use crate::config::{self, RenderOptions, UsageError};
-use crate::diag::Diagnostic;
-use crate::profile::{self, discover, LoadOptions};
+use crate::batch::{self, MergeError, RunKind, Shard};
+use crate::config::{self, Output, RenderOptions, UsageError};
+use crate::console::Console;
+use crate::exit::Outcome;
+use crate::pipeline::{self, Destination};
+use crate::profile::{self, discover, model::Date, LoadOptions};
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::PdfOptions;
-use crate::render::templates::Templates;
+use crate::render::templates::{self, Templates};
 use crate::render::Renderer;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// How a command ended, for the exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Everything asked for was done.
-    Success,
-    /// Some profile or file failed; the rest was done.
-    SomeFailed,
-}
-
-/// The standard streams, passed in so tests can capture them.
-pub struct Console<'a> {
-    pub out: &'a mut dyn Write,
-    pub err: &'a mut dyn Write,
-    pub style: batch::ConsoleStyle,
-}
-
-fn print_diagnostics(console: &mut Console<'_>, diags: &[Diagnostic]) {
-    batch::print_diagnostics(console.err, diags, console.style.color);
-}
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -45,7 +26,7 @@ pub fn validate(paths: &[PathBuf], console: &mut Console<'_>) -> Result<Outcome,
         default_date: config::default_report_date()?,
     };
     let found = discover::discover(paths);
-    print_diagnostics(console, &found.problems);
+    console.diagnostics(&found.problems);
     let mut valid = 0;
     let mut invalid = 0;
     for file in &found.files {
@@ -59,28 +40,23 @@ pub fn validate(paths: &[PathBuf], console: &mut Console<'_>) -> Result<Outcome,
                     "ok  {shown}  ({}: {})",
                     p.id, p.organisation.name
                 );
-                print_diagnostics(console, &loaded.warnings);
+                console.diagnostics(&loaded.warnings);
             }
             Err(diags) => {
                 invalid += 1;
-                print_diagnostics(console, &diags);
+                console.diagnostics(&diags);
             }
         }
     }
     if found.files.is_empty() && found.problems.is_empty() {
-        let _ = writeln!(console.err, "error: no profiles (*.yaml, *.yml) found");
+        console.note("error: no profiles (*.yaml, *.yml) found");
         return Ok(Outcome::SomeFailed);
     }
-    let _ = writeln!(
-        console.err,
+    console.note(&format!(
         "{}: {valid} valid, {invalid} invalid",
         plural(found.files.len(), "profile checked", "profiles checked")
-    );
-    Ok(if invalid == 0 && found.problems.is_empty() {
-        Outcome::Success
-    } else {
-        Outcome::SomeFailed
-    })
+    ));
+    Ok(Outcome::from_failures(invalid + found.problems.len()))
 }
 
 pub fn schema(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
@@ -94,14 +70,13 @@ pub fn init(file: &Path, force: bool, console: &mut Console<'_>) -> Result<Outco
     match crate::fsio::write_new(file, profile::STARTER.as_bytes(), force) {
         Ok(()) => {
             let shown = file.display();
-            let _ = writeln!(
-                console.err,
+            console.note(&format!(
                 "wrote {shown}; edit it, then run `socsource validate {shown}`"
-            );
+            ));
             Ok(Outcome::Success)
         }
         Err(e) => {
-            let _ = writeln!(console.err, "error: {e}");
+            console.error(&e);
             Ok(Outcome::SomeFailed)
         }
     }
@@ -109,9 +84,8 @@ pub fn init(file: &Path, force: bool, console: &mut Console<'_>) -> Result<Outco
 
 /// The renderer for a run: templates and fonts, checked before any work.
 fn renderer(options: &RenderOptions) -> Result<Renderer, UsageError> {
-    let templates =
-        Templates::load(options.templates.as_deref()).map_err(|e| UsageError(e.to_string()))?;
-    let fonts = FontSet::new(options.font.as_deref()).map_err(UsageError)?;
+    let templates = Templates::load(options.templates.as_deref())?;
+    let fonts = FontSet::new(options.font.as_deref()).map_err(UsageError::Font)?;
     Ok(Renderer::new(
         templates,
         fonts,
@@ -130,47 +104,45 @@ pub fn report(
 ) -> Result<Outcome, UsageError> {
     let date = config::default_report_date()?;
     let renderer = renderer(options)?;
-    if options.output == config::Output::Stdout {
-        let shown = inputs[0].display().to_string();
-        let loaded =
-            match profile::load_path(&inputs[0], &shown, &LoadOptions { default_date: date }) {
-                Ok(l) => l,
-                Err(diags) => {
-                    batch::print_diagnostics(console.err, &diags, console.style.color);
-                    return Ok(Outcome::SomeFailed);
-                }
+    match &options.output {
+        Output::Stdout => Ok(report_to_stdout(
+            &inputs[0], date, &renderer, options, console,
+        )),
+        Output::Dir(out) => {
+            let run = batch::Run {
+                kind: RunKind::Report,
+                inputs,
+                out,
+                options,
+                renderer: &renderer,
+                date,
             };
-        batch::print_diagnostics(console.err, &loaded.warnings, console.style.color);
-        let assessment = crate::evaluate::evaluate(&loaded.profile);
-        return match renderer.report(&assessment, &options.formats) {
-            Ok(r) => {
-                for w in &r.warnings {
-                    let _ = writeln!(console.err, "warning: {shown}: {w}");
-                }
-                if let Some(f) = r.files.iter().find(|f| !f.path.contains('/')) {
-                    let _ = console.out.write_all(&f.bytes);
-                }
-                Ok(Outcome::Success)
-            }
-            Err(e) => {
-                let _ = writeln!(console.err, "error: {shown}: {e}");
-                Ok(Outcome::SomeFailed)
-            }
-        };
+            let totals = batch::run(&run, console)?;
+            Ok(Outcome::from_failures(totals.failures()))
+        }
     }
-    let plan = batch::RunPlan {
-        inputs,
-        shard: batch::Shard::WHOLE,
-        record: false,
-        merge: false,
-        date,
-    };
-    let totals = batch::run(&plan, options, &renderer, console.style, console.err)?;
-    Ok(if totals.failed + totals.skipped == 0 {
-        Outcome::Success
-    } else {
-        Outcome::SomeFailed
-    })
+}
+
+/// `report FILE --out -`: the same path as every other report, to standard
+/// output.
+fn report_to_stdout(
+    file: &Path,
+    date: Date,
+    renderer: &Renderer,
+    options: &RenderOptions,
+    console: &mut Console<'_>,
+) -> Outcome {
+    let input = pipeline::read(
+        file,
+        &file.display().to_string(),
+        &LoadOptions { default_date: date },
+    );
+    let to = Destination::Stdout(&mut *console.out);
+    let (result, messages) = pipeline::render_one(&input, renderer, &options.formats, to);
+    for m in &messages {
+        console.message(m);
+    }
+    Outcome::from_failures(usize::from(result.is_err()))
 }
 
 /// `batch`: every profile under the folders, the shard record, and (when
@@ -178,53 +150,46 @@ pub fn report(
 pub fn batch(
     inputs: &[PathBuf],
     options: &RenderOptions,
-    shard: Option<&str>,
+    shard: Option<Shard>,
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
-    let shard = match shard {
-        Some(text) => batch::Shard::parse(text)?,
-        None => batch::Shard::WHOLE,
+    let Output::Dir(out) = &options.output else {
+        return Err(UsageError::StdoutNeedsOneProfile);
     };
     let date = config::default_report_date()?;
     let renderer = renderer(options)?;
-    let plan = batch::RunPlan {
+    let run = batch::Run {
+        kind: RunKind::batch(shard),
         inputs,
-        shard,
-        record: true,
-        merge: shard.count == 1,
+        out,
+        options,
+        renderer: &renderer,
         date,
     };
-    let totals = batch::run(&plan, options, &renderer, console.style, console.err)?;
-    Ok(if totals.failed + totals.skipped == 0 {
-        Outcome::Success
-    } else {
-        Outcome::SomeFailed
-    })
+    let totals = batch::run(&run, console)?;
+    Ok(Outcome::from_failures(totals.failures()))
 }
 
-/// `index`: merge shard records into one portfolio index.
+/// `index`: merge shard records into one portfolio index, with the
+/// templates the shards were rendered with.
 pub fn index(
     dirs: &[PathBuf],
     out: Option<&Path>,
+    templates: Option<&Path>,
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
-    let templates = Templates::load(None).map_err(|e| UsageError(e.to_string()))?;
-    let fonts = FontSet::new(None).map_err(UsageError)?;
-    let renderer = Renderer::new(templates, fonts, PdfOptions::default());
+    let templates = Templates::load(templates)?;
     let out = out.map_or_else(|| dirs[0].clone(), Path::to_path_buf);
-    match batch::merge(dirs, &out, &renderer) {
+    match batch::merge(dirs, &out, &templates) {
         Ok(()) => {
             if !console.style.quiet {
-                let _ = writeln!(console.err, "wrote {}", out.join("index.html").display());
+                console.note(&format!("wrote {}", out.join("index.html").display()));
             }
             Ok(Outcome::Success)
         }
+        Err(MergeError::Templates(differ)) => Err(differ.into()),
         Err(e) => {
-            let _ = writeln!(
-                console.err,
-                "{}",
-                batch::colorize(&format!("error: {e}"), console.style.color)
-            );
+            console.error(&e);
             Ok(Outcome::SomeFailed)
         }
     }
@@ -235,19 +200,18 @@ pub fn export_templates(
     force: bool,
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
-    match crate::render::templates::export(dir, force) {
+    match templates::export(dir, force) {
         Ok(names) => {
-            let _ = writeln!(
-                console.err,
+            console.note(&format!(
                 "wrote {} templates to {}; use them with `--templates {}`",
                 names.len(),
                 dir.display(),
                 dir.display()
-            );
+            ));
             Ok(Outcome::Success)
         }
         Err(e) => {
-            let _ = writeln!(console.err, "error: {e}");
+            console.error(&e);
             Ok(Outcome::SomeFailed)
         }
     }

@@ -5,28 +5,56 @@
 //! a malformed `SOURCE_DATE_EPOCH`, `--jobs 0`. The stages after this never
 //! see an unchecked option.
 
+use crate::batch::TemplatesDiffer;
 use crate::cli::{FormatArg, OutputArgs, PaperArg};
+use crate::fsio::{self, IoError, ReadError};
 use crate::profile::model::Date;
 use crate::render::pdf::layout::Paper;
+use crate::render::templates::TemplateError;
 use crate::render::Format;
-use std::fmt;
 use std::path::PathBuf;
 
 /// Most reports rendered at once.
 pub const MAX_JOBS: usize = 256;
 
+/// Largest `--font` file read.
+pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The invocation itself is wrong; nothing was done.
-#[derive(Debug, Clone, PartialEq, Eq)]
-
-pub struct UsageError(pub String);
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, thiserror::Error)]
+pub enum UsageError {
+    #[error("`--out -` writes one file to standard output; choose one format with --format")]
+    StdoutNeedsOneFormat,
+    #[error("`--out -` writes one file to standard output; give exactly one profile")]
+    StdoutNeedsOneProfile,
+    #[error("--jobs must be at least 1")]
+    NoJobs,
+    #[error("--jobs must be at most {MAX_JOBS}; this machine has {cpus} CPU(s)")]
+    TooManyJobs { cpus: usize },
+    #[error(
+        "the font `{}` is {size} bytes; fonts over 64 MiB are refused",
+        .path.display()
+    )]
+    FontTooLarge { path: PathBuf, size: u64 },
+    /// The font subsetter's own account of an unusable `--font` (the PDF
+    /// module reports font problems as text).
+    #[error("{0}")]
+    Font(String),
+    #[error(
+        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 giving a date in the years 1 to 9999, found `{value}`"
+    )]
+    SourceDateEpoch { value: String },
+    /// The `--templates` folder cannot be read or its templates are broken.
+    #[error(transparent)]
+    Templates(#[from] TemplateError),
+    /// `index` was given records rendered with other templates.
+    #[error(transparent)]
+    TemplateSet(#[from] TemplatesDiffer),
+    /// A file or folder named on the command line cannot be used (the
+    /// `--font` file, the output folder).
+    #[error(transparent)]
+    Io(#[from] IoError),
 }
-
-impl std::error::Error for UsageError {}
 
 /// Where rendered files go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,41 +95,35 @@ impl RenderOptions {
         formats.dedup();
         let output = if args.out.as_os_str() == "-" {
             if formats.len() != 1 {
-                return Err(UsageError(
-                    "`--out -` writes one file to standard output; choose one format with --format"
-                        .into(),
-                ));
+                return Err(UsageError::StdoutNeedsOneFormat);
             }
             if profiles != 1 {
-                return Err(UsageError(
-                    "`--out -` writes one file to standard output; give exactly one profile".into(),
-                ));
+                return Err(UsageError::StdoutNeedsOneProfile);
             }
             Output::Stdout
         } else {
             Output::Dir(args.out.clone())
         };
         let jobs = match args.jobs {
-            Some(0) => return Err(UsageError("--jobs must be at least 1".into())),
+            Some(0) => return Err(UsageError::NoJobs),
             // Each job holds a report in memory while it renders; thousands at
             // once would exhaust memory long before they saved any time.
             Some(n) if n > MAX_JOBS => {
-                return Err(UsageError(format!(
-                    "--jobs must be at most {MAX_JOBS}; this machine has {} CPU(s)",
-                    std::thread::available_parallelism().map_or(1, usize::from)
-                )))
+                return Err(UsageError::TooManyJobs {
+                    cpus: std::thread::available_parallelism().map_or(1, usize::from),
+                })
             }
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
         let font = match &args.font {
             Some(path) => Some(
-                crate::fsio::read_limited(path, 64 * 1024 * 1024).map_err(|e| match e {
-                    crate::fsio::ReadError::TooLarge { size } => UsageError(format!(
-                        "the font `{}` is {size} bytes; fonts over 64 MiB are refused",
-                        path.display()
-                    )),
-                    crate::fsio::ReadError::Io(e) => UsageError(e.to_string()),
+                fsio::read_limited(path, MAX_FONT_BYTES).map_err(|e| match e {
+                    ReadError::TooLarge { size } => UsageError::FontTooLarge {
+                        path: path.clone(),
+                        size,
+                    },
+                    ReadError::Io(e) => UsageError::Io(e),
                 })?,
             ),
             None => None,
@@ -131,10 +153,8 @@ pub fn default_report_date() -> Result<Date, UsageError> {
             .parse::<i64>()
             .ok()
             .and_then(Date::from_unix_seconds)
-            .ok_or_else(|| {
-                UsageError(format!(
-                    "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 giving a date in the years 1 to 9999, found `{value}`"
-                ))
+            .ok_or_else(|| UsageError::SourceDateEpoch {
+                value: value.clone(),
             }),
         Err(_) => {
             let secs = std::time::SystemTime::now()

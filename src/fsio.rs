@@ -33,7 +33,18 @@ impl fmt::Display for IoError {
     }
 }
 
-impl std::error::Error for IoError {}
+impl std::error::Error for IoError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+impl IoError {
+    /// What went wrong, in the operating system's words, without the path.
+    pub fn reason(&self) -> String {
+        describe(&self.source)
+    }
+}
 
 /// The OS message without Rust's " (os error N)" suffix.
 fn describe(err: &io::Error) -> String {
@@ -89,6 +100,22 @@ pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 
 pub fn read_to_string(path: &Path) -> Result<String, IoError> {
     fs::read_to_string(path).map_err(context("read", path))
+}
+
+/// The entries of a folder, in no particular order.
+pub fn read_dir(path: &Path) -> Result<Vec<PathBuf>, IoError> {
+    fs::read_dir(path)
+        .and_then(|entries| entries.map(|e| e.map(|e| e.path())).collect())
+        .map_err(context("read folder", path))
+}
+
+/// What a path is, following symbolic links.
+pub fn metadata(path: &Path) -> Result<fs::Metadata, IoError> {
+    fs::metadata(path).map_err(context("read", path))
+}
+
+pub fn remove_file(path: &Path) -> Result<(), IoError> {
+    fs::remove_file(path).map_err(context("remove", path))
 }
 
 pub fn create_dir_all(path: &Path) -> Result<(), IoError> {

@@ -12,28 +12,45 @@
 //!
 //! - [`profile`] loads and validates profile files, with diagnostics that
 //!   name file, key path, line and column ([`diag`]).
-//! - [`reference`] holds the sourced facts and defaults the model relies on.
-//! - [`config`] turns arguments into checked options before any work;
-//!   [`commands`] runs each subcommand and reports an [`commands::Outcome`].
-//! - [`fsio`] does every read and write, with paths in errors and atomic
-//!   replacement.
+//! - [`reference`](mod@reference) holds the sourced facts and defaults the
+//!   model relies on.
+//! - [`evaluate`] turns a profile into an assessment; [`render`] turns an
+//!   assessment into report files (bytes); [`fsio`] does every read and
+//!   write, with paths in errors and atomic replacement.
+//! - [`pipeline`] sends one profile through those stages: the one path
+//!   every report takes, from `report` or from a batch worker.
+//! - [`batch`] runs many profiles: discovery, a pool of workers with output
+//!   in profile order ([`batch::schedule`]), shard records
+//!   ([`batch::record`]) and the portfolio index merged from them
+//!   ([`batch::merge`](mod@batch::merge)).
+//!
+//! Around them: [`cli`] (clap types) and [`config`] (arguments to checked
+//! options, or a [`config::UsageError`], before any work); [`commands`], one
+//! function per subcommand; [`console`], the terminal (styles, progress,
+//! messages); [`exit`], the exit-status policy. Calls go down this list's
+//! layers and never back up: `commands` → `batch` → `pipeline` → the stages.
 
 pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod console;
 pub mod diag;
+pub mod digest;
 pub mod docs;
 pub mod evaluate;
+pub mod exit;
 pub mod fsio;
+pub mod pipeline;
 pub mod profile;
 pub mod reference;
 pub mod render;
 pub mod vocabulary;
 
 use cli::{Cli, Command};
-use commands::{Console, Outcome};
 use config::{RenderOptions, UsageError};
+use console::Console;
+use exit::Outcome;
 
 /// Run a parsed command line.
 pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
@@ -56,8 +73,12 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
         } => {
             let options = RenderOptions::from_args(&output, usize::MAX)?;
             console.style.quiet |= options.quiet;
-            commands::batch(&dirs, &options, shard.as_deref(), console)
+            commands::batch(&dirs, &options, shard, console)
         }
-        Command::Index { dirs, out } => commands::index(&dirs, out.as_deref(), console),
+        Command::Index {
+            dirs,
+            out,
+            templates,
+        } => commands::index(&dirs, out.as_deref(), templates.as_deref(), console),
     }
 }

@@ -1,10 +1,10 @@
-//! The `socsource` binary: parse arguments, run, map the outcome to an exit
-//! status (0 all good, 1 some profile failed, 2 usage error).
+//! The `socsource` binary: parse the arguments, run the command, map the
+//! outcome to an exit status ([`socsource::exit`]).
 
 use clap::Parser;
 use socsource::cli::Cli;
-use socsource::commands::{Console, Outcome};
-use std::io::Write;
+use socsource::console::{Console, ConsoleStyle};
+use socsource::exit;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -12,39 +12,13 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::from(exit::clap_status(&err));
         }
     };
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let mut out = stdout.lock();
-    let mut err = stderr.lock();
-    // Progress and colour only on a terminal; NO_COLOR (no-color.org) wins.
-    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let style = socsource::batch::ConsoleStyle {
-        quiet: false,
-        progress: terminal,
-        color: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    };
-    let result = socsource::run(
-        cli,
-        &mut Console {
-            out: &mut out,
-            err: &mut err,
-            style,
-        },
-    );
-    let _ = out.flush();
-    match result {
-        Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::SomeFailed) => ExitCode::from(1),
-        Err(usage) => {
-            let _ = writeln!(err, "error: {usage}");
-            ExitCode::from(2)
-        }
-    }
+    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    let mut console = Console::new(&mut out, &mut err, ConsoleStyle::detect());
+    let result = socsource::run(cli, &mut console);
+    console.finish(&result);
+    ExitCode::from(exit::status(&result))
 }

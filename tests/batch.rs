@@ -498,3 +498,99 @@ fn a_hostile_file_name_is_shown_literally() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// An index.md of the portfolio's own: it must be used by `index` exactly as
+/// by an unsharded batch.
+const OWN_INDEX: &str = "---\ntitle: \"Client portfolio\"\n---\n\n# Client portfolio, {{ date }}\n\n\
+{% for r in rows -%}\n- {{ r.name }}: {{ r.recommendation }} ({% for l in r.links %}[{{ l.label }}]({{ l.href }}) {% endfor %})\n{% endfor %}\n\
+{%- for f in failures %}\n- failed: {{ f.file }}\n{%- endfor %}\n";
+
+/// `batch --shard` three times and `index` give the bytes of one unsharded
+/// batch, with the built-in templates and with an index.md of one's own
+/// given to every run and to `index` with `--templates`.
+#[test]
+fn sharded_runs_and_index_equal_a_single_run_with_default_and_own_templates() {
+    let dir = scratch("batch-templates");
+    generate::write_profiles(&dir.join("in"), 9);
+    fs::copy(
+        repo().join("tests/fixtures/bad/id-path.yaml"),
+        dir.join("in/bad.yaml"),
+    )
+    .unwrap();
+    fs::create_dir_all(dir.join("tpl")).unwrap();
+    fs::write(dir.join("tpl/index.md"), OWN_INDEX).unwrap();
+    for (name, templates) in [("default", &[][..]), ("own", &["--templates", "tpl"][..])] {
+        let single = format!("{name}-single");
+        let mut args = vec!["in", "--format", "md,html", "--out", &single];
+        args.extend_from_slice(templates);
+        assert_eq!(batch(&dir, &args).code, 1, "{name}: the bad profile fails");
+        let sharded = format!("{name}-sharded");
+        for k in 0..3 {
+            let shard = format!("{k}/3");
+            let mut args = vec!["in", "--format", "md,html", "--out", &sharded];
+            args.extend_from_slice(&["--shard", &shard]);
+            args.extend_from_slice(templates);
+            batch(&dir, &args);
+        }
+        let mut args = vec!["index", &sharded];
+        args.extend_from_slice(templates);
+        let run = socsource_at(&dir, &args);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let single = tree(&dir.join(&single));
+        assert_eq!(single, tree(&dir.join(&sharded)), "{name}: sharded differs");
+        let index = String::from_utf8(single["index.md"].clone()).unwrap();
+        assert_eq!(
+            index.contains("# Client portfolio, "),
+            name == "own",
+            "{name}: {index}"
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// The index must be rendered with the templates the shards were: `index`
+/// refuses, as a usage error that writes nothing, shards rendered with
+/// other templates than its own `--templates`, and shards rendered with
+/// different template sets.
+#[test]
+fn index_refuses_shards_rendered_with_other_templates() {
+    let dir = scratch("batch-template-refusal");
+    generate::write_profiles(&dir.join("in"), 4);
+    fs::create_dir_all(dir.join("tpl")).unwrap();
+    fs::write(dir.join("tpl/index.md"), OWN_INDEX).unwrap();
+    let shard = |k: u32, templates: &[&str]| {
+        let shard = format!("{k}/2");
+        let mut args = vec!["in", "--format", "md", "--out", "out", "--shard", &shard];
+        args.extend_from_slice(templates);
+        assert_eq!(batch(&dir, &args).code, 0);
+    };
+    shard(0, &["--templates", "tpl"]);
+    shard(1, &["--templates", "tpl"]);
+
+    let run = socsource_at(&dir, &["index", "out"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: the shards in `out` were rendered with other templates than `index` was given \
+         (`index.md` differs); give `index` the `--templates` folder the batch runs used\n"
+    );
+    assert!(!dir.join("out/index.md").exists(), "nothing was written");
+
+    shard(1, &[]);
+    let run = socsource_at(&dir, &["index", "out", "--templates", "tpl"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "the shard records 0/2 in `out` and 1/2 in `out` were rendered with different \
+             templates (`index.md` differs)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("out/index.md").exists(), "nothing was written");
+
+    shard(1, &["--templates", "tpl"]);
+    let run = socsource_at(&dir, &["index", "out", "--templates", "tpl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    fs::remove_dir_all(dir).unwrap();
+}

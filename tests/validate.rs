@@ -121,6 +121,53 @@ fn huge_deep_and_binary_files_are_refused_quickly() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+/// A file of exactly the size limit, 500,000 levels deep, in flow and in
+/// block style: the diagnostic names the first node past the depth limit
+/// (the root mapping is level 1, so the 32nd `[` or `-` under `deep` is
+/// level 33). How long it takes is printed by `cargo bench --bench deep`,
+/// never asserted here.
+#[test]
+fn a_mebibyte_nested_half_a_million_levels_names_the_first_node_too_deep() {
+    use socsource::profile::{load_bytes, model::Date, LoadOptions, MAX_PROFILE_BYTES};
+    let pad = |mut text: String| {
+        text.push_str("\n#");
+        while (text.len() as u64) < MAX_PROFILE_BYTES {
+            text.push(' ');
+        }
+        text
+    };
+    let flow = pad(format!(
+        "version: 1\ndeep: {}{}",
+        "[".repeat(500_000),
+        "]".repeat(500_000)
+    ));
+    let block = pad(format!("version: 1\ndeep:\n  {}x", "- ".repeat(500_000)));
+    let dir = scratch("mebibyte-deep");
+    let options = LoadOptions {
+        default_date: Date::new(2026, 1, 1).unwrap(),
+    };
+    for (name, text, line, column) in [("flow", flow, 2, 38), ("block", block, 3, 65)] {
+        assert_eq!(text.len() as u64, MAX_PROFILE_BYTES, "{name}");
+        let diags = load_bytes("deep.yaml", "deep", text.as_bytes(), &options).unwrap_err();
+        assert_eq!(diags.len(), 1, "{name}: {diags:?}");
+        assert_eq!(diags[0].message, "the document nests too deeply", "{name}");
+        assert_eq!((diags[0].line, diags[0].column), (line, column), "{name}");
+
+        let file = format!("{name}.yaml");
+        fs::write(dir.join(&file), &text).unwrap();
+        let run = socsource_in(&dir, &["validate", &file], &[]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: the document nests too deeply\n --> {file}:{line}:{column}\n"
+            )),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn folders_are_walked_sorted_skipping_hidden_and_other_files() {
     let dir = scratch("walk");

@@ -201,8 +201,9 @@ fuzz_target!(|profile: ValidProfile| {
                 y.staff,
                 y.technology,
                 y.provider,
-                y.build,
-                y.other,
+                y.services,
+                y.one_off,
+                y.running,
                 y.total,
                 y.cumulative,
             ] {

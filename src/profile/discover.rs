@@ -33,13 +33,13 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut found = Discovery::default();
     for root in paths {
         let shown = root.display().to_string();
-        let meta = match std::fs::metadata(root) {
+        let meta = match crate::fsio::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                let what = if e.kind() == std::io::ErrorKind::NotFound {
+                let what = if e.source.kind() == std::io::ErrorKind::NotFound {
                     "no such file or folder".to_string()
                 } else {
-                    e.to_string()
+                    e.reason()
                 };
                 found.problems.push(Diagnostic::file_error(&shown, what));
                 continue;

@@ -6,15 +6,22 @@
 //!
 //! Two parsers are involved, each for what it does well:
 //!
-//! 1. `serde_yaml` (libyaml underneath) is the parser of record. It decides
-//!    whether the text is YAML at all, rejects duplicate keys, caps nesting at
-//!    128 levels and caps alias expansion ("billion laughs"). Its errors carry
-//!    a location.
-//! 2. `serde_yaml` has no API for the position of a value, so once the text has
-//!    passed, `yaml-rust2`'s marked event stream is folded into a [`Node`] tree
-//!    with an explicit stack (its own recursive loader is not used, so depth
-//!    can never exhaust the call stack). This pass enforces its own, tighter
-//!    budgets too, so it stays safe even if used alone.
+//! 1. `yaml-rust2`'s marked event stream is folded into a [`Node`] tree with
+//!    an explicit stack (its own recursive loader is not used, so depth can
+//!    never exhaust the call stack). This pass runs first and enforces the
+//!    budgets: it stops at the first event that opens a collection deeper
+//!    than [`MAX_DEPTH`], in flow or block style, so a hostile file is
+//!    refused after reading little more than its first [`MAX_DEPTH`] levels,
+//!    in time linear in its size, and the diagnostic points at the first
+//!    node too deep. It also caps alias expansion at [`MAX_NODES`].
+//! 2. `serde_yaml` (libyaml underneath) is the parser of record for syntax:
+//!    its error wins over the tree pass's for any problem other than depth,
+//!    and it may refuse text the tree pass accepted. It never sees a
+//!    document the tree pass found too deep, nor text whose brackets nest
+//!    more than 256 levels (then the tree pass's verdict stands alone):
+//!    libyaml's time grows with the square of the flow nesting (a profile
+//!    100,000 levels deep took 20 s), and the tree pass cannot vouch for the
+//!    nesting past a syntax error where the two parsers disagree.
 //!
 //! Scalars keep their raw text and whether they were quoted. Types are
 //! resolved later by the validator with YAML 1.2 core-schema rules, which
@@ -22,7 +29,7 @@
 
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, Parser};
-use yaml_rust2::scanner::{Marker, TScalarStyle};
+use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 /// Profiles nest four levels deep; anything past this is hostile or broken.
 pub const MAX_DEPTH: usize = 32;
@@ -102,8 +109,63 @@ pub fn clip(text: &str, max: usize) -> String {
 ///
 /// An empty document parses to [`Value::Null`]; the validator reports it.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
-    gate_with_serde_yaml(source)?;
-    build_tree(source)
+    // libyaml only ever sees text whose brackets nest a bounded number of
+    // levels: see the module documentation.
+    let libyaml = bracket_depth(source) <= LIBYAML_MAX_BRACKETS;
+    match build_tree(source) {
+        Ok(root) => {
+            if libyaml {
+                gate_with_serde_yaml(source)?;
+            }
+            Ok(root)
+        }
+        Err(Refusal::TooDeep(err)) => Err(err),
+        Err(Refusal::Other(err)) => {
+            if libyaml {
+                gate_with_serde_yaml(source)?;
+            }
+            Err(err)
+        }
+    }
+}
+
+/// Bracket nesting past which libyaml is not consulted.
+const LIBYAML_MAX_BRACKETS: usize = 256;
+
+/// How deep `[` and `{` nest, counted in the raw text: an upper bound of the
+/// flow nesting libyaml would track (brackets inside quotes or comments
+/// only make it larger).
+fn bracket_depth(source: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for b in source.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Why the tree pass stopped.
+enum Refusal {
+    /// Nesting past [`MAX_DEPTH`]: final, whatever else is wrong later on.
+    TooDeep(SyntaxError),
+    /// Anything else; libyaml's account of the same text is preferred.
+    Other(SyntaxError),
+}
+
+impl From<SyntaxError> for Refusal {
+    fn from(err: SyntaxError) -> Refusal {
+        Refusal::Other(err)
+    }
+}
+
+fn too_deep(pos: Pos) -> Refusal {
+    Refusal::TooDeep(explain("recursion limit exceeded".into(), pos, ""))
 }
 
 fn gate_with_serde_yaml(source: &str) -> Result<(), SyntaxError> {
@@ -244,39 +306,36 @@ fn too_many_nodes(pos: Pos) -> SyntaxError {
     explain("repetition limit exceeded".into(), pos, "")
 }
 
-fn build_tree(source: &str) -> Result<Node, SyntaxError> {
+/// Fold the event stream into a tree, stopping at the first event past a
+/// budget.
+fn build_tree(source: &str) -> Result<Node, Refusal> {
     let mut parser = Parser::new_from_str(source);
-    let mut stack: Vec<Frame> = Vec::new();
-    // anchor id -> (node, its size in nodes), for alias expansion budgets.
-    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
-    let mut budget = MAX_NODES;
-    let mut root: Option<Node> = None;
-    let mut documents = 0usize;
-
+    let mut tree = Tree {
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        budget: MAX_NODES,
+        root: None,
+        documents: 0,
+    };
     loop {
-        let (event, mark) = parser.next_token().map_err(|e| {
-            let pos = to_pos(*e.marker());
-            let line = source
-                .split('\n')
-                .nth(pos.line.saturating_sub(1))
-                .unwrap_or("");
-            explain(e.info().to_string(), pos, line)
-        })?;
+        let (event, mark) = match parser.next_token() {
+            Ok(next) => next,
+            Err(err) => return Err(scan_error(source, &err)),
+        };
         let pos = to_pos(mark);
-        // A node completed by this event, with its anchor id (0 = none) and size.
-        let completed: (Node, usize, usize) = match event {
+        let completed = match event {
             Event::StreamStart | Event::Nothing | Event::DocumentEnd => continue,
             Event::StreamEnd => break,
             Event::DocumentStart => {
-                documents += 1;
-                if documents > 1 {
-                    return Err(explain("more than one document".into(), pos, ""));
+                tree.documents += 1;
+                if tree.documents > 1 {
+                    return Err(explain("more than one document".into(), pos, "").into());
                 }
                 continue;
             }
             Event::Scalar(text, style, anchor, tag) => {
                 if tag.is_some() {
-                    return Err(tag_error(pos));
+                    return Err(tag_error(pos).into());
                 }
                 let quoted = style != TScalarStyle::Plain;
                 let value = if !quoted && is_null(&text) {
@@ -286,93 +345,167 @@ fn build_tree(source: &str) -> Result<Node, SyntaxError> {
                 };
                 (Node { value, pos }, anchor, 1)
             }
-            Event::Alias(id) => {
-                let Some((node, size)) = anchors.get(&id) else {
-                    return Err(SyntaxError {
-                        pos,
-                        message: "alias refers to an anchor that is not defined".into(),
-                        help: None,
-                    });
-                };
-                if *size > budget {
-                    return Err(too_many_nodes(pos));
-                }
-                (node.clone(), 0, *size)
-            }
-            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
-                if tag.is_some() {
-                    return Err(tag_error(pos));
-                }
-                if stack.len() >= MAX_DEPTH {
-                    return Err(explain("recursion limit exceeded".into(), pos, ""));
-                }
-                if let Some(Frame::Map { key: None, .. }) = stack.last() {
-                    return Err(SyntaxError {
-                        pos,
-                        message: "a key must be a plain name, not a list or mapping".into(),
-                        help: None,
-                    });
-                }
-                stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq {
-                        pos,
-                        anchor,
-                        items: Vec::new(),
-                    }
-                } else {
-                    Frame::Map {
-                        pos,
-                        anchor,
-                        entries: Vec::new(),
-                        key: None,
-                    }
-                });
+            Event::Alias(id) => tree.alias(id, pos)?,
+            Event::SequenceStart(anchor, tag) => {
+                tree.open(tag.is_some(), pos, Frame::seq(pos, anchor))?;
                 continue;
             }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { pos, anchor, items }) => {
-                    let size = 1 + items.len();
-                    (
-                        Node {
-                            value: Value::Seq(items),
-                            pos,
-                        },
-                        anchor,
-                        size,
-                    )
-                }
-                Some(Frame::Map {
-                    pos,
-                    anchor,
-                    entries,
-                    ..
-                }) => {
-                    let size = 1 + 2 * entries.len();
-                    (
-                        Node {
-                            value: Value::Map(entries),
-                            pos,
-                        },
-                        anchor,
-                        size,
-                    )
-                }
+            Event::MappingStart(anchor, tag) => {
+                tree.open(tag.is_some(), pos, Frame::map(pos, anchor))?;
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match tree.stack.pop() {
+                Some(frame) => frame.close(),
                 None => continue,
             },
         };
-        let (node, anchor, size) = completed;
-        budget = budget
-            .checked_sub(size)
-            .ok_or_else(|| too_many_nodes(pos))?;
-        if anchor != 0 {
-            anchors.insert(anchor, (node.clone(), size_of_tree(&node)));
-        }
-        attach(&mut stack, &mut root, node)?;
+        tree.complete(completed, pos)?;
     }
-    Ok(root.unwrap_or(Node {
+    Ok(tree.root.unwrap_or(Node {
         value: Value::Null,
         pos: Pos { line: 1, column: 1 },
     }))
+}
+
+/// A scanner error. The scanner looks ahead before it emits an event (to
+/// see whether a `[` or `{` starts a key, it reads to the end of the
+/// collection), so its error can be far past the first node too deep for
+/// [`MAX_DEPTH`], whose event was never emitted: fold the text before the
+/// error again, once, to find that node. yaml-rust2 also gives up at 256
+/// flow levels (it counts them in a `u8`), which is found the same way.
+fn scan_error(source: &str, err: &ScanError) -> Refusal {
+    let pos = to_pos(*err.marker());
+    let line = source
+        .split('\n')
+        .nth(pos.line.saturating_sub(1))
+        .unwrap_or("");
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(pos.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let cut = line_start
+        + line
+            .char_indices()
+            .nth(pos.column - 1)
+            .map_or(line.len(), |(i, _)| i);
+    if cut < source.len() {
+        if let Err(found @ Refusal::TooDeep(_)) = build_tree(&source[..cut]) {
+            return found;
+        }
+    }
+    if err.info() == "recursion limit exceeded" {
+        too_deep(pos)
+    } else {
+        Refusal::Other(explain(err.info().to_string(), pos, line))
+    }
+}
+
+/// The state of [`build_tree`].
+struct Tree {
+    stack: Vec<Frame>,
+    /// Anchor id -> (node, its size in nodes), for alias expansion budgets.
+    anchors: HashMap<usize, (Node, usize)>,
+    /// Nodes that may still be made, aliases expanded.
+    budget: usize,
+    root: Option<Node>,
+    documents: usize,
+}
+
+/// A finished node, its anchor id (0 = none) and its size in nodes.
+type Completed = (Node, usize, usize);
+
+impl Frame {
+    fn seq(pos: Pos, anchor: usize) -> Frame {
+        Frame::Seq {
+            pos,
+            anchor,
+            items: Vec::new(),
+        }
+    }
+
+    fn map(pos: Pos, anchor: usize) -> Frame {
+        Frame::Map {
+            pos,
+            anchor,
+            entries: Vec::new(),
+            key: None,
+        }
+    }
+
+    fn close(self) -> Completed {
+        match self {
+            Frame::Seq { pos, anchor, items } => {
+                let size = 1 + items.len();
+                let value = Value::Seq(items);
+                (Node { value, pos }, anchor, size)
+            }
+            Frame::Map {
+                pos,
+                anchor,
+                entries,
+                ..
+            } => {
+                let size = 1 + 2 * entries.len();
+                let value = Value::Map(entries);
+                (Node { value, pos }, anchor, size)
+            }
+        }
+    }
+}
+
+impl Tree {
+    /// A collection starts: the depth limit is checked here, before
+    /// anything inside it is read.
+    fn open(&mut self, tagged: bool, pos: Pos, frame: Frame) -> Result<(), Refusal> {
+        if tagged {
+            return Err(tag_error(pos).into());
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(too_deep(pos));
+        }
+        if let Some(Frame::Map { key: None, .. }) = self.stack.last() {
+            return Err(not_a_plain_key(pos).into());
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn alias(&self, id: usize, pos: Pos) -> Result<Completed, Refusal> {
+        let Some((node, size)) = self.anchors.get(&id) else {
+            return Err(SyntaxError {
+                pos,
+                message: "alias refers to an anchor that is not defined".into(),
+                help: None,
+            }
+            .into());
+        };
+        if *size > self.budget {
+            return Err(too_many_nodes(pos).into());
+        }
+        Ok((node.clone(), 0, *size))
+    }
+
+    fn complete(&mut self, (node, anchor, size): Completed, pos: Pos) -> Result<(), Refusal> {
+        self.budget = self
+            .budget
+            .checked_sub(size)
+            .ok_or_else(|| too_many_nodes(pos))?;
+        if anchor != 0 {
+            self.anchors
+                .insert(anchor, (node.clone(), size_of_tree(&node)));
+        }
+        attach(&mut self.stack, &mut self.root, node)?;
+        Ok(())
+    }
+}
+
+fn not_a_plain_key(pos: Pos) -> SyntaxError {
+    SyntaxError {
+        pos,
+        message: "a key must be a plain name, not a list or mapping".into(),
+        help: None,
+    }
 }
 
 /// Add a finished node to the open collection on top of the stack.
@@ -402,13 +535,7 @@ fn attach(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result<()
             None => match node.value {
                 Value::Scalar(s) => *key = Some((s.text, node.pos)),
                 Value::Null => *key = Some((String::new(), node.pos)),
-                _ => {
-                    return Err(SyntaxError {
-                        pos: node.pos,
-                        message: "a key must be a plain name, not a list or mapping".into(),
-                        help: None,
-                    })
-                }
+                _ => return Err(not_a_plain_key(node.pos)),
             },
         },
     }
@@ -522,6 +649,75 @@ mod tests {
         assert!(err.message.contains("nests too deeply"), "{err:?}");
         let tree_only = build_tree(&("a:\n".to_string() + &" - ".repeat(40) + "x\n"));
         assert!(tree_only.is_err());
+    }
+
+    /// The error names the first node past [`MAX_DEPTH`] however deep the
+    /// file goes (the root mapping is level 1, so the 32nd `[` or `-` under
+    /// `deep` is level 33).
+    #[test]
+    fn the_first_node_too_deep_is_named_in_flow_and_block_style() {
+        for n in [40, 255, 256, 10_000] {
+            let flow = "version: 1\ndeep: ".to_string() + &"[".repeat(n) + &"]".repeat(n);
+            let err = parse(&flow).unwrap_err();
+            assert!(err.message.contains("nests too deeply"), "{n}: {err:?}");
+            assert_eq!(
+                err.pos,
+                Pos {
+                    line: 2,
+                    column: 38
+                },
+                "flow {n}"
+            );
+            let map = "deep: ".to_string() + &"{a: ".repeat(n) + "x" + &"}".repeat(n);
+            let err = parse(&map).unwrap_err();
+            assert_eq!(
+                err.pos,
+                Pos {
+                    line: 1,
+                    column: 7 + 4 * 31
+                },
+                "map {n}"
+            );
+            let block = "version: 1\ndeep:\n  ".to_string() + &"- ".repeat(n) + "x\n";
+            let err = parse(&block).unwrap_err();
+            assert!(err.message.contains("nests too deeply"), "{n}: {err:?}");
+            assert_eq!(
+                err.pos,
+                Pos {
+                    line: 3,
+                    column: 65
+                },
+                "block {n}"
+            );
+        }
+    }
+
+    /// yaml-rust2 reads to the end of the outer `[` before it emits it, and
+    /// refuses line 2's indentation on the way (libyaml accepts it): the
+    /// depth found before that error is still the one reported.
+    #[test]
+    fn an_error_found_while_looking_ahead_does_not_hide_the_depth() {
+        let doc = "deep: ".to_string() + &"[".repeat(100) + "\n" + &"a,\n".repeat(10);
+        let err = parse(&(doc + &"]".repeat(100))).unwrap_err();
+        assert!(err.message.contains("nests too deeply"), "{err:?}");
+        assert_eq!(
+            err.pos,
+            Pos {
+                line: 1,
+                column: 38
+            }
+        );
+    }
+
+    /// A syntax error before any depth problem, then 200,000 levels: the
+    /// file is refused without handing libyaml the deep brackets.
+    #[test]
+    fn deep_brackets_after_a_syntax_error_are_refused() {
+        let doc = "deep: [\na, ".to_string() + &"[".repeat(200_000);
+        let err = parse(&(doc + &"]".repeat(200_001))).unwrap_err();
+        assert_eq!(err.pos.line, 2, "{err:?}");
+        // Quoted brackets count too: an upper bound.
+        assert_eq!(bracket_depth("a: \"[[\"\nb: [x, {y: 1}]\n"), 4);
     }
 
     #[test]

@@ -16,7 +16,6 @@ pub mod view;
 
 use crate::evaluate::assessment::{Assessment, SocOption};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use templates::{TemplateError, Templates};
 
 /// An output format.
@@ -49,21 +48,21 @@ impl Format {
 }
 
 /// Why a report could not be rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderError(pub String);
-
-impl fmt::Display for RenderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for RenderError {}
-
-impl From<TemplateError> for RenderError {
-    fn from(e: TemplateError) -> RenderError {
-        RenderError(e.0)
-    }
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    /// The view handed to the templates could not be built.
+    #[error("{what} view: {source}")]
+    View {
+        what: &'static str,
+        source: Box<tera::Error>,
+    },
+    #[error("assessment: {0}")]
+    Json(#[source] serde_json::Error),
+    /// The PDF could not be written; shown with its causes on one line.
+    #[error("{}", error_chain(.0))]
+    Pdf(#[source] pdf::PdfError),
 }
 
 /// An error and its causes, as one line: "outer: cause: root cause".
@@ -110,8 +109,10 @@ impl Renderer {
     pub fn markdown(&self, a: &Assessment) -> Result<(String, Vec<charts::Figure>), RenderError> {
         let figures = charts::figures(a);
         let view = view::report_view(a, &figures);
-        let context = tera::Context::from_serialize(&view)
-            .map_err(|e| RenderError(format!("report view: {e}")))?;
+        let context = tera::Context::from_serialize(&view).map_err(|source| RenderError::View {
+            what: "report",
+            source: Box::new(source),
+        })?;
         let text = self.templates.render("report.md", &context)?;
         Ok((markdown::tidy(&text), figures))
     }
@@ -130,8 +131,7 @@ impl Renderer {
         for format in formats {
             match format {
                 Format::Json => {
-                    let mut text = serde_json::to_string_pretty(a)
-                        .map_err(|e| RenderError(format!("assessment: {e}")))?;
+                    let mut text = serde_json::to_string_pretty(a).map_err(RenderError::Json)?;
                     text.push('\n');
                     out.files.push(OutputFile {
                         path: format.file_name().into(),
@@ -175,7 +175,7 @@ impl Renderer {
                 }
                 Format::Pdf => {
                     let rendered = pdf::render(&md, a, &figures, &self.fonts, &self.pdf)
-                        .map_err(|e| RenderError(error_chain(&e)))?;
+                        .map_err(RenderError::Pdf)?;
                     out.warnings.extend(rendered.warnings);
                     out.files.push(OutputFile {
                         path: format.file_name().into(),
@@ -186,43 +186,46 @@ impl Renderer {
         }
         Ok(out)
     }
+}
 
-    /// The portfolio index of a batch, as Markdown and HTML.
-    ///
-    /// Takes the view by value: for a batch of thousands, the rows and their
-    /// template context are the largest things in memory, so each is
-    /// dropped as soon as the next step no longer needs it.
-    pub fn index(&self, view: IndexView) -> Result<Vec<OutputFile>, RenderError> {
-        let context = tera::Context::from_serialize(&view)
-            .map_err(|e| RenderError(format!("index view: {e}")))?;
-        let IndexView {
-            date,
-            generator,
-            rows,
-            failures,
-        } = view;
-        drop((rows, failures));
-        let md = markdown::tidy(&self.templates.render("index.md", &context)?);
-        drop(context);
-        let page = html::to_html(&md, &[]);
-        let mut html_context = tera::Context::new();
-        html_context.insert("body", &page.body);
-        html_context.insert("title", &page.title);
-        html_context.insert("date", &date);
-        html_context.insert("generator", &generator);
-        drop(page);
-        let html_text = self.templates.render("index.html", &html_context)?;
-        Ok(vec![
-            OutputFile {
-                path: "index.md".into(),
-                bytes: md.into_bytes(),
-            },
-            OutputFile {
-                path: "index.html".into(),
-                bytes: html_text.into_bytes(),
-            },
-        ])
-    }
+/// The portfolio index of a batch, as Markdown and HTML (it needs only the
+/// templates).
+///
+/// Takes the view by value: for a batch of thousands, the rows and their
+/// template context are the largest things in memory, so each is dropped
+/// as soon as the next step no longer needs it.
+pub fn index(templates: &Templates, view: IndexView) -> Result<Vec<OutputFile>, RenderError> {
+    let context = tera::Context::from_serialize(&view).map_err(|source| RenderError::View {
+        what: "index",
+        source: Box::new(source),
+    })?;
+    let IndexView {
+        date,
+        generator,
+        rows,
+        failures,
+    } = view;
+    drop((rows, failures));
+    let md = markdown::tidy(&templates.render("index.md", &context)?);
+    drop(context);
+    let page = html::to_html(&md, &[]);
+    let mut html_context = tera::Context::new();
+    html_context.insert("body", &page.body);
+    html_context.insert("title", &page.title);
+    html_context.insert("date", &date);
+    html_context.insert("generator", &generator);
+    drop(page);
+    let html_text = templates.render("index.html", &html_context)?;
+    Ok(vec![
+        OutputFile {
+            path: "index.md".into(),
+            bytes: md.into_bytes(),
+        },
+        OutputFile {
+            path: "index.html".into(),
+            bytes: html_text.into_bytes(),
+        },
+    ])
 }
 
 /// A link from the index to one of an organisation's files.

@@ -10,9 +10,10 @@
 //! `socsource templates export DIR` writes the defaults out for editing.
 
 use super::markdown;
+use crate::digest::sha256_hex;
 use crate::evaluate::words;
+use crate::fsio::{self, IoError};
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::path::Path;
 use tera::{Tera, Value};
 
@@ -48,21 +49,41 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 ];
 
 /// A template problem: which template, where, and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateError(pub String);
-
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// The `--templates` folder cannot be listed.
+    #[error(
+        "cannot read the templates folder `{}`: {}",
+        .source.path.display(),
+        .source.reason()
+    )]
+    Folder { source: IoError },
+    /// A template file in it cannot be read.
+    #[error(transparent)]
+    Read(#[from] IoError),
+    /// tera refused a template or failed to render it. `place` is the line
+    /// that mentions the variable a render error names, when it can be found.
+    #[error(
+        "template `{name}` ({origin}): {}{}",
+        explain(.source),
+        .place.as_ref().map_or_else(String::new, |p| format!("\n  at {p}"))
+    )]
+    Tera {
+        name: String,
+        origin: String,
+        place: Option<String>,
+        source: Box<tera::Error>,
+    },
+    #[error(
+        "the templates call themselves in a cycle: {cycle}; an include or macro that reaches itself would never finish, so it is refused"
+    )]
+    Cycle { cycle: String },
 }
-
-impl std::error::Error for TemplateError {}
 
 /// A tera error with its whole cause chain, which is where tera keeps the
 /// template name, line and column.
-fn explain(context: &str, err: &tera::Error) -> TemplateError {
-    let mut text = format!("{context}: {err}");
+fn explain(err: &tera::Error) -> String {
+    let mut text = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         let line = cause.to_string();
@@ -72,7 +93,7 @@ fn explain(context: &str, err: &tera::Error) -> TemplateError {
         }
         source = cause.source();
     }
-    TemplateError(text)
+    text
 }
 
 /// The template set in use, with its provenance for manifests.
@@ -168,13 +189,8 @@ impl Templates {
             .map(|(n, _)| (n.to_string(), "built-in".to_string()))
             .collect();
         if let Some(dir) = user_dir {
-            let entries = std::fs::read_dir(dir).map_err(|e| {
-                TemplateError(format!(
-                    "cannot read the templates folder `{}`: {e}",
-                    dir.display()
-                ))
-            })?;
-            let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            let mut files =
+                fsio::read_dir(dir).map_err(|source| TemplateError::Folder { source })?;
             files.sort();
             for path in files {
                 let Some(name) = path
@@ -189,8 +205,7 @@ impl Templates {
                 {
                     continue;
                 }
-                let text =
-                    crate::fsio::read_to_string(&path).map_err(|e| TemplateError(e.to_string()))?;
+                let text = fsio::read_to_string(&path)?;
                 origin.insert(name.clone(), path.display().to_string());
                 sources.insert(name, text);
             }
@@ -211,13 +226,16 @@ impl Templates {
             };
             engine
                 .add_raw_template(name, text)
-                .map_err(|e| explain(&format!("template `{name}` ({})", origin[name]), &e))?;
+                .map_err(|source| TemplateError::Tera {
+                    name: name.clone(),
+                    origin: origin[name].clone(),
+                    place: None,
+                    source: Box::new(source),
+                })?;
         }
         for engine in [&markdown_engine, &html_engine] {
             if let Some(cycle) = super::template_graph::find_cycle(engine) {
-                return Err(TemplateError(format!(
-                    "the templates call themselves in a cycle: {cycle}; an include or macro that reaches itself would never finish, so it is refused"
-                )));
+                return Err(TemplateError::Cycle { cycle });
             }
         }
         Ok(Templates {
@@ -234,19 +252,27 @@ impl Templates {
         } else {
             &self.html
         };
-        engine.render(name, context).map_err(|e| {
-            let mut err = explain(
-                &format!(
-                    "template `{name}` ({})",
-                    self.origin.get(name).map_or("missing", String::as_str)
-                ),
-                &e,
-            );
-            if let Some(place) = self.locate(&err.0) {
-                err.0.push_str(&format!("\n  at {place}"));
-            }
-            err
-        })
+        engine
+            .render(name, context)
+            .map_err(|source| TemplateError::Tera {
+                name: name.to_string(),
+                origin: self
+                    .origin
+                    .get(name)
+                    .map_or("missing", String::as_str)
+                    .to_string(),
+                place: self.locate(&explain(&source)),
+                source: Box::new(source),
+            })
+    }
+
+    /// The template set, as shard records and manifests name it: each
+    /// template's SHA-256, by name.
+    pub fn digests(&self) -> BTreeMap<String, String> {
+        self.sources
+            .iter()
+            .map(|(name, text)| (name.clone(), sha256_hex(text.as_bytes())))
+            .collect()
     }
 
     /// Tera's render errors name the variable and the template but not the
@@ -271,11 +297,11 @@ impl Templates {
 
 /// Write the default templates into `dir` for editing; existing files are
 /// kept unless `force`.
-pub fn export(dir: &Path, force: bool) -> Result<Vec<String>, crate::fsio::IoError> {
-    crate::fsio::create_dir_all(dir)?;
+pub fn export(dir: &Path, force: bool) -> Result<Vec<String>, IoError> {
+    fsio::create_dir_all(dir)?;
     let mut written = Vec::new();
     for (name, text) in DEFAULTS {
-        crate::fsio::write_new(&dir.join(name), text.as_bytes(), force)?;
+        fsio::write_new(&dir.join(name), text.as_bytes(), force)?;
         written.push(name.to_string());
     }
     Ok(written)

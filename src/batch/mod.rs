@@ -1,0 +1,175 @@
+//! Batch runs: discover profiles, render them in parallel, write every file
+//! atomically, and keep a record good enough to rebuild the portfolio index.
+//!
+//! The data flows one way: [`run`] discovers the profiles, [`schedule`]
+//! loads them all (phase one) and sends this run's slice through
+//! [`crate::pipeline`] on a pool of workers (phase two), [`record`] writes
+//! what happened, and [`merge`](mod@merge) turns records into the index,
+//! summary and manifest. Nothing below calls back up.
+//!
+//! What a run does after rendering is its [`RunKind`]:
+//!
+//! - `report` over files renders them and says where each went;
+//! - `batch` renders everything, writes its record as shard 0 of 1 to
+//!   `OUT/.shards/` (removing records an earlier run left), then merges it
+//!   into `index.md`, `index.html`, `summary.json` and `manifest.json`;
+//! - `batch --shard K/N` renders the profiles whose path (relative to the
+//!   folder it was found in) hashes to K mod N and writes the record
+//!   `OUT/.shards/K-of-N.json`; `socsource index OUT` merges the records of
+//!   all N shards exactly as an unsharded batch merges its one, so both give
+//!   the same bytes.
+//!
+//! A bad profile fails alone: the others are still written, and the run's
+//! [`Totals`] count it, which makes the exit status 1 ([`crate::exit`]).
+//! `--fail-fast` stops starting new profiles after the first failure.
+
+pub mod merge;
+pub mod record;
+pub mod schedule;
+pub mod shard;
+
+pub use merge::{merge, MergeError, TemplatesDiffer};
+pub use schedule::Totals;
+pub use shard::Shard;
+
+use crate::config::RenderOptions;
+use crate::console::Console;
+use crate::fsio;
+use crate::profile::{discover, model::Date, LoadOptions};
+use crate::render::{IndexFailure, Renderer};
+use record::{ProfileOutcome, ShardRecord, Status, RECORD_VERSION};
+use std::path::{Path, PathBuf};
+
+/// What a run does besides rendering its profiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    /// `report` over files: no record and no index; each profile's folder
+    /// is named on standard error.
+    Report,
+    /// `batch`: the whole portfolio, its record (shard 0 of 1) and the index.
+    Whole,
+    /// `batch --shard K/N` with N > 1: one slice and its record; `index`
+    /// merges the slices.
+    Slice(Shard),
+}
+
+impl RunKind {
+    /// The kind of a `batch` run with this `--shard`.
+    pub fn batch(shard: Option<Shard>) -> RunKind {
+        match shard {
+            Some(s) if s.count() > 1 => RunKind::Slice(s),
+            _ => RunKind::Whole,
+        }
+    }
+
+    /// The slice of the portfolio this run renders.
+    pub fn shard(self) -> Shard {
+        match self {
+            RunKind::Slice(s) => s,
+            RunKind::Report | RunKind::Whole => Shard::WHOLE,
+        }
+    }
+}
+
+/// Everything a run needs besides what it is given to render.
+pub struct Run<'a> {
+    pub kind: RunKind,
+    /// Files and folders to render.
+    pub inputs: &'a [PathBuf],
+    pub out: &'a Path,
+    pub options: &'a RenderOptions,
+    pub renderer: &'a Renderer,
+    /// `report.date` for profiles that give none.
+    pub date: Date,
+}
+
+/// Render every profile of the run's slice into `run.out`, then record and
+/// merge as its kind says. Fails only if the output folder cannot be made.
+pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, fsio::IoError> {
+    let started = std::time::Instant::now();
+    let shard = run.kind.shard();
+    let load = LoadOptions {
+        default_date: run.date,
+    };
+    let found = discover::discover(run.inputs);
+    let checked = schedule::check_all(&found.files, run.inputs, &load, run.options.jobs);
+    let mine: Vec<usize> = (0..checked.len())
+        .filter(|i| shard.owns(&checked[*i].relative))
+        .collect();
+    fsio::create_dir_all(run.out)?;
+    // Problems finding profiles are every shard's, so shard 0 reports them.
+    let problems = if shard.index() == 0 {
+        found.problems
+    } else {
+        Vec::new()
+    };
+    console.diagnostics(&problems);
+    let outcomes = schedule::render_all(
+        &checked,
+        &mine,
+        &load,
+        run.renderer,
+        run.options,
+        run.out,
+        console,
+    );
+    let mut totals = Totals::count(&outcomes, problems.len());
+    if run.kind == RunKind::Report {
+        if !console.style.quiet {
+            for o in outcomes.iter().filter(|o| o.status == Status::Rendered) {
+                if let Some(id) = &o.id {
+                    let folder = run.out.join(id);
+                    console.note(&format!("{}: wrote {}", o.file, folder.display()));
+                }
+            }
+        }
+    } else {
+        let problems = problems
+            .iter()
+            .map(|d| IndexFailure {
+                file: d.file.clone(),
+                error: d.message.clone(),
+            })
+            .collect();
+        if let Err(e) = record_and_merge(run, shard, problems, outcomes) {
+            console.error(&e);
+            totals.failed += 1;
+        }
+    }
+    console.note(&totals.closing_line(shard, started.elapsed()));
+    Ok(totals)
+}
+
+/// Write the shard record; for a whole run, replace older records and merge.
+fn record_and_merge(
+    run: &Run<'_>,
+    shard: Shard,
+    problems: Vec<IndexFailure>,
+    profiles: Vec<ProfileOutcome>,
+) -> Result<(), MergeError> {
+    let record = ShardRecord {
+        record_version: RECORD_VERSION,
+        generator: record::generator(),
+        shard,
+        date: run.date.to_string(),
+        formats: run
+            .options
+            .formats
+            .iter()
+            .map(|f| f.key().to_string())
+            .collect(),
+        templates: run.renderer.templates.digests(),
+        problems,
+        profiles,
+    };
+    record::write_record(run.out, &record)?;
+    if run.kind == RunKind::Whole {
+        record::remove_stale(run.out, shard)?;
+        merge::merge_records(
+            &[(run.out.to_path_buf(), record)],
+            run.out,
+            &run.renderer.templates,
+        )?;
+    }
+    Ok(())
+}

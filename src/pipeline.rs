@@ -1,0 +1,210 @@
+//! One profile, one way through: read, load, evaluate, render, write.
+//!
+//! `report` (to files or to standard output) and every worker of a batch
+//! send each profile through [`render_one`]; nothing here knows about
+//! batches, shards or the terminal. What comes back is small: the files'
+//! hashes, the recommendation and the portfolio index row, or why it
+//! failed, plus the lines to show on standard error (the caller decides
+//! when and how to print them).
+
+use crate::diag::Diagnostic;
+use crate::digest::sha256_hex;
+use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::fsio::{self, IoError};
+use crate::profile::{self, LoadOptions};
+use crate::render::{Format, IndexRow, OutputFile, Renderer};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A profile file, read and loaded.
+pub struct Input {
+    /// The path as shown to users.
+    pub shown: String,
+    /// SHA-256 of the file's bytes, when they could be read.
+    pub sha256: Option<String>,
+    pub result: Result<profile::Loaded, Vec<Diagnostic>>,
+}
+
+/// Read and load one profile file, hashing its bytes for the manifest.
+pub fn read(file: &Path, shown: &str, options: &LoadOptions) -> Input {
+    let (sha256, result) = match fsio::read_limited(file, profile::MAX_PROFILE_BYTES) {
+        Ok(bytes) => {
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                Some(sha256_hex(&bytes)),
+                profile::load_bytes(shown, &stem, &bytes, options),
+            )
+        }
+        // Loading again turns the read error into the profile's diagnostic.
+        Err(_) => (None, profile::load_path(file, shown, options)),
+    };
+    Input {
+        shown: shown.to_string(),
+        sha256,
+        result,
+    }
+}
+
+/// Where a rendered report goes.
+pub enum Destination<'a> {
+    /// `OUT/<id>/`, each file written atomically.
+    Folder(&'a Path),
+    /// `--out -`: the one requested file (charts aside).
+    Stdout(&'a mut dyn Write),
+}
+
+/// A file written, by path relative to the output folder, and its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileHash {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// The recommendation, as the summary and shard records list it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecommendationSummary {
+    pub option: SocOption,
+    pub label: String,
+    pub score: f64,
+    pub confidence: String,
+}
+
+impl RecommendationSummary {
+    pub fn new(a: &Assessment) -> RecommendationSummary {
+        RecommendationSummary {
+            option: a.recommendation.option,
+            label: a.recommendation.label.clone(),
+            score: a.recommendation.score,
+            confidence: format!("{:?}", a.recommendation.confidence).to_lowercase(),
+        }
+    }
+}
+
+/// A report rendered and written.
+#[derive(Debug)]
+pub struct Written {
+    pub id: String,
+    /// Files written (none for standard output), relative to the output folder.
+    pub outputs: Vec<FileHash>,
+    pub recommendation: RecommendationSummary,
+    pub row: IndexRow,
+}
+
+/// Why a profile produced no report.
+#[derive(Debug)]
+pub struct Failed {
+    /// The profile's id, when it got as far as loading.
+    pub id: Option<String>,
+    /// One line, for the index and the summary.
+    pub error: String,
+}
+
+/// The lines for standard error that one profile produced, in order, each
+/// ending in a newline (diagnostics, warnings, errors).
+pub type Messages = Vec<String>;
+
+/// Evaluate, render and write one loaded profile.
+pub fn render_one(
+    input: &Input,
+    renderer: &Renderer,
+    formats: &[Format],
+    to: Destination<'_>,
+) -> (Result<Written, Failed>, Messages) {
+    let loaded = match &input.result {
+        Ok(loaded) => loaded,
+        Err(diags) => {
+            let failed = Failed {
+                id: None,
+                error: first_error(diags),
+            };
+            return (Err(failed), diags.iter().map(ToString::to_string).collect());
+        }
+    };
+    let mut messages: Messages = loaded.warnings.iter().map(ToString::to_string).collect();
+    let id = &loaded.profile.id;
+    let failed = |error: String| {
+        Err(Failed {
+            id: Some(id.clone()),
+            error,
+        })
+    };
+    let assessment = crate::evaluate::evaluate(&loaded.profile);
+    let rendered = match renderer.report(&assessment, formats) {
+        Ok(r) => r,
+        Err(e) => {
+            messages.push(format!("error: {}: {e}\n", input.shown));
+            return (failed(e.to_string()), messages);
+        }
+    };
+    for w in &rendered.warnings {
+        messages.push(format!("warning: {}: {w}\n", input.shown));
+    }
+    let outputs = match to {
+        Destination::Folder(out) => match write_files(&out.join(id), &rendered.files) {
+            Ok(()) => hashes(&rendered.files, &format!("{id}/")),
+            Err(e) => {
+                messages.push(format!("error: {e}\n"));
+                return (failed(e.to_string()), messages);
+            }
+        },
+        Destination::Stdout(out) => {
+            if let Some(f) = rendered.files.iter().find(|f| !f.path.contains('/')) {
+                // A closed pipe is the reader's choice, not a failure.
+                let _ = out.write_all(&f.bytes);
+            }
+            Vec::new()
+        }
+    };
+    let written = Written {
+        id: id.clone(),
+        outputs,
+        recommendation: RecommendationSummary::new(&assessment),
+        row: IndexRow::new(&assessment, formats),
+    };
+    (Ok(written), messages)
+}
+
+/// The first error of a refused profile, on one line.
+fn first_error(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .find(|d| d.is_error())
+        .or(diags.first())
+        .map_or_else(|| "invalid profile".to_string(), Diagnostic::one_line)
+}
+
+/// The hashes of rendered files, their paths prefixed.
+pub fn hashes(files: &[OutputFile], prefix: &str) -> Vec<FileHash> {
+    files
+        .iter()
+        .map(|f| FileHash {
+            path: format!("{prefix}{}", f.path),
+            sha256: sha256_hex(&f.bytes),
+        })
+        .collect()
+}
+
+/// Write rendered files under `folder`, each atomically, refusing to write
+/// through a symbolic link to a folder.
+pub fn write_files(folder: &Path, files: &[OutputFile]) -> Result<(), IoError> {
+    fsio::create_dir_all(folder)?;
+    fsio::refuse_symlink(folder)?;
+    // Each subfolder once: on slow filesystems every mkdir call counts.
+    let mut made: BTreeSet<PathBuf> = BTreeSet::new();
+    for f in files {
+        let path = folder.join(&f.path);
+        if let Some(parent) = path.parent().filter(|p| *p != folder) {
+            if made.insert(parent.to_path_buf()) {
+                fsio::create_dir_all(parent)?;
+                fsio::refuse_symlink(parent)?;
+            }
+        }
+        fsio::write_atomic(&path, &f.bytes)?;
+    }
+    Ok(())
+}
