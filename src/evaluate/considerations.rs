@@ -185,18 +185,18 @@ fn budget(p: &Profile, costs: &CostView<'_>) -> Scored {
     let years = p.budget.horizon_years;
     if parts.ratio > 1.02 {
         said.push(format!(
-            "for today's estate, in-house would cost {} over {years} years, {:.1} times the cheapest alternative",
+            "at run-rate for today's estate, in-house would cost {} over {years} years, {:.1} times the cheapest alternative",
             money_short(cur, costs.facts.core_total[IN_HOUSE]),
             parts.ratio
         ));
     } else if parts.ratio < 0.98 {
         said.push(format!(
-            "for today's estate, in-house is the cheapest option, at {} of the next cheapest over {years} years",
+            "at run-rate for today's estate, in-house is the cheapest option, at {} of the next cheapest over {years} years",
             percent(parts.ratio)
         ));
     } else {
         said.push(
-            "for today's estate, in-house costs about the same as the cheapest alternative"
+            "at run-rate for today's estate, in-house costs about the same as the cheapest alternative"
                 .to_string(),
         );
     }

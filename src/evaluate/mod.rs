@@ -61,7 +61,7 @@ pub fn quick(profile: &Profile) -> Quick {
     let resolved = assumptions::resolve(profile);
     let likely = economics::likely_values(&resolved);
     let plan = economics::plan::plan(profile, &resolved, &likely);
-    let flat = economics::plan::plan_with_growth(profile, &resolved, &likely, 0.0);
+    let flat = economics::plan::run_rate(profile, &resolved, &likely);
     let priced = economics::price::price(&plan, &likely);
     let facts = economics::facts::CostFacts::of(
         &priced,

@@ -1,8 +1,10 @@
 //! The few numbers the decision reads from a priced plan, for the likely
 //! values and for every Monte Carlo draw alike.
 //!
-//! Value for money compares the options on today's estate (no growth), so
-//! that growth, which has its own consideration, cannot sway it either way.
+//! Value for money and affordability compare the options at run-rate for
+//! today's estate (no growth, the whole team paid from the start), so that
+//! neither growth nor how fast people can be hired, which have their own
+//! considerations, sway them either way.
 //!
 //! The in-house option's bridge (a provider watching while the SOC is
 //! built) is part of its cost and of its budget check, but not of the
@@ -26,7 +28,8 @@ pub struct CostFacts {
     pub core_total: [f64; 3],
     /// Smallest annual operating budget each option fits.
     pub min_opex: [f64; 3],
-    /// The same for in-house without its bridge.
+    /// The same for in-house at run-rate for today's estate, without its
+    /// bridge.
     pub in_house_core_min_opex: f64,
     /// Running cost in the last year, per option (in-house without the
     /// bridge).
@@ -57,8 +60,9 @@ impl CostFacts {
             .sum();
         f.core_total[IN_HOUSE] -= bridged;
         let years = &priced.options[IN_HOUSE][..priced.horizon];
+        let flat_years = &flat.options[IN_HOUSE][..flat.horizon];
         f.in_house_core_min_opex = min_opex_of(
-            years.iter().map(|y| {
+            flat_years.iter().map(|y| {
                 let (fee, onboarding) = bridge(y);
                 (y.running() - fee, y.one_off() - onboarding)
             }),

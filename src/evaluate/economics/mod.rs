@@ -58,7 +58,7 @@ pub fn economics(profile: &Profile) -> Economics {
     let resolved = assumptions::resolve(profile);
     let likely = likely_values(&resolved);
     let plan = plan::plan(profile, &resolved, &likely);
-    let flat = plan::plan_with_growth(profile, &resolved, &likely, 0.0);
+    let flat = plan::run_rate(profile, &resolved, &likely);
     let priced = price::price(&plan, &likely);
     let capex = profile.budget.capex;
     let facts = CostFacts::of(&priced, &price::price(&flat, &likely), capex);

@@ -76,6 +76,9 @@ pub struct Plan {
     pub sized_fte_per_seat: f64,
     pub co_managed: [TeamPlan; MAX_YEARS],
     pub shift_work: bool,
+    /// New hires join over the build (false: the whole team from the
+    /// start, for run-rate comparisons).
+    pub ramp: bool,
     pub in_house_build_months: f64,
     pub co_managed_build_months: f64,
     pub onboarding_month: f64,
@@ -143,6 +146,16 @@ pub fn plan(profile: &Profile, resolved: &Resolved, likely: &Values) -> Plan {
     )
 }
 
+/// The plan at run-rate for today's estate: no growth, and the whole team
+/// paid from the start, for comparisons that neither growth nor how fast
+/// people can be hired must sway.
+pub fn run_rate(profile: &Profile, resolved: &Resolved, likely: &Values) -> Plan {
+    Plan {
+        ramp: false,
+        ..plan_with_growth(profile, resolved, likely, 0.0)
+    }
+}
+
 /// The plan for an estate growing `growth_pct` a year (0 gives today's
 /// estate throughout, for comparisons growth must not sway).
 pub fn plan_with_growth(
@@ -171,6 +184,7 @@ pub fn plan_with_growth(
         sized_fte_per_seat: likely[A::FtePerSeat],
         co_managed,
         shift_work: profile.requirements.coverage != Coverage::BusinessHours,
+        ramp: true,
         in_house_build_months: likely[A::InHouseBuildMonths],
         co_managed_build_months: likely[A::HybridBuildMonths],
         onboarding_month: crate::evaluate::schedule::provider_start(likely),

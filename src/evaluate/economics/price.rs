@@ -328,7 +328,11 @@ pub fn price(plan: &Plan, v: &Values) -> Priced {
         {
             let mut team = plan.in_house[y];
             team.l1 *= l1_scale;
-            let share = hired_share(plan.in_house_build_months, year);
+            let share = if plan.ramp {
+                hired_share(plan.in_house_build_months, year)
+            } else {
+                1.0
+            };
             let out = &mut priced.options[0][y];
             out.add(
                 Item::Salaries,
@@ -463,7 +467,11 @@ pub fn price(plan: &Plan, v: &Values) -> Priced {
                     } else {
                         plan.co_managed[y - 1].total()
                     },
-                    team_share: hired_share(plan.co_managed_build_months, year),
+                    team_share: if plan.ramp {
+                        hired_share(plan.co_managed_build_months, year)
+                    } else {
+                        1.0
+                    },
                     yearly_existing,
                     existing,
                 },
