@@ -10,6 +10,13 @@
 use serde::Serialize;
 use std::fmt;
 
+/// A closed vocabulary, seen generically: the loader reads a key's stated
+/// default through this.
+pub trait Keyed: Copy + 'static {
+    const ALL: &'static [Self];
+    fn from_key(key: &str) -> Option<Self>;
+}
+
 /// Declare a closed vocabulary: variants, their profile keys and labels.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal, $label:literal;)+ }) => {
@@ -33,6 +40,14 @@ macro_rules! vocabulary {
 
             pub fn from_key(key: &str) -> Option<$name> {
                 match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl Keyed for $name {
+            const ALL: &'static [Self] = $name::ALL;
+
+            fn from_key(key: &str) -> Option<Self> {
+                $name::from_key(key)
             }
         }
 

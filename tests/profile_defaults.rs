@@ -2,7 +2,7 @@
 //! which values were not given.
 
 use socsource::profile::model::*;
-use socsource::profile::{load_bytes, LoadOptions};
+use socsource::profile::{format, load_bytes, LoadOptions};
 
 fn load(text: &str) -> Profile {
     let options = LoadOptions {
@@ -20,38 +20,84 @@ environment: {endpoints: 200}
 budget: {annual_opex: 400000}
 ";
 
+/// Every default the format states as a value is the value the loader
+/// applies, and every key left out is recorded as defaulted: the docs, the
+/// JSON Schema and the loader read the same table, and this checks the
+/// loader really does.
 #[test]
-fn every_optional_key_gets_its_documented_default() {
+fn every_optional_key_gets_the_default_the_format_states() {
+    let p = load(
+        &format!(
+            "{MINIMAL}environment: {{endpoints: 200, critical_assets: [{{name: Records}}]}}\n\
+         security_team: {{}}\nmssp_quote: {{annual_fee: 90000}}\n"
+        )
+        .replace("environment: {endpoints: 200}\n", ""),
+    );
+    let json = serde_json::to_value(&p).unwrap();
+    let mut checked = 0;
+    walk(format::PROFILE, "", &json, &p, &mut checked);
+    assert!(checked > 40, "only {checked} defaults compared");
+}
+
+fn walk(
+    fields: &'static [format::Field],
+    prefix: &str,
+    json: &serde_json::Value,
+    p: &Profile,
+    checked: &mut usize,
+) {
+    for f in fields {
+        let path = if prefix.is_empty() {
+            f.name.to_string()
+        } else {
+            format!("{prefix}.{}", f.name)
+        };
+        let value = &json[f.name];
+        match &f.kind {
+            format::Kind::Record(inner) => walk(inner, &path, value, p, checked),
+            format::Kind::List {
+                item: format::Kind::Record(inner),
+                ..
+            } => {
+                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
+                    walk(inner, &format!("{path}[{i}]"), item, p, checked);
+                }
+            }
+            format::Kind::Assumptions => {}
+            _ if f.required || prefix.is_empty() => {}
+            _ => {
+                assert!(
+                    p.is_defaulted(&path),
+                    "{path} was left out but not recorded"
+                );
+                if let Some(stated) = f.default.json() {
+                    let same = match (value.as_f64(), stated.as_f64()) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => value == &stated,
+                    };
+                    assert!(
+                        same,
+                        "{path}: applied default {value} differs from the stated {stated}"
+                    );
+                    *checked += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Defaults the format states in words, worked out from other values.
+#[test]
+fn derived_defaults_follow_the_rest_of_the_profile() {
     let p = load(MINIMAL);
     assert_eq!(p.id, "test-org", "id comes from the file name");
-    assert_eq!(p.organisation.currency, "USD");
-    assert_eq!(p.organisation.headquarters, "US");
-    assert!(p.organisation.operating_regions.is_empty());
-    assert_eq!(p.organisation.annual_growth_pct, 5.0);
     assert_eq!(p.organisation.annual_revenue, None);
-    assert_eq!(
-        (
-            p.environment.servers,
-            p.environment.cloud_workloads,
-            p.environment.sites
-        ),
-        (0, 0, 1)
-    );
-    assert!(!p.environment.ot_ics);
     assert_eq!(p.environment.daily_log_volume_gb, None);
-    assert_eq!(p.existing_staff(), 0);
-    assert!(p.security_team.tools.is_empty());
-    assert_eq!(p.security_team.maturity, 0);
-    assert_eq!(p.security_team.hiring_market, HiringMarket::Tight);
-    assert_eq!((p.budget.capex, p.budget.horizon_years), (0.0, 5));
     assert!(
         p.compliance.frameworks.is_empty(),
         "no framework applies by default in the US"
     );
     assert_eq!(p.compliance.notification_hours, None);
-    assert_eq!(p.compliance.data_residency, Residency::None);
-    assert_eq!(p.compliance.third_party_data_sharing, Sharing::Allowed);
-    assert_eq!(p.risk.tolerance, Level::Medium);
     assert_eq!(
         p.risk.threats,
         [
@@ -62,24 +108,13 @@ fn every_optional_key_gets_its_documented_default() {
         ],
         "healthcare's typical threats"
     );
-    assert!(!p.risk.targeted_by_apt);
-    assert_eq!(p.requirements.coverage, Coverage::TwentyFourSeven);
-    assert_eq!(p.requirements.go_live_months, 12);
-    assert_eq!(
-        (
-            p.requirements.control,
-            p.requirements.integration,
-            p.requirements.scalability
-        ),
-        (Level::Medium, Level::Medium, Level::Medium)
-    );
+    assert_eq!(p.requirements.procurement, Procurement::Private);
     assert!(Consideration::ALL.iter().all(|c| p.weight(*c) == 1.0));
     assert!(p.assumptions.is_empty());
     assert_eq!(p.mssp_quote, None);
-    assert_eq!(p.report.prepared_for, "Board of Directors");
-    assert_eq!(p.report.classification, "Confidential");
     assert_eq!(p.report.date.to_string(), "2026-11-26");
-    assert_eq!(p.report.language, "en");
+    let council = load(&MINIMAL.replace("healthcare", "government"));
+    assert_eq!(council.requirements.procurement, Procurement::PublicTender);
 }
 
 #[test]

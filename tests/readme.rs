@@ -17,3 +17,17 @@ fn the_assumptions_page_matches_the_catalogue() {
         "docs/reference/assumptions.md is stale; regenerate it with `SOCSOURCE_BLESS=1 cargo test --test readme`"
     );
 }
+
+#[test]
+fn the_profile_page_matches_the_format() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/reference/profile.md");
+    let expected = docs::profile_page();
+    if std::env::var_os("SOCSOURCE_BLESS").is_some() {
+        std::fs::write(path, &expected).expect("write the page");
+    }
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "docs/reference/profile.md is stale; regenerate it with `SOCSOURCE_BLESS=1 cargo test --test readme`"
+    );
+}

@@ -1,10 +1,12 @@
 //! The profile format, version 1, as data.
 //!
-//! This table is the single description of `PROFILE.md`: every key, its type,
+//! This table is the single description of the format: every key, its type,
 //! range, whether it is required, its default and its meaning. The validator
-//! walks it, `socsource schema` prints it as JSON Schema, and the tests check
-//! the bundled profiles against it. Adding a key means adding a row here and
-//! reading it in `validate::build_profile`.
+//! walks it and applies its defaults, `socsource schema` prints it as JSON
+//! Schema, the profile reference in the docs is generated from it, and a
+//! test checks that every default the loader applies is the one stated
+//! here. Adding a key means adding a row here and reading it in the
+//! loader.
 
 use super::model::{
     AssetKind, Consideration, Coverage, Criticality, DataClass, Framework, HiringMarket, Industry,
@@ -63,15 +65,69 @@ pub enum Kind {
     Assumptions,
 }
 
+/// A key's default, stated once: the loader applies it, and the docs and
+/// the JSON Schema show it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DefaultValue {
+    /// A required key has none.
+    Required,
+    Int(i64),
+    Number(f64),
+    Bool(bool),
+    /// Text, or an enumeration's key.
+    Text(&'static str),
+    EmptyList,
+    /// Worked out from other values (or left unset), described in words.
+    Derived(&'static str),
+}
+
+impl DefaultValue {
+    /// The default as the docs show it.
+    pub fn describe(&self) -> Option<String> {
+        match *self {
+            DefaultValue::Required => None,
+            DefaultValue::Int(n) => Some(n.to_string()),
+            DefaultValue::Number(x) => Some(if x.fract() == 0.0 {
+                format!("{}", x as i64)
+            } else {
+                x.to_string()
+            }),
+            DefaultValue::Bool(b) => Some(b.to_string()),
+            DefaultValue::Text(t) => Some(format!("`{t}`")),
+            DefaultValue::EmptyList => Some("`[]`".into()),
+            DefaultValue::Derived(words) => Some(words.to_string()),
+        }
+    }
+
+    /// The default as a JSON value, when it is a value.
+    pub fn json(&self) -> Option<serde_json::Value> {
+        match *self {
+            DefaultValue::Int(n) => Some(n.into()),
+            // Whole amounts read as integers, as a person would write them.
+            DefaultValue::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                Some((x as i64).into())
+            }
+            DefaultValue::Number(x) => Some(x.into()),
+            DefaultValue::Bool(b) => Some(b.into()),
+            DefaultValue::Text(t) => Some(t.into()),
+            DefaultValue::EmptyList => Some(serde_json::Value::Array(Vec::new())),
+            DefaultValue::Required | DefaultValue::Derived(_) => None,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Field {
     pub name: &'static str,
     pub kind: Kind,
     pub required: bool,
     pub doc: &'static str,
-    /// The default in words; valid JSON text here also becomes the schema's
-    /// `default`.
-    pub default: Option<&'static str>,
+    pub default: DefaultValue,
+}
+
+/// The field of `fields` named `name`.
+pub fn field(fields: &'static [Field], name: &str) -> Option<&'static Field> {
+    fields.iter().find(|f| f.name == name)
 }
 
 const fn req(name: &'static str, kind: Kind, doc: &'static str) -> Field {
@@ -80,17 +136,17 @@ const fn req(name: &'static str, kind: Kind, doc: &'static str) -> Field {
         kind,
         required: true,
         doc,
-        default: None,
+        default: DefaultValue::Required,
     }
 }
 
-const fn opt(name: &'static str, kind: Kind, default: &'static str, doc: &'static str) -> Field {
+const fn opt(name: &'static str, kind: Kind, default: DefaultValue, doc: &'static str) -> Field {
     Field {
         name,
         kind,
         required: false,
         doc,
-        default: Some(default),
+        default,
     }
 }
 
@@ -121,19 +177,19 @@ pub const ORGANISATION: &[Field] = &[
     opt(
         "annual_revenue",
         MONEY,
-        "not given",
+        DefaultValue::Derived("not given"),
         "Annual revenue in `currency`.",
     ),
     opt(
         "currency",
         Kind::Currency,
-        "\"USD\"",
+        DefaultValue::Text("USD"),
         "ISO 4217 code for every amount in the profile.",
     ),
     opt(
         "headquarters",
         Kind::Country { allow_eu: false },
-        "\"US\"",
+        DefaultValue::Text("US"),
         "ISO 3166-1 alpha-2 country code; drives salary region and regulatory defaults.",
     ),
     opt(
@@ -142,7 +198,7 @@ pub const ORGANISATION: &[Field] = &[
             item: &Kind::Country { allow_eu: true },
             max_items: 300,
         },
-        "[]",
+        DefaultValue::EmptyList,
         "Country codes, or `EU`, where the organisation operates.",
     ),
     opt(
@@ -151,7 +207,7 @@ pub const ORGANISATION: &[Field] = &[
             min: -50.0,
             max: 200.0,
         },
-        "5",
+        DefaultValue::Number(5.0),
         "Expected growth of staff and assets per year, in percent.",
     ),
 ];
@@ -161,13 +217,13 @@ pub const CRITICAL_ASSET: &[Field] = &[
     opt(
         "kind",
         Kind::Enum(AssetKind::KEYS),
-        "\"application\"",
+        DefaultValue::Text("application"),
         "What kind of asset it is.",
     ),
     opt(
         "criticality",
         Kind::Enum(Criticality::KEYS),
-        "\"high\"",
+        DefaultValue::Text("high"),
         "How much the business depends on it.",
     ),
     opt(
@@ -176,13 +232,13 @@ pub const CRITICAL_ASSET: &[Field] = &[
             item: &Kind::Enum(DataClass::KEYS),
             max_items: 16,
         },
-        "[]",
+        DefaultValue::EmptyList,
         "Sensitive data it holds.",
     ),
     opt(
         "internet_facing",
         Kind::Bool,
-        "false",
+        DefaultValue::Bool(false),
         "Reachable from the internet.",
     ),
 ];
@@ -193,17 +249,22 @@ pub const ENVIRONMENT: &[Field] = &[
         count(MAX_COUNT),
         "Workstations and laptops to monitor.",
     ),
-    opt("servers", count(MAX_COUNT), "0", "Servers to monitor."),
+    opt(
+        "servers",
+        count(MAX_COUNT),
+        DefaultValue::Int(0),
+        "Servers to monitor.",
+    ),
     opt(
         "cloud_workloads",
         count(MAX_COUNT),
-        "0",
+        DefaultValue::Int(0),
         "Cloud workloads (VMs, containers, functions) to monitor.",
     ),
     opt(
         "log_sources",
         count(100_000),
-        "estimated from assets",
+        DefaultValue::Derived("estimated from assets"),
         "Distinct log source types.",
     ),
     opt(
@@ -212,13 +273,13 @@ pub const ENVIRONMENT: &[Field] = &[
             min: 0.0,
             max: 1_000_000.0,
         },
-        "estimated from assets",
+        DefaultValue::Derived("estimated from assets"),
         "Log volume per day, in GB.",
     ),
     opt(
         "ot_ics",
         Kind::Bool,
-        "false",
+        DefaultValue::Bool(false),
         "Operational technology or industrial control systems are in scope.",
     ),
     opt(
@@ -227,7 +288,7 @@ pub const ENVIRONMENT: &[Field] = &[
             min: 1,
             max: 1_000_000,
         },
-        "1",
+        DefaultValue::Int(1),
         "Physical sites.",
     ),
     opt(
@@ -236,7 +297,7 @@ pub const ENVIRONMENT: &[Field] = &[
             item: &Kind::Record(CRITICAL_ASSET),
             max_items: 200,
         },
-        "[]",
+        DefaultValue::EmptyList,
         "The crown jewels, for the risk assessment.",
     ),
 ];
@@ -245,19 +306,19 @@ pub const SECURITY_TEAM: &[Field] = &[
     opt(
         "analysts",
         count(100_000),
-        "0",
+        DefaultValue::Int(0),
         "Security analysts on staff today.",
     ),
     opt(
         "engineers",
         count(100_000),
-        "0",
+        DefaultValue::Int(0),
         "Security and detection engineers on staff today.",
     ),
     opt(
         "incident_responders",
         count(100_000),
-        "0",
+        DefaultValue::Int(0),
         "Incident responders on staff today.",
     ),
     opt(
@@ -266,31 +327,31 @@ pub const SECURITY_TEAM: &[Field] = &[
             item: &Kind::Enum(Tool::KEYS),
             max_items: 16,
         },
-        "[]",
+        DefaultValue::EmptyList,
         "Security tools already owned.",
     ),
     opt(
         "owned_tools",
         Kind::Enum(OwnedTools::KEYS),
-        "\"decommission\"",
+        DefaultValue::Text("decommission"),
         "What happens to owned tools when a provider brings its own platform: `decommission` them after the transition, or `keep` paying for them.",
     ),
     opt(
         "redeployment_cost",
         MONEY,
-        "`redeployment_months` of L2 salary",
+        DefaultValue::Derived("`redeployment_months` of L2 salary"),
         "Cost of redeploying or releasing one of today's security staff who is not needed after a transition, in `currency`.",
     ),
     opt(
         "maturity",
         Kind::Int { min: 0, max: 5 },
-        "0",
+        DefaultValue::Int(0),
         "Self-assessed SOC capability maturity, SOC-CMM style (0-5).",
     ),
     opt(
         "hiring_market",
         Kind::Enum(HiringMarket::KEYS),
-        "\"tight\"",
+        DefaultValue::Text("tight"),
         "How hard it is to hire security staff.",
     ),
 ];
@@ -301,11 +362,16 @@ pub const BUDGET: &[Field] = &[
         MONEY,
         "Money available per year for security operations.",
     ),
-    opt("capex", MONEY, "0", "One-off money available to build."),
+    opt(
+        "capex",
+        MONEY,
+        DefaultValue::Number(0.0),
+        "One-off money available to build.",
+    ),
     opt(
         "horizon_years",
         Kind::Int { min: 1, max: 10 },
-        "5",
+        DefaultValue::Int(5),
         "Planning horizon for the cost comparison, in years.",
     ),
 ];
@@ -317,19 +383,19 @@ pub const COMPLIANCE: &[Field] = &[
             item: &Kind::OpenEnum(Framework::KEYS),
             max_items: 50,
         },
-        "derived from headquarters and operating regions",
+        DefaultValue::Derived("derived from headquarters and operating regions"),
         "Regulations and standards that apply; unknown names are kept with a warning.",
     ),
     opt(
         "data_residency",
         Kind::Enum(Residency::KEYS),
-        "\"none\"",
+        DefaultValue::Text("none"),
         "Whether security data must stay in the organisation's jurisdiction.",
     ),
     opt(
         "third_party_data_sharing",
         Kind::Enum(Sharing::KEYS),
-        "\"allowed\"",
+        DefaultValue::Text("allowed"),
         "Whether security data may be shared with a provider.",
     ),
     opt(
@@ -338,32 +404,37 @@ pub const COMPLIANCE: &[Field] = &[
             min: 0.1,
             max: 8760.0,
         },
-        "derived from the frameworks",
+        DefaultValue::Derived("derived from the frameworks"),
         "Tightest incident-notification deadline, in hours.",
     ),
 ];
 
 pub const RISK: &[Field] = &[
-    opt("tolerance", LEVEL, "\"medium\"", "Risk appetite."),
+    opt(
+        "tolerance",
+        LEVEL,
+        DefaultValue::Text("medium"),
+        "Risk appetite.",
+    ),
     opt(
         "threats",
         Kind::List {
             item: &Kind::Enum(Threat::KEYS),
             max_items: 16,
         },
-        "the industry's typical threats",
+        DefaultValue::Derived("the industry's typical threats"),
         "Threats to assess.",
     ),
     opt(
         "targeted_by_apt",
         Kind::Bool,
-        "false",
+        DefaultValue::Bool(false),
         "Known to be targeted by advanced persistent threat actors.",
     ),
     opt(
         "incidents_last_24_months",
         count(1_000_000),
-        "0",
+        DefaultValue::Int(0),
         "Significant security incidents in the last 24 months.",
     ),
     opt(
@@ -372,7 +443,7 @@ pub const RISK: &[Field] = &[
             item: &Kind::Enum(Threat::KEYS),
             max_items: 16,
         },
-        "the commodity threats listed (ransomware, cybercrime, fraud, business email compromise)",
+        DefaultValue::Derived("the commodity threats listed (ransomware, cybercrime, fraud, business email compromise)"),
         "The threats behind those incidents; only their likelihood rises.",
     ),
 ];
@@ -381,37 +452,37 @@ pub const REQUIREMENTS: &[Field] = &[
     opt(
         "coverage",
         Kind::Enum(Coverage::KEYS),
-        "\"24x7\"",
+        DefaultValue::Text("24x7"),
         "Hours the SOC must watch.",
     ),
     opt(
         "go_live_months",
         Kind::Int { min: 1, max: 120 },
-        "12",
+        DefaultValue::Int(12),
         "Months until monitoring must be operational.",
     ),
     opt(
         "control",
         LEVEL,
-        "\"medium\"",
+        DefaultValue::Text("medium"),
         "Need for operational control and customisation.",
     ),
     opt(
         "integration",
         LEVEL,
-        "\"medium\"",
+        DefaultValue::Text("medium"),
         "Need for tight integration with IT and business units.",
     ),
     opt(
         "scalability",
         LEVEL,
-        "\"medium\"",
+        DefaultValue::Text("medium"),
         "How fast capacity must grow or shrink.",
     ),
     opt(
         "procurement",
         Kind::Enum(Procurement::KEYS),
-        "`public_tender` for government and defence, otherwise `private`",
+        DefaultValue::Derived("`public_tender` for government and defence, otherwise `private`"),
         "How a provider must be bought: `private`, `public_tender` (an open or restricted procedure) or `public_framework` (a framework or cooperative contract).",
     ),
 ];
@@ -422,29 +493,54 @@ const WEIGHT: Kind = Kind::Number {
 };
 
 pub const WEIGHTS: &[Field] = &[
-    opt("budget", WEIGHT, "1", Consideration::Budget.label_doc()),
+    opt(
+        "budget",
+        WEIGHT,
+        DefaultValue::Number(1.0),
+        Consideration::Budget.label_doc(),
+    ),
     opt(
         "compliance",
         WEIGHT,
-        "1",
+        DefaultValue::Number(1.0),
         Consideration::Compliance.label_doc(),
     ),
-    opt("risk", WEIGHT, "1", Consideration::Risk.label_doc()),
-    opt("control", WEIGHT, "1", Consideration::Control.label_doc()),
+    opt(
+        "risk",
+        WEIGHT,
+        DefaultValue::Number(1.0),
+        Consideration::Risk.label_doc(),
+    ),
+    opt(
+        "control",
+        WEIGHT,
+        DefaultValue::Number(1.0),
+        Consideration::Control.label_doc(),
+    ),
     opt(
         "time_to_implement",
         WEIGHT,
-        "1",
+        DefaultValue::Number(1.0),
         Consideration::TimeToImplement.label_doc(),
     ),
     opt(
         "scalability",
         WEIGHT,
-        "1",
+        DefaultValue::Number(1.0),
         Consideration::Scalability.label_doc(),
     ),
-    opt("coverage", WEIGHT, "1", Consideration::Coverage.label_doc()),
-    opt("talent", WEIGHT, "1", Consideration::Talent.label_doc()),
+    opt(
+        "coverage",
+        WEIGHT,
+        DefaultValue::Number(1.0),
+        Consideration::Coverage.label_doc(),
+    ),
+    opt(
+        "talent",
+        WEIGHT,
+        DefaultValue::Number(1.0),
+        Consideration::Talent.label_doc(),
+    ),
 ];
 
 impl Consideration {
@@ -472,18 +568,28 @@ pub const MSSP_QUOTE: &[Field] = &[
         },
         "The provider's yearly fee for the current estate.",
     ),
-    opt("onboarding_fee", MONEY, "0", "One-off onboarding fee."),
+    opt(
+        "onboarding_fee",
+        MONEY,
+        DefaultValue::Number(0.0),
+        "One-off onboarding fee.",
+    ),
     opt(
         "term_years",
         Kind::Int { min: 1, max: 10 },
-        "3",
+        DefaultValue::Int(3),
         "Contract term in years.",
     ),
-    opt("provider", TEXT, "not given", "Provider name."),
+    opt(
+        "provider",
+        TEXT,
+        DefaultValue::Derived("not given"),
+        "Provider name.",
+    ),
     opt(
         "platform",
         Kind::Enum(ProviderPlatform::KEYS),
-        "\"bundled\"",
+        DefaultValue::Text("bundled"),
         "`bundled`: the fee includes the provider's SIEM and EDR platform; `own_tools`: the provider works in the organisation's own tools.",
     ),
 ];
@@ -492,31 +598,31 @@ pub const REPORT: &[Field] = &[
     opt(
         "prepared_by",
         TEXT,
-        "not given",
+        DefaultValue::Derived("not given"),
         "Author or consultancy, shown on the cover.",
     ),
     opt(
         "prepared_for",
         TEXT,
-        "\"Board of Directors\"",
+        DefaultValue::Text("Board of Directors"),
         "The audience.",
     ),
     opt(
         "classification",
         Kind::Text { max_chars: 60 },
-        "\"Confidential\"",
+        DefaultValue::Text("Confidential"),
         "Shown in every page header.",
     ),
     opt(
         "date",
         Kind::Date,
-        "SOURCE_DATE_EPOCH if set, else today",
+        DefaultValue::Derived("SOURCE_DATE_EPOCH if set, else today"),
         "Report date, YYYY-MM-DD.",
     ),
     opt(
         "language",
         Kind::Enum(&["en"]),
-        "\"en\"",
+        DefaultValue::Text("en"),
         "Report language.",
     ),
 ];
@@ -530,7 +636,7 @@ pub const PROFILE: &[Field] = &[
     opt(
         "id",
         Kind::Slug,
-        "the file name, slugified",
+        DefaultValue::Derived("the file name, slugified"),
         "Names the output folder: `[a-z0-9][a-z0-9-]{0,63}`.",
     ),
     req(
@@ -546,50 +652,52 @@ pub const PROFILE: &[Field] = &[
     opt(
         "security_team",
         Kind::Record(SECURITY_TEAM),
-        "nothing",
+        DefaultValue::Derived("nothing"),
         "What exists today.",
     ),
     req("budget", Kind::Record(BUDGET), "Money available."),
     opt(
         "compliance",
         Kind::Record(COMPLIANCE),
-        "none",
+        DefaultValue::Derived("none"),
         "Regulation and data rules.",
     ),
     opt(
         "risk",
         Kind::Record(RISK),
-        "medium tolerance, the industry's typical threats",
+        DefaultValue::Derived("medium tolerance, the industry's typical threats"),
         "Risk appetite and threat landscape.",
     ),
     opt(
         "requirements",
         Kind::Record(REQUIREMENTS),
-        "24x7, live in 12 months, medium control, integration and scalability",
+        DefaultValue::Derived(
+            "24x7, live in 12 months, medium control, integration and scalability",
+        ),
         "What the SOC must deliver.",
     ),
     opt(
         "weights",
         Kind::Record(WEIGHTS),
-        "all 1",
+        DefaultValue::Derived("all 1"),
         "How much each consideration counts; normalised before use; not all zero.",
     ),
     opt(
         "assumptions",
         Kind::Assumptions,
-        "none",
-        "Overrides of the cost model's defaults, by name (see the README).",
+        DefaultValue::Derived("none"),
+        "Overrides of the cost model's defaults, by name (see the assumptions reference: `docs/reference/assumptions.md`).",
     ),
     opt(
         "mssp_quote",
         Kind::Record(MSSP_QUOTE),
-        "none",
+        DefaultValue::Derived("none"),
         "A real quote from a provider, used instead of the model's estimate.",
     ),
     opt(
         "report",
         Kind::Record(REPORT),
-        "defaults",
+        DefaultValue::Derived("defaults"),
         "Presentation details.",
     ),
 ];
@@ -618,4 +726,54 @@ pub fn all_paths() -> Vec<String> {
     let mut out = Vec::new();
     walk("", PROFILE, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A default of the wrong kind would be silently replaced by zero or
+    /// the first choice when the loader applies it.
+    #[test]
+    fn every_default_has_its_keys_kind() {
+        fn walk(prefix: &str, fields: &'static [Field]) {
+            for f in fields {
+                let path = format!("{prefix}{}", f.name);
+                let fits = match (&f.kind, f.default) {
+                    (_, DefaultValue::Required) => f.required,
+                    (_, DefaultValue::Derived(words)) => !f.required && !words.is_empty(),
+                    (Kind::Int { min, max }, DefaultValue::Int(n)) => (*min..=*max).contains(&n),
+                    (Kind::Number { min, max }, DefaultValue::Number(x)) => {
+                        (*min..=*max).contains(&x)
+                    }
+                    (Kind::Bool, DefaultValue::Bool(_)) => true,
+                    (Kind::Enum(keys), DefaultValue::Text(k)) => keys.contains(&k),
+                    (Kind::Text { max_chars }, DefaultValue::Text(t)) => {
+                        t.chars().count() <= *max_chars
+                    }
+                    (Kind::Currency | Kind::Country { .. }, DefaultValue::Text(t)) => {
+                        t.len() == 2 || t.len() == 3
+                    }
+                    (Kind::List { .. }, DefaultValue::EmptyList) => true,
+                    _ => false,
+                };
+                assert!(
+                    fits,
+                    "{path}: default {:?} does not fit {:?}",
+                    f.default, f.kind
+                );
+                if let Kind::Record(inner) = &f.kind {
+                    walk(&format!("{path}."), inner);
+                }
+                if let Kind::List {
+                    item: Kind::Record(inner),
+                    ..
+                } = &f.kind
+                {
+                    walk(&format!("{path}[]."), inner);
+                }
+            }
+        }
+        walk("", PROFILE);
+    }
 }

@@ -4,7 +4,7 @@
 //! Editors use it through yaml-language-server for completion and checking:
 //! `# yaml-language-server: $schema=./profile.schema.json`.
 
-use super::format::{self, Field, Kind};
+use super::format::{self, DefaultValue, Field, Kind};
 use crate::reference::{assumptions, countries, currencies};
 use serde_json::{json, Map, Value};
 
@@ -33,15 +33,14 @@ fn record(fields: &[Field]) -> Value {
     for f in fields {
         let mut schema = kind(&f.kind);
         if let Value::Object(map) = &mut schema {
-            let description = match f.default {
-                Some(d) => format!("{} Default: {}.", f.doc, d.trim_matches('"')),
-                None => format!("{} Required.", f.doc),
+            let description = match (f.default, f.default.json()) {
+                (_, Some(Value::String(text))) => format!("{} Default: {text}.", f.doc),
+                (_, Some(value)) => format!("{} Default: {value}.", f.doc),
+                (DefaultValue::Derived(words), None) => format!("{} Default: {words}.", f.doc),
+                _ => format!("{} Required.", f.doc),
             };
             map.insert("description".into(), json!(description));
-            if let Some(default) = f
-                .default
-                .and_then(|d| serde_json::from_str::<Value>(d).ok())
-            {
+            if let Some(default) = f.default.json() {
                 map.insert("default".into(), default);
             }
         }

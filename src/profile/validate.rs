@@ -10,7 +10,7 @@
 //!    [`Profile::defaulted`]. Rules that span keys (weights not all zero, an
 //!    exchange rate for the currency) are checked here.
 
-use super::format::{self, Field, Kind};
+use super::format::{self, DefaultValue, Field, Kind};
 use super::model::*;
 use super::yaml::{clip, Node, Pos, Value};
 use crate::diag::{Diagnostic, SourceText};
@@ -839,6 +839,30 @@ pub struct BuildContext<'a> {
     pub default_date: Date,
 }
 
+/// One section of the profile as phase 2 reads it: the checked record (if
+/// the section was given), its key path and its table in the format, whose
+/// defaults are the ones applied.
+#[derive(Clone, Copy)]
+struct Section<'a> {
+    record: Option<&'a Record>,
+    path: &'a str,
+    fields: &'static [Field],
+}
+
+impl<'a> Section<'a> {
+    fn get(&self, key: &str) -> Option<&'a Checked> {
+        self.record.and_then(|r| r.get(key))
+    }
+
+    /// The default the format states for `key`. Every key read here is in
+    /// the table; `format`'s tests check that each default has its key's kind.
+    fn stated(&self, key: &str) -> DefaultValue {
+        format::field(self.fields, key).map_or(DefaultValue::Required, |f| f.default)
+    }
+}
+
+/// Applies the format's defaults and records which keys took one, so the
+/// report can say which values were not given.
 struct Defaults {
     defaulted: BTreeSet<String>,
 }
@@ -848,86 +872,124 @@ impl Defaults {
         self.defaulted.insert(path.to_string());
     }
 
-    fn int(&mut self, rec: Option<&Record>, section: &str, key: &str, default: i64) -> i64 {
-        match rec.and_then(|r| r.get(key)) {
+    fn int(&mut self, s: &Section, key: &str) -> i64 {
+        match s.get(key) {
             Some(Checked::Int(n)) => *n,
             _ => {
-                self.mark(&join(section, key));
-                default
+                self.mark(&join(s.path, key));
+                match s.stated(key) {
+                    DefaultValue::Int(n) => n,
+                    _ => 0,
+                }
             }
         }
     }
 
-    fn count(&mut self, rec: Option<&Record>, section: &str, key: &str, default: u64) -> u64 {
-        u64::try_from(self.int(rec, section, key, default as i64)).unwrap_or(default)
+    fn count(&mut self, s: &Section, key: &str) -> u64 {
+        u64::try_from(self.int(s, key)).unwrap_or(0)
     }
 
-    fn number(&mut self, rec: Option<&Record>, section: &str, key: &str, default: f64) -> f64 {
-        match rec.and_then(|r| r.get(key)) {
+    fn small(&mut self, s: &Section, key: &str) -> u32 {
+        u32::try_from(self.int(s, key)).unwrap_or(0)
+    }
+
+    fn number(&mut self, s: &Section, key: &str) -> f64 {
+        match s.get(key) {
             Some(Checked::Number(n)) => *n,
             _ => {
-                self.mark(&join(section, key));
-                default
+                self.mark(&join(s.path, key));
+                match s.stated(key) {
+                    DefaultValue::Number(x) => x,
+                    _ => 0.0,
+                }
             }
         }
     }
 
-    fn flag(&mut self, rec: Option<&Record>, section: &str, key: &str, default: bool) -> bool {
-        match rec.and_then(|r| r.get(key)) {
+    fn flag(&mut self, s: &Section, key: &str) -> bool {
+        match s.get(key) {
             Some(Checked::Bool(b)) => *b,
             _ => {
-                self.mark(&join(section, key));
-                default
+                self.mark(&join(s.path, key));
+                matches!(s.stated(key), DefaultValue::Bool(true))
             }
         }
     }
 
-    fn text(&mut self, rec: Option<&Record>, section: &str, key: &str, default: &str) -> String {
-        match text_of(rec, key) {
+    fn text(&mut self, s: &Section, key: &str) -> String {
+        match text_of(s.record, key) {
             Some(t) => t,
             None => {
-                self.mark(&join(section, key));
-                default.to_string()
+                self.mark(&join(s.path, key));
+                match s.stated(key) {
+                    DefaultValue::Text(t) => t.to_string(),
+                    _ => String::new(),
+                }
             }
         }
     }
 
-    fn choice<T: Copy>(
+    /// A value the profile may leave out: `None` then, and marked.
+    fn given<T>(
         &mut self,
-        rec: Option<&Record>,
-        section: &str,
+        s: &Section,
         key: &str,
-        parse: fn(&str) -> Option<T>,
-        default: T,
-    ) -> T {
-        match text_of(rec, key).as_deref().and_then(parse) {
+        read: impl Fn(&Checked) -> Option<T>,
+    ) -> Option<T> {
+        let value = s.get(key).and_then(read);
+        if value.is_none() {
+            self.mark(&join(s.path, key));
+        }
+        value
+    }
+
+    fn choice<T: Keyed>(&mut self, s: &Section, key: &str) -> T {
+        match text_of(s.record, key).as_deref().and_then(T::from_key) {
             Some(v) => v,
             None => {
-                self.mark(&join(section, key));
-                default
+                self.mark(&join(s.path, key));
+                match s.stated(key) {
+                    DefaultValue::Text(k) => T::from_key(k).unwrap_or(T::ALL[0]),
+                    _ => T::ALL[0],
+                }
             }
         }
     }
 
-    fn choices<T: Copy>(
+    /// A choice whose default the format states in words because it is
+    /// worked out from other values; `derived` is that value.
+    fn derived_choice<T: Keyed>(&mut self, s: &Section, key: &str, derived: T) -> T {
+        match text_of(s.record, key).as_deref().and_then(T::from_key) {
+            Some(v) => v,
+            None => {
+                self.mark(&join(s.path, key));
+                derived
+            }
+        }
+    }
+
+    /// A list of choices; absent, it is empty unless the format derives it,
+    /// in which case `derived` gives it.
+    fn choices<T: Keyed>(
         &mut self,
-        rec: Option<&Record>,
-        section: &str,
+        s: &Section,
         key: &str,
-        parse: fn(&str) -> Option<T>,
-        default: &[T],
+        derived: impl FnOnce() -> Vec<T>,
     ) -> Vec<T> {
-        match rec.and_then(|r| r.get(key)) {
+        match s.get(key) {
             Some(Checked::List(items)) => items
                 .iter()
                 .filter_map(|c| match c {
-                    Checked::Text(t) => parse(t),
+                    Checked::Text(t) => T::from_key(t),
                     _ => None,
                 })
                 .collect(),
             _ => {
-                self.mark(&join(section, key));
-                default.to_vec()
+                self.mark(&join(s.path, key));
+                match s.stated(key) {
+                    DefaultValue::Derived(_) => derived(),
+                    _ => Vec::new(),
+                }
             }
         }
     }
@@ -995,10 +1057,14 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
     };
 
     let org = root.record("organisation");
-    let o = "organisation";
-    let industry = d.choice(org, o, "industry", Industry::from_key, Industry::Other);
-    let currency = d.text(org, o, "currency", "USD");
-    let headquarters = d.text(org, o, "headquarters", "US");
+    let o = Section {
+        record: org,
+        path: "organisation",
+        fields: format::ORGANISATION,
+    };
+    let industry: Industry = d.choice(&o, "industry");
+    let currency = d.text(&o, "currency");
+    let headquarters = d.text(&o, "headquarters");
     let operating_regions = texts_of(org, "operating_regions").unwrap_or_else(|| {
         d.mark("organisation.operating_regions");
         Vec::new()
@@ -1006,22 +1072,20 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
     let organisation = Organisation {
         name: text_of(org, "name").unwrap_or_default(),
         industry,
-        employees: d.count(org, o, "employees", 1),
-        annual_revenue: match org.and_then(|r| r.get("annual_revenue")) {
-            Some(Checked::Number(n)) => Some(*n),
-            _ => {
-                d.mark("organisation.annual_revenue");
-                None
-            }
-        },
+        employees: d.count(&o, "employees"),
+        annual_revenue: d.given(&o, "annual_revenue", number),
         currency,
         headquarters,
         operating_regions,
-        annual_growth_pct: d.number(org, o, "annual_growth_pct", 5.0),
+        annual_growth_pct: d.number(&o, "annual_growth_pct"),
     };
 
     let env = root.record("environment");
-    let e = "environment";
+    let e = Section {
+        record: env,
+        path: "environment",
+        fields: format::ENVIRONMENT,
+    };
     let critical_assets = match env.and_then(|r| r.get("critical_assets")) {
         Some(Checked::List(items)) => items
             .iter()
@@ -1041,25 +1105,16 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         }
     };
     let environment = Environment {
-        endpoints: d.count(env, e, "endpoints", 0),
-        servers: d.count(env, e, "servers", 0),
-        cloud_workloads: d.count(env, e, "cloud_workloads", 0),
-        log_sources: match env.and_then(|r| r.get("log_sources")) {
-            Some(Checked::Int(n)) => u64::try_from(*n).ok(),
-            _ => {
-                d.mark("environment.log_sources");
-                None
-            }
-        },
-        daily_log_volume_gb: match env.and_then(|r| r.get("daily_log_volume_gb")) {
-            Some(Checked::Number(n)) => Some(*n),
-            _ => {
-                d.mark("environment.daily_log_volume_gb");
-                None
-            }
-        },
-        ot_ics: d.flag(env, e, "ot_ics", false),
-        sites: d.count(env, e, "sites", 1),
+        endpoints: d.count(&e, "endpoints"),
+        servers: d.count(&e, "servers"),
+        cloud_workloads: d.count(&e, "cloud_workloads"),
+        log_sources: d.given(&e, "log_sources", |c| match c {
+            Checked::Int(n) => u64::try_from(*n).ok(),
+            _ => None,
+        }),
+        daily_log_volume_gb: d.given(&e, "daily_log_volume_gb", number),
+        ot_ics: d.flag(&e, "ot_ics"),
+        sites: d.count(&e, "sites"),
         critical_assets,
     };
     let mut seen_assets = BTreeMap::new();
@@ -1093,48 +1148,39 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         ));
     }
 
-    let team = root.record("security_team");
-    let t = "security_team";
+    let t = Section {
+        record: root.record("security_team"),
+        path: "security_team",
+        fields: format::SECURITY_TEAM,
+    };
     let security_team = SecurityTeam {
-        analysts: d.count(team, t, "analysts", 0),
-        engineers: d.count(team, t, "engineers", 0),
-        incident_responders: d.count(team, t, "incident_responders", 0),
-        tools: d.choices(team, t, "tools", Tool::from_key, &[]),
-        owned_tools: d.choice(
-            team,
-            t,
-            "owned_tools",
-            OwnedTools::from_key,
-            OwnedTools::Decommission,
-        ),
-        redeployment_cost: match team.and_then(|r| r.get("redeployment_cost")) {
-            Some(Checked::Number(n)) => Some(*n),
-            _ => {
-                d.mark("security_team.redeployment_cost");
-                None
-            }
-        },
-        maturity: u8::try_from(d.int(team, t, "maturity", 0)).unwrap_or(0),
-        hiring_market: d.choice(
-            team,
-            t,
-            "hiring_market",
-            HiringMarket::from_key,
-            HiringMarket::Tight,
-        ),
+        analysts: d.count(&t, "analysts"),
+        engineers: d.count(&t, "engineers"),
+        incident_responders: d.count(&t, "incident_responders"),
+        tools: d.choices(&t, "tools", Vec::new),
+        owned_tools: d.choice(&t, "owned_tools"),
+        redeployment_cost: d.given(&t, "redeployment_cost", number),
+        maturity: u8::try_from(d.int(&t, "maturity")).unwrap_or(0),
+        hiring_market: d.choice(&t, "hiring_market"),
     };
 
-    let budget_rec = root.record("budget");
-    let b = "budget";
+    let b = Section {
+        record: root.record("budget"),
+        path: "budget",
+        fields: format::BUDGET,
+    };
     let budget = Budget {
-        annual_opex: d.number(budget_rec, b, "annual_opex", 0.0),
-        capex: d.number(budget_rec, b, "capex", 0.0),
-        horizon_years: u32::try_from(d.int(budget_rec, b, "horizon_years", 5)).unwrap_or(5),
+        annual_opex: d.number(&b, "annual_opex"),
+        capex: d.number(&b, "capex"),
+        horizon_years: d.small(&b, "horizon_years"),
     };
 
-    let comp = root.record("compliance");
-    let c = "compliance";
-    let framework_list: Vec<FrameworkRef> = match texts_of(comp, "frameworks") {
+    let c = Section {
+        record: root.record("compliance"),
+        path: "compliance",
+        fields: format::COMPLIANCE,
+    };
+    let framework_list: Vec<FrameworkRef> = match texts_of(c.record, "frameworks") {
         Some(list) => list
             .into_iter()
             .map(|k| match Framework::from_key(&k) {
@@ -1153,7 +1199,7 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
             .collect()
         }
     };
-    let notification_hours = match comp.and_then(|r| r.get("notification_hours")) {
+    let notification_hours = match c.get("notification_hours") {
         Some(Checked::Number(n)) => Some(*n),
         _ => {
             d.mark("compliance.notification_hours");
@@ -1166,36 +1212,24 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
     };
     let compliance = Compliance {
         frameworks: framework_list,
-        data_residency: d.choice(
-            comp,
-            c,
-            "data_residency",
-            Residency::from_key,
-            Residency::None,
-        ),
-        third_party_data_sharing: d.choice(
-            comp,
-            c,
-            "third_party_data_sharing",
-            Sharing::from_key,
-            Sharing::Allowed,
-        ),
+        data_residency: d.choice(&c, "data_residency"),
+        third_party_data_sharing: d.choice(&c, "third_party_data_sharing"),
         notification_hours,
     };
 
     let risk_rec = root.record("risk");
-    let r = "risk";
+    let r = Section {
+        record: risk_rec,
+        path: "risk",
+        fields: format::RISK,
+    };
     let risk = RiskProfile {
-        tolerance: d.choice(risk_rec, r, "tolerance", Level::from_key, Level::Medium),
-        threats: d.choices(
-            risk_rec,
-            r,
-            "threats",
-            Threat::from_key,
-            threats::typical_threats(industry),
-        ),
-        targeted_by_apt: d.flag(risk_rec, r, "targeted_by_apt", false),
-        incidents_last_24_months: d.count(risk_rec, r, "incidents_last_24_months", 0),
+        tolerance: d.choice(&r, "tolerance"),
+        threats: d.choices(&r, "threats", || {
+            threats::typical_threats(industry).to_vec()
+        }),
+        targeted_by_apt: d.flag(&r, "targeted_by_apt"),
+        incidents_last_24_months: d.count(&r, "incidents_last_24_months"),
         incident_threats: Vec::new(),
     };
     let mut risk = risk;
@@ -1242,25 +1276,20 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         }
     };
 
-    let req = root.record("requirements");
-    let q = "requirements";
+    let q = Section {
+        record: root.record("requirements"),
+        path: "requirements",
+        fields: format::REQUIREMENTS,
+    };
     let requirements = Requirements {
-        coverage: d.choice(
-            req,
-            q,
-            "coverage",
-            Coverage::from_key,
-            Coverage::TwentyFourSeven,
-        ),
-        go_live_months: u32::try_from(d.int(req, q, "go_live_months", 12)).unwrap_or(12),
-        control: d.choice(req, q, "control", Level::from_key, Level::Medium),
-        integration: d.choice(req, q, "integration", Level::from_key, Level::Medium),
-        scalability: d.choice(req, q, "scalability", Level::from_key, Level::Medium),
-        procurement: d.choice(
-            req,
-            q,
+        coverage: d.choice(&q, "coverage"),
+        go_live_months: d.small(&q, "go_live_months"),
+        control: d.choice(&q, "control"),
+        integration: d.choice(&q, "integration"),
+        scalability: d.choice(&q, "scalability"),
+        procurement: d.derived_choice(
+            &q,
             "procurement",
-            Procurement::from_key,
             if matches!(industry, Industry::Government | Industry::Defence) {
                 Procurement::PublicTender
             } else {
@@ -1270,9 +1299,14 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
     };
 
     let weights_rec = root.record("weights");
+    let weight_section = Section {
+        record: weights_rec,
+        path: "weights",
+        fields: format::WEIGHTS,
+    };
     let mut weights = BTreeMap::new();
     for consideration in Consideration::ALL {
-        let w = d.number(weights_rec, "weights", consideration.key(), 1.0);
+        let w = d.number(&weight_section, consideration.key());
         weights.insert(*consideration, w);
     }
     if weights.values().all(|w| *w == 0.0) {
@@ -1313,41 +1347,34 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         );
     }
 
-    let quote_rec = root.record("mssp_quote");
-    let mssp_quote = quote_rec.map(|qr| MsspQuote {
-        annual_fee: match qr.get("annual_fee") {
-            Some(Checked::Number(n)) => *n,
-            _ => 0.0,
-        },
-        onboarding_fee: d.number(Some(qr), "mssp_quote", "onboarding_fee", 0.0),
-        term_years: u32::try_from(d.int(Some(qr), "mssp_quote", "term_years", 3)).unwrap_or(3),
-        provider: text_of(Some(qr), "provider"),
-        platform: d.choice(
-            Some(qr),
-            "mssp_quote",
-            "platform",
-            ProviderPlatform::from_key,
-            ProviderPlatform::Bundled,
-        ),
+    let mssp_quote = root.record("mssp_quote").map(|qr| {
+        let m = Section {
+            record: Some(qr),
+            path: "mssp_quote",
+            fields: format::MSSP_QUOTE,
+        };
+        MsspQuote {
+            annual_fee: m.get("annual_fee").and_then(number).unwrap_or(0.0),
+            onboarding_fee: d.number(&m, "onboarding_fee"),
+            term_years: d.small(&m, "term_years"),
+            provider: d.given(&m, "provider", text),
+            platform: d.choice(&m, "platform"),
+        }
     });
 
-    let rep = root.record("report");
-    let p = "report";
+    let p = Section {
+        record: root.record("report"),
+        path: "report",
+        fields: format::REPORT,
+    };
     let report = ReportDetails {
-        prepared_by: text_of(rep, "prepared_by").or_else(|| {
-            d.mark("report.prepared_by");
-            None
-        }),
-        prepared_for: d.text(rep, p, "prepared_for", "Board of Directors"),
-        classification: d.text(rep, p, "classification", "Confidential"),
-        date: match text_of(rep, "date").as_deref().and_then(Date::parse) {
-            Some(date) => date,
-            None => {
-                d.mark("report.date");
-                cx.default_date
-            }
-        },
-        language: d.text(rep, p, "language", "en"),
+        prepared_by: d.given(&p, "prepared_by", text),
+        prepared_for: d.text(&p, "prepared_for"),
+        classification: d.text(&p, "classification"),
+        date: d
+            .given(&p, "date", |c| text(c).as_deref().and_then(Date::parse))
+            .unwrap_or(cx.default_date),
+        language: d.text(&p, "language"),
     };
 
     let profile = Profile {
@@ -1371,24 +1398,31 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
 }
 
 fn build_asset(r: &Record, path: &str, d: &mut Defaults) -> CriticalAsset {
+    let a = Section {
+        record: Some(r),
+        path,
+        fields: format::CRITICAL_ASSET,
+    };
     CriticalAsset {
         name: text_of(Some(r), "name").unwrap_or_default(),
-        kind: d.choice(
-            Some(r),
-            path,
-            "kind",
-            AssetKind::from_key,
-            AssetKind::Application,
-        ),
-        criticality: d.choice(
-            Some(r),
-            path,
-            "criticality",
-            Criticality::from_key,
-            Criticality::High,
-        ),
-        data: d.choices(Some(r), path, "data", DataClass::from_key, &[]),
-        internet_facing: d.flag(Some(r), path, "internet_facing", false),
+        kind: d.choice(&a, "kind"),
+        criticality: d.choice(&a, "criticality"),
+        data: d.choices(&a, "data", Vec::new),
+        internet_facing: d.flag(&a, "internet_facing"),
+    }
+}
+
+fn number(c: &Checked) -> Option<f64> {
+    match c {
+        Checked::Number(n) => Some(*n),
+        _ => None,
+    }
+}
+
+fn text(c: &Checked) -> Option<String> {
+    match c {
+        Checked::Text(t) => Some(t.clone()),
+        _ => None,
     }
 }
 
