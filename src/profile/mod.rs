@@ -2,8 +2,8 @@
 //!
 //! This module owns everything between the bytes of a profile file and the
 //! typed model: file-level checks (size, encoding, binary content), YAML
-//! parsing ([`yaml`]), validation against the format ([`format`],
-//! [`validate`]), finding profiles under folders ([`discover`]) and the JSON
+//! parsing ([`yaml`]), validation against the format ([`format`]; [`check`]
+//! then [`build`]), finding profiles under folders ([`discover`]) and the JSON
 //! Schema of the format ([`schema`]).
 //!
 //! Policy: a profile either loads completely, with every default applied and
@@ -12,11 +12,14 @@
 //! [`MAX_PROFILE_BYTES`] are refused before they are read, and the YAML layer
 //! bounds nesting and alias expansion.
 
+mod build;
+mod check;
 pub mod discover;
 pub mod format;
 pub mod model;
+mod scalar;
 pub mod schema;
-pub mod validate;
+mod words;
 pub mod yaml;
 
 pub use model::Profile;
@@ -122,12 +125,12 @@ pub fn load_bytes(
     let root = yaml::parse(text).map_err(|e| {
         let width = src
             .line(e.pos.line)
-            .map_or(1, |l| validate::token_width(l, e.pos.column));
+            .map_or(1, |l| words::token_width(l, e.pos.column));
         let mut d = src.error(None, e.pos.line, e.pos.column, width, e.message);
         d.help = e.help;
         vec![d]
     })?;
-    let (record, mut diags) = validate::check(&root, &src);
+    let (record, mut diags) = check::check(&root, &src);
     let Some(record) = record else {
         return Err(diags);
     };
@@ -135,12 +138,12 @@ pub fn load_bytes(
         sort(&mut diags);
         return Err(diags);
     }
-    let cx = validate::BuildContext {
+    let cx = build::BuildContext {
         src: &src,
         file_stem,
         default_date: options.default_date,
     };
-    let (profile, more) = validate::build_profile(&record, &cx);
+    let (profile, more) = build::build_profile(&record, &cx);
     diags.extend(more);
     sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {

@@ -298,212 +298,263 @@ pub fn price(plan: &Plan, v: &Values) -> Priced {
         horizon: plan.horizon,
         options: [[YearItems::default(); MAX_YEARS]; 3],
     };
-    let existing = plan.existing();
-    let yearly_existing = existing_cost(plan, v);
-    let l1_scale = if plan.sized_fte_per_seat > 0.0 {
-        v[A::FtePerSeat] / plan.sized_fte_per_seat
+    let c = Common::new(plan, v);
+    for index in 0..plan.horizon {
+        let est = plan.estate[index];
+        let volume = est.volume(v);
+        let year = index + 1;
+        let yr = Year {
+            index,
+            year,
+            tools: tools(plan, v, &est, volume),
+            bundled: bundled_monthly(plan, v, &est, volume),
+            provider_months: months_in_year(plan.onboarding_month, f64::INFINITY, year),
+            transition_months: months_in_year(0.0, c.transition_end, year),
+        };
+        let [in_house, outsourced, hybrid] = &mut priced.options;
+        price_in_house(&mut in_house[index], plan, v, &c, &yr);
+        price_outsourced(&mut outsourced[index], plan, v, &c, &yr);
+        price_hybrid(&mut hybrid[index], plan, v, &c, &yr);
+    }
+    priced
+}
+
+/// What every year of every option shares.
+struct Common {
+    existing: f64,
+    yearly_existing: f64,
+    l1_scale: f64,
+    retainer: f64,
+    forensics: f64,
+    transition_end: f64,
+    transition_year: usize,
+    bundled_year_one: f64,
+    retained: TeamPlan,
+    training: f64,
+    attrition: f64,
+}
+
+impl Common {
+    fn new(plan: &Plan, v: &Values) -> Common {
+        let (retainer, forensics) = services(v);
+        let transition_end = plan.onboarding_month + v[A::DualRunningMonths];
+        let est1 = plan.estate[0];
+        Common {
+            existing: plan.existing(),
+            yearly_existing: existing_cost(plan, v),
+            l1_scale: if plan.sized_fte_per_seat > 0.0 {
+                v[A::FtePerSeat] / plan.sized_fte_per_seat
+            } else {
+                1.0
+            },
+            retainer,
+            forensics,
+            transition_end,
+            transition_year: (transition_end / 12.0).floor() as usize + 1,
+            bundled_year_one: bundled_monthly(plan, v, &est1, est1.volume(v)),
+            retained: super::teams::retained(v),
+            training: v[A::TrainingPerFte],
+            attrition: v[A::AttritionPct] / 100.0,
+        }
+    }
+}
+
+/// One year of the horizon: its estate, tools and provider months.
+struct Year {
+    /// 0-based.
+    index: usize,
+    /// 1-based, as the schedule counts.
+    year: usize,
+    tools: Tools,
+    /// The bundled provider fee per month for this year's estate.
+    bundled: f64,
+    provider_months: f64,
+    transition_months: f64,
+}
+
+fn price_in_house(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Year) {
+    let mut team = plan.in_house[yr.index];
+    team.l1 *= c.l1_scale;
+    let share = if plan.ramp {
+        hired_share(plan.in_house_build_months, yr.year)
     } else {
         1.0
     };
-    let (retainer, forensics) = services(v);
-    let onboarding_month = plan.onboarding_month;
-    let transition_end = onboarding_month + v[A::DualRunningMonths];
-    let transition_year = (transition_end / 12.0).floor() as usize + 1;
-    let est1 = plan.estate[0];
-    let bundled_year_one = bundled_monthly(plan, v, &est1, est1.volume(v));
-    let retained = super::teams::retained(v);
-    let training = v[A::TrainingPerFte];
-    let attrition = v[A::AttritionPct] / 100.0;
-
-    for y in 0..plan.horizon {
-        let year = y + 1;
-        let est = plan.estate[y];
-        let volume = est.volume(v);
-        let t = tools(plan, v, &est, volume);
-        let bundled = bundled_monthly(plan, v, &est, volume);
-        let provider_months = months_in_year(onboarding_month, f64::INFINITY, year);
-        let transition_months = months_in_year(0.0, transition_end, year);
-
-        // In-house.
-        {
-            let mut team = plan.in_house[y];
-            team.l1 *= l1_scale;
-            let share = if plan.ramp {
-                hired_share(plan.in_house_build_months, year)
-            } else {
-                1.0
-            };
-            let out = &mut priced.options[0][y];
+    out.add(
+        Item::Salaries,
+        team_cost(&team, v, plan.shift_work, c.existing, share),
+    );
+    out.add(Item::OnCall, on_call(plan.rota_in_house, v));
+    let before = if yr.index == 0 {
+        c.existing
+    } else {
+        let mut b = plan.in_house[yr.index - 1];
+        b.l1 *= c.l1_scale;
+        b.total()
+    };
+    let hires = (team.total() - before).max(0.0) + c.attrition * team.total();
+    out.add(Item::Recruiting, recruiting(&team, v, hires));
+    out.add(Item::Training, c.training * team.total());
+    out.add(Item::Siem, yr.tools.siem);
+    out.add(Item::Edr, yr.tools.edr);
+    out.add(Item::Soar, yr.tools.soar);
+    out.add(Item::ThreatIntel, yr.tools.tip);
+    out.add(Item::LogStorage, yr.tools.storage);
+    out.add(Item::IrRetainer, c.retainer);
+    out.add(Item::Forensics, c.forensics);
+    if let Some(b) = plan.bridge {
+        out.add(
+            Item::ProviderFee,
+            months_in_year(b.from_month, b.until_month, yr.year) * yr.bundled,
+        );
+        if yr.index == 0 {
             out.add(
-                Item::Salaries,
-                team_cost(&team, v, plan.shift_work, existing, share),
+                Item::Onboarding,
+                onboarding(plan, v, c.bundled_year_one, c.bundled_year_one),
             );
-            out.add(Item::OnCall, on_call(plan.rota_in_house, v));
-            let before = if y == 0 {
-                existing
-            } else {
-                let mut b = plan.in_house[y - 1];
-                b.l1 *= l1_scale;
-                b.total()
-            };
-            let hires = (team.total() - before).max(0.0) + attrition * team.total();
-            out.add(Item::Recruiting, recruiting(&team, v, hires));
-            out.add(Item::Training, training * team.total());
-            out.add(Item::Siem, t.siem);
-            out.add(Item::Edr, t.edr);
-            out.add(Item::Soar, t.soar);
-            out.add(Item::ThreatIntel, t.tip);
-            out.add(Item::LogStorage, t.storage);
-            out.add(Item::IrRetainer, retainer);
-            out.add(Item::Forensics, forensics);
-            if let Some(b) = plan.bridge {
-                out.add(
-                    Item::ProviderFee,
-                    months_in_year(b.from_month, b.until_month, year) * bundled,
-                );
-                if y == 0 {
-                    out.add(
-                        Item::Onboarding,
-                        onboarding(plan, v, bundled_year_one, bundled_year_one),
-                    );
-                }
-            }
-            if y == 0 {
-                let new = (team.total() - existing).max(0.0);
-                let new_cost = if team.total() > 0.0 {
-                    team.employer_cost(v, plan.shift_work) * new / team.total()
-                } else {
-                    0.0
-                };
-                out.add(Item::Build, v[A::BuildCostPct] / 100.0 * new_cost);
-                out.add(
-                    Item::ToolDeployment,
-                    v[A::BuildCostPct] / 100.0 * not_owned(plan, &t, true),
-                );
-            }
-        }
-
-        // Outsourced.
-        {
-            let out = &mut priced.options[1][y];
-            let own_tools = plan.platform == ProviderPlatform::OwnTools;
-            let monthly = if own_tools {
-                bundled * v[A::ByoSharePct] / 100.0
-            } else {
-                bundled
-            };
-            provider_option(
-                out,
-                plan,
-                v,
-                ProviderYear {
-                    year,
-                    monthly,
-                    provider_months,
-                    transition_months,
-                    transition_year,
-                    team: &retained,
-                    previous_total: retained.total(),
-                    team_share: 1.0,
-                    yearly_existing,
-                    existing,
-                },
-            );
-            out.add(Item::Training, training * retained.total());
-            let keep = plan.owned_tools == OwnedTools::Keep;
-            let share_kept = |owned: bool, runs_it: bool| -> f64 {
-                if runs_it {
-                    1.0
-                } else if owned {
-                    if keep {
-                        1.0
-                    } else {
-                        transition_months / 12.0
-                    }
-                } else {
-                    0.0
-                }
-            };
-            out.add(Item::Siem, t.siem * share_kept(plan.owned.siem, own_tools));
-            out.add(Item::Edr, t.edr * share_kept(plan.owned.edr, own_tools));
-            out.add(Item::Soar, t.soar * share_kept(plan.owned.soar, false));
-            out.add(Item::ThreatIntel, t.tip * share_kept(plan.owned.tip, false));
-            if own_tools {
-                out.add(Item::LogStorage, t.storage);
-            }
-            if y == 0 {
-                out.add(
-                    Item::Onboarding,
-                    onboarding(plan, v, monthly, bundled_year_one),
-                );
-                if own_tools {
-                    let deploy = (if plan.owned.siem { 0.0 } else { t.siem })
-                        + (if plan.owned.edr { 0.0 } else { t.edr });
-                    out.add(Item::ToolDeployment, v[A::BuildCostPct] / 100.0 * deploy);
-                }
-            }
-            out.add(Item::IrRetainer, retainer);
-            out.add(Item::Forensics, forensics);
-        }
-
-        // Hybrid (co-managed).
-        {
-            let out = &mut priced.options[2][y];
-            let monthly = bundled * v[A::CoManagedSharePct] / 100.0;
-            let team = plan.co_managed[y];
-            provider_option(
-                out,
-                plan,
-                v,
-                ProviderYear {
-                    year,
-                    monthly,
-                    provider_months,
-                    transition_months,
-                    transition_year,
-                    team: &team,
-                    previous_total: if y == 0 {
-                        0.0
-                    } else {
-                        plan.co_managed[y - 1].total()
-                    },
-                    team_share: if plan.ramp {
-                        hired_share(plan.co_managed_build_months, year)
-                    } else {
-                        1.0
-                    },
-                    yearly_existing,
-                    existing,
-                },
-            );
-            out.add(Item::Training, training * team.total());
-            out.add(Item::Siem, t.siem);
-            out.add(Item::Edr, t.edr);
-            out.add(Item::Soar, t.soar);
-            out.add(Item::ThreatIntel, t.tip);
-            out.add(Item::LogStorage, t.storage);
-            out.add(Item::IrRetainer, retainer);
-            out.add(Item::Forensics, forensics);
-            if y == 0 {
-                out.add(
-                    Item::Onboarding,
-                    onboarding(plan, v, monthly, bundled_year_one),
-                );
-                let new = (team.total() - existing).max(0.0);
-                let new_cost = if team.total() > 0.0 {
-                    team.employer_cost(v, false) * new / team.total()
-                } else {
-                    0.0
-                };
-                out.add(Item::Build, v[A::BuildCostPct] / 100.0 * new_cost);
-                out.add(
-                    Item::ToolDeployment,
-                    v[A::BuildCostPct] / 100.0 * not_owned(plan, &t, true),
-                );
-            }
         }
     }
-    priced
+    if yr.index == 0 {
+        let new = (team.total() - c.existing).max(0.0);
+        let new_cost = if team.total() > 0.0 {
+            team.employer_cost(v, plan.shift_work) * new / team.total()
+        } else {
+            0.0
+        };
+        out.add(Item::Build, v[A::BuildCostPct] / 100.0 * new_cost);
+        out.add(
+            Item::ToolDeployment,
+            v[A::BuildCostPct] / 100.0 * not_owned(plan, &yr.tools, true),
+        );
+    }
+}
+
+fn price_outsourced(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Year) {
+    let own_tools = plan.platform == ProviderPlatform::OwnTools;
+    let monthly = if own_tools {
+        yr.bundled * v[A::ByoSharePct] / 100.0
+    } else {
+        yr.bundled
+    };
+    provider_option(
+        out,
+        plan,
+        v,
+        ProviderYear {
+            year: yr.year,
+            monthly,
+            provider_months: yr.provider_months,
+            transition_months: yr.transition_months,
+            transition_year: c.transition_year,
+            team: &c.retained,
+            previous_total: c.retained.total(),
+            team_share: 1.0,
+            yearly_existing: c.yearly_existing,
+            existing: c.existing,
+        },
+    );
+    out.add(Item::Training, c.training * c.retained.total());
+    let keep = plan.owned_tools == OwnedTools::Keep;
+    let share_kept = |owned: bool, runs_it: bool| -> f64 {
+        if runs_it {
+            1.0
+        } else if owned {
+            if keep {
+                1.0
+            } else {
+                yr.transition_months / 12.0
+            }
+        } else {
+            0.0
+        }
+    };
+    out.add(
+        Item::Siem,
+        yr.tools.siem * share_kept(plan.owned.siem, own_tools),
+    );
+    out.add(
+        Item::Edr,
+        yr.tools.edr * share_kept(plan.owned.edr, own_tools),
+    );
+    out.add(
+        Item::Soar,
+        yr.tools.soar * share_kept(plan.owned.soar, false),
+    );
+    out.add(
+        Item::ThreatIntel,
+        yr.tools.tip * share_kept(plan.owned.tip, false),
+    );
+    if own_tools {
+        out.add(Item::LogStorage, yr.tools.storage);
+    }
+    if yr.index == 0 {
+        out.add(
+            Item::Onboarding,
+            onboarding(plan, v, monthly, c.bundled_year_one),
+        );
+        if own_tools {
+            let deploy = (if plan.owned.siem { 0.0 } else { yr.tools.siem })
+                + (if plan.owned.edr { 0.0 } else { yr.tools.edr });
+            out.add(Item::ToolDeployment, v[A::BuildCostPct] / 100.0 * deploy);
+        }
+    }
+    out.add(Item::IrRetainer, c.retainer);
+    out.add(Item::Forensics, c.forensics);
+}
+
+fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Year) {
+    let monthly = yr.bundled * v[A::CoManagedSharePct] / 100.0;
+    let team = plan.co_managed[yr.index];
+    provider_option(
+        out,
+        plan,
+        v,
+        ProviderYear {
+            year: yr.year,
+            monthly,
+            provider_months: yr.provider_months,
+            transition_months: yr.transition_months,
+            transition_year: c.transition_year,
+            team: &team,
+            previous_total: if yr.index == 0 {
+                0.0
+            } else {
+                plan.co_managed[yr.index - 1].total()
+            },
+            team_share: if plan.ramp {
+                hired_share(plan.co_managed_build_months, yr.year)
+            } else {
+                1.0
+            },
+            yearly_existing: c.yearly_existing,
+            existing: c.existing,
+        },
+    );
+    out.add(Item::Training, c.training * team.total());
+    out.add(Item::Siem, yr.tools.siem);
+    out.add(Item::Edr, yr.tools.edr);
+    out.add(Item::Soar, yr.tools.soar);
+    out.add(Item::ThreatIntel, yr.tools.tip);
+    out.add(Item::LogStorage, yr.tools.storage);
+    out.add(Item::IrRetainer, c.retainer);
+    out.add(Item::Forensics, c.forensics);
+    if yr.index == 0 {
+        out.add(
+            Item::Onboarding,
+            onboarding(plan, v, monthly, c.bundled_year_one),
+        );
+        let new = (team.total() - c.existing).max(0.0);
+        let new_cost = if team.total() > 0.0 {
+            team.employer_cost(v, false) * new / team.total()
+        } else {
+            0.0
+        };
+        out.add(Item::Build, v[A::BuildCostPct] / 100.0 * new_cost);
+        out.add(
+            Item::ToolDeployment,
+            v[A::BuildCostPct] / 100.0 * not_owned(plan, &yr.tools, true),
+        );
+    }
 }
 
 /// Running cost of the tools the organisation would have to deploy.
