@@ -288,100 +288,11 @@ fn rank_between(o: SocOption, from: SocOption, to: SocOption) -> bool {
 fn evaluate_with(profile: &Profile, e: &Economics, core: &Core) -> Assessment {
     let v = &e.likely;
     let option = core.option;
-    let opex = profile.budget.annual_opex;
-    let score_option = decision::band(core.score, core.decider.thresholds);
-    let robustness = decision::weight_robustness(profile, core);
-    let cost_robustness = decision::cost_robustness(profile, core, &e.sim);
-    let p_within = round_to(e.sim.probability_within(index(option), opex), 1e4);
-    let margin = decision::margin(core.score, core.decider.thresholds, &core.gate);
-    let (confidence, limited_by) = confidence(margin, robustness, cost_robustness, p_within);
-    let constraints = constraints(profile, e, core);
     let mut cites = Citations::default();
-
-    let bridge = (option == SocOption::InHouse)
-        .then_some(e.plan.bridge)
-        .flatten()
-        .map(|plan| {
-            let cost: f64 = e.priced.options[index(SocOption::InHouse)][..e.plan.horizon]
-                .iter()
-                .map(|y| y.get(economics::price::Item::ProviderFee) + y.get(economics::price::Item::Onboarding))
-                .sum::<f64>()
-                .round();
-            Bridge {
-                provider_from_month: plan.from_month,
-                until_month: plan.until_month,
-                cost,
-                text: format!(
-                    "A managed provider monitors from month {} until the in-house SOC is operational in month {}, for about {}",
-                    trim_float(plan.from_month),
-                    trim_float(plan.until_month),
-                    money_short(&profile.organisation.currency, cost)
-                ),
-            }
-        });
-    let live = schedule::monitoring_month(
-        v,
-        e.plan.bridge.filter(|_| option == SocOption::InHouse),
-        option,
-    );
-    let complete = schedule::complete_month(v, option);
     let costs = economics::costs_section(profile, e, &core.gate.allowed_list());
-    let reasons = reasons(core, &constraints);
-    let decision_text = decision_text(
-        profile,
-        option,
-        costs.options.get(&option),
-        live,
-        bridge.as_ref(),
-        &constraints,
-    );
-    let level = match confidence {
-        Confidence::High => "High",
-        Confidence::Medium => "Medium",
-        Confidence::Low => "Low",
-    };
-    let limit = match limited_by {
-        "margin" => "the score's distance from the threshold",
-        "weights" => "how the considerations are weighted",
-        "costs" => "uncertainty in the costs",
-        _ => "the chance of staying within budget",
-    };
-    let distance = match margin {
-        Some(m) => format!(
-            "the score of {} is {m:.2} from the nearest threshold that would change it",
-            words::signed_2(core.score)
-        ),
-        None => "hard constraints rule out the other options whatever the score".to_string(),
-    };
-    let limit = if confidence == Confidence::High {
-        String::new()
-    } else {
-        format!(", limited most by {limit}")
-    };
-    let confidence_text = format!(
-        "{level} confidence{limit}: {distance}; the recommendation holds in {} of plausible weightings and {} of cost simulations, and stays within budget in {} of them",
-        percent(robustness),
-        percent(cost_robustness),
-        percent(p_within)
-    );
-
-    let considerations = core
-        .scored
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let share = core.decider.shares[i];
-            ConsiderationScore {
-                key: s.key,
-                label: s.key.label().to_string(),
-                score: round_to(s.score, 1e3),
-                weight: round_to(share, 1e4),
-                pull: round_to(share * s.score, 1e3),
-                rationale: s.rationale.clone(),
-                inputs: s.inputs.iter().map(|i| i.to_string()).collect(),
-            }
-        })
-        .collect();
+    let recommendation = recommendation(profile, e, core, &costs);
+    let live = recommendation.monitoring_live_month;
+    let complete = recommendation.complete_month;
 
     let timing = risk::register::Timing {
         bridged: e.plan.bridge.is_some(),
@@ -414,30 +325,8 @@ fn evaluate_with(profile: &Profile, e: &Economics, core: &Core) -> Assessment {
         generator: format!("socsource {}", env!("CARGO_PKG_VERSION")),
         profile: summary(profile),
         facts: facts::facts(profile, v),
-        recommendation: Recommendation {
-            option,
-            label: option.label().to_string(),
-            score: round_to(core.score, 1e3),
-            score_option,
-            confidence,
-            robustness,
-            cost_robustness,
-            probability_within_budget: p_within,
-            confidence_limited_by: limited_by.to_string(),
-            margin,
-            thresholds: Thresholds {
-                in_house: core.decider.thresholds.in_house,
-                outsourced: core.decider.thresholds.outsourced,
-            },
-            constraints,
-            reasons,
-            decision: decision_text,
-            monitoring_live_month: live,
-            complete_month: complete,
-            bridge,
-            confidence_text,
-        },
-        considerations,
+        recommendation,
+        considerations: consideration_scores(core),
         options,
         costs,
         staffing,
@@ -453,6 +342,151 @@ fn evaluate_with(profile: &Profile, e: &Economics, core: &Core) -> Assessment {
         assumptions,
         references: cites.references(),
     }
+}
+
+/// The recommendation with how sure it is, what rules it, when monitoring
+/// starts and, for an in-house build, the provider that bridges the gap.
+fn recommendation(profile: &Profile, e: &Economics, core: &Core, costs: &Costs) -> Recommendation {
+    let v = &e.likely;
+    let option = core.option;
+    let opex = profile.budget.annual_opex;
+    let robustness = decision::weight_robustness(profile, core);
+    let cost_robustness = decision::cost_robustness(profile, core, &e.sim);
+    let p_within = round_to(e.sim.probability_within(index(option), opex), 1e4);
+    let margin = decision::margin(core.score, core.decider.thresholds, &core.gate);
+    let (confidence, limited_by) = confidence(margin, robustness, cost_robustness, p_within);
+    let constraints = constraints(profile, e, core);
+    let bridge = bridge(profile, e, option);
+    let live = schedule::monitoring_month(
+        v,
+        e.plan.bridge.filter(|_| option == SocOption::InHouse),
+        option,
+    );
+    let complete = schedule::complete_month(v, option);
+    let reasons = reasons(core, &constraints);
+    let decision = decision_text(
+        profile,
+        option,
+        costs.options.get(&option),
+        live,
+        bridge.as_ref(),
+        &constraints,
+    );
+    let confidence_text = confidence_text(
+        core,
+        ConfidenceBasis {
+            confidence,
+            limited_by,
+            margin,
+            robustness,
+            cost_robustness,
+            p_within,
+        },
+    );
+    Recommendation {
+        option,
+        label: option.label().to_string(),
+        score: round_to(core.score, 1e3),
+        score_option: decision::band(core.score, core.decider.thresholds),
+        confidence,
+        robustness,
+        cost_robustness,
+        probability_within_budget: p_within,
+        confidence_limited_by: limited_by.to_string(),
+        margin,
+        thresholds: Thresholds {
+            in_house: core.decider.thresholds.in_house,
+            outsourced: core.decider.thresholds.outsourced,
+        },
+        constraints,
+        reasons,
+        decision,
+        monitoring_live_month: live,
+        complete_month: complete,
+        bridge,
+        confidence_text,
+    }
+}
+
+/// The provider that monitors while an in-house SOC is built, and its cost.
+fn bridge(profile: &Profile, e: &Economics, option: SocOption) -> Option<Bridge> {
+    let plan = e.plan.bridge.filter(|_| option == SocOption::InHouse)?;
+    let cost: f64 = e.priced.options[index(SocOption::InHouse)][..e.plan.horizon]
+        .iter()
+        .map(|y| {
+            y.get(economics::price::Item::ProviderFee) + y.get(economics::price::Item::Onboarding)
+        })
+        .sum::<f64>()
+        .round();
+    Some(Bridge {
+        provider_from_month: plan.from_month,
+        until_month: plan.until_month,
+        cost,
+        text: format!(
+            "A managed provider monitors from month {} until the in-house SOC is operational in month {}, for about {}",
+            trim_float(plan.from_month),
+            trim_float(plan.until_month),
+            money_short(&profile.organisation.currency, cost)
+        ),
+    })
+}
+
+/// What the confidence rests on.
+struct ConfidenceBasis {
+    confidence: Confidence,
+    limited_by: &'static str,
+    margin: Option<f64>,
+    robustness: f64,
+    cost_robustness: f64,
+    p_within: f64,
+}
+
+fn confidence_text(core: &Core, c: ConfidenceBasis) -> String {
+    let level = match c.confidence {
+        Confidence::High => "High",
+        Confidence::Medium => "Medium",
+        Confidence::Low => "Low",
+    };
+    let limit = match c.limited_by {
+        "margin" => "the score's distance from the threshold",
+        "weights" => "how the considerations are weighted",
+        "costs" => "uncertainty in the costs",
+        _ => "the chance of staying within budget",
+    };
+    let distance = match c.margin {
+        Some(m) => format!(
+            "the score of {} is {m:.2} from the nearest threshold that would change it",
+            words::signed_2(core.score)
+        ),
+        None => "hard constraints rule out the other options whatever the score".to_string(),
+    };
+    let limit = if c.confidence == Confidence::High {
+        String::new()
+    } else {
+        format!(", limited most by {limit}")
+    };
+    format!(
+        "{level} confidence{limit}: {distance}; the recommendation holds in {} of plausible weightings and {} of cost simulations, and stays within budget in {} of them",
+        percent(c.robustness),
+        percent(c.cost_robustness),
+        percent(c.p_within)
+    )
+}
+
+fn consideration_scores(core: &Core) -> Vec<ConsiderationScore> {
+    core.scored
+        .iter()
+        .zip(&core.decider.shares)
+        .map(|(s, share)| ConsiderationScore {
+            key: s.key,
+            label: s.key.label().to_string(),
+            score: round_to(s.score, 1e3),
+            weight: round_to(*share, 1e4),
+            pull: round_to(share * s.score, 1e3),
+            rationale: s.rationale.clone(),
+            inputs: s.inputs.iter().map(|i| i.to_string()).collect(),
+        })
+        .collect()
 }
 
 fn expected_loss(profile: &Profile, e: &Economics, cites: &mut Citations) -> ExpectedLoss {

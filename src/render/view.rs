@@ -98,7 +98,56 @@ pub struct ReportView<'a> {
 }
 
 pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> {
-    let charts = figures
+    ReportView {
+        a,
+        risk_phases: risk_phases(a),
+        sla_groups: sla_groups(a),
+        raci_groups: raci_groups(a),
+        generator: a.generator.clone(),
+        charts: charts(figures),
+        options: SocOption::ALL
+            .iter()
+            .map(|o| OptionRef {
+                key: o.key(),
+                label: o.label(),
+                short: o.short(),
+            })
+            .collect(),
+        recommended: a
+            .options
+            .iter()
+            .find(|o| o.option == a.recommendation.option),
+        top_risks: a.risks.iter().take(3).collect(),
+        cost_rows: cost_rows(a),
+        defaulted: a.facts.iter().filter(|f| f.defaulted).count(),
+        heat_rows: heat_rows(a),
+        residual_rows: residual_rows(a),
+        applied_constraints: a
+            .recommendation
+            .constraints
+            .iter()
+            .filter(|c| c.changed_recommendation || c.kind == ConstraintKind::BudgetCannotFund)
+            .collect(),
+        weight_flips: a
+            .sensitivity
+            .weights
+            .iter()
+            .filter(|w| w.flips_at_share.is_some())
+            .collect(),
+        steady_weights: a
+            .sensitivity
+            .weights
+            .iter()
+            .filter(|w| w.flips_at_share.is_none())
+            .map(|w| w.consideration.label().to_lowercase())
+            .collect(),
+        overridden: a.assumptions.iter().filter(|x| x.overridden).count(),
+    }
+}
+
+/// The figures by name, as the templates refer to them.
+fn charts(figures: &[Figure]) -> BTreeMap<String, ChartRef> {
+    figures
         .iter()
         .map(|f| {
             (
@@ -110,8 +159,12 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
                 },
             )
         })
-        .collect();
-    let cost_rows = (0..a.costs.horizon_years as usize)
+        .collect()
+}
+
+/// One row per year: each option's cost and cumulative cost.
+fn cost_rows(a: &Assessment) -> Vec<CostRow> {
+    (0..a.costs.horizon_years as usize)
         .map(|y| CostRow {
             year: y as u32 + 1,
             cells: SocOption::ALL
@@ -125,17 +178,25 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
                 })
                 .collect(),
         })
-        .collect();
+        .collect()
+}
+
+/// The heat map, most likely first.
+fn heat_rows(a: &Assessment) -> Vec<HeatRow> {
     let labels = ["Very low", "Low", "Moderate", "High", "Very high"];
-    let heat_rows = (1..=5u8)
+    (1..=5u8)
         .rev()
         .map(|l| HeatRow {
             likelihood: l,
             label: labels[usize::from(l) - 1],
             counts: a.heat_map.counts[usize::from(l) - 1],
         })
-        .collect();
-    let residual_rows = SocOption::ALL
+        .collect()
+}
+
+/// How many risks each option leaves in each band.
+fn residual_rows(a: &Assessment) -> Vec<ResidualRow> {
+    SocOption::ALL
         .iter()
         .map(|o| {
             let residuals: Vec<&Residual> = a
@@ -163,8 +224,12 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
                 context: first.map(|r| r.context.clone()).unwrap_or_default(),
             }
         })
-        .collect();
-    let risk_phases = SocOption::ALL
+        .collect()
+}
+
+/// Serious risks per option before go-live, in the first year and after.
+fn risk_phases(a: &Assessment) -> Vec<RiskPhaseRow> {
+    SocOption::ALL
         .iter()
         .map(|o| {
             let phases: Vec<&PhasedRating> = a
@@ -187,8 +252,12 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
                 steady_state: serious(|p| p.steady_state),
             }
         })
-        .collect();
-    let sla_groups = [
+        .collect()
+}
+
+/// The SLA checklist, grouped by the agreement that carries each clause.
+fn sla_groups<'a>(a: &'a Assessment) -> Vec<SlaGroup<'a>> {
+    [
         ("provider", "Provider contract"),
         ("internal", "Internal service agreement"),
         ("vendors", "Security tool vendors' contracts"),
@@ -199,8 +268,11 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
         items: a.sla.iter().filter(|s| s.agreement == key).collect(),
     })
     .filter(|g| !g.items.is_empty())
-    .collect();
-    // The recommended option's table first.
+    .collect()
+}
+
+/// Who does what under each option, the recommended option's table first.
+fn raci_groups<'a>(a: &'a Assessment) -> Vec<RaciGroup<'a>> {
     let mut raci_groups: Vec<RaciGroup<'a>> = SocOption::ALL
         .iter()
         .map(|o| RaciGroup {
@@ -211,49 +283,5 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
         })
         .collect();
     raci_groups.sort_by_key(|g| !g.recommended);
-    ReportView {
-        a,
-        risk_phases,
-        sla_groups,
-        raci_groups,
-        generator: a.generator.clone(),
-        charts,
-        options: SocOption::ALL
-            .iter()
-            .map(|o| OptionRef {
-                key: o.key(),
-                label: o.label(),
-                short: o.short(),
-            })
-            .collect(),
-        recommended: a
-            .options
-            .iter()
-            .find(|o| o.option == a.recommendation.option),
-        top_risks: a.risks.iter().take(3).collect(),
-        cost_rows,
-        defaulted: a.facts.iter().filter(|f| f.defaulted).count(),
-        heat_rows,
-        residual_rows,
-        applied_constraints: a
-            .recommendation
-            .constraints
-            .iter()
-            .filter(|c| c.changed_recommendation || c.kind == ConstraintKind::BudgetCannotFund)
-            .collect(),
-        weight_flips: a
-            .sensitivity
-            .weights
-            .iter()
-            .filter(|w| w.flips_at_share.is_some())
-            .collect(),
-        steady_weights: a
-            .sensitivity
-            .weights
-            .iter()
-            .filter(|w| w.flips_at_share.is_none())
-            .map(|w| w.consideration.label().to_lowercase())
-            .collect(),
-        overridden: a.assumptions.iter().filter(|x| x.overridden).count(),
-    }
+    raci_groups
 }

@@ -1,0 +1,276 @@
+//! Cost charts: each option's range over the horizon, its cost per year and
+//! its cumulative cost against the money available.
+
+use super::*;
+use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::evaluate::words::money_short;
+
+/// Each option's total over the horizon: the P10-P90 range as a bar, the
+/// median and the likely value as marks, and the money available.
+pub fn cost_ranges(a: &Assessment) -> Figure {
+    let mut c = Canvas { shapes: Vec::new() };
+    let cur = &a.costs.currency;
+    let max = a
+        .costs
+        .options
+        .values()
+        .map(|o| o.range.p90.max(o.total))
+        .fold(a.costs.available, f64::max);
+    let (axis_max, step) = nice_axis(max);
+    let (left, top, plot_w, row) = (92.0, 24.0, WIDTH - 110.0, 34.0);
+    let plot_h = row * 3.0;
+    let x_of = |v: f64| left + (v / axis_max) as f32 * plot_w;
+    let mut tick = 0.0;
+    while tick <= axis_max + step * 0.01 {
+        let x = x_of(tick);
+        c.line(x, top, x, top + plot_h, GRID, 0.6);
+        c.text(
+            x,
+            top + plot_h + 12.0,
+            short_amount(tick),
+            8.0,
+            Anchor::Middle,
+            MUTED,
+        );
+        tick += step;
+    }
+    for (i, option) in SocOption::ALL.iter().enumerate() {
+        let Some(o) = a.costs.options.get(option) else {
+            continue;
+        };
+        let y = top + row * i as f32;
+        let color = option_color(*option);
+        c.text(
+            left - 8.0,
+            y + row / 2.0 + 3.0,
+            option.short(),
+            9.0,
+            Anchor::End,
+            INK,
+        );
+        let (x10, x90) = (x_of(o.range.p10), x_of(o.range.p90));
+        c.rect(x10, y + 9.0, (x90 - x10).max(1.5), row - 18.0, color);
+        let x50 = x_of(o.range.p50);
+        c.line(x50, y + 5.0, x50, y + row - 5.0, INK, 1.6);
+        let xl = x_of(o.total);
+        c.dashed(xl, y + 3.0, xl, y + row - 3.0, INK);
+    }
+    let xa = x_of(a.costs.available);
+    c.line(xa, top - 4.0, xa, top + plot_h, MUTED, 1.2);
+    c.text(xa, top - 8.0, "money available", 8.0, Anchor::Middle, MUTED);
+    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
+    let description = format!(
+        "Total cost over {} years in {cur}, P10 to P90 with the median and the likely value: {}; money available {}.",
+        a.costs.horizon_years,
+        SocOption::ALL
+            .iter()
+            .filter_map(|o| a.costs.options.get(o).map(|c| (o, c)))
+            .map(|(o, c)| format!(
+                "{} {} to {} (median {}, likely {})",
+                o.short(),
+                money_short(cur, c.range.p10),
+                money_short(cur, c.range.p90),
+                money_short(cur, c.range.p50),
+                money_short(cur, c.total)
+            ))
+            .collect::<Vec<_>>()
+            .join("; "),
+        money_short(cur, a.costs.available)
+    );
+    Figure {
+        name: "ranges.svg",
+        title: format!(
+            "Total cost over {} years, P10 to P90 ({cur})",
+            a.costs.horizon_years
+        ),
+        description,
+        width: WIDTH,
+        height: top + plot_h + 20.0,
+        shapes: c.shapes,
+    }
+}
+
+/// Yearly cost per option as grouped bars.
+pub fn costs_per_year(a: &Assessment) -> Figure {
+    let mut c = Canvas { shapes: Vec::new() };
+    let years = a.costs.horizon_years as usize;
+    let max = a
+        .costs
+        .options
+        .values()
+        .flat_map(|o| o.years.iter().map(|y| y.total))
+        .fold(0.0, f64::max);
+    let (axis_max, step) = nice_axis(max);
+    let (left, top, plot_w, plot_h) = (60.0, 28.0, WIDTH - 70.0, 180.0);
+    legend(&mut c, 14.0);
+    let mut tick = 0.0;
+    while tick <= axis_max + step * 0.01 {
+        let y = top + plot_h - (tick / axis_max) as f32 * plot_h;
+        c.line(left, y, left + plot_w, y, GRID, 0.6);
+        c.text(
+            left - 6.0,
+            y + 3.0,
+            short_amount(tick),
+            8.0,
+            Anchor::End,
+            MUTED,
+        );
+        tick += step;
+    }
+    let group = plot_w / years.max(1) as f32;
+    let bar = (group * 0.8 / 3.0).min(28.0);
+    for y in 0..years {
+        let gx = left + group * y as f32 + (group - bar * 3.0) / 2.0;
+        for (i, option) in SocOption::ALL.iter().enumerate() {
+            let value = a
+                .costs
+                .options
+                .get(option)
+                .and_then(|o| o.years.get(y))
+                .map_or(0.0, |v| v.total);
+            let h = (value / axis_max) as f32 * plot_h;
+            c.rect(
+                gx + bar * i as f32,
+                top + plot_h - h,
+                bar - 1.0,
+                h,
+                option_color(*option),
+            );
+        }
+        c.text(
+            left + group * (y as f32 + 0.5),
+            top + plot_h + 13.0,
+            format!("Year {}", y + 1),
+            8.5,
+            Anchor::Middle,
+            INK,
+        );
+    }
+    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
+    let cur = &a.costs.currency;
+    let description = format!(
+        "Cost per year of each option, in {cur}: {}.",
+        SocOption::ALL
+            .iter()
+            .map(|o| {
+                let ys = a
+                    .costs
+                    .options
+                    .get(o)
+                    .map(|c| {
+                        c.years
+                            .iter()
+                            .map(|y| money_short(cur, y.total))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default();
+                format!("{} {ys}", o.short())
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Figure {
+        name: "costs.svg",
+        title: format!("Cost per year ({cur})"),
+        description,
+        width: WIDTH,
+        height: top + plot_h + 24.0,
+        shapes: c.shapes,
+    }
+}
+
+/// Cumulative cost per option as lines, with the money available.
+pub fn cumulative_costs(a: &Assessment) -> Figure {
+    let mut c = Canvas { shapes: Vec::new() };
+    let years = a.costs.horizon_years as usize;
+    let max = a
+        .costs
+        .options
+        .values()
+        .map(|o| o.total)
+        .fold(a.costs.available, f64::max);
+    let (axis_max, step) = nice_axis(max);
+    let (left, top, plot_w, plot_h) = (60.0, 28.0, WIDTH - 80.0, 180.0);
+    legend(&mut c, 14.0);
+    let mut tick = 0.0;
+    while tick <= axis_max + step * 0.01 {
+        let y = top + plot_h - (tick / axis_max) as f32 * plot_h;
+        c.line(left, y, left + plot_w, y, GRID, 0.6);
+        c.text(
+            left - 6.0,
+            y + 3.0,
+            short_amount(tick),
+            8.0,
+            Anchor::End,
+            MUTED,
+        );
+        tick += step;
+    }
+    let x_of = |i: usize| left + plot_w * i as f32 / years.max(1) as f32;
+    let y_of = |v: f64| top + plot_h - (v / axis_max) as f32 * plot_h;
+    for i in 0..=years {
+        let label = if i == 0 {
+            "Start".to_string()
+        } else {
+            format!("Year {i}")
+        };
+        c.text(
+            x_of(i),
+            top + plot_h + 13.0,
+            label,
+            8.5,
+            Anchor::Middle,
+            INK,
+        );
+    }
+    let available = a.costs.available;
+    c.dashed(left, y_of(available), left + plot_w, y_of(available), MUTED);
+    c.text(
+        left + plot_w,
+        y_of(available) - 4.0,
+        "money available",
+        8.0,
+        Anchor::End,
+        MUTED,
+    );
+    for option in SocOption::ALL {
+        if let Some(o) = a.costs.options.get(&option) {
+            let mut points = vec![(x_of(0), y_of(0.0))];
+            points.extend(
+                o.years
+                    .iter()
+                    .enumerate()
+                    .map(|(i, y)| (x_of(i + 1), y_of(y.cumulative))),
+            );
+            c.shapes.push(Shape::Polyline {
+                points,
+                color: option_color(option),
+                width: 2.0,
+            });
+        }
+    }
+    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
+    let cur = &a.costs.currency;
+    let description = format!(
+        "Cumulative cost of each option over {years} years, in {cur}, against {} available: {}.",
+        money_short(cur, available),
+        SocOption::ALL
+            .iter()
+            .map(|o| format!(
+                "{} {}",
+                o.short(),
+                money_short(cur, a.costs.options.get(o).map_or(0.0, |c| c.total))
+            ))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Figure {
+        name: "cumulative.svg",
+        title: format!("Cumulative cost ({cur})"),
+        description,
+        width: WIDTH,
+        height: top + plot_h + 24.0,
+        shapes: c.shapes,
+    }
+}
