@@ -9,6 +9,7 @@ use crate::batch::TemplatesDiffer;
 use crate::cli::{FormatArg, OutputArgs, PaperArg};
 use crate::fsio::{self, IoError, ReadError};
 use crate::profile::model::Date;
+use crate::render::pdf::fonts::FontError;
 use crate::render::pdf::layout::Paper;
 use crate::render::templates::TemplateError;
 use crate::render::Format;
@@ -36,10 +37,9 @@ pub enum UsageError {
         .path.display()
     )]
     FontTooLarge { path: PathBuf, size: u64 },
-    /// The font subsetter's own account of an unusable `--font` (the PDF
-    /// module reports font problems as text).
-    #[error("{0}")]
-    Font(String),
+    /// An unusable `--font`.
+    #[error(transparent)]
+    Font(#[from] FontError),
     #[error(
         "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 giving a date in the years 1 to 9999, found `{value}`"
     )]

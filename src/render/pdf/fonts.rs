@@ -124,6 +124,15 @@ fn bundled() -> Option<&'static [FontFace; 5]> {
         .as_ref()
 }
 
+/// Why the faces a render needs cannot be had.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FontError {
+    #[error("the bundled fonts could not be read")]
+    Bundled,
+    #[error("the font given with --font is not a TrueType or OpenType font")]
+    NotAFont,
+}
+
 /// The faces a render uses. The bundled faces are parsed once per process.
 pub struct FontSet {
     bundled: &'static [FontFace; 5],
@@ -133,12 +142,12 @@ pub struct FontSet {
 }
 
 impl FontSet {
-    pub fn new(user_font: Option<&[u8]>) -> Result<FontSet, String> {
-        let bundled = bundled().ok_or("the bundled fonts could not be read")?;
+    pub fn new(user_font: Option<&[u8]>) -> Result<FontSet, FontError> {
+        let bundled = bundled().ok_or(FontError::Bundled)?;
         let (user, user_digest) = match user_font {
             Some(bytes) => {
                 let face = FontFace::parse(bytes)
-                    .ok_or("the font given with --font is not a TrueType or OpenType font")?;
+                    .ok_or(FontError::NotAFont)?;
                 use sha2::Digest;
                 let digest = sha2::Sha256::digest(bytes);
                 let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
