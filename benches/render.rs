@@ -1,4 +1,5 @@
-//! Rendering benchmark: `cargo bench --bench render`.
+//! Rendering benchmark: `cargo bench --bench render` (or `-- evaluate` for
+//! the evaluation alone).
 //!
 //! Times each stage for every bundled profile in-process (fonts and
 //! templates loaded once, as in a batch): evaluation, Markdown, HTML and
@@ -35,6 +36,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
+    let evaluate_only = std::env::args().skip(1).any(|a| a == "evaluate");
     let options = LoadOptions {
         default_date: Date::new(2026, 11, 26).unwrap(),
     };
@@ -63,6 +65,10 @@ fn main() {
             .profile;
         let a = socsource::evaluate::evaluate(&profile);
         let evaluate = time(runs, || socsource::evaluate::evaluate(&profile));
+        if evaluate_only {
+            println!("| {name} | {} | | | | | |", ms(evaluate));
+            continue;
+        }
         let markdown = time(runs, || renderer.markdown(&a).expect("markdown"));
         let html = time(runs, || renderer.report(&a, &[Format::Html]).expect("html"));
         let pdf_time = time(runs, || renderer.report(&a, &[Format::Pdf]).expect("pdf"));

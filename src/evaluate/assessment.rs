@@ -136,6 +136,8 @@ pub struct Recommendation {
     pub confidence: Confidence,
     /// Share of plausible weightings that keep the same recommendation.
     pub robustness: f64,
+    /// How many weightings were drawn for `robustness`.
+    pub weightings: u32,
     /// Share of the cost simulation's draws that keep the same
     /// recommendation.
     pub cost_robustness: f64,

@@ -59,6 +59,12 @@ pub struct Quick {
 
 pub fn quick(profile: &Profile) -> Quick {
     let resolved = assumptions::resolve(profile);
+    quick_with(profile, resolved)
+}
+
+/// [`quick`] with the assumptions already resolved, for probes that change
+/// only what the assumptions do not depend on.
+pub(crate) fn quick_with(profile: &Profile, resolved: assumptions::Resolved) -> Quick {
     let likely = economics::likely_values(&resolved);
     let plan = economics::plan::plan(profile, &resolved, &likely);
     let flat = economics::plan::run_rate(profile, &resolved, &likely);
@@ -390,6 +396,7 @@ fn recommendation(profile: &Profile, e: &Economics, core: &Core, costs: &Costs) 
         score_option: decision::band(core.score, core.decider.thresholds),
         confidence,
         robustness,
+        weightings: decision::ROBUSTNESS_SAMPLES,
         cost_robustness,
         probability_within_budget: p_within,
         confidence_limited_by: limited_by.to_string(),
@@ -574,8 +581,8 @@ fn expected_loss(profile: &Profile, e: &Economics, cites: &mut Citations) -> Exp
         status_quo: r[0],
         options,
         method: format!(
-            "expected yearly loss = yearly probability of a material breach x its cost, split into commodity and targeted attacks, each lowered by what an option detects and contains, plus a provider's own exposure; probability and cost drawn {} times from their ranges [{}]",
-            economics::simulate::SAMPLES,
+            "expected yearly loss = yearly probability of a material breach x its cost, split into commodity and targeted attacks, each lowered by what an option detects and contains, plus a provider's own exposure; probability and cost drawn {} times from their ranges, in a Latin hypercube [{}]",
+            words::thousands(economics::simulate::SAMPLES as f64),
             cited.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
         ),
     }

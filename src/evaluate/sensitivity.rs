@@ -256,6 +256,9 @@ pub fn inputs(profile: &Profile, e: &Economics, core: &Core) -> Vec<InputFlip> {
 
     let go = profile.requirements.go_live_months;
     let mut go_flip = None;
+    // The go-live deadline moves the plan (a bridge) and the considerations,
+    // not the assumptions, so each probe starts from the ones resolved.
+    let mut probe = profile.clone();
     for distance in 1..=60u32 {
         for candidate in [go.checked_add(distance), go.checked_sub(distance)]
             .into_iter()
@@ -264,9 +267,8 @@ pub fn inputs(profile: &Profile, e: &Economics, core: &Core) -> Vec<InputFlip> {
             if !(1..=120).contains(&candidate) || go_flip.is_some() {
                 continue;
             }
-            let mut p = profile.clone();
-            p.requirements.go_live_months = candidate;
-            let option = super::quick_decision(&p);
+            probe.requirements.go_live_months = candidate;
+            let option = super::quick_with(&probe, e.resolved.clone()).core.option;
             if option != now {
                 go_flip = Some((f64::from(candidate), option));
             }

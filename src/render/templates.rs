@@ -15,6 +15,7 @@ use crate::evaluate::words;
 use crate::fsio::{self, IoError};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::OnceLock;
 use tera::{Tera, Value};
 
 /// The default templates, by file name.
@@ -97,13 +98,24 @@ fn explain(err: &tera::Error) -> String {
 }
 
 /// The template set in use, with its provenance for manifests.
+///
+/// The built-in set is compiled on first use, so a run that renders no
+/// Markdown (a JSON-only report) does not pay for parsing it; a set with
+/// overrides is compiled when loaded, so its errors stop the run before
+/// any work.
 pub struct Templates {
-    markdown: Tera,
-    html: Tera,
+    engines: OnceLock<Engines>,
     /// Name -> where it came from (`built-in` or the override file).
     pub origin: BTreeMap<String, String>,
     /// Name -> text, for hashing the template set.
     pub sources: BTreeMap<String, String>,
+}
+
+/// The compiled templates: Markdown ones escape for Markdown, HTML ones
+/// for HTML.
+struct Engines {
+    markdown: Tera,
+    html: Tera,
 }
 
 fn is_markdown(name: &str) -> bool {
@@ -210,47 +222,31 @@ impl Templates {
                 sources.insert(name, text);
             }
         }
-        let mut markdown_engine = Tera::default();
-        let mut html_engine = Tera::default();
-        markdown_engine.autoescape_on(vec![".md"]);
-        markdown_engine.set_escape_fn(markdown::escape);
-        html_engine.autoescape_on(vec![".html"]);
-        register_filters(&mut markdown_engine);
-        register_filters(&mut html_engine);
-        // One at a time, so a syntax error names the file it is in.
-        for (name, text) in &sources {
-            let engine = if is_markdown(name) {
-                &mut markdown_engine
-            } else {
-                &mut html_engine
-            };
-            engine
-                .add_raw_template(name, text)
-                .map_err(|source| TemplateError::Tera {
-                    name: name.clone(),
-                    origin: origin[name].clone(),
-                    place: None,
-                    source: Box::new(source),
-                })?;
-        }
-        for engine in [&markdown_engine, &html_engine] {
-            if let Some(cycle) = super::template_graph::find_cycle(engine) {
-                return Err(TemplateError::Cycle { cycle });
-            }
-        }
-        Ok(Templates {
-            markdown: markdown_engine,
-            html: html_engine,
+        let templates = Templates {
+            engines: OnceLock::new(),
             origin,
             sources,
-        })
+        };
+        if user_dir.is_some() {
+            templates.engines()?;
+        }
+        Ok(templates)
+    }
+
+    fn engines(&self) -> Result<&Engines, TemplateError> {
+        if let Some(engines) = self.engines.get() {
+            return Ok(engines);
+        }
+        let engines = compile(&self.sources, &self.origin)?;
+        Ok(self.engines.get_or_init(|| engines))
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, TemplateError> {
+        let engines = self.engines()?;
         let engine = if is_markdown(name) {
-            &self.markdown
+            &engines.markdown
         } else {
-            &self.html
+            &engines.html
         };
         engine
             .render(name, context)
@@ -293,6 +289,45 @@ impl Templates {
                 .map_or(template, |o| if o == "built-in" { template } else { o })
         ))
     }
+}
+
+/// Parse every template of the set, each into the engine of its format.
+fn compile(
+    sources: &BTreeMap<String, String>,
+    origin: &BTreeMap<String, String>,
+) -> Result<Engines, TemplateError> {
+    let mut markdown_engine = Tera::default();
+    let mut html_engine = Tera::default();
+    markdown_engine.autoescape_on(vec![".md"]);
+    markdown_engine.set_escape_fn(markdown::escape);
+    html_engine.autoescape_on(vec![".html"]);
+    register_filters(&mut markdown_engine);
+    register_filters(&mut html_engine);
+    // One at a time, so a syntax error names the file it is in.
+    for (name, text) in sources {
+        let engine = if is_markdown(name) {
+            &mut markdown_engine
+        } else {
+            &mut html_engine
+        };
+        engine
+            .add_raw_template(name, text)
+            .map_err(|source| TemplateError::Tera {
+                name: name.clone(),
+                origin: origin[name].clone(),
+                place: None,
+                source: Box::new(source),
+            })?;
+    }
+    for engine in [&markdown_engine, &html_engine] {
+        if let Some(cycle) = super::template_graph::find_cycle(engine) {
+            return Err(TemplateError::Cycle { cycle });
+        }
+    }
+    Ok(Engines {
+        markdown: markdown_engine,
+        html: html_engine,
+    })
 }
 
 /// Write the default templates into `dir` for editing; existing files are

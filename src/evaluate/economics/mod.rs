@@ -130,15 +130,16 @@ pub fn costs_section(profile: &Profile, e: &Economics, allowed: &[SocOption]) ->
         let checks = budget::check(years_raw, b.annual_opex, b.capex);
         let opex_needed = e.facts.min_opex[i].round();
         let items = items(profile, e, option, years_raw);
+        let [p10, p50, p90] = e.sim.quantiles(i, [0.1, 0.5, 0.9]);
         options.insert(
             option,
             OptionCosts {
                 total,
                 average_per_year: (total / horizon as f64).round(),
                 range: CostRange {
-                    p10: e.sim.quantile(i, 0.1).round(),
-                    p50: e.sim.quantile(i, 0.5).round(),
-                    p90: e.sim.quantile(i, 0.9).round(),
+                    p10: p10.round(),
+                    p50: p50.round(),
+                    p90: p90.round(),
                 },
                 probability_within_budget: round4(e.sim.probability_within(i, b.annual_opex)),
                 within_budget: checks.iter().all(|c| c.fits),
@@ -209,7 +210,7 @@ pub fn costs_section(profile: &Profile, e: &Economics, allowed: &[SocOption]) ->
             samples: e.sim.samples(),
             standard_error: round4(simulate::standard_error()),
             method: format!(
-                "{} draws; each assumption with a range drawn from a PERT distribution on its low, likely and high values (salary tiers together, log volumes together), seeded from the profile id",
+                "{} draws in a Latin hypercube (each range cut into as many equal-probability strata, each stratum drawn once); each assumption with a range drawn from a PERT distribution on its low, likely and high values (salary tiers together, log volumes together), seeded from the profile id",
                 e.sim.samples()
             ),
         },

@@ -298,6 +298,18 @@ pub fn price(plan: &Plan, v: &Values) -> Priced {
         horizon: plan.horizon,
         options: [[YearItems::default(); MAX_YEARS]; 3],
     };
+    price_into(plan, v, &mut priced);
+    priced
+}
+
+/// [`price`] into `priced`, reused across the simulation's draws: only the
+/// plan's years are cleared and written, so the years past the horizon stay
+/// as they were (zero, for a buffer made by [`price`] or `Default`).
+pub fn price_into(plan: &Plan, v: &Values, priced: &mut Priced) {
+    priced.horizon = plan.horizon;
+    for option in &mut priced.options {
+        option[..plan.horizon].fill(YearItems::default());
+    }
     let c = Common::new(plan, v);
     for index in 0..plan.horizon {
         let est = plan.estate[index];
@@ -316,7 +328,6 @@ pub fn price(plan: &Plan, v: &Values) -> Priced {
         price_outsourced(&mut outsourced[index], plan, v, &c, &yr);
         price_hybrid(&mut hybrid[index], plan, v, &c, &yr);
     }
-    priced
 }
 
 /// What every year of every option shares.

@@ -7,21 +7,60 @@
 //! stays close to the likely value while keeping the range's skew.
 //! Assumptions measuring one thing (all salary tiers, all per-asset log
 //! volumes) share one draw. Draws are seeded from the
-//! profile's id, so the same profile always gives the same numbers. With
-//! [`SAMPLES`] draws, a probability is estimated within about one
-//! percentage point (standard error at most 0.5 / sqrt(n)).
+//! profile's id, so the same profile always gives the same numbers.
+//!
+//! The draws are a Latin hypercube: each independent draw's range of
+//! probability is cut into [`SAMPLES`] equal strata and every stratum is
+//! used exactly once, in an order shuffled separately for each draw. That
+//! spreads the few samples over the whole of every range, so costs, which
+//! add up many assumptions, come out much steadier than from plain random
+//! draws of the same number; and a probability estimated from them has a
+//! standard error of at most 0.5 / sqrt(n - 1) (Owen 1997: the variance of
+//! a Latin hypercube estimate is never more than n / (n - 1) times that of
+//! plain sampling), 1.6 percentage points at 1,000 draws.
 
 use super::facts::CostFacts;
 use super::plan::Plan;
-use super::price::price;
+use super::price::{price, price_into};
 use crate::evaluate::assumptions::{Draw, Resolved, CATALOGUE};
 use crate::evaluate::values::Values;
 
-pub const SAMPLES: usize = 2000;
+pub const SAMPLES: usize = 1000;
 
 /// Largest standard error of a probability estimated from the draws.
 pub fn standard_error() -> f64 {
-    0.5 / (SAMPLES as f64).sqrt()
+    0.5 / ((SAMPLES - 1) as f64).sqrt()
+}
+
+/// A Latin hypercube over `dimensions` independent draws of [`SAMPLES`]
+/// points: `at(sample, dimension)` is uniform in [0, 1), and for each
+/// dimension the samples fall one in each of the equal strata.
+pub struct Hypercube {
+    dimensions: usize,
+    points: Vec<f64>,
+}
+
+impl Hypercube {
+    pub fn new(dimensions: usize, rng: &mut Xorshift) -> Hypercube {
+        let mut points = vec![0.0; dimensions * SAMPLES];
+        let mut order: Vec<u32> = (0..SAMPLES as u32).collect();
+        for d in 0..dimensions {
+            // Fisher-Yates: a fresh order of the strata for each draw.
+            for i in (1..SAMPLES).rev() {
+                let j = ((rng.next_unit() * (i + 1) as f64) as usize).min(i);
+                order.swap(i, j);
+            }
+            for (sample, stratum) in order.iter().enumerate() {
+                let u = (f64::from(*stratum) + rng.next_unit()) / SAMPLES as f64;
+                points[sample * dimensions + d] = u.min(1.0 - f64::EPSILON);
+            }
+        }
+        Hypercube { dimensions, points }
+    }
+
+    pub fn at(&self, sample: usize, dimension: usize) -> f64 {
+        self.points[sample * self.dimensions + dimension]
+    }
 }
 
 /// What each draw gives, in draw order.
@@ -35,11 +74,11 @@ impl Simulation {
         self.draws.len()
     }
 
-    /// The `q`-quantile of an option's total (nearest rank).
-    pub fn quantile(&self, option: usize, q: f64) -> f64 {
-        let mut sorted: Vec<f64> = self.draws.iter().map(|d| d.total[option]).collect();
-        sorted.sort_by(f64::total_cmp);
-        quantile_sorted(&sorted, q)
+    /// The `q`-quantiles of an option's total (nearest rank), in the order
+    /// of `qs`.
+    pub fn quantiles<const N: usize>(&self, option: usize, qs: [f64; N]) -> [f64; N] {
+        let mut totals: Vec<f64> = self.draws.iter().map(|d| d.total[option]).collect();
+        quantiles(&mut totals, qs)
     }
 
     /// Share of draws in which the option fits an operating budget of `opex`.
@@ -56,12 +95,17 @@ impl Simulation {
     }
 }
 
-pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() - 1) as f64 * q).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
+/// Nearest-rank quantiles of `values` (reordered in place), each the value
+/// a full sort would put at its rank: selection finds it in linear time,
+/// and a few quantiles of a few thousand draws are all the report needs.
+pub fn quantiles<const N: usize>(values: &mut [f64], qs: [f64; N]) -> [f64; N] {
+    qs.map(|q| {
+        if values.is_empty() {
+            return 0.0;
+        }
+        let i = (((values.len() - 1) as f64 * q).round() as usize).min(values.len() - 1);
+        *values.select_nth_unstable_by(i, f64::total_cmp).1
+    })
 }
 
 /// A small, fast, seedable generator (xorshift64*), so sampling is
@@ -191,32 +235,37 @@ pub fn simulate(
     capex: f64,
 ) -> Simulation {
     let mut rng = Xorshift::new(fnv1a(seed) ^ 0x9e37_79b9_7f4a_7c15);
-    let varying: Vec<(usize, Draw, Pert)> = CATALOGUE
+    // Dimension 0 is every salary, 1 every log volume, then one for each
+    // assumption drawn on its own.
+    let mut own = 2;
+    let varying: Vec<(usize, usize, Pert)> = CATALOGUE
         .iter()
         .filter(|s| s.draw != Draw::Fixed && !resolved.ranges[s.id as usize].is_exact())
         .map(|s| {
             let r = resolved.ranges[s.id as usize];
-            (s.id as usize, s.draw, Pert::new(r.low, r.likely, r.high))
+            let dimension = match s.draw {
+                Draw::Salaries => 0,
+                Draw::LogVolumes => 1,
+                Draw::Own | Draw::Fixed => {
+                    own += 1;
+                    own - 1
+                }
+            };
+            (s.id as usize, dimension, Pert::new(r.low, r.likely, r.high))
         })
         .collect();
+    let cube = Hypercube::new(own, &mut rng);
     let mut draws = Vec::with_capacity(SAMPLES);
     let mut values = *likely;
-    for _ in 0..SAMPLES {
-        let salaries = rng.next_unit();
-        let volumes = rng.next_unit();
-        for (i, draw, pert) in &varying {
-            let u = match draw {
-                Draw::Salaries => salaries,
-                Draw::LogVolumes => volumes,
-                Draw::Own | Draw::Fixed => rng.next_unit(),
-            };
-            values.0[*i] = pert.at(u);
+    let mut priced = price(plan, likely);
+    let mut priced_flat = price(flat, likely);
+    for sample in 0..SAMPLES {
+        for (i, dimension, pert) in &varying {
+            values.0[*i] = pert.at(cube.at(sample, *dimension));
         }
-        draws.push(CostFacts::of(
-            &price(plan, &values),
-            &price(flat, &values),
-            capex,
-        ));
+        price_into(plan, &values, &mut priced);
+        price_into(flat, &values, &mut priced_flat);
+        draws.push(CostFacts::of(&priced, &priced_flat, capex));
     }
     Simulation { draws }
 }

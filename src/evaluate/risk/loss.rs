@@ -28,7 +28,7 @@
 //! expected loss is a range, P10 to P90.
 
 use crate::evaluate::assessment::{LossRange, SocOption};
-use crate::evaluate::economics::simulate::{fnv1a, quantile_sorted, Pert, Xorshift, SAMPLES};
+use crate::evaluate::economics::simulate::{fnv1a, quantiles, Hypercube, Pert, Xorshift, SAMPLES};
 use crate::evaluate::values::A;
 use crate::profile::model::{Coverage, Threat};
 use crate::profile::Profile;
@@ -178,10 +178,11 @@ pub fn ranges(
     let probability = Pert::new(p.low, p.likely, p.high);
     let cost = Pert::new(c.low, c.likely, c.high);
     let mut rng = Xorshift::new(fnv1a(&profile.id) ^ 0x51_7cc1_b727_220a);
+    let cube = Hypercube::new(2, &mut rng);
     let mut draws: Vec<Vec<f64>> = vec![Vec::with_capacity(SAMPLES); effects.len()];
-    for _ in 0..SAMPLES {
-        let pp = probability.at(rng.next_unit()) / 100.0;
-        let cc = cost.at(rng.next_unit());
+    for sample in 0..SAMPLES {
+        let pp = probability.at(cube.at(sample, 0)) / 100.0;
+        let cc = cost.at(cube.at(sample, 1));
         for (d, e) in draws.iter_mut().zip(effects) {
             d.push(expected(x, *e, pp, cc));
         }
@@ -189,11 +190,11 @@ pub fn ranges(
     draws
         .into_iter()
         .map(|mut d| {
-            d.sort_by(f64::total_cmp);
+            let [p10, p50, p90] = quantiles(&mut d, [0.1, 0.5, 0.9]);
             LossRange {
-                p10: quantile_sorted(&d, 0.1).round(),
-                p50: quantile_sorted(&d, 0.5).round(),
-                p90: quantile_sorted(&d, 0.9).round(),
+                p10: p10.round(),
+                p50: p50.round(),
+                p90: p90.round(),
             }
         })
         .collect()

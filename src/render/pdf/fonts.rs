@@ -146,8 +146,7 @@ impl FontSet {
         let bundled = bundled().ok_or(FontError::Bundled)?;
         let (user, user_digest) = match user_font {
             Some(bytes) => {
-                let face = FontFace::parse(bytes)
-                    .ok_or(FontError::NotAFont)?;
+                let face = FontFace::parse(bytes).ok_or(FontError::NotAFont)?;
                 use sha2::Digest;
                 let digest = sha2::Sha256::digest(bytes);
                 let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
