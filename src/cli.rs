@@ -203,9 +203,20 @@ pub struct OutputArgs {
     #[arg(long, value_enum, default_value = "a4")]
     pub paper: PaperArg,
 
+    /// The full report, the board brief (one to three pages), or both
+    #[arg(long, value_enum, default_value = "full")]
+    pub edition: EditionArg,
+
     /// A TrueType/OpenType font for characters the bundled fonts lack (e.g. CJK)
     #[arg(long, value_name = "PATH")]
     pub font: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    Full,
+    Brief,
+    Both,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

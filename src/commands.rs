@@ -138,7 +138,8 @@ fn report_to_stdout(
         &LoadOptions { default_date: date },
     );
     let to = Destination::Stdout(&mut *console.out);
-    let (result, messages) = pipeline::render_one(&input, renderer, &options.formats, to);
+    let (result, messages) =
+        pipeline::render_one(&input, renderer, &options.formats, &options.editions, to);
     for m in &messages {
         console.message(m);
     }

@@ -6,13 +6,13 @@
 //! see an unchecked option.
 
 use crate::batch::TemplatesDiffer;
-use crate::cli::{FormatArg, OutputArgs, PaperArg};
+use crate::cli::{EditionArg, FormatArg, OutputArgs, PaperArg};
 use crate::fsio::{self, IoError, ReadError};
 use crate::profile::model::Date;
 use crate::render::pdf::fonts::FontError;
 use crate::render::pdf::layout::Paper;
 use crate::render::templates::TemplateError;
-use crate::render::Format;
+use crate::render::{Edition, Format};
 use std::path::PathBuf;
 
 /// Most reports rendered at once.
@@ -24,7 +24,7 @@ pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 /// The invocation itself is wrong; nothing was done.
 #[derive(Debug, thiserror::Error)]
 pub enum UsageError {
-    #[error("`--out -` writes one file to standard output; choose one format with --format")]
+    #[error("`--out -` writes one file to standard output; choose one format with --format (and one edition)")]
     StdoutNeedsOneFormat,
     #[error("`--out -` writes one file to standard output; give exactly one profile")]
     StdoutNeedsOneProfile,
@@ -70,6 +70,8 @@ pub struct RenderOptions {
     pub output: Output,
     /// Requested formats, in a fixed order, without repeats.
     pub formats: Vec<Format>,
+    /// Requested editions: the full report, the board brief, or both.
+    pub editions: Vec<Edition>,
     pub templates: Option<PathBuf>,
     pub jobs: usize,
     pub fail_fast: bool,
@@ -93,8 +95,13 @@ impl RenderOptions {
             .collect();
         formats.sort();
         formats.dedup();
+        let editions = match args.edition {
+            EditionArg::Full => vec![Edition::Full],
+            EditionArg::Brief => vec![Edition::Brief],
+            EditionArg::Both => vec![Edition::Full, Edition::Brief],
+        };
         let output = if args.out.as_os_str() == "-" {
-            if formats.len() != 1 {
+            if formats.len() != 1 || (editions.len() != 1 && formats != [Format::Json]) {
                 return Err(UsageError::StdoutNeedsOneFormat);
             }
             if profiles != 1 {
@@ -131,6 +138,7 @@ impl RenderOptions {
         Ok(RenderOptions {
             output,
             formats,
+            editions,
             templates: args.templates.clone(),
             jobs,
             fail_fast: args.fail_fast,

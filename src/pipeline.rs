@@ -12,7 +12,7 @@ use crate::digest::sha256_hex;
 use crate::evaluate::assessment::{Assessment, SocOption};
 use crate::fsio::{self, IoError};
 use crate::profile::{self, LoadOptions};
-use crate::render::{Format, IndexRow, OutputFile, Renderer};
+use crate::render::{Edition, Format, IndexRow, OutputFile, Renderer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -113,6 +113,7 @@ pub fn render_one(
     input: &Input,
     renderer: &Renderer,
     formats: &[Format],
+    editions: &[Edition],
     to: Destination<'_>,
 ) -> (Result<Written, Failed>, Messages) {
     let loaded = match &input.result {
@@ -134,7 +135,7 @@ pub fn render_one(
         })
     };
     let assessment = crate::evaluate::evaluate(&loaded.profile);
-    let rendered = match renderer.report(&assessment, formats) {
+    let rendered = match renderer.render(&assessment, formats, editions) {
         Ok(r) => r,
         Err(e) => {
             messages.push(format!("error: {}: {e}\n", input.shown));
@@ -164,7 +165,7 @@ pub fn render_one(
         id: id.clone(),
         outputs,
         recommendation: RecommendationSummary::new(&assessment),
-        row: IndexRow::new(&assessment, formats),
+        row: IndexRow::new(&assessment, formats, editions),
     };
     (Ok(written), messages)
 }

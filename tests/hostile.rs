@@ -215,7 +215,8 @@ fn heading_levels(md: &str) -> Vec<u8> {
 fn template_sections() -> usize {
     socsource::render::templates::DEFAULTS
         .iter()
-        .filter(|(name, _)| name.ends_with(".md") && *name != "index.md")
+        // The full report's sections: not the index, not the brief.
+        .filter(|(name, _)| name.ends_with(".md") && !["index.md", "brief.md"].contains(name))
         .map(|(_, text)| text.lines().filter(|l| l.starts_with("## ")).count())
         .sum()
 }

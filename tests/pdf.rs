@@ -722,6 +722,7 @@ fn every_commonmark_and_gfm_construct_is_typeset() {
         &[],
         &fonts,
         &PdfOptions::default(),
+        socsource::render::pdf::layout::Form::Report,
     )
     .expect("the PDF renders");
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
@@ -783,4 +784,67 @@ fn every_commonmark_and_gfm_construct_is_typeset() {
         "{mono}"
     );
     fs::remove_dir_all(dir).unwrap();
+}
+
+/// The board brief is one to three pages for every bundled profile and for
+/// the largest valid profile (every list at its longest, every text at its
+/// limit), starts on its first page with the recommendation and the
+/// decision asked, and the portfolio index links it beside the full report.
+#[test]
+fn the_brief_fits_three_pages_even_for_the_largest_profile() {
+    let Some(t) = tools() else { return };
+    let dir = scratch("pdf-brief");
+    let inputs = scratch("pdf-brief-in");
+    for p in example_profiles() {
+        fs::copy(&p, inputs.join(p.file_name().unwrap())).unwrap();
+    }
+    fs::copy(
+        repo().join("tests/fixtures/good/largest.yaml"),
+        inputs.join("largest.yaml"),
+    )
+    .unwrap();
+    let run = socsource_at(
+        &dir,
+        &[
+            "batch",
+            &inputs.display().to_string(),
+            "--edition",
+            "both",
+            "--format",
+            "md,html,pdf",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut ids: Vec<String> = example_profiles()
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_str().unwrap().to_string())
+        .collect();
+    ids.push("largest".into());
+    let index = fs::read_to_string(dir.join("out/index.md")).unwrap();
+    for id in &ids {
+        let pdf = dir.join(format!("out/{id}/brief.pdf"));
+        let n = pages(&t, &pdf);
+        assert!((1..=3).contains(&n), "{id}: the brief has {n} pages");
+        let first = page_text(&t, &pdf, 1);
+        assert!(first.contains("Board brief: SOC sourcing for"), "{id}");
+        assert!(first.contains("Decision asked of the board"), "{id}");
+        assert!(
+            page_text(&t, &pdf, n).contains(&format!("Page {n} of {n}")),
+            "{id}: footer"
+        );
+        for file in ["brief.md", "brief.html", "report.pdf", "report.md"] {
+            assert!(
+                dir.join(format!("out/{id}/{file}")).is_file(),
+                "{id}/{file}"
+            );
+            assert!(
+                index.contains(&format!("{id}/{file}")),
+                "index links {id}/{file}"
+            );
+        }
+    }
+    fs::remove_dir_all(dir).unwrap();
+    fs::remove_dir_all(inputs).unwrap();
 }

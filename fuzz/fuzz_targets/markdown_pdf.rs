@@ -48,12 +48,19 @@ fn fixture() -> &'static Fixture {
 fuzz_target!(|bytes: &[u8]| {
     let markdown = String::from_utf8_lossy(bytes);
     let f = fixture();
+    // Both forms: the report's cover and contents, and the brief's flow.
+    let form = if bytes.first().is_some_and(|b| b & 1 == 1) {
+        pdf::layout::Form::Brief
+    } else {
+        pdf::layout::Form::Report
+    };
     let out = pdf::render(
         &markdown,
         &f.assessment,
         &f.figures,
         &f.fonts,
         &PdfOptions::default(),
+        form,
     )
     .expect("any Markdown gives a PDF");
     assert!(out.pages >= 1);

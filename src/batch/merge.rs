@@ -41,7 +41,7 @@ pub enum MergeError {
     #[error("no shard records found")]
     NoRecords,
     #[error(
-        "the shard record `{shard}` in `{}` comes from a different run (tool, date or formats differ)",
+        "the shard record `{shard}` in `{}` comes from a different run (tool, date, formats or editions differ)",
         .dir.display()
     )]
     DifferentRun { shard: Shard, dir: PathBuf },
@@ -152,7 +152,8 @@ fn check<'r>(
         let same_run = r.record_version == RECORD_VERSION
             && r.generator == first.generator
             && r.date == first.date
-            && r.formats == first.formats;
+            && r.formats == first.formats
+            && r.editions == first.editions;
         if !same_run {
             let dir = dir.clone();
             return Err(MergeError::DifferentRun {

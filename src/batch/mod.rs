@@ -158,6 +158,7 @@ fn record_and_merge(
             .iter()
             .map(|f| f.key().to_string())
             .collect(),
+        editions: run.options.editions.clone(),
         templates: run.renderer.templates.digests(),
         problems,
         profiles,

@@ -11,7 +11,7 @@ use super::shard::Shard;
 use crate::digest::HashingWriter;
 use crate::fsio::{self, IoError};
 use crate::pipeline::{Failed, FileHash, Input, RecommendationSummary, Written};
-use crate::render::{IndexFailure, IndexRow};
+use crate::render::{Edition, IndexFailure, IndexRow};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -110,11 +110,23 @@ pub struct ShardRecord {
     pub shard: Shard,
     pub date: String,
     pub formats: Vec<String>,
+    /// The editions written; only stated when the brief is among them, so a
+    /// full-report run's record and manifest read as before.
+    #[serde(default = "full_only", skip_serializing_if = "is_full_only")]
+    pub editions: Vec<Edition>,
     /// The template set: each effective template's SHA-256, by name.
     pub templates: BTreeMap<String, String>,
     /// Problems finding profiles (missing paths, loops), reported by shard 0.
     pub problems: Vec<IndexFailure>,
     pub profiles: Vec<ProfileOutcome>,
+}
+
+fn full_only() -> Vec<Edition> {
+    vec![Edition::Full]
+}
+
+fn is_full_only(editions: &[Edition]) -> bool {
+    editions == [Edition::Full]
 }
 
 /// `socsource <version>`, as records and manifests name their maker.
@@ -222,6 +234,8 @@ struct Manifest<'a> {
     generator: &'a str,
     date: &'a str,
     formats: &'a [String],
+    #[serde(skip_serializing_if = "is_full_only")]
+    editions: &'a [Edition],
     templates: &'a BTreeMap<String, String>,
     inputs: Vec<FileHash>,
     outputs: Vec<&'a FileHash>,
@@ -256,6 +270,7 @@ pub fn write_manifest(
         generator: &run.generator,
         date: &run.date,
         formats: &run.formats,
+        editions: &run.editions,
         templates: &run.templates,
         inputs,
         outputs,

@@ -172,8 +172,13 @@ pub fn render_all(
                 },
                 Ok(_) => pipeline::read(&f.file, &f.shown, load),
             };
-            let (result, messages) =
-                pipeline::render_one(&input, renderer, &options.formats, Destination::Folder(out));
+            let (result, messages) = pipeline::render_one(
+                &input,
+                renderer,
+                &options.formats,
+                &options.editions,
+                Destination::Folder(out),
+            );
             let outcome = ProfileOutcome::new(i, &input, result);
             // Raised here, before the result is sent, so this worker starts
             // nothing more; others finish what they already began.

@@ -47,6 +47,37 @@ impl Format {
     }
 }
 
+/// Which document a report run writes: the full report, the board brief
+/// (one to three pages, from `brief.md`), or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Edition {
+    Full,
+    Brief,
+}
+
+impl Edition {
+    /// The template the edition's Markdown comes from.
+    pub fn template(self) -> &'static str {
+        match self {
+            Edition::Full => "report.md",
+            Edition::Brief => "brief.md",
+        }
+    }
+
+    /// The edition's file for a format; the assessment is one file whatever
+    /// the edition.
+    pub fn file_name(self, format: Format) -> &'static str {
+        match (self, format) {
+            (_, Format::Json) => "assessment.json",
+            (Edition::Full, f) => f.file_name(),
+            (Edition::Brief, Format::Markdown) => "brief.md",
+            (Edition::Brief, Format::Html) => "brief.html",
+            (Edition::Brief, Format::Pdf) => "brief.pdf",
+        }
+    }
+}
+
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -108,81 +139,124 @@ impl Renderer {
     /// The report's Markdown, and the charts it refers to.
     pub fn markdown(&self, a: &Assessment) -> Result<(String, Vec<charts::Figure>), RenderError> {
         let figures = charts::figures(a);
-        let view = view::report_view(a, &figures);
+        let text = self.edition_markdown(a, &figures, Edition::Full)?;
+        Ok((text, figures))
+    }
+
+    /// One edition's Markdown.
+    fn edition_markdown(
+        &self,
+        a: &Assessment,
+        figures: &[charts::Figure],
+        edition: Edition,
+    ) -> Result<String, RenderError> {
+        let view = view::report_view(a, figures);
         let context = tera::Context::from_serialize(&view).map_err(|source| RenderError::View {
             what: "report",
             source: Box::new(source),
         })?;
-        let text = self.templates.render("report.md", &context)?;
-        Ok((markdown::tidy(&text), figures))
+        let text = self.templates.render(edition.template(), &context)?;
+        Ok(markdown::tidy(&text))
     }
 
-    /// Render the requested formats of one report.
+    /// An edition's HTML page: its Markdown in the `report.html` shell.
+    fn html_page(
+        &self,
+        a: &Assessment,
+        md: &str,
+        figures: &[charts::Figure],
+    ) -> Result<String, RenderError> {
+        let page = html::to_html(md, figures);
+        let mut context = tera::Context::new();
+        context.insert("body", &page.body);
+        context.insert("toc", &page.toc);
+        context.insert("title", &page.title);
+        context.insert(
+            "description",
+            &format!("{}: {}", page.title, a.recommendation.decision),
+        );
+        context.insert("lang", &a.profile.language);
+        context.insert("organisation", &a.profile.name);
+        context.insert("classification", &a.profile.classification);
+        context.insert("date", &a.profile.date);
+        context.insert("generator", &a.generator);
+        Ok(self.templates.render("report.html", &context)?)
+    }
+
+    /// Render the requested formats of the full report.
     pub fn report(&self, a: &Assessment, formats: &[Format]) -> Result<Rendered, RenderError> {
+        self.render(a, formats, &[Edition::Full])
+    }
+
+    /// Render the requested formats of each requested edition. The charts
+    /// and the assessment are written once, whatever the editions.
+    pub fn render(
+        &self,
+        a: &Assessment,
+        formats: &[Format],
+        editions: &[Edition],
+    ) -> Result<Rendered, RenderError> {
         let mut out = Rendered::default();
-        let needs_markdown = formats
-            .iter()
-            .any(|f| matches!(f, Format::Markdown | Format::Html | Format::Pdf));
-        let (md, figures) = if needs_markdown {
-            self.markdown(a)?
+        let documents = formats.iter().any(|f| *f != Format::Json);
+        let figures = if documents {
+            charts::figures(a)
         } else {
-            (String::new(), Vec::new())
+            Vec::new()
         };
-        for format in formats {
-            match format {
-                Format::Json => {
-                    let mut text = serde_json::to_string_pretty(a).map_err(RenderError::Json)?;
-                    text.push('\n');
-                    out.files.push(OutputFile {
-                        path: format.file_name().into(),
-                        bytes: text.into_bytes(),
-                    });
-                }
-                Format::Markdown => {
-                    out.files.push(OutputFile {
-                        path: format.file_name().into(),
-                        bytes: md.clone().into_bytes(),
-                    });
-                    for (i, f) in figures.iter().enumerate() {
-                        let mut svg = f.to_svg(&format!("chart-{}", i + 1));
-                        svg.push('\n');
+        let mut charts_written = false;
+        for edition in editions.iter().filter(|_| documents) {
+            let md = self.edition_markdown(a, &figures, *edition)?;
+            for format in formats {
+                let path = edition.file_name(*format).to_string();
+                match format {
+                    Format::Json => {}
+                    Format::Markdown => {
                         out.files.push(OutputFile {
-                            path: format!("charts/{}", f.name),
-                            bytes: svg.into_bytes(),
+                            path,
+                            bytes: md.clone().into_bytes(),
+                        });
+                        if !charts_written {
+                            charts_written = true;
+                            for (i, f) in figures.iter().enumerate() {
+                                let mut svg = f.to_svg(&format!("chart-{}", i + 1));
+                                svg.push('\n');
+                                out.files.push(OutputFile {
+                                    path: format!("charts/{}", f.name),
+                                    bytes: svg.into_bytes(),
+                                });
+                            }
+                        }
+                    }
+                    Format::Html => {
+                        let text = self.html_page(a, &md, &figures)?;
+                        out.files.push(OutputFile {
+                            path,
+                            bytes: text.into_bytes(),
+                        });
+                    }
+                    Format::Pdf => {
+                        let form = match edition {
+                            Edition::Full => pdf::layout::Form::Report,
+                            Edition::Brief => pdf::layout::Form::Brief,
+                        };
+                        let rendered = pdf::render(&md, a, &figures, &self.fonts, &self.pdf, form)
+                            .map_err(RenderError::Pdf)?;
+                        out.warnings.extend(rendered.warnings);
+                        out.files.push(OutputFile {
+                            path,
+                            bytes: rendered.bytes,
                         });
                     }
                 }
-                Format::Html => {
-                    let page = html::to_html(&md, &figures);
-                    let mut context = tera::Context::new();
-                    context.insert("body", &page.body);
-                    context.insert("toc", &page.toc);
-                    context.insert("title", &page.title);
-                    context.insert(
-                        "description",
-                        &format!("{}: {}", page.title, a.recommendation.decision),
-                    );
-                    context.insert("lang", &a.profile.language);
-                    context.insert("organisation", &a.profile.name);
-                    context.insert("classification", &a.profile.classification);
-                    context.insert("date", &a.profile.date);
-                    context.insert("generator", &a.generator);
-                    let text = self.templates.render("report.html", &context)?;
-                    out.files.push(OutputFile {
-                        path: format.file_name().into(),
-                        bytes: text.into_bytes(),
-                    });
-                }
-                Format::Pdf => {
-                    let rendered = pdf::render(&md, a, &figures, &self.fonts, &self.pdf)
-                        .map_err(RenderError::Pdf)?;
-                    out.warnings.extend(rendered.warnings);
-                    out.files.push(OutputFile {
-                        path: format.file_name().into(),
-                        bytes: rendered.bytes,
-                    });
-                }
             }
+        }
+        if formats.contains(&Format::Json) {
+            let mut text = serde_json::to_string_pretty(a).map_err(RenderError::Json)?;
+            text.push('\n');
+            out.files.push(OutputFile {
+                path: Format::Json.file_name().into(),
+                bytes: text.into_bytes(),
+            });
         }
         Ok(out)
     }
@@ -251,7 +325,7 @@ pub struct IndexRow {
 }
 
 impl IndexRow {
-    pub fn new(a: &Assessment, formats: &[Format]) -> IndexRow {
+    pub fn new(a: &Assessment, formats: &[Format], editions: &[Edition]) -> IndexRow {
         let total = |o: SocOption| a.costs.options.get(&o).map_or(0.0, |c| c.total);
         IndexRow {
             id: a.profile.id.clone(),
@@ -266,11 +340,18 @@ impl IndexRow {
             top_risk: a.risks.first().map_or("none assessed".into(), |r| {
                 format!("{}: {} ({})", r.threat_label, r.asset, r.rating)
             }),
-            links: formats
+            links: editions
                 .iter()
-                .map(|f| IndexLink {
-                    label: f.key().to_uppercase(),
-                    href: format!("{}/{}", a.profile.id, f.file_name()),
+                .flat_map(|e| formats.iter().map(move |f| (*e, *f)))
+                .filter(|(e, f)| *f != Format::Json || *e == editions[0])
+                .map(|(e, f)| IndexLink {
+                    label: match (e, f) {
+                        (Edition::Brief, Format::Json) | (Edition::Full, _) => {
+                            f.key().to_uppercase()
+                        }
+                        (Edition::Brief, _) => format!("Brief {}", f.key().to_uppercase()),
+                    },
+                    href: format!("{}/{}", a.profile.id, e.file_name(f)),
                 })
                 .collect(),
         }

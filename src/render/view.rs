@@ -95,6 +95,9 @@ pub struct ReportView<'a> {
     pub weight_flips: Vec<&'a WeightFlip>,
     pub steady_weights: Vec<String>,
     pub overridden: usize,
+    /// How many of the sensitivity inputs change the recommendation within
+    /// their range.
+    pub changing_inputs: usize,
 }
 
 pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> {
@@ -142,6 +145,12 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
             .map(|w| w.consideration.label().to_lowercase())
             .collect(),
         overridden: a.assumptions.iter().filter(|x| x.overridden).count(),
+        changing_inputs: a
+            .sensitivity
+            .inputs
+            .iter()
+            .filter(|i| i.flips_at.is_some())
+            .count(),
     }
 }
 

@@ -103,16 +103,86 @@ fn pdf_date(date: &str) -> String {
     format!("D:{}000000Z", date.replace('-', ""))
 }
 
-/// Typeset `markdown` (the report of `a`) as PDF. Problems the reader
-/// should know of but that do not stop the PDF (a character no font has,
-/// raw HTML) are returned as warnings; a PDF that cannot be written is an
-/// error.
+/// What a PDF says about itself besides its text: the running header and
+/// footer, and the document information.
+#[derive(Debug, Clone)]
+pub struct DocumentInfo {
+    pub running: layout::Running,
+    /// The title when the document has no level-1 heading.
+    pub fallback_title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    pub creator: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub lang: String,
+}
+
+impl DocumentInfo {
+    /// A report's (or brief's) information, from its assessment.
+    pub fn of(a: &Assessment) -> DocumentInfo {
+        DocumentInfo {
+            running: layout::Running {
+                organisation: a.profile.name.clone(),
+                classification: a.profile.classification.clone(),
+                footer: format!("SOC sourcing assessment · {}", a.profile.date),
+            },
+            fallback_title: format!("SOC sourcing assessment for {}", a.profile.name),
+            author: a
+                .profile
+                .prepared_by
+                .clone()
+                .unwrap_or_else(|| a.profile.name.clone()),
+            subject: format!(
+                "Security Operations Center sourcing for {}: {} recommended",
+                a.profile.name,
+                a.recommendation.option.short().to_lowercase()
+            ),
+            keywords: vec![
+                "SOC".into(),
+                "MSSP".into(),
+                "MDR".into(),
+                a.profile.name.clone(),
+                a.profile.industry_label.clone(),
+                a.recommendation.label.clone(),
+            ],
+            creator: a.generator.clone(),
+            date: a.profile.date.clone(),
+            lang: a.profile.language.clone(),
+        }
+    }
+}
+
+/// Typeset `markdown` (the report of `a`) as PDF.
 pub fn render(
     markdown: &str,
     a: &Assessment,
     figures: &[Figure],
     fonts: &FontSet,
     options: &PdfOptions,
+    form: layout::Form,
+) -> Result<PdfOutput, PdfError> {
+    render_document(
+        markdown,
+        figures,
+        fonts,
+        options,
+        &DocumentInfo::of(a),
+        form,
+    )
+}
+
+/// Typeset `markdown` as PDF. Problems the reader should know of but that
+/// do not stop the PDF (a character no font has, raw HTML) are returned as
+/// warnings; a PDF that cannot be written is an error.
+pub fn render_document(
+    markdown: &str,
+    figures: &[Figure],
+    fonts: &FontSet,
+    options: &PdfOptions,
+    info: &DocumentInfo,
+    form: layout::Form,
 ) -> Result<PdfOutput, PdfError> {
     let (blocks, ignored_html) = blocks::parse(markdown);
     let mut warnings = Vec::new();
@@ -129,56 +199,41 @@ pub fn render(
             "{ignored_html} raw HTML fragment(s) in the templates are not shown in the PDF"
         ));
     }
-    let run = layout::Running {
-        organisation: a.profile.name.clone(),
-        classification: a.profile.classification.clone(),
-        footer: format!("SOC sourcing assessment · {}", a.profile.date),
-    };
     let doc = layout::layout(
         &blocks,
         figures,
         fonts,
         options.paper,
         &layout::Theme::REPORT,
-        &run,
+        &info.running,
+        form,
     );
-    let title = doc.headings.iter().find(|h| h.level == 1).map_or_else(
-        || format!("SOC sourcing assessment for {}", a.profile.name),
-        |h| h.title.clone(),
-    );
+    let title = doc
+        .headings
+        .iter()
+        .find(|h| h.level == 1)
+        .map_or_else(|| info.fallback_title.clone(), |h| h.title.clone());
     let meta = write::Meta {
         title,
-        author: a
-            .profile
-            .prepared_by
-            .clone()
-            .unwrap_or_else(|| a.profile.name.clone()),
-        subject: format!(
-            "Security Operations Center sourcing for {}: {} recommended",
-            a.profile.name,
-            a.recommendation.option.short().to_lowercase()
-        ),
-        keywords: vec![
-            "SOC".into(),
-            "MSSP".into(),
-            "MDR".into(),
-            a.profile.name.clone(),
-            a.profile.industry_label.clone(),
-            a.recommendation.label.clone(),
-        ],
-        creator: a.generator.clone(),
-        date: pdf_date(&a.profile.date),
-        lang: a.profile.language.clone(),
+        author: info.author.clone(),
+        subject: info.subject.clone(),
+        keywords: info.keywords.clone(),
+        creator: info.creator.clone(),
+        date: pdf_date(&info.date),
+        lang: info.lang.clone(),
     };
     // Everything the bytes depend on, so equal inputs give an equal /ID.
     let mut seed = markdown.as_bytes().to_vec();
     seed.extend_from_slice(
         format!(
             "{:?}|{:?}|{}",
-            options.paper, fonts.user_digest, a.generator
+            options.paper, fonts.user_digest, info.creator
         )
         .as_bytes(),
     );
+    if form != layout::Form::Report {
+        seed.extend_from_slice(format!("|{form:?}").as_bytes());
+    }
     let pages = doc.pages.len();
     let bytes = write::write(&doc, fonts, &meta, &seed)?;
     Ok(PdfOutput {

@@ -197,6 +197,16 @@ pub struct Running {
     pub footer: String,
 }
 
+/// How a document is put on pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A cover page, a table of contents, then the sections.
+    Report,
+    /// Straight into the text from the first page, every page with the
+    /// running header and footer: the board brief, a comparison.
+    Brief,
+}
+
 /// Lay out a whole report.
 pub fn layout(
     blocks: &[Block],
@@ -205,6 +215,7 @@ pub fn layout(
     paper: Paper,
     theme: &Theme,
     run: &Running,
+    form: Form,
 ) -> Document {
     let geo = Geometry::new(paper, &theme.margins);
     let mut flow = Flow {
@@ -219,6 +230,36 @@ pub fn layout(
         slugs: Slugger::default(),
         figure_no: 0,
     };
+    let (toc_first, toc_count) = match form {
+        Form::Report => report_front(&mut flow, blocks),
+        Form::Brief => {
+            flow.new_page();
+            flow.blocks(blocks, geo.left, geo.content_width());
+            (0, 0)
+        }
+    };
+    // A trailing page break or gap can leave an empty last page.
+    while flow.pages.len() > toc_first + toc_count
+        && flow.pages.last().is_some_and(|p| p.items.is_empty())
+    {
+        flow.pages.pop();
+    }
+    let mut doc = Document {
+        geometry: geo,
+        pages: flow.pages,
+        headings: flow.headings,
+    };
+    if toc_count > 0 {
+        fill_contents(&mut doc, fonts, theme, toc_first, toc_count);
+    }
+    running(&mut doc, fonts, theme, run);
+    doc
+}
+
+/// The report's cover, its contents pages (left empty to be filled once the
+/// sections' pages are known) and its sections; returns where the contents
+/// start and how many pages they take.
+fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (usize, usize) {
     // The cover: everything before the first page break, or up to the first
     // section heading when a template has no break.
     let split = blocks
@@ -232,10 +273,10 @@ pub fn layout(
         })
         .unwrap_or(0);
     let (front, body) = blocks.split_at(split);
-    cover(&mut flow, front);
+    cover(flow, front);
     // The contents follow the cover (and any page its blocks ran over to).
     let toc_first = flow.pages.len();
-    let toc_count = contents_pages(count_contents(body), &geo, &theme.contents);
+    let toc_count = contents_pages(count_contents(body), &flow.geo, &flow.theme.contents);
     for _ in 0..toc_count {
         flow.pages.push(Page {
             kind: PageKind::Contents,
@@ -247,19 +288,6 @@ pub fn layout(
         Some(Block::PageBreak) => &body[1..],
         _ => body,
     };
-    flow.blocks(body, geo.left, geo.content_width());
-    // A trailing page break or gap can leave an empty last page.
-    while flow.pages.len() > toc_first + toc_count
-        && flow.pages.last().is_some_and(|p| p.items.is_empty())
-    {
-        flow.pages.pop();
-    }
-    let mut doc = Document {
-        geometry: geo,
-        pages: flow.pages,
-        headings: flow.headings,
-    };
-    fill_contents(&mut doc, fonts, theme, toc_first, toc_count);
-    running(&mut doc, fonts, theme, run);
-    doc
+    flow.blocks(body, flow.geo.left, flow.geo.content_width());
+    (toc_first, toc_count)
 }

@@ -33,7 +33,15 @@ fn doc(blocks: Vec<Block>) -> Document {
         Block::PageBreak,
     ];
     all.extend(blocks);
-    layout(&all, &[], &fonts(), Paper::A4, &Theme::REPORT, &run())
+    layout(
+        &all,
+        &[],
+        &fonts(),
+        Paper::A4,
+        &Theme::REPORT,
+        &run(),
+        Form::Report,
+    )
 }
 
 fn texts(page: &Page) -> Vec<&str> {
@@ -304,7 +312,15 @@ fn blocks_the_cover_has_no_style_for_are_laid_out_not_dropped() {
             spans: text("Summary"),
         },
     ];
-    let d = layout(&all, &[], &fonts(), Paper::A4, &Theme::REPORT, &run());
+    let d = layout(
+        &all,
+        &[],
+        &fonts(),
+        Paper::A4,
+        &Theme::REPORT,
+        &run(),
+        Form::Report,
+    );
     let cover = texts(&d.pages[0]);
     for t in ["Title", "A quoted note", "Year", "row 1", "cover code"] {
         assert!(
@@ -328,7 +344,15 @@ fn a_cover_that_runs_over_keeps_its_text_and_the_contents_follow_it() {
         spans: text("Summary"),
     });
     all.push(paragraph(5));
-    let d = layout(&all, &[], &fonts(), Paper::A4, &Theme::REPORT, &run());
+    let d = layout(
+        &all,
+        &[],
+        &fonts(),
+        Paper::A4,
+        &Theme::REPORT,
+        &run(),
+        Form::Report,
+    );
     let rows: usize = d
         .pages
         .iter()
