@@ -80,5 +80,8 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
             out,
             templates,
         } => commands::index(&dirs, out.as_deref(), templates.as_deref(), console),
+        Command::Docs { dir } => commands::docs(&dir, console),
+        Command::Completions { shell } => commands::completions(shell, console),
+        Command::Man => commands::man(console),
     }
 }
