@@ -24,6 +24,9 @@
 //!   ([`batch::record`]) and the portfolio index merged from them
 //!   ([`batch::merge`](mod@batch::merge)).
 //!
+//! - [`docs`] generates the reference pages of the user guide and the
+//!   manual pages from the code's own tables (`socsource docs`).
+//!
 //! Around them: [`cli`] (clap types) and [`config`] (arguments to checked
 //! options, or a [`config::UsageError`], before any work); [`commands`], one
 //! function per subcommand; [`console`], the terminal (styles, progress,
