@@ -146,6 +146,45 @@ Examples:
         #[arg(long)]
         force: bool,
     },
+
+    /// Write the generated documentation pages into the book's folder
+    #[command(after_help = "\
+Example:
+  socsource docs docs
+
+Writes the pages generated from the code's own tables, each atomically:
+src/reference/profile.md (every profile key), src/reference/assumptions.md
+(every cost-model default, its range and sources), src/reference/sources.md,
+src/reference/commands.md (every --help) and man/*.1 (manual pages).
+Each file is written completely or not at all. Exit status: 0 written,
+2 the folder cannot be made or written.")]
+    Docs {
+        /// The documentation folder (the one holding book.toml)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  socsource completions bash > ~/.local/share/bash-completion/completions/socsource
+  socsource completions zsh > ~/.zfunc/_socsource
+  socsource completions fish > ~/.config/fish/completions/socsource.fish
+  socsource completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff)
+    #[command(after_help = "\
+Examples:
+  socsource man | man -l -
+  socsource man > ~/.local/share/man/man1/socsource.1
+
+`socsource docs DIR` also writes a page per subcommand to DIR/man/.")]
+    Man,
 }
 
 #[derive(Debug, Subcommand)]

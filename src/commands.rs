@@ -217,3 +217,45 @@ pub fn export_templates(
         }
     }
 }
+
+/// `docs`: write every generated documentation page into `dir`. Folders
+/// are made first, so a folder that cannot be made stops the run before
+/// any page is written; each page is written atomically.
+pub fn docs(dir: &Path, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
+    let profile = crate::docs::reference_profile().ok_or(UsageError::StarterProfile)?;
+    let pages = crate::docs::pages(&profile);
+    let folders: std::collections::BTreeSet<PathBuf> = pages
+        .iter()
+        .filter_map(|(name, _)| dir.join(name).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        crate::fsio::create_dir_all(folder)?;
+    }
+    for (name, bytes) in &pages {
+        crate::fsio::write_atomic(&dir.join(name), bytes)?;
+    }
+    if !console.style.quiet {
+        console.note(&format!(
+            "wrote {} to {}",
+            plural(pages.len(), "page", "pages"),
+            dir.display()
+        ));
+    }
+    Ok(Outcome::Success)
+}
+
+/// `completions`: the completion script for `shell` on standard output.
+pub fn completions(
+    shell: clap_complete::Shell,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut cmd, "socsource", &mut *console.out);
+    Ok(Outcome::Success)
+}
+
+/// `man`: the manual page, as roff, on standard output.
+pub fn man(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
+    let _ = console.out.write_all(&crate::docs::man_page());
+    Ok(Outcome::Success)
+}

@@ -50,6 +50,10 @@ pub enum UsageError {
     /// `index` was given records rendered with other templates.
     #[error(transparent)]
     TemplateSet(#[from] TemplatesDiffer),
+    /// The built-in starter profile does not load (a defect of the build,
+    /// reported rather than hidden).
+    #[error("the built-in starter profile does not load; this is a bug in socsource")]
+    StarterProfile,
     /// A file or folder named on the command line cannot be used (the
     /// `--font` file, the output folder).
     #[error(transparent)]

@@ -24,6 +24,9 @@
 //!   ([`batch::record`]) and the portfolio index merged from them
 //!   ([`batch::merge`](mod@batch::merge)).
 //!
+//! - [`docs`] generates the reference pages of the user guide and the
+//!   manual pages from the code's own tables (`socsource docs`).
+//!
 //! Around them: [`cli`] (clap types) and [`config`] (arguments to checked
 //! options, or a [`config::UsageError`], before any work); [`commands`], one
 //! function per subcommand; [`console`], the terminal (styles, progress,
@@ -80,5 +83,8 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
             out,
             templates,
         } => commands::index(&dirs, out.as_deref(), templates.as_deref(), console),
+        Command::Docs { dir } => commands::docs(&dir, console),
+        Command::Completions { shell } => commands::completions(shell, console),
+        Command::Man => commands::man(console),
     }
 }

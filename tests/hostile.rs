@@ -355,8 +355,11 @@ fn check_pdf(pdf: &[u8]) -> Result<(), String> {
     }
     for object in doc.objects.values() {
         if let Ok(dict) = object.as_dict() {
+            // TrueType outlines embed as FontFile2; CFF outlines (an
+            // installed OpenType font such as Noto Sans CJK) as FontFile3.
             if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor")
                 && !dict.has(b"FontFile2")
+                && !dict.has(b"FontFile3")
             {
                 return Err("a font is not embedded".into());
             }

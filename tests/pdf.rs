@@ -498,20 +498,29 @@ fn profile_named(dir: &Path, name: &str) -> String {
     path.display().to_string()
 }
 
+/// A character that neither the bundled fonts nor any font installed here
+/// has: a real one from a rarely installed script if possible, else a code
+/// point no font can have.
+fn unknown_to_every_font() -> char {
+    let fonts = socsource::render::pdf::fonts::FontSet::new(None).unwrap();
+    ['\u{10600}', '\u{1E900}', '\u{0378}']
+        .into_iter()
+        .find(|c| !fonts.covers(*c))
+        .expect("a character no font has")
+}
+
 #[test]
 fn characters_no_font_has_are_reported_once_and_shown_visibly() {
     let dir = scratch("pdf-missing");
-    let profile = profile_named(&dir, "Acme 日本 Trading 日本");
+    let c = unknown_to_every_font();
+    let code = format!("U+{:04X}", c as u32);
+    let profile = profile_named(&dir, &format!("Acme {c}{c} Trading {c}"));
     let run_ = socsource_at(
         &dir,
         &["report", &profile, "--format", "pdf", "--out", "out"],
     );
     assert_eq!(run_.code, 0, "{}", run_.stderr);
-    let warnings: Vec<&str> = run_
-        .stderr
-        .lines()
-        .filter(|l| l.contains("U+65E5"))
-        .collect();
+    let warnings: Vec<&str> = run_.stderr.lines().filter(|l| l.contains(&code)).collect();
     assert_eq!(
         warnings.len(),
         1,
@@ -519,12 +528,12 @@ fn characters_no_font_has_are_reported_once_and_shown_visibly() {
         run_.stderr
     );
     assert!(
-        warnings[0].contains("'日'")
-            && warnings[0].contains("in \"SOC sourcing assessment for Acme"),
+        warnings[0].contains(&format!("'{c}'"))
+            && warnings[0].contains("in \"SOC sourcing assessment for Acme")
+            && warnings[0].contains("nor any font installed on this machine"),
         "{}",
         warnings[0]
     );
-    assert!(run_.stderr.contains("U+672C"), "{}", run_.stderr);
     if let Some(t) = tools() {
         let (_, text) = run(
             &t.pdftotext,
@@ -538,26 +547,43 @@ fn characters_no_font_has_are_reported_once_and_shown_visibly() {
     fs::remove_dir_all(dir).unwrap();
 }
 
-#[test]
-fn a_user_font_supplies_missing_characters() {
-    let math = PathBuf::from("/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf");
-    if !math.exists() {
-        if std::env::var_os("SOCSOURCE_REQUIRE_TOOLS").is_some() {
-            panic!(
-                "{} is needed (Debian package fonts-dejavu-core)",
-                math.display()
-            );
-        }
-        eprintln!("NOTE: {} not installed; skipped", math.display());
-        return;
+/// A font file installed on this machine, or a skip (a failure where the
+/// tools are required).
+fn installed(path: &str, package: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(path);
+    if path.exists() {
+        return Some(path);
     }
+    if std::env::var_os("SOCSOURCE_REQUIRE_TOOLS").is_some() {
+        panic!("{} is needed (Debian package {package})", path.display());
+    }
+    eprintln!("NOTE: {} not installed; skipped", path.display());
+    None
+}
+
+/// The embedded fonts of a PDF, one `pdffonts` row each.
+fn embedded_fonts(t: &Tools, pdf: &Path) -> Vec<String> {
+    let (_, fonts) = run(&t.pdffonts, &[pdf.to_str().unwrap()]);
+    fonts.lines().skip(2).map(str::to_string).collect()
+}
+
+#[test]
+fn a_user_font_wins_over_installed_fonts() {
+    let Some(math) = installed(
+        "/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf",
+        "fonts-dejavu-core",
+    ) else {
+        return;
+    };
     let dir = scratch("pdf-user-font");
     let profile = profile_named(&dir, &format!("Acme {SCRIPT_A} Ltd"));
-    let without = socsource_at(
+    // Installed, the font supplies the character without being named.
+    let plain = socsource_at(
         &dir,
         &["report", &profile, "--format", "pdf", "--out", "plain"],
     );
-    assert!(without.stderr.contains("U+1D49C"), "{}", without.stderr);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert!(!plain.stderr.contains("U+1D49C"), "{}", plain.stderr);
     let with = socsource_at(
         &dir,
         &[
@@ -574,11 +600,25 @@ fn a_user_font_supplies_missing_characters() {
     assert_eq!(with.code, 0, "{}", with.stderr);
     assert!(!with.stderr.contains("U+1D49C"), "{}", with.stderr);
     if let Some(t) = tools() {
-        let pdf = dir.join("font/glyphs/report.pdf");
-        let (_, fonts) = run(&t.pdffonts, &[pdf.to_str().unwrap()]);
-        assert!(fonts.contains("USRFNT+"), "{fonts}");
-        let (_, text) = run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]);
-        assert!(text.contains(&format!("Acme {SCRIPT_A} Ltd")));
+        let system = embedded_fonts(&t, &dir.join("plain/glyphs/report.pdf"));
+        assert!(
+            system.iter().any(|r| r.starts_with("SYS")),
+            "an installed font is embedded: {system:?}"
+        );
+        let user = embedded_fonts(&t, &dir.join("font/glyphs/report.pdf"));
+        assert!(
+            user.iter().any(|r| r.starts_with("USRFNT+")),
+            "--font is used: {user:?}"
+        );
+        assert!(
+            !user.iter().any(|r| r.starts_with("SYS")),
+            "--font wins over installed fonts: {user:?}"
+        );
+        for out in ["plain", "font"] {
+            let pdf = dir.join(format!("{out}/glyphs/report.pdf"));
+            let (_, text) = run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]);
+            assert!(text.contains(&format!("Acme {SCRIPT_A} Ltd")), "{out}");
+        }
     }
     let bad = socsource_at(
         &dir,
@@ -590,6 +630,65 @@ fn a_user_font_supplies_missing_characters() {
         "{}",
         bad.stderr
     );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// A profile in Chinese and Japanese: the bundled fonts have none of it,
+/// so an installed CJK font (Noto Sans CJK from fonts-noto-cjk) is found,
+/// subset and embedded, and the text extracts as written.
+#[test]
+fn cjk_text_is_typeset_with_an_installed_font() {
+    if installed(
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "fonts-noto-cjk",
+    )
+    .is_none()
+    {
+        return;
+    }
+    let dir = scratch("pdf-cjk");
+    let name = "東京テック株式会社 上海分公司";
+    let text = fs::read_to_string(repo().join("profiles/tarangini-cloud.yaml"))
+        .unwrap()
+        .replace("Tarangini Cloud Pvt. Ltd.", name)
+        .replace("Multi-tenant SaaS platform", "顧客データ基盤");
+    assert!(text.contains(name), "the fixture has the name to replace");
+    fs::write(dir.join("cjk.yaml"), text).unwrap();
+    let run_ = socsource_at(
+        &dir,
+        &["report", "cjk.yaml", "--format", "pdf", "--out", "out"],
+    );
+    assert_eq!(run_.code, 0, "{}", run_.stderr);
+    assert!(
+        !run_.stderr.contains("none of the report's fonts"),
+        "no character is missing: {}",
+        run_.stderr
+    );
+    let Some(t) = tools() else { return };
+    let pdf = dir.join("out/tarangini-cloud/report.pdf");
+    let fonts = embedded_fonts(&t, &pdf);
+    let cjk = fonts
+        .iter()
+        .find(|r| r.contains("CJK"))
+        .unwrap_or_else(|| panic!("a CJK font is embedded: {fonts:?}"));
+    let cols: Vec<&str> = cjk.split_whitespace().collect();
+    assert!(
+        cols[0].starts_with("SYS") && cols[0].contains('+'),
+        "subset: {cjk}"
+    );
+    let flags = &cols[cols.len() - 5..cols.len() - 2];
+    assert_eq!(
+        flags,
+        ["yes", "yes", "yes"],
+        "embedded, subset, unicode: {cjk}"
+    );
+    let (_, text) = run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]);
+    let flat: String = text.split_whitespace().collect();
+    for phrase in ["東京テック株式会社", "上海分公司", "顧客データ基盤"] {
+        assert!(flat.contains(phrase), "`{phrase}` extracts:\n{text}");
+    }
+    let (ok, _) = run(&t.qpdf, &["--check", pdf.to_str().unwrap()]);
+    assert!(ok, "qpdf --check");
     fs::remove_dir_all(dir).unwrap();
 }
 

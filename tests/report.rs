@@ -119,7 +119,11 @@ fn executive_summary_is_short() {
         let md = fs::read_to_string(dir.join(format!("out/{name}/report.md"))).unwrap();
         let start = md.find("## Executive summary").unwrap();
         let end = start + md[start..].find("<!-- pagebreak -->").unwrap();
-        let words = md[start..end].split_whitespace().count();
+        // Words, not table pipes and delimiters.
+        let words = md[start..end]
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         assert!(words < 520, "{name}: executive summary has {words} words");
         fs::remove_dir_all(dir).unwrap();
     }
@@ -478,15 +482,33 @@ fn batch_index_lists_every_organisation_and_every_failure() {
     assert!(dir.join("out/kestrel-commerce/report.md").exists());
     let index = fs::read_to_string(dir.join("out/index.md")).unwrap();
     assert!(
-        index.contains("| Northwind Bank plc | In-house | low |"),
+        index.contains("| Northwind Bank plc | Financial services | 4,200 | In-house | low |"),
         "{index}"
     );
+    assert!(index.contains("| In-house | 1 | 50% |"), "{index}");
+    assert!(
+        index.contains("| EUR | 1 | "),
+        "totals per currency: {index}"
+    );
+    assert!(index.contains("![Recommendation by industry"), "{index}");
+    assert!(dir.join("out/index.svg").exists());
     assert!(index.contains("Kestrel Commerce B.V."));
     assert!(index.contains("[HTML](northwind-bank/report.html)"));
     assert!(index.contains("## Profiles that failed"));
     assert!(index.contains("in/broken.yaml") && index.contains("unsupported format version"));
     let html = fs::read_to_string(dir.join("out/index.html")).unwrap();
     assert!(html.contains("href=\"northwind-bank/report.html\""));
+    assert!(html.contains("<svg ") && html.contains("Recommendation by industry"));
+    // One script, inline, allowed by its hash and nothing else.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(!html.contains("<script src"));
+    let csp = html
+        .split("Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    assert!(csp.starts_with("default-src 'none';"), "{csp}");
+    assert!(csp.contains("script-src 'sha256-"), "{csp}");
     fs::remove_dir_all(dir).unwrap();
 }
 

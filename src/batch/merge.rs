@@ -17,10 +17,14 @@
 
 use super::record::{self, ProfileOutcome, ShardRecord, Status, RECORD_VERSION};
 use super::shard::Shard;
+use crate::evaluate::assessment::SocOption;
 use crate::fsio::{self, IoError};
 use crate::pipeline;
 use crate::render::templates::Templates;
-use crate::render::{self, IndexFailure, IndexLink, IndexRow, IndexView, RenderError};
+use crate::render::{
+    self, Attention, CurrencyTotals, IndexFailure, IndexLink, IndexRow, IndexView, Mix, Portfolio,
+    RecommendationCount, RenderError,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -204,11 +208,14 @@ pub(super) fn merge_records(
         .collect();
     profiles.sort_by_key(|(_, p)| p.order);
     let problems: Vec<&IndexFailure> = records.iter().flat_map(|(_, r)| &r.problems).collect();
+    let rows = index_rows(&profiles, out);
+    let failures = failures(&problems, &profiles);
     let view = IndexView {
         date: run.date.clone(),
         generator: run.generator.clone(),
-        rows: index_rows(&profiles, out),
-        failures: failures(&problems, &profiles),
+        portfolio: portfolio(&rows, failures.len()),
+        rows,
+        failures,
     };
     let files = render::index(templates, view)?;
     pipeline::write_files(out, &files)?;
@@ -241,6 +248,143 @@ fn index_rows(profiles: &[(&Path, &ProfileOutcome)], out: &Path) -> Vec<IndexRow
             Some(row)
         })
         .collect()
+}
+
+/// Most organisations listed under "needs attention".
+pub const ATTENTION_LISTED: usize = 10;
+
+/// Employee counts that bound the size bands of the dashboard.
+const SIZE_BANDS: [(u64, &str); 4] = [
+    (250, "under 250 employees"),
+    (1_000, "250 to 999 employees"),
+    (5_000, "1,000 to 4,999 employees"),
+    (u64::MAX, "5,000 employees or more"),
+];
+
+/// Add one organisation to a group's mix.
+fn count_into(mixes: &mut Vec<Mix>, label: &str, option: SocOption) {
+    let i = match mixes.iter().position(|m| m.label == label) {
+        Some(i) => i,
+        None => {
+            mixes.push(Mix {
+                label: label.to_string(),
+                in_house: 0,
+                hybrid: 0,
+                outsourced: 0,
+                total: 0,
+            });
+            mixes.len() - 1
+        }
+    };
+    let m = &mut mixes[i];
+    match option {
+        SocOption::InHouse => m.in_house += 1,
+        SocOption::Hybrid => m.hybrid += 1,
+        SocOption::Outsourced => m.outsourced += 1,
+    }
+    m.total += 1;
+}
+
+/// What limits an organisation's confidence, in words.
+fn attention_reason(limited_by: &str) -> &'static str {
+    match limited_by {
+        "margin" => "the score is close to a threshold",
+        "weights" => "it depends on how the considerations are weighted",
+        "costs" => "cost uncertainty could change it",
+        "budget" => "the budget may not hold",
+        _ => "see its report",
+    }
+}
+
+/// The portfolio's totals and groups, from the index rows (the numbers
+/// every report already computed; nothing is evaluated again).
+fn portfolio(rows: &[IndexRow], failed: usize) -> Portfolio {
+    let n = rows.len();
+    let recommendations = [SocOption::InHouse, SocOption::Hybrid, SocOption::Outsourced]
+        .into_iter()
+        .map(|option| {
+            let count = rows.iter().filter(|r| r.option == option).count();
+            RecommendationCount {
+                option,
+                label: option.short().to_string(),
+                count,
+                share: if n > 0 { count as f64 / n as f64 } else { 0.0 },
+            }
+        })
+        .collect();
+    let mut totals: BTreeMap<&str, CurrencyTotals> = BTreeMap::new();
+    for r in rows {
+        let t = totals
+            .entry(r.currency.as_str())
+            .or_insert_with(|| CurrencyTotals {
+                currency: r.currency.clone(),
+                organisations: 0,
+                in_house: 0.0,
+                outsourced: 0.0,
+                hybrid: 0.0,
+                recommended: 0.0,
+            });
+        t.organisations += 1;
+        t.in_house += r.in_house;
+        t.outsourced += r.outsourced;
+        t.hybrid += r.hybrid;
+        t.recommended += r.recommended_cost;
+    }
+    let mut industries = Vec::new();
+    let mut sizes = Vec::new();
+    for r in rows {
+        let label = if r.industry_label.is_empty() {
+            "Not recorded"
+        } else {
+            r.industry_label.as_str()
+        };
+        count_into(&mut industries, label, r.option);
+    }
+    industries.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.label.cmp(&b.label)));
+    // Bands in order, smallest first; only those with an organisation.
+    for (band, (_, label)) in SIZE_BANDS.iter().enumerate() {
+        let in_band = |employees: u64| {
+            SIZE_BANDS.iter().position(|(limit, _)| employees < *limit) == Some(band)
+        };
+        for r in rows.iter().filter(|r| in_band(r.employees)) {
+            count_into(&mut sizes, label, r.option);
+        }
+    }
+    let rank = |c: &str| match c {
+        "low" => 0,
+        "medium" => 1,
+        _ => 2,
+    };
+    let mut uncertain: Vec<&IndexRow> = rows.iter().filter(|r| rank(&r.confidence) < 2).collect();
+    uncertain.sort_by(|a, b| {
+        rank(&a.confidence)
+            .cmp(&rank(&b.confidence))
+            .then(a.weakest_share.total_cmp(&b.weakest_share))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let attention_more = uncertain.len().saturating_sub(ATTENTION_LISTED);
+    let attention = uncertain
+        .into_iter()
+        .take(ATTENTION_LISTED)
+        .map(|r| Attention {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            confidence: r.confidence.clone(),
+            recommendation: r.recommendation.clone(),
+            reason: attention_reason(&r.confidence_limited_by).to_string(),
+            links: r.links.clone(),
+        })
+        .collect();
+    Portfolio {
+        organisations: n,
+        failed,
+        recommendations,
+        totals: totals.into_values().collect(),
+        industries,
+        sizes,
+        attention,
+        attention_more,
+    }
 }
 
 /// Discovery problems, then every profile not rendered, in order.

@@ -81,6 +81,8 @@ struct Adjust<'a, 'f, I: Iterator<Item = Event<'a>>> {
     alignments: Vec<pulldown_cmark::Alignment>,
     in_head: bool,
     head_column: usize,
+    /// Tables seen so far under each heading, to name their wrappers.
+    tables_in_section: std::collections::HashMap<String, usize>,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Adjust<'a, '_, I> {
@@ -195,10 +197,27 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adjust<'a, '_, I> {
                     "<div class=\"page-break\"></div>\n",
                 )));
             }
+            // The wrapper scrolls a wide table on a narrow screen; it can
+            // be focused and is named, so it can be scrolled from the
+            // keyboard and a screen reader says what it holds.
             Event::Start(Tag::Table(alignments)) => {
                 self.alignments.clone_from(&alignments);
-                self.queue
-                    .push_back(Event::Html(CowStr::from("<div class=\"table-wrap\">\n")));
+                let section = self.headings.last().map_or("", |h| h.text.as_str());
+                let n = self
+                    .tables_in_section
+                    .entry(section.to_string())
+                    .or_insert(0);
+                *n += 1;
+                let name = match (section, *n) {
+                    ("", 1) => "Table".to_string(),
+                    ("", n) => format!("Table {n}"),
+                    (s, 1) => format!("{s}: table"),
+                    (s, n) => format!("{s}: table {n}"),
+                };
+                self.queue.push_back(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n",
+                    escape_html(&name)
+                ))));
                 self.queue.push_back(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {
@@ -265,6 +284,7 @@ pub fn to_html(markdown_text: &str, figures: &[Figure]) -> HtmlBody {
         alignments: Vec::new(),
         in_head: false,
         head_column: 0,
+        tables_in_section: std::collections::HashMap::new(),
     };
     let mut body = String::with_capacity(markdown_text.len() * 2);
     html::push_html(&mut body, adjust.by_ref());
@@ -310,7 +330,9 @@ mod tests {
         assert!(page
             .body
             .contains("<th scope=\"col\" style=\"text-align: right\">b</th>"));
-        assert!(page.body.contains("<div class=\"table-wrap\">"));
+        assert!(page.body.contains(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Costs: table\">"
+        ));
         assert_eq!(page.title, "Title");
         assert!(page.toc.contains("<a href=\"#costs\">Costs</a>"));
     }

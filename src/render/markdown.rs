@@ -146,17 +146,116 @@ pub fn yaml_string(text: &str) -> String {
     out
 }
 
+/// A table's delimiter row (`|---|--:|`) written in the spaced style the
+/// rows use (`| --- | --: |`), or `None` if `line` is not one. Markdown
+/// linters want every row of a table in one style, and templates are
+/// easier to write without the spaces.
+fn delimiter_row(line: &str) -> Option<String> {
+    let inner = line.trim().strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+    let is_delimiter = |c: &&str| {
+        let dashes = c.trim_start_matches(':').trim_end_matches(':');
+        !dashes.is_empty() && dashes.chars().all(|ch| ch == '-')
+    };
+    if cells.is_empty() || !cells.iter().all(is_delimiter) {
+        return None;
+    }
+    Some(format!("| {} |", cells.join(" | ")))
+}
+
+/// The cells of a table row, split at pipes that are not escaped (an odd
+/// run of backslashes before a pipe escapes it), each trimmed.
+fn row_cells(line: &str) -> Vec<&str> {
+    let inner = line.trim();
+    let inner = inner.strip_prefix('|').unwrap_or(inner);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut backslashes = 0;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '\\' => backslashes += 1,
+            '|' if backslashes % 2 == 0 => {
+                cells.push(inner[start..i].trim());
+                start = i + 1;
+                backslashes = 0;
+            }
+            _ => backslashes = 0,
+        }
+    }
+    let last = inner[start..].trim();
+    if !last.is_empty() {
+        cells.push(last);
+    }
+    cells
+}
+
+/// A table row written in the compact style: one space on each side of
+/// every cell (`| a | | b |`).
+fn compact_row(line: &str) -> String {
+    let cells: Vec<String> = row_cells(line)
+        .into_iter()
+        .map(|c| {
+            if c.is_empty() {
+                String::new()
+            } else {
+                format!(" {c}")
+            }
+        })
+        .collect();
+    format!("|{} |", cells.join(" |"))
+}
+
 /// Normalise template output: no trailing spaces, no runs of blank lines,
-/// one final newline (what Markdown linters and diffs expect). The one
-/// exception is a hard line break written as two or more trailing spaces
-/// before another line of text: it keeps exactly two spaces.
+/// table rows in one compact style (`| a | b |`, `| --- | --: |`, an empty
+/// cell `| |`: what Markdown linters want, and templates are easier to
+/// write without minding the spaces), one final newline
+/// (what Markdown linters and diffs expect). The one exception is a hard
+/// line break written as two or more trailing spaces before another line
+/// of text: it keeps exactly two spaces. Fenced code is left as written.
 pub fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank = 0;
+    let mut fence: Option<&str> = None;
+    let mut in_table = false;
+    // Where the line last written to `out` starts.
+    let mut last_line = 0;
     let mut lines = markdown.lines().peekable();
     while let Some(raw) = lines.next() {
-        let line = raw.trim_end();
-        let hard_break = !line.is_empty()
+        let trimmed = raw.trim_start();
+        for marker in ["```", "~~~"] {
+            if trimmed.starts_with(marker) {
+                fence = match fence {
+                    None => Some(marker),
+                    Some(open) if open == marker => None,
+                    other => other,
+                };
+            }
+        }
+        let mut spaced = None;
+        if fence.is_none() {
+            if let Some(delimiter) = delimiter_row(raw) {
+                // The row above a delimiter row is the table's header.
+                let header = out[last_line..].trim_end();
+                if !in_table && header.starts_with('|') {
+                    let row = compact_row(header);
+                    out.truncate(last_line);
+                    out.push_str(&row);
+                    out.push('\n');
+                    in_table = true;
+                }
+                spaced = Some(delimiter);
+            } else if in_table && raw.trim_start().starts_with('|') {
+                spaced = Some(compact_row(raw));
+            } else {
+                in_table = false;
+            }
+        } else {
+            in_table = false;
+        }
+        let line = spaced.as_deref().unwrap_or_else(|| raw.trim_end());
+        let hard_break = spaced.is_none()
+            && !line.is_empty()
             && raw.ends_with("  ")
             && raw[line.len()..].chars().all(|c| c == ' ')
             && lines.peek().is_some_and(|next| !next.trim().is_empty());
@@ -168,6 +267,7 @@ pub fn tidy(markdown: &str) -> String {
         } else {
             blank = 0;
         }
+        last_line = out.len();
         out.push_str(line);
         if hard_break {
             out.push_str("  ");
@@ -184,6 +284,25 @@ pub fn tidy(markdown: &str) -> String {
 mod tests {
     use super::*;
     use pulldown_cmark::{Event, Tag, TagEnd};
+
+    #[test]
+    fn tidy_spaces_table_delimiter_rows_outside_code() {
+        let md = "| a | b |\n|---|--:|\n| 1 | 2 |\n\n```\n|---|\n```\n\n---\n";
+        assert_eq!(
+            tidy(md),
+            "| a | b |\n| --- | --: |\n| 1 | 2 |\n\n```\n|---|\n```\n\n---\n"
+        );
+        assert_eq!(
+            delimiter_row("|:---|---:|:-:|").as_deref(),
+            Some("| :--- | ---: | :-: |")
+        );
+        assert_eq!(delimiter_row("| a | b |"), None);
+        assert_eq!(delimiter_row("|  |"), None);
+        assert_eq!(
+            tidy("|a|  b |\n|-|-|\n|  | x \\| y\\\\|z|\n\n|not a table|\n"),
+            "| a | b |\n| - | - |\n| | x \\| y\\\\ | z |\n\n|not a table|\n"
+        );
+    }
 
     /// Render one line of escaped text in a table cell and return the events.
     fn cell_events(value: &str) -> Vec<Event<'static>> {

@@ -262,44 +262,83 @@ impl Renderer {
     }
 }
 
-/// The portfolio index of a batch, as Markdown and HTML (it needs only the
-/// templates).
+/// The portfolio dashboard of a batch: `index.md`, its chart `index.svg`,
+/// and `index.html` (it needs only the templates and the view).
+///
+/// Both pages are rendered from the same view, which holds every number
+/// they show ([`IndexView`], built by the batch merge); nothing here
+/// evaluates anything. `index.html` carries a small inline script (sorting
+/// and filtering) that its Content-Security-Policy allows by hash, and
+/// nothing else: no request leaves the page.
 ///
 /// Takes the view by value: for a batch of thousands, the rows and their
 /// template context are the largest things in memory, so each is dropped
 /// as soon as the next step no longer needs it.
 pub fn index(templates: &Templates, view: IndexView) -> Result<Vec<OutputFile>, RenderError> {
-    let context = tera::Context::from_serialize(&view).map_err(|source| RenderError::View {
+    let figure = charts::portfolio(&view.portfolio);
+    let mut context = tera::Context::from_serialize(&view).map_err(|source| RenderError::View {
         what: "index",
         source: Box::new(source),
     })?;
-    let IndexView {
-        date,
-        generator,
-        rows,
-        failures,
-    } = view;
-    drop((rows, failures));
+    drop(view);
     let md = markdown::tidy(&templates.render("index.md", &context)?);
+    let script = templates.render("index.js", &context)?;
+    context.insert("script_hash", &csp_hash(&script));
+    context.insert("script", &script);
+    context.insert("chart_svg", &figure.to_svg("portfolio-chart"));
+    context.insert("chart_title", &figure.title);
+    let html_text = templates.render("index.html", &context)?;
     drop(context);
-    let page = html::to_html(&md, &[]);
-    let mut html_context = tera::Context::new();
-    html_context.insert("body", &page.body);
-    html_context.insert("title", &page.title);
-    html_context.insert("date", &date);
-    html_context.insert("generator", &generator);
-    drop(page);
-    let html_text = templates.render("index.html", &html_context)?;
+    let mut svg = figure.to_svg("portfolio-chart");
+    svg.push('\n');
     Ok(vec![
         OutputFile {
             path: "index.md".into(),
             bytes: md.into_bytes(),
         },
         OutputFile {
+            path: INDEX_CHART.into(),
+            bytes: svg.into_bytes(),
+        },
+        OutputFile {
             path: "index.html".into(),
             bytes: html_text.into_bytes(),
         },
     ])
+}
+
+/// The dashboard's chart, beside `index.md`. Organisation ids cannot hold
+/// a dot, so it can never clash with an organisation's folder.
+pub const INDEX_CHART: &str = "index.svg";
+
+/// A Content-Security-Policy source for an inline script:
+/// `'sha256-<base64 of its SHA-256>'`.
+fn csp_hash(script: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!("'sha256-{}'", base64(&digest))
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// A link from the index to one of an organisation's files.
@@ -309,17 +348,39 @@ pub struct IndexLink {
     pub href: String,
 }
 
+/// One organisation of the portfolio, as its report left it: everything
+/// the dashboard shows of it, so merging shard records never evaluates a
+/// profile again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexRow {
     pub id: String,
     pub name: String,
+    /// Industry key (`finance`) and label (`Finance`).
+    #[serde(default)]
+    pub industry: String,
+    #[serde(default)]
+    pub industry_label: String,
+    #[serde(default)]
+    pub employees: u64,
     pub recommendation: String,
     pub option: SocOption,
     pub confidence: String,
+    /// What limits the confidence most: `margin`, `weights`, `costs` or
+    /// `budget`.
+    #[serde(default)]
+    pub confidence_limited_by: String,
+    /// The weakest of the shares confidence rests on (weightings, cost
+    /// draws and budget draws that keep the recommendation), to rank the
+    /// organisations that need attention.
+    #[serde(default)]
+    pub weakest_share: f64,
     pub currency: String,
     pub in_house: f64,
     pub outsourced: f64,
     pub hybrid: f64,
+    /// The total of the recommended option.
+    #[serde(default)]
+    pub recommended_cost: f64,
     pub top_risk: String,
     pub links: Vec<IndexLink>,
 }
@@ -327,16 +388,26 @@ pub struct IndexRow {
 impl IndexRow {
     pub fn new(a: &Assessment, formats: &[Format], editions: &[Edition]) -> IndexRow {
         let total = |o: SocOption| a.costs.options.get(&o).map_or(0.0, |c| c.total);
+        let r = &a.recommendation;
         IndexRow {
             id: a.profile.id.clone(),
             name: a.profile.name.clone(),
-            recommendation: a.recommendation.option.short().to_string(),
-            option: a.recommendation.option,
-            confidence: format!("{:?}", a.recommendation.confidence).to_lowercase(),
+            industry: a.profile.industry.clone(),
+            industry_label: a.profile.industry_label.clone(),
+            employees: a.profile.employees,
+            recommendation: r.option.short().to_string(),
+            option: r.option,
+            confidence: format!("{:?}", r.confidence).to_lowercase(),
+            confidence_limited_by: r.confidence_limited_by.clone(),
+            weakest_share: r
+                .robustness
+                .min(r.cost_robustness)
+                .min(r.probability_within_budget),
             currency: a.costs.currency.clone(),
             in_house: total(SocOption::InHouse),
             outsourced: total(SocOption::Outsourced),
             hybrid: total(SocOption::Hybrid),
+            recommended_cost: total(r.option),
             top_risk: a.risks.first().map_or("none assessed".into(), |r| {
                 format!("{}: {} ({})", r.threat_label, r.asset, r.rating)
             }),
@@ -364,10 +435,77 @@ pub struct IndexFailure {
     pub error: String,
 }
 
+/// What the dashboard templates see: the rows, the failures, and the
+/// portfolio's totals, all computed before rendering.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexView {
     pub date: String,
     pub generator: String,
     pub rows: Vec<IndexRow>,
     pub failures: Vec<IndexFailure>,
+    pub portfolio: Portfolio,
+}
+
+/// The portfolio at a glance, computed from the rows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Portfolio {
+    /// Organisations rendered.
+    pub organisations: usize,
+    /// Profiles that failed (or were skipped), and problems finding them.
+    pub failed: usize,
+    /// One entry per option, in-house first, zeros included.
+    pub recommendations: Vec<RecommendationCount>,
+    /// Total cost per option, one entry per currency (costs are never
+    /// converted), by currency code.
+    pub totals: Vec<CurrencyTotals>,
+    /// Recommendations by industry, most organisations first.
+    pub industries: Vec<Mix>,
+    /// Recommendations by size band, smallest first.
+    pub sizes: Vec<Mix>,
+    /// The organisations that need attention: confidence below high,
+    /// lowest first (then the weakest share, then the name).
+    pub attention: Vec<Attention>,
+    /// Organisations that need attention beyond those listed.
+    pub attention_more: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecommendationCount {
+    pub option: SocOption,
+    pub label: String,
+    pub count: usize,
+    /// Share of the organisations rendered, 0 to 1.
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrencyTotals {
+    pub currency: String,
+    pub organisations: usize,
+    pub in_house: f64,
+    pub outsourced: f64,
+    pub hybrid: f64,
+    /// What the recommended options cost together.
+    pub recommended: f64,
+}
+
+/// How many organisations of one group got each recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mix {
+    pub label: String,
+    pub in_house: usize,
+    pub hybrid: usize,
+    pub outsourced: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attention {
+    pub id: String,
+    pub name: String,
+    pub confidence: String,
+    pub recommendation: String,
+    /// What limits the confidence, in words.
+    pub reason: String,
+    pub links: Vec<IndexLink>,
 }

@@ -4,7 +4,8 @@
 //! Two tera engines keep escaping honest: Markdown templates (`*.md`)
 //! auto-escape every printed value with [`super::markdown::escape`]; HTML
 //! templates (`*.html`, and `*.css` they include) auto-escape with HTML
-//! rules. A value printed with `| safe` is the template author's
+//! rules. `*.js` (the dashboard's script) is rendered as written: it takes
+//! no values. A value printed with `| safe` is the template author's
 //! responsibility: templates are trusted code, profiles are not.
 //!
 //! `socsource templates export DIR` writes the defaults out for editing.
@@ -47,6 +48,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("index.md", include_str!("../../templates/index.md")),
     ("report.html", include_str!("../../templates/report.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("index.js", include_str!("../../templates/index.js")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -136,7 +138,35 @@ fn number(value: &Value, filter: &str) -> tera::Result<f64> {
         .ok_or_else(|| tera::Error::msg(format!("filter `{filter}` needs a number, got {value}")))
 }
 
+/// A relative link for an HTML attribute: characters a URL may hold are
+/// kept (`&` and `'` as entities), anything else is percent-encoded as
+/// UTF-8, so a folder name can neither end the attribute nor add markup.
+pub fn href(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_ascii_alphanumeric() || "-._~/:#?=%+!$()*,;@".contains(c) => out.push(c),
+            c => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn register_filters(tera: &mut Tera) {
+    tera.register_filter("href", |v: &Value, _: &HashMap<String, Value>| {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        Ok(Value::String(href(&text)))
+    });
     tera.register_filter("money", |v: &Value, args: &HashMap<String, Value>| {
         Ok(Value::String(words::money(
             &arg_currency(args),
@@ -214,7 +244,10 @@ impl Templates {
                     continue;
                 };
                 if name.starts_with('.')
-                    || !(name.ends_with(".md") || name.ends_with(".html") || name.ends_with(".css"))
+                    || !(name.ends_with(".md")
+                        || name.ends_with(".html")
+                        || name.ends_with(".css")
+                        || name.ends_with(".js"))
                 {
                     continue;
                 }
@@ -341,4 +374,21 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<String>, IoError> {
         written.push(name.to_string());
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_keep_paths_and_encode_the_rest() {
+        assert_eq!(
+            href("../part-0/acme/report.html"),
+            "../part-0/acme/report.html"
+        );
+        assert_eq!(
+            href("a b/\"><x>&'/ü"),
+            "a%20b/%22%3E%3Cx%3E&amp;&#39;/%C3%BC"
+        );
+    }
 }

@@ -57,13 +57,18 @@ pub fn example_profiles() -> Vec<PathBuf> {
     files
 }
 
-/// An external checker the tests use (vnu, markdownlint, poppler, qpdf).
+/// An external checker the tests use (vnu, markdownlint, poppler, qpdf,
+/// node, chromium, playwright-core, axe-core).
 /// Missing tools fail the test when `SOCSOURCE_REQUIRE_TOOLS` is set (as
 /// `.ci/run` does); elsewhere the check is skipped with a loud note.
 pub fn tool(name: &str) -> Option<PathBuf> {
     let candidates: Vec<PathBuf> = match name {
         "vnu" => vec![repo().join("node_modules/vnu-jar/build/dist/vnu.jar")],
         "markdownlint" => vec![repo().join("node_modules/.bin/markdownlint-cli2")],
+        // The browser checks: playwright-core and axe-core from npm, driving
+        // Debian's Chromium.
+        "playwright-core" => vec![repo().join("node_modules/playwright-core/package.json")],
+        "axe-core" => vec![repo().join("node_modules/axe-core/axe.min.js")],
         other => std::env::var_os("PATH")
             .map(|p| std::env::split_paths(&p).map(|d| d.join(other)).collect())
             .unwrap_or_default(),
@@ -74,7 +79,7 @@ pub fn tool(name: &str) -> Option<PathBuf> {
         (Some(p), true) => Some(p),
         _ => {
             if std::env::var_os("SOCSOURCE_REQUIRE_TOOLS").is_some() {
-                panic!("required checker `{name}` is not installed (run .ci/run, or `npm ci` and install poppler-utils, qpdf and Java)");
+                panic!("required checker `{name}` is not installed (run .ci/run, or `npm ci` and install poppler-utils, qpdf, Java and chromium)");
             }
             eprintln!(
                 "NOTE: `{name}` is not installed; this check is skipped here (CI requires it)"

@@ -15,9 +15,10 @@
 //! spreads the few samples over the whole of every range, so costs, which
 //! add up many assumptions, come out much steadier than from plain random
 //! draws of the same number; and a probability estimated from them has a
-//! standard error of at most 0.5 / sqrt(n - 1) (Owen 1997: the variance of
-//! a Latin hypercube estimate is never more than n / (n - 1) times that of
-//! plain sampling), 1.6 percentage points at 1,000 draws.
+//! standard error of at most 0.5 / sqrt(n - 1), 1.6 percentage points at
+//! 1,000 draws: a Latin hypercube is never worse than plain sampling with
+//! one draw fewer (Owen, *Monte Carlo theory, methods and examples*, 2013,
+//! proposition 10.4).
 
 use super::facts::CostFacts;
 use super::plan::Plan;

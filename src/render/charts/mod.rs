@@ -8,6 +8,7 @@
 //! a template decides where each chart goes and every format follows.
 
 mod costs;
+mod portfolio;
 mod risk;
 mod scores;
 mod svg;
@@ -16,6 +17,7 @@ mod timeline;
 use crate::evaluate::assessment::{Assessment, SocOption};
 use crate::evaluate::words::thousands;
 use costs::{cost_ranges, costs_per_year, cumulative_costs};
+pub use portfolio::portfolio;
 use risk::{expected_loss, heat_map};
 use scores::considerations;
 use timeline::roadmap;

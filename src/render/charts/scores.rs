@@ -7,9 +7,10 @@ use crate::evaluate::assessment::Assessment;
 pub fn considerations(a: &Assessment) -> Figure {
     let mut c = Canvas { shapes: Vec::new() };
     let label_w = 168.0;
-    // Room between the labels and the plot for a -2.0 bar's value.
+    // Room between the labels and the plot for a -2.0 bar's value, and
+    // as much on the right for a +2.0 bar's.
     let plot_x = label_w + 34.0;
-    let plot_w = WIDTH - plot_x - 10.0;
+    let plot_w = WIDTH - plot_x - 34.0;
     let row = 22.0;
     let top = 24.0;
     let zero = plot_x + plot_w / 2.0;

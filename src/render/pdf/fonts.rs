@@ -6,12 +6,22 @@
 //! applies no kerning, so a measured line ends where the glyphs end.
 //!
 //! Each character is drawn with the first face that has it: the requested
-//! style (regular, bold, italic, or monospace for code), then the user's `--font`, then DejaVu
-//! Sans. A character no face has is replaced by [`MISSING_MARK`] and
-//! reported; it is never dropped silently.
+//! style (regular, bold, italic, or monospace for code), then the user's
+//! `--font`, then DejaVu Sans, then a font installed on the machine
+//! ([`SystemFonts`]). A character no face has is replaced by
+//! [`MISSING_MARK`] and reported; it is never dropped silently.
+//!
+//! Installed fonts are looked at only when a report has a character the
+//! bundled faces and `--font` lack (Chinese, Japanese, Korean, ...): the
+//! first use lists them, each character is then looked up once, and the
+//! face chosen is parsed once and subset like the bundled ones. The choice
+//! is deterministic on a machine (upright, regular weight, proportional,
+//! sans-serif faces first, then by family and file), so the same inputs
+//! still give the same bytes there; another machine may have other fonts.
 
 use printpdf::ParsedFont;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// Drawn in place of a character no font can show.
 pub const MISSING_MARK: char = '\u{25A1}';
@@ -27,20 +37,27 @@ pub enum Face {
     User,
     /// DejaVu Sans, for symbols and scripts Liberation Sans lacks.
     Fallback,
+    /// An installed font, by its place in the machine's preference order.
+    System(u16),
 }
 
 impl Face {
     /// The PDF resource name. Six capital letters, because printpdf uses the
     /// first six characters as the subset tag (`LIBREG+LiberationSans`);
-    /// fixed names keep the bytes identical from render to render.
-    pub fn resource_id(self) -> &'static str {
+    /// fixed names keep the bytes identical from render to render. An
+    /// installed font is `SYS` and three letters for its place (`SYSAAA`).
+    pub fn resource_id(self) -> String {
         match self {
-            Face::Regular => "LIBREG",
-            Face::Bold => "LIBBLD",
-            Face::Italic => "LIBITA",
-            Face::Mono => "LIBMON",
-            Face::User => "USRFNT",
-            Face::Fallback => "DJVSAN",
+            Face::Regular => "LIBREG".into(),
+            Face::Bold => "LIBBLD".into(),
+            Face::Italic => "LIBITA".into(),
+            Face::Mono => "LIBMON".into(),
+            Face::User => "USRFNT".into(),
+            Face::Fallback => "DJVSAN".into(),
+            Face::System(n) => {
+                let letter = |k: u16| char::from(b'A' + (k % 26) as u8);
+                format!("SYS{}{}{}", letter(n / 676), letter(n / 26), letter(n))
+            }
         }
     }
 }
@@ -60,8 +77,13 @@ pub struct FontFace {
 
 impl FontFace {
     pub fn parse(bytes: &[u8]) -> Option<FontFace> {
+        FontFace::parse_index(bytes, 0)
+    }
+
+    /// The face at `index` of a font file (a collection holds several).
+    pub fn parse_index(bytes: &[u8], index: usize) -> Option<FontFace> {
         let mut warnings = Vec::new();
-        let font = ParsedFont::from_bytes(bytes, 0, &mut warnings)?;
+        let font = ParsedFont::from_bytes(bytes, index, &mut warnings)?;
         let metrics = &font.pdf_font_metrics;
         let units_per_em = f32::from(metrics.units_per_em.max(1));
         let ascent = f32::from(metrics.ascender) / units_per_em;
@@ -133,16 +155,147 @@ pub enum FontError {
     NotAFont,
 }
 
+/// The fonts installed on the machine, searched for characters the bundled
+/// faces and `--font` lack.
+pub struct SystemFonts {
+    db: fontdb::Database,
+    /// Every installed face, in preference order.
+    order: Vec<fontdb::ID>,
+    /// The faces parsed for the PDF, by place in `order`, on first use.
+    parsed: Vec<OnceLock<Option<FontFace>>>,
+    /// The place of the face that has a character, or `None`.
+    by_char: Mutex<HashMap<char, Option<u16>>>,
+}
+
+impl SystemFonts {
+    /// The fonts of this machine (fontconfig's folders, else the usual
+    /// ones), in preference order.
+    pub fn load() -> SystemFonts {
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        let mut faces: Vec<&fontdb::FaceInfo> = db.faces().collect();
+        let path = |f: &fontdb::FaceInfo| match &f.source {
+            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.display().to_string(),
+            fontdb::Source::Binary(_) => String::new(),
+        };
+        let family = |f: &fontdb::FaceInfo| {
+            f.families
+                .first()
+                .map_or_else(String::new, |(name, _)| name.clone())
+        };
+        faces.sort_by_key(|f| {
+            let name = family(f).to_lowercase();
+            (
+                f.style != fontdb::Style::Normal,
+                (i32::from(f.weight.0) - 400).abs(),
+                f.monospaced,
+                !name.contains("sans"),
+                name,
+                path(f),
+                f.index,
+            )
+        });
+        let order: Vec<fontdb::ID> = faces.iter().map(|f| f.id).collect();
+        let parsed = order.iter().map(|_| OnceLock::new()).collect();
+        SystemFonts {
+            db,
+            order,
+            parsed,
+            by_char: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// How many faces are installed.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Whether the face at `place` maps `c` to a glyph (a cheap look at its
+    /// character map, without parsing the whole font).
+    fn maps(&self, place: usize, c: char) -> bool {
+        self.db
+            .with_face_data(self.order[place], |data, index| {
+                ttf_parser::Face::parse(data, index)
+                    .ok()
+                    .and_then(|face| face.glyph_index(c))
+                    .is_some_and(|g| g.0 != 0)
+            })
+            .unwrap_or(false)
+    }
+
+    /// The face at `place`, parsed for the PDF (once).
+    fn face(&self, place: usize) -> Option<&FontFace> {
+        self.parsed
+            .get(place)?
+            .get_or_init(|| {
+                self.db
+                    .with_face_data(self.order[place], |data, index| {
+                        FontFace::parse_index(data, index as usize)
+                    })
+                    .flatten()
+            })
+            .as_ref()
+    }
+
+    /// The place of the first face, in preference order, that has `c`.
+    pub fn find(&self, c: char) -> Option<u16> {
+        if let Some(known) = self.by_char.lock().ok().and_then(|m| m.get(&c).copied()) {
+            return known;
+        }
+        let found = (0..self.order.len().min(usize::from(u16::MAX)))
+            .find(|&place| self.maps(place, c) && self.face(place).is_some_and(|f| f.has(c)))
+            .map(|place| place as u16);
+        if let Ok(mut map) = self.by_char.lock() {
+            map.insert(c, found);
+        }
+        found
+    }
+
+    /// Family, file and face index of the face at `place`, so that outputs
+    /// differ when the font does.
+    pub fn describe(&self, place: u16) -> String {
+        self.order
+            .get(usize::from(place))
+            .and_then(|id| self.db.face(*id))
+            .map(|f| {
+                let file = match &f.source {
+                    fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => {
+                        p.display().to_string()
+                    }
+                    fontdb::Source::Binary(_) => String::new(),
+                };
+                format!("{}|{}|{}|{}", f.post_script_name, file, f.index, f.weight.0)
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// The faces a render uses. The bundled faces are parsed once per process.
 pub struct FontSet {
     bundled: &'static [FontFace; 5],
     user: Option<FontFace>,
     /// A short digest of the user font, so outputs differ when it does.
     pub user_digest: Option<String>,
+    /// Installed fonts, listed on first need; `None` when not to be used.
+    system: Option<OnceLock<SystemFonts>>,
 }
 
 impl FontSet {
+    /// The bundled faces, the `--font` face if given, and the fonts
+    /// installed on the machine for what neither has.
     pub fn new(user_font: Option<&[u8]>) -> Result<FontSet, FontError> {
+        let mut set = FontSet::without_system_fonts(user_font)?;
+        set.system = Some(OnceLock::new());
+        Ok(set)
+    }
+
+    /// The bundled faces and the `--font` face only, whatever is installed
+    /// (for tests that must not depend on the machine).
+    pub fn without_system_fonts(user_font: Option<&[u8]>) -> Result<FontSet, FontError> {
         let bundled = bundled().ok_or(FontError::Bundled)?;
         let (user, user_digest) = match user_font {
             Some(bytes) => {
@@ -158,7 +311,16 @@ impl FontSet {
             bundled,
             user,
             user_digest,
+            system: None,
         })
+    }
+
+    /// The installed fonts, listed on first call; `None` when this set
+    /// does not use them.
+    pub fn system(&self) -> Option<&SystemFonts> {
+        self.system
+            .as_ref()
+            .map(|cell| cell.get_or_init(SystemFonts::load))
     }
 
     pub fn face(&self, face: Face) -> &FontFace {
@@ -169,6 +331,10 @@ impl FontSet {
             Face::Fallback => &self.bundled[3],
             Face::Mono => &self.bundled[4],
             Face::User => self.user.as_ref().unwrap_or(&self.bundled[3]),
+            Face::System(n) => self
+                .system()
+                .and_then(|s| s.face(usize::from(n)))
+                .unwrap_or(&self.bundled[3]),
         }
     }
 
@@ -183,7 +349,14 @@ impl FontSet {
         if self.user.as_ref().is_some_and(|u| u.has(c)) {
             return Some(Face::User);
         }
-        self.face(Face::Fallback).has(c).then_some(Face::Fallback)
+        if self.face(Face::Fallback).has(c) {
+            return Some(Face::Fallback);
+        }
+        // Only characters no bundled face has reach the installed fonts.
+        if c.is_whitespace() || c.is_control() {
+            return None;
+        }
+        self.system()?.find(c).map(Face::System)
     }
 
     /// Whether some face can draw `c`.
@@ -237,7 +410,7 @@ mod tests {
 
     #[test]
     fn bundled_faces_cover_latin_greek_cyrillic_and_fall_back_for_symbols() {
-        let fonts = FontSet::new(None).unwrap();
+        let fonts = FontSet::without_system_fonts(None).unwrap();
         for c in "Präzisionstechnik Θεσσαλονίκης Дунав Енергија €£ – — “ ”".chars()
         {
             assert_eq!(fonts.resolve(Face::Regular, c).map(|_| ()), Some(()), "{c}");
@@ -277,7 +450,7 @@ mod tests {
 
     #[test]
     fn runs_split_by_face_and_mark_missing_characters() {
-        let fonts = FontSet::new(None).unwrap();
+        let fonts = FontSet::without_system_fonts(None).unwrap();
         let runs = fonts.runs(Face::Regular, "ok ✓ 日");
         assert_eq!(
             runs,
@@ -288,5 +461,26 @@ mod tests {
                 (Face::Fallback, MISSING_MARK.to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn installed_faces_get_fixed_resource_names() {
+        assert_eq!(Face::System(0).resource_id(), "SYSAAA");
+        assert_eq!(Face::System(27).resource_id(), "SYSABB");
+        assert_eq!(Face::System(700).resource_id(), "SYSBAY");
+    }
+
+    #[test]
+    fn installed_fonts_are_asked_only_for_what_the_bundled_faces_lack() {
+        let fonts = FontSet::new(None).unwrap();
+        assert_eq!(fonts.resolve(Face::Regular, 'a'), Some(Face::Regular));
+        assert_eq!(fonts.resolve(Face::Regular, '✓'), Some(Face::Fallback));
+        // Listing the installed fonts happens on the first character that
+        // needs them, not before.
+        assert!(fonts.system.as_ref().unwrap().get().is_none());
+        if let Some(Face::System(n)) = fonts.resolve(Face::Regular, '日') {
+            assert!(fonts.face(Face::System(n)).has('日'));
+            assert_eq!(fonts.resolve(Face::Bold, '日'), Some(Face::System(n)));
+        }
     }
 }

@@ -98,6 +98,21 @@ pub fn missing_characters(blocks: &[Block], fonts: &FontSet) -> Vec<(char, Strin
     out
 }
 
+/// The installed fonts a laid-out document draws with, by place.
+fn system_faces_used(doc: &layout::Document) -> std::collections::BTreeSet<u16> {
+    doc.pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            layout::Item::Text {
+                face: fonts::Face::System(n),
+                ..
+            } => Some(*n),
+            _ => None,
+        })
+        .collect()
+}
+
 /// `D:YYYYMMDD000000Z` for a report date `YYYY-MM-DD`.
 fn pdf_date(date: &str) -> String {
     format!("D:{}000000Z", date.replace('-', ""))
@@ -188,7 +203,7 @@ pub fn render_document(
     let mut warnings = Vec::new();
     for (c, section) in missing_characters(&blocks, fonts) {
         warnings.push(format!(
-            "the character '{c}' (U+{:04X}) in \"{}\" is in none of the report's fonts; the PDF shows {} instead (use --font with a font that has it)",
+            "the character '{c}' (U+{:04X}) in \"{}\" is in none of the report's fonts nor any font installed on this machine; the PDF shows {} instead (install a font that has it, or give one with --font)",
             c as u32,
             section,
             fonts::MISSING_MARK
@@ -222,7 +237,8 @@ pub fn render_document(
         date: pdf_date(&info.date),
         lang: info.lang.clone(),
     };
-    // Everything the bytes depend on, so equal inputs give an equal /ID.
+    // Everything the bytes depend on, so equal inputs give an equal /ID:
+    // the installed fonts used count too, since they differ by machine.
     let mut seed = markdown.as_bytes().to_vec();
     seed.extend_from_slice(
         format!(
@@ -233,6 +249,11 @@ pub fn render_document(
     );
     if form != layout::Form::Report {
         seed.extend_from_slice(format!("|{form:?}").as_bytes());
+    }
+    for place in system_faces_used(&doc) {
+        if let Some(system) = fonts.system() {
+            seed.extend_from_slice(system.describe(place).as_bytes());
+        }
     }
     let pages = doc.pages.len();
     let bytes = write::write(&doc, fonts, &meta, &seed)?;
