@@ -16,9 +16,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20);
-    let options = LoadOptions {
-        default_date: Date::new(2026, 1, 1).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 1, 1).unwrap());
     println!("median of {runs} runs: time to refuse a profile nested N levels deep");
     println!("| style | levels | bytes | ms | diagnostic |");
     println!("|---|---:|---:|---:|---|");

@@ -37,9 +37,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
     let evaluate_only = std::env::args().skip(1).any(|a| a == "evaluate");
-    let options = LoadOptions {
-        default_date: Date::new(2026, 11, 26).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 11, 26).unwrap());
     let start = Instant::now();
     let renderer = Renderer::new(
         Templates::load(None).expect("templates"),

@@ -246,6 +246,10 @@ pub struct OutputArgs {
     #[arg(long, value_enum, default_value = "full")]
     pub edition: EditionArg,
 
+    /// Evaluate as if every profile said so (repeatable), e.g. `--set budget.annual_opex=2000000`
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+
     /// A TrueType/OpenType font for characters the bundled fonts lack (e.g. CJK)
     #[arg(long, value_name = "PATH")]
     pub font: Option<PathBuf>,

@@ -22,9 +22,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 pub fn validate(paths: &[PathBuf], console: &mut Console<'_>) -> Result<Outcome, UsageError> {
-    let options = LoadOptions {
-        default_date: config::default_report_date()?,
-    };
+    let options = LoadOptions::on(config::default_report_date()?);
     let found = discover::discover(paths);
     console.diagnostics(&found.problems);
     let mut valid = 0;
@@ -135,7 +133,7 @@ fn report_to_stdout(
     let input = pipeline::read(
         file,
         &file.display().to_string(),
-        &LoadOptions { default_date: date },
+        &options.load_options(date),
     );
     let to = Destination::Stdout(&mut *console.out);
     let (result, messages) =

@@ -7,8 +7,10 @@
 
 use crate::batch::TemplatesDiffer;
 use crate::cli::{EditionArg, FormatArg, OutputArgs, PaperArg};
+use crate::diag::Diagnostic;
 use crate::fsio::{self, IoError, ReadError};
 use crate::profile::model::Date;
+use crate::profile::{LoadOptions, Override};
 use crate::render::pdf::fonts::FontError;
 use crate::render::pdf::layout::Paper;
 use crate::render::templates::TemplateError;
@@ -58,6 +60,10 @@ pub enum UsageError {
     /// `--font` file, the output folder).
     #[error(transparent)]
     Io(#[from] IoError),
+    /// A `--set` names a key the profile does not have, or a value it does
+    /// not accept; shown like a profile diagnostic, on the argument.
+    #[error("{}", .0.iter().map(|d| d.to_string()).collect::<String>().trim_end().trim_start_matches("error: "))]
+    Set(Vec<Diagnostic>),
 }
 
 /// Where rendered files go.
@@ -68,6 +74,16 @@ pub enum Output {
     Stdout,
 }
 
+impl RenderOptions {
+    /// How every profile of the run is loaded.
+    pub fn load_options(&self, default_date: Date) -> LoadOptions {
+        LoadOptions {
+            default_date,
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
 /// Checked options for `report` and `batch`.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -76,6 +92,8 @@ pub struct RenderOptions {
     pub formats: Vec<Format>,
     /// Requested editions: the full report, the board brief, or both.
     pub editions: Vec<Edition>,
+    /// `--set` values, applied to every profile.
+    pub overrides: Vec<Override>,
     pub templates: Option<PathBuf>,
     pub jobs: usize,
     pub fail_fast: bool,
@@ -139,10 +157,15 @@ impl RenderOptions {
             ),
             None => None,
         };
+        let mut overrides = Vec::new();
+        for arg in &args.set {
+            overrides.push(Override::parse(arg).map_err(UsageError::Set)?);
+        }
         Ok(RenderOptions {
             output,
             formats,
             editions,
+            overrides,
             templates: args.templates.clone(),
             jobs,
             fail_fast: args.fail_fast,

@@ -57,9 +57,7 @@ fn cited_keys(extra: &[&'static str]) -> BTreeSet<&'static str> {
 /// The starter profile (a U.S. organisation), whose defaults the reference
 /// pages show.
 pub fn reference_profile() -> Option<Profile> {
-    let options = crate::profile::LoadOptions {
-        default_date: crate::profile::model::Date::new(2026, 1, 1)?,
-    };
+    let options = crate::profile::LoadOptions::on(crate::profile::model::Date::new(2026, 1, 1)?);
     crate::profile::load_bytes(
         "starter.yaml",
         "starter",
@@ -250,6 +248,9 @@ fn kind_words(kind: &Kind) -> String {
         Kind::Assumptions => {
             "map of assumption names to a number or `{low, likely, high}`".into()
         }
+        Kind::Overrides => {
+            "map of dotted key paths (any key above except `version`, `id`, `scenarios` and `report`, or `assumptions.<name>`) to the value each takes".into()
+        }
     }
 }
 
@@ -296,6 +297,11 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("mssp_quote.term_years", "3"),
     ("mssp_quote.provider", "Example MDR Inc."),
     ("mssp_quote.platform", "bundled"),
+    ("scenarios[].name", "Budget cut by 40%"),
+    (
+        "scenarios[].set",
+        "{budget.annual_opex: 1200000, requirements.go_live_months: 6}",
+    ),
     ("report.date", "2026-03-31"),
     ("report.language", "en"),
 ];

@@ -43,9 +43,7 @@ struct Report {
 }
 
 fn render(yaml: &str) -> Report {
-    let options = LoadOptions {
-        default_date: Date::new(2026, 11, 26).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 11, 26).unwrap());
     let loaded = match load_bytes("hostile.yaml", "hostile", yaml.as_bytes(), &options) {
         Ok(l) => l,
         Err(d) => panic!("the generated profile is invalid: {d:?}\n{yaml}"),
@@ -215,8 +213,11 @@ fn heading_levels(md: &str) -> Vec<u8> {
 fn template_sections() -> usize {
     socsource::render::templates::DEFAULTS
         .iter()
-        // The full report's sections: not the index, not the brief.
-        .filter(|(name, _)| name.ends_with(".md") && !["index.md", "brief.md"].contains(name))
+        // The full report's sections: not the index or the brief, and not
+        // the scenarios, which only a profile with scenarios has.
+        .filter(|(name, _)| {
+            name.ends_with(".md") && !["index.md", "brief.md", "scenarios.md"].contains(name)
+        })
         .map(|(_, text)| text.lines().filter(|l| l.starts_with("## ")).count())
         .sum()
 }

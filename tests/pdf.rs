@@ -361,6 +361,7 @@ fn the_outline_is_nested_in_document_order_and_links_have_no_border() {
             "SLA checklist",
             "Roadmap",
             "What would change the recommendation",
+            "Scenarios",
             "Appendix"
         ]
     );
@@ -726,9 +727,7 @@ fn every_bundled_report_has_a_cover_contents_and_body() {
 /// A bundled profile's assessment, evaluated in-process.
 fn bundled_assessment(id: &str) -> socsource::evaluate::Assessment {
     use socsource::profile::{load_path, model::Date, LoadOptions};
-    let options = LoadOptions {
-        default_date: Date::new(2026, 1, 1).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 1, 1).unwrap());
     let path = repo().join(format!("profiles/{id}.yaml"));
     let profile = load_path(&path, &format!("{id}.yaml"), &options)
         .unwrap()
@@ -742,9 +741,7 @@ fn bundled_assessment(id: &str) -> socsource::evaluate::Assessment {
 fn two_renders_in_one_process_are_identical() {
     use socsource::profile::{load_path, model::Date, LoadOptions};
     use socsource::render::{pdf, templates::Templates, Format, Renderer};
-    let options = LoadOptions {
-        default_date: Date::new(2026, 1, 1).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 1, 1).unwrap());
     let path = repo().join("profiles/vulcan-praezision.yaml");
     let profile = load_path(&path, "vulcan-praezision.yaml", &options)
         .unwrap()

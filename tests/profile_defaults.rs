@@ -5,9 +5,7 @@ use socsource::profile::model::*;
 use socsource::profile::{format, load_bytes, LoadOptions};
 
 fn load(text: &str) -> Profile {
-    let options = LoadOptions {
-        default_date: Date::new(2026, 11, 26).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 11, 26).unwrap());
     match load_bytes("test.yaml", "Test Org", text.as_bytes(), &options) {
         Ok(l) => l.profile,
         Err(d) => panic!("{}", d.iter().map(|d| d.to_string()).collect::<String>()),

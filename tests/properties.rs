@@ -164,6 +164,8 @@ prop_compose! {
                 language: "en".into(),
             },
             defaulted: BTreeSet::new(),
+            overrides: Vec::new(),
+            scenarios: Vec::new(),
         }
     }
 }

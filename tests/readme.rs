@@ -39,9 +39,9 @@ fn every_generated_page_matches_the_code() {
 #[test]
 fn the_profile_reference_example_is_a_valid_profile() {
     let yaml = docs::example_profile();
-    let options = socsource::profile::LoadOptions {
-        default_date: socsource::profile::model::Date::new(2026, 1, 1).unwrap(),
-    };
+    let options = socsource::profile::LoadOptions::on(
+        socsource::profile::model::Date::new(2026, 1, 1).unwrap(),
+    );
     let loaded =
         socsource::profile::load_bytes("example.yaml", "example", yaml.as_bytes(), &options);
     match loaded {

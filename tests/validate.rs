@@ -143,9 +143,7 @@ fn a_mebibyte_nested_half_a_million_levels_names_the_first_node_too_deep() {
     ));
     let block = pad(format!("version: 1\ndeep:\n  {}x", "- ".repeat(500_000)));
     let dir = scratch("mebibyte-deep");
-    let options = LoadOptions {
-        default_date: Date::new(2026, 1, 1).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 1, 1).unwrap());
     for (name, text, line, column) in [("flow", flow, 2, 38), ("block", block, 3, 65)] {
         assert_eq!(text.len() as u64, MAX_PROFILE_BYTES, "{name}");
         let diags = load_bytes("deep.yaml", "deep", text.as_bytes(), &options).unwrap_err();

@@ -13,7 +13,9 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 use socsource::evaluate::{evaluate, SocOption};
-use socsource::profile::format::{refused_in_text, Field, Kind, PROFILE};
+use socsource::profile::format::{
+    refused_in_text, settable, settable_paths, Field, Kind, Settable, PROFILE,
+};
 use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use socsource::reference::{assumptions::CATALOGUE, countries, currencies};
 
@@ -132,6 +134,31 @@ fn value(u: &mut Unstructured<'_>, kind: &'static Kind) -> Result<Value> {
             }
             Value::Object(map)
         }
+        Kind::Overrides => {
+            // Leaf keys only, so no two overlap; not the weights or the risk,
+            // whose cross-key rules the table cannot express.
+            let paths: Vec<String> = settable_paths()
+                .into_iter()
+                .filter(|p| !p.starts_with("weights") && !p.starts_with("risk"))
+                .collect();
+            let mut map = Map::new();
+            for _ in 0..u.int_in_range(1..=3)? {
+                let path = u.choose(&paths)?.clone();
+                let v = match settable(&path) {
+                    Ok(Settable::Field(f)) if !matches!(f.kind, Kind::Record(_)) => value(u, &f.kind)?,
+                    Ok(Settable::Assumption(name)) => {
+                        let spec = CATALOGUE.iter().find(|a| a.name == name).unwrap();
+                        Value::from(number_in(u, spec.min, spec.max)?)
+                    }
+                    _ => continue,
+                };
+                map.insert(path, v);
+            }
+            if map.is_empty() {
+                map.insert("budget.capex".into(), Value::from(0));
+            }
+            Value::Object(map)
+        }
     })
 }
 
@@ -140,10 +167,16 @@ fuzz_target!(|profile: ValidProfile| {
         w.as_object()
             .is_some_and(|m| m.len() == 8 && m.values().all(|v| v.as_f64() == Some(0.0)))
     });
+    let mut profile = profile;
+    // Scenario names must differ; the table cannot say so.
+    if let Some(Value::Array(items)) = profile.0.get_mut("scenarios") {
+        for (i, item) in items.iter_mut().enumerate() {
+            let name: String = item["name"].as_str().unwrap_or("").chars().take(70).collect();
+            item["name"] = Value::from(format!("{i} {name}").trim().to_string());
+        }
+    }
     let yaml = serde_json::to_string_pretty(&profile.0).unwrap();
-    let options = LoadOptions {
-        default_date: Date::new(2026, 11, 26).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 11, 26).unwrap());
     let loaded = match load_bytes("fuzz.yaml", "fuzz", yaml.as_bytes(), &options) {
         Ok(loaded) => loaded,
         // The one cross-key rule the table cannot express.

@@ -7,9 +7,7 @@ use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use std::fmt::Write;
 
 fuzz_target!(|bytes: &[u8]| {
-    let options = LoadOptions {
-        default_date: Date::new(2026, 11, 26).unwrap(),
-    };
+    let options = LoadOptions::on(Date::new(2026, 11, 26).unwrap());
     let mut shown = String::new();
     match load_bytes("fuzz.yaml", "fuzz", bytes, &options) {
         Ok(loaded) => {

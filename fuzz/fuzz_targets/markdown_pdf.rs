@@ -24,9 +24,7 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let options = LoadOptions {
-            default_date: Date::new(2026, 11, 26).unwrap(),
-        };
+        let options = LoadOptions::on(Date::new(2026, 11, 26).unwrap());
         let bytes = include_bytes!("../../profiles/northwind-bank.yaml");
         let loaded = load_bytes("northwind-bank.yaml", "northwind-bank", bytes, &options)
             .expect("the bundled profile loads");

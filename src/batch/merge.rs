@@ -45,7 +45,7 @@ pub enum MergeError {
     #[error("no shard records found")]
     NoRecords,
     #[error(
-        "the shard record `{shard}` in `{}` comes from a different run (tool, date, formats or editions differ)",
+        "the shard record `{shard}` in `{}` comes from a different run (tool, date, formats, editions or --set values differ)",
         .dir.display()
     )]
     DifferentRun { shard: Shard, dir: PathBuf },
@@ -157,7 +157,8 @@ fn check<'r>(
             && r.generator == first.generator
             && r.date == first.date
             && r.formats == first.formats
-            && r.editions == first.editions;
+            && r.editions == first.editions
+            && r.overrides == first.overrides;
         if !same_run {
             let dir = dir.clone();
             return Err(MergeError::DifferentRun {

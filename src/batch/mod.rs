@@ -35,7 +35,7 @@ pub use shard::Shard;
 use crate::config::RenderOptions;
 use crate::console::Console;
 use crate::fsio;
-use crate::profile::{discover, model::Date, LoadOptions};
+use crate::profile::{discover, model::Date};
 use crate::render::{IndexFailure, Renderer};
 use record::{ProfileOutcome, ShardRecord, Status, RECORD_VERSION};
 use std::path::{Path, PathBuf};
@@ -88,9 +88,7 @@ pub struct Run<'a> {
 pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, fsio::IoError> {
     let started = std::time::Instant::now();
     let shard = run.kind.shard();
-    let load = LoadOptions {
-        default_date: run.date,
-    };
+    let load = run.options.load_options(run.date);
     let found = discover::discover(run.inputs);
     let checked = schedule::check_all(&found.files, run.inputs, &load, run.options.jobs);
     let mine: Vec<usize> = (0..checked.len())
@@ -159,6 +157,12 @@ fn record_and_merge(
             .map(|f| f.key().to_string())
             .collect(),
         editions: run.options.editions.clone(),
+        overrides: run
+            .options
+            .overrides
+            .iter()
+            .map(|o| format!("{}={}", o.path, crate::profile::scenario::flow(&o.value)))
+            .collect(),
         templates: run.renderer.templates.digests(),
         problems,
         profiles,

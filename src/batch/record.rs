@@ -114,6 +114,9 @@ pub struct ShardRecord {
     /// full-report run's record and manifest read as before.
     #[serde(default = "full_only", skip_serializing_if = "is_full_only")]
     pub editions: Vec<Edition>,
+    /// The `--set` values every profile was evaluated with, as `PATH=VALUE`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<String>,
     /// The template set: each effective template's SHA-256, by name.
     pub templates: BTreeMap<String, String>,
     /// Problems finding profiles (missing paths, loops), reported by shard 0.
@@ -236,6 +239,8 @@ struct Manifest<'a> {
     formats: &'a [String],
     #[serde(skip_serializing_if = "is_full_only")]
     editions: &'a [Edition],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    overrides: &'a [String],
     templates: &'a BTreeMap<String, String>,
     inputs: Vec<FileHash>,
     outputs: Vec<&'a FileHash>,
@@ -271,6 +276,7 @@ pub fn write_manifest(
         date: &run.date,
         formats: &run.formats,
         editions: &run.editions,
+        overrides: &run.overrides,
         templates: &run.templates,
         inputs,
         outputs,

@@ -93,6 +93,50 @@ pub struct Assessment {
     /// Every public source the assessment cites, numbered in order of first
     /// citation.
     pub references: Vec<Reference>,
+    /// The profile's what-if scenarios, each evaluated in full and compared
+    /// with the profile as given.
+    pub scenarios: Vec<ScenarioOutcome>,
+}
+
+/// One scenario's result, beside the profile as given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioOutcome {
+    pub name: String,
+    /// The values it changes, by key path, as written.
+    pub set: Vec<crate::profile::model::Setting>,
+    pub recommendation: ScenarioRecommendation,
+    /// Whether the recommendation differs from the profile's.
+    pub changed: bool,
+    /// Each option's likely total and its simulated range over the horizon.
+    pub costs: BTreeMap<SocOption, ScenarioCost>,
+    /// The highest-rated risk left with the scenario's recommended option.
+    pub top_risk: Option<ScenarioRisk>,
+    /// What changed and why, in one sentence.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioRecommendation {
+    pub option: SocOption,
+    pub label: String,
+    pub score: f64,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioCost {
+    pub total: f64,
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioRisk {
+    pub threat_label: String,
+    pub asset: String,
+    pub rating: u8,
+    pub band: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -114,6 +158,9 @@ pub struct ProfileSummary {
     pub frameworks: Vec<String>,
     /// Tightest incident-notification deadline in hours, if any applies.
     pub notification_hours: Option<f64>,
+    /// Values set on the command line (`--set`), which the report states on
+    /// its first page.
+    pub overrides: Vec<crate::profile::model::Setting>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -24,6 +24,7 @@ pub mod options;
 pub mod raci;
 pub mod risk;
 pub mod roadmap;
+pub mod scenarios;
 pub mod schedule;
 pub mod sensitivity;
 pub mod sla;
@@ -43,6 +44,17 @@ use words::{money_short, percent, trim_float};
 
 /// Evaluate one profile.
 pub fn evaluate(profile: &Profile) -> Assessment {
+    let mut a = evaluate_one(profile);
+    a.scenarios = profile
+        .scenarios
+        .iter()
+        .map(|s| scenarios::outcome(&a, s, &evaluate_one(&s.profile)))
+        .collect();
+    a
+}
+
+/// One profile's assessment, its scenarios left out.
+fn evaluate_one(profile: &Profile) -> Assessment {
     let e = economics::economics(profile);
     let loss = risk::loss::steady_likely(profile, &e.likely);
     let core = decision::core(profile, &e, loss);
@@ -347,6 +359,7 @@ fn evaluate_with(profile: &Profile, e: &Economics, core: &Core) -> Assessment {
         sensitivity,
         assumptions,
         references: cites.references(),
+        scenarios: Vec::new(),
     }
 }
 
@@ -647,6 +660,7 @@ fn summary(p: &Profile) -> ProfileSummary {
             .map(|f| f.label().to_string())
             .collect(),
         notification_hours: p.compliance.notification_hours,
+        overrides: p.overrides.clone(),
     }
 }
 

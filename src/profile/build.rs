@@ -230,6 +230,10 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
     let assumptions = b.assumptions(&organisation.currency);
     let mssp_quote = b.mssp_quote();
     let report = b.report();
+    // The scenarios themselves are loaded from the tree by the caller.
+    if root.get("scenarios").is_none() {
+        b.d.mark("scenarios");
+    }
     let profile = Profile {
         version: 1,
         id,
@@ -246,6 +250,8 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         mssp_quote,
         report,
         defaulted: b.d.defaulted,
+        overrides: Vec::new(),
+        scenarios: Vec::new(),
     };
     (profile, b.diags)
 }

@@ -25,6 +25,9 @@ pub enum Checked {
     List(Vec<Checked>),
     Record(Record),
     Assumptions(BTreeMap<String, AssumptionValue>),
+    /// A scenario's key paths; their values are checked when the scenario
+    /// is applied to the profile and checked as a whole.
+    Overrides(Vec<String>),
 }
 
 /// A checked mapping: the fields that were given, with where they were given.
@@ -213,6 +216,7 @@ impl Checker<'_> {
                 .map(Checked::Record),
             Kind::List { item, max_items } => self.list(node, path, item, *max_items),
             Kind::Assumptions => self.assumptions(node, path),
+            Kind::Overrides => self.overrides(node, path),
             _ => {
                 let Value::Scalar(scalar) = &node.value else {
                     let found = node.describe();
@@ -289,6 +293,66 @@ impl Checker<'_> {
             }
         }
         Some(Checked::List(out))
+    }
+
+    fn overrides(&mut self, node: &Node, path: &str) -> Option<Checked> {
+        let Value::Map(entries) = &node.value else {
+            let found = node.describe();
+            self.error(
+                path,
+                node.pos,
+                format!("expected a mapping of key paths to values, found {found}"),
+                Some("write `set: {budget.annual_opex: 2000000}`, one `path: value` per line"),
+            );
+            return None;
+        };
+        if entries.is_empty() {
+            self.error(
+                path,
+                node.pos,
+                "a scenario changes nothing".into(),
+                Some("give at least one `path: value`, such as `budget.annual_opex: 2000000`"),
+            );
+            return None;
+        }
+        let mut paths: Vec<String> = Vec::new();
+        for entry in entries {
+            let key_path = format!("{path}.{}", entry.key);
+            if let Err(help) = format::settable(&entry.key) {
+                self.error_help(
+                    &key_path,
+                    entry.key_pos,
+                    format!("cannot set `{}`", clip(&entry.key, 60)),
+                    Some(help),
+                );
+                continue;
+            }
+            if let Some(earlier) = paths.iter().find(|p| {
+                entry.key.starts_with(&format!("{p}.")) || p.starts_with(&format!("{}.", entry.key))
+            }) {
+                self.error(
+                    &key_path,
+                    entry.key_pos,
+                    format!(
+                        "`{}` and `{earlier}` overlap: one is inside the other",
+                        entry.key
+                    ),
+                    Some("set either the section or the keys inside it"),
+                );
+                continue;
+            }
+            if entry.value.value == Value::Null {
+                self.error(
+                    &key_path,
+                    entry.key_pos,
+                    format!("`{}` needs a value", entry.key),
+                    None,
+                );
+                continue;
+            }
+            paths.push(entry.key.clone());
+        }
+        Some(Checked::Overrides(paths))
     }
 
     fn assumptions(&mut self, node: &Node, path: &str) -> Option<Checked> {

@@ -63,6 +63,9 @@ pub enum Kind {
     Record(&'static [Field]),
     /// Names from the assumption catalogue, each a number in its own range.
     Assumptions,
+    /// A scenario's changes: dotted key paths of the profile (see
+    /// [`settable`]), each with the value it takes.
+    Overrides,
 }
 
 /// A key's default, stated once: the loader applies it, and the docs and
@@ -627,6 +630,22 @@ pub const REPORT: &[Field] = &[
     ),
 ];
 
+/// At most this many scenarios: each is a whole evaluation.
+pub const MAX_SCENARIOS: usize = 10;
+
+pub const SCENARIO: &[Field] = &[
+    req(
+        "name",
+        Kind::Text { max_chars: 80 },
+        "What the scenario is, as the report names it (1-80 characters).",
+    ),
+    req(
+        "set",
+        Kind::Overrides,
+        "The values that differ from the profile, by dotted key path (`budget.annual_opex: 2000000`, `mssp_quote: {annual_fee: 400000}`, `assumptions.analyst_salary: 90000`).",
+    ),
+];
+
 pub const PROFILE: &[Field] = &[
     req(
         "version",
@@ -693,6 +712,15 @@ pub const PROFILE: &[Field] = &[
         Kind::Record(MSSP_QUOTE),
         DefaultValue::Derived("none"),
         "A real quote from a provider, used instead of the model's estimate.",
+    ),
+    opt(
+        "scenarios",
+        Kind::List {
+            item: &Kind::Record(SCENARIO),
+            max_items: MAX_SCENARIOS,
+        },
+        DefaultValue::EmptyList,
+        "What-if variants of this profile, each evaluated and compared in the report.",
     ),
     opt(
         "report",
@@ -775,5 +803,76 @@ mod tests {
             }
         }
         walk("", PROFILE);
+    }
+}
+
+/// Top-level keys a scenario or `--set` may not change: what identifies the
+/// profile and what only presents the report.
+const NOT_SETTABLE: &[&str] = &["version", "id", "scenarios", "report"];
+
+/// What a settable key path names.
+#[derive(Debug, Clone, Copy)]
+pub enum Settable {
+    /// A key of the format, leaf or section.
+    Field(&'static Field),
+    /// One assumption, by its catalogue name.
+    Assumption(&'static str),
+}
+
+/// Every key path a scenario or `--set` may change, for suggestions.
+pub fn settable_paths() -> Vec<String> {
+    let mut paths: Vec<String> = all_paths()
+        .into_iter()
+        .filter(|p| !p.contains('[') && !NOT_SETTABLE.contains(&p.split('.').next().unwrap_or("")))
+        .collect();
+    paths.extend(
+        crate::reference::assumptions::CATALOGUE
+            .iter()
+            .map(|a| format!("assumptions.{}", a.name)),
+    );
+    paths
+}
+
+/// The key `path` (dotted: `budget.annual_opex`, `assumptions.analyst_salary`)
+/// names, when a scenario or `--set` may change it; otherwise what is wrong,
+/// with a suggestion.
+pub fn settable(path: &str) -> Result<Settable, String> {
+    let unknown = || {
+        let known = settable_paths();
+        let names: Vec<&str> = known.iter().map(String::as_str).collect();
+        match crate::profile::words::suggest(path, &names) {
+            Some(s) => format!("`{path}` is not a key of the profile; did you mean `{s}`?"),
+            None => format!(
+                "`{path}` is not a key of the profile; keys are written as dotted paths such as `budget.annual_opex` or `assumptions.analyst_salary`"
+            ),
+        }
+    };
+    let mut segments = path.split('.');
+    let first = segments.next().unwrap_or("");
+    if NOT_SETTABLE.contains(&first) {
+        return Err(format!(
+            "`{first}` cannot be changed by a scenario or --set: it identifies the profile or only presents the report"
+        ));
+    }
+    let mut fields = PROFILE;
+    let mut segment = first;
+    loop {
+        let f = field(fields, segment).ok_or_else(unknown)?;
+        let next = segments.next();
+        match (&f.kind, next) {
+            (_, None) => return Ok(Settable::Field(f)),
+            (Kind::Record(inner), Some(n)) => {
+                fields = inner;
+                segment = n;
+            }
+            (Kind::Assumptions, Some(name)) if segments.next().is_none() => {
+                return crate::reference::assumptions::CATALOGUE
+                    .iter()
+                    .find(|a| a.name == name)
+                    .map(|a| Settable::Assumption(a.name))
+                    .ok_or_else(unknown);
+            }
+            _ => return Err(unknown()),
+        }
     }
 }

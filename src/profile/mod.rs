@@ -18,6 +18,7 @@ pub mod discover;
 pub mod format;
 pub mod model;
 mod scalar;
+pub mod scenario;
 pub mod schema;
 mod words;
 pub mod yaml;
@@ -25,7 +26,7 @@ pub mod yaml;
 pub use model::Profile;
 
 use crate::diag::{Diagnostic, SourceText};
-use model::Date;
+use model::{Date, Scenario, Setting};
 use std::path::Path;
 
 /// Profiles are a few kilobytes; anything larger is refused unread.
@@ -35,11 +36,120 @@ pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
 pub const STARTER: &str = include_str!("starter.yaml");
 
 /// What loading needs from outside the file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// `report.date` when the profile gives none (from `SOURCE_DATE_EPOCH`
     /// or today, decided once per run by the caller).
     pub default_date: Date,
+    /// Values from `--set`, applied to every profile as if it said so.
+    pub overrides: Vec<Override>,
+}
+
+impl LoadOptions {
+    /// Options with `default_date` and no overrides.
+    pub fn on(default_date: Date) -> LoadOptions {
+        LoadOptions {
+            default_date,
+            overrides: Vec::new(),
+        }
+    }
+}
+
+/// One `--set PATH=VALUE`, checked: the path is one a scenario may change
+/// and the value parsed as YAML.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    pub path: String,
+    pub value: yaml::Node,
+}
+
+impl Override {
+    /// Read `PATH=VALUE`. The path must be settable ([`format::settable`])
+    /// and the value valid for it, which is checked by applying it to the
+    /// starter profile; every problem comes back as diagnostics on the
+    /// argument itself.
+    pub fn parse(arg: &str) -> Result<Override, Vec<Diagnostic>> {
+        let src = SourceText::new("--set", arg);
+        let Some((path, text)) = arg.split_once('=') else {
+            return Err(vec![src
+                .error(
+                    None,
+                    1,
+                    1,
+                    arg.chars().count().max(1),
+                    "expected PATH=VALUE",
+                )
+                .with_help("for example `--set budget.annual_opex=2000000`")]);
+        };
+        let path = path.trim();
+        if let Err(help) = format::settable(path) {
+            return Err(vec![src
+                .error(
+                    None,
+                    1,
+                    1,
+                    path.chars().count().max(1),
+                    format!("cannot set `{}`", yaml::clip(path, 60)),
+                )
+                .with_help(help)]);
+        }
+        let offset = path.chars().count() + 1;
+        let shift = |pos: yaml::Pos| yaml::Pos {
+            line: 1,
+            column: pos.column + offset,
+        };
+        let mut value = yaml::parse(text).map_err(|e| {
+            let at = shift(e.pos);
+            let mut d = src.error(Some(path), 1, at.column, 1, e.message);
+            d.help = e.help;
+            vec![d]
+        })?;
+        if value.value == yaml::Value::Null {
+            return Err(vec![src
+                .error(Some(path), 1, offset, 1, format!("`{path}` needs a value"))
+                .with_help("for example `--set budget.annual_opex=2000000`")]);
+        }
+        shift_positions(&mut value, &shift);
+        // The value, checked in a profile known to be valid: any error is
+        // the value's own.
+        let mut probe = match yaml::parse(STARTER) {
+            Ok(root) => root,
+            Err(_) => {
+                return Ok(Override {
+                    path: path.into(),
+                    value,
+                })
+            }
+        };
+        scenario::apply(&mut probe, path, yaml::Pos { line: 1, column: 1 }, &value);
+        let (_, diags) = check::check(&probe, &src);
+        let errors: Vec<Diagnostic> = diags
+            .into_iter()
+            .filter(|d| d.is_error() && d.line == 1)
+            .collect();
+        if errors.is_empty() {
+            Ok(Override {
+                path: path.into(),
+                value,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn shift_positions(node: &mut yaml::Node, shift: &dyn Fn(yaml::Pos) -> yaml::Pos) {
+    node.pos = shift(node.pos);
+    match &mut node.value {
+        yaml::Value::Seq(items) => items.iter_mut().for_each(|n| shift_positions(n, shift)),
+        yaml::Value::Map(entries) => {
+            for e in entries {
+                e.key_pos = shift(e.key_pos);
+                shift_positions(&mut e.value, shift);
+            }
+        }
+        yaml::Value::Null | yaml::Value::Scalar(_) => {}
+    }
 }
 
 /// A profile that passed validation, with its warnings.
@@ -122,7 +232,7 @@ pub fn load_bytes(
         (d.line, d.column) = position_after(&bytes[..offset]);
         return Err(vec![d]);
     }
-    let root = yaml::parse(text).map_err(|e| {
+    let mut root = yaml::parse(text).map_err(|e| {
         let width = src
             .line(e.pos.line)
             .map_or(1, |l| words::token_width(l, e.pos.column));
@@ -130,7 +240,106 @@ pub fn load_bytes(
         d.help = e.help;
         vec![d]
     })?;
-    let (record, mut diags) = check::check(&root, &src);
+    for o in &options.overrides {
+        // Not a place in this file: diagnostics about it name no line.
+        let mut value = o.value.clone();
+        scenario::relocate(&mut value, yaml::Pos::default());
+        scenario::apply(&mut root, &o.path, yaml::Pos::default(), &value);
+    }
+    let (mut profile, diags) = check_and_build(&root, &src, file_stem, options)?;
+    profile.overrides = options
+        .overrides
+        .iter()
+        .map(|o| Setting {
+            path: o.path.clone(),
+            value: scenario::flow(&o.value),
+        })
+        .collect();
+    profile.scenarios = scenarios(&root, &src, file_stem, options)?;
+    Ok(Loaded {
+        profile,
+        warnings: diags,
+    })
+}
+
+/// Each scenario of a checked profile, loaded as the profile with its
+/// values set. Errors name the scenario and point at its lines.
+fn scenarios(
+    root: &yaml::Node,
+    src: &SourceText<'_>,
+    file_stem: &str,
+    options: &LoadOptions,
+) -> Result<Vec<Scenario>, Vec<Diagnostic>> {
+    let written = scenario::written(root);
+    if written.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut base = root.clone();
+    scenario::remove(&mut base, "scenarios");
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
+    for (i, (name, name_pos, set)) in written.iter().enumerate() {
+        if !names.insert(name.clone()) {
+            let width = src
+                .line(name_pos.line)
+                .map_or(1, |l| words::token_width(l, name_pos.column));
+            errors.push(
+                src.error(
+                    Some(&format!("scenarios[{i}].name")),
+                    name_pos.line,
+                    name_pos.column,
+                    width,
+                    format!("two scenarios are named `{}`", yaml::clip(name, 40)),
+                )
+                .with_help("give each scenario its own name; the report tells them apart by it"),
+            );
+            continue;
+        }
+        let mut tree = base.clone();
+        for entry in set {
+            scenario::apply(&mut tree, &entry.key, entry.key_pos, &entry.value);
+        }
+        match check_and_build(&tree, src, file_stem, options) {
+            Ok((profile, _)) => out.push(Scenario {
+                name: name.clone(),
+                set: set
+                    .iter()
+                    .map(|e| Setting {
+                        path: e.key.clone(),
+                        value: scenario::flow(&e.value),
+                    })
+                    .collect(),
+                profile: Box::new(profile),
+            }),
+            Err(diags) => {
+                errors.extend(diags.into_iter().filter(Diagnostic::is_error).map(|mut d| {
+                    d.key_path = Some(match d.key_path.take() {
+                        Some(path) => format!("scenarios[{i}] ({}): {path}", yaml::clip(name, 40)),
+                        None => format!("scenarios[{i}] ({})", yaml::clip(name, 40)),
+                    });
+                    d
+                }))
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        sort(&mut errors);
+        Err(errors)
+    }
+}
+
+/// Check a parsed profile and build it: the profile and its warnings, or
+/// every diagnostic.
+fn check_and_build(
+    root: &yaml::Node,
+    src: &SourceText<'_>,
+    file_stem: &str,
+    options: &LoadOptions,
+) -> Result<(Profile, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (record, mut diags) = check::check(root, src);
     let Some(record) = record else {
         return Err(diags);
     };
@@ -139,7 +348,7 @@ pub fn load_bytes(
         return Err(diags);
     }
     let cx = build::BuildContext {
-        src: &src,
+        src,
         file_stem,
         default_date: options.default_date,
     };
@@ -149,10 +358,7 @@ pub fn load_bytes(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    Ok(Loaded {
-        profile,
-        warnings: diags,
-    })
+    Ok((profile, diags))
 }
 
 fn sort(diags: &mut [Diagnostic]) {

@@ -149,6 +149,29 @@ pub struct Profile {
     pub report: ReportDetails,
     /// Dotted key paths whose values are defaults rather than given.
     pub defaulted: BTreeSet<String>,
+    /// Values given on the command line (`--set`), already applied.
+    pub overrides: Vec<Setting>,
+    /// What-if variants, each a whole profile of its own.
+    pub scenarios: Vec<Scenario>,
+}
+
+/// One changed value: a dotted key path and the value, as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Setting {
+    pub path: String,
+    /// The value as the user wrote it (flow YAML for a list or section).
+    pub value: String,
+}
+
+/// A scenario: the profile with some values changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    pub name: String,
+    pub set: Vec<Setting>,
+    /// The base profile with `set` applied, validated like any profile (it
+    /// has no scenarios of its own).
+    #[serde(skip)]
+    pub profile: Box<Profile>,
 }
 
 impl Profile {

@@ -46,6 +46,7 @@ pub(super) fn expectation(kind: &Kind) -> String {
         Kind::Assumptions => {
             "a mapping of assumption names to numbers or `{low, likely, high}` ranges".into()
         }
+        Kind::Overrides => "a mapping of key paths to values".into(),
     }
 }
 
@@ -183,7 +184,7 @@ pub(super) fn scalar_value(
                 ))
             }
         }
-        Kind::List { .. } | Kind::Record(_) | Kind::Assumptions => fail(None),
+        Kind::List { .. } | Kind::Record(_) | Kind::Assumptions | Kind::Overrides => fail(None),
     }
 }
 

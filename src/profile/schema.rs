@@ -114,5 +114,10 @@ fn kind(k: &Kind) -> Value {
             }
             json!({"type": "object", "additionalProperties": false, "properties": properties})
         }
+        Kind::Overrides => json!({
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"enum": format::settable_paths()},
+        }),
     }
 }

@@ -44,6 +44,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/sensitivity.md"),
     ),
     ("appendix.md", include_str!("../../templates/appendix.md")),
+    ("scenarios.md", include_str!("../../templates/scenarios.md")),
     ("brief.md", include_str!("../../templates/brief.md")),
     ("index.md", include_str!("../../templates/index.md")),
     ("report.html", include_str!("../../templates/report.html")),

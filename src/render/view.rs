@@ -98,6 +98,9 @@ pub struct ReportView<'a> {
     /// How many of the sensitivity inputs change the recommendation within
     /// their range.
     pub changing_inputs: usize,
+    /// The highest-rated risk the recommendation leaves, as the scenarios
+    /// table shows it for each scenario.
+    pub top_residual_risk: Option<ScenarioRisk>,
 }
 
 pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> {
@@ -151,6 +154,7 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
             .iter()
             .filter(|i| i.flips_at.is_some())
             .count(),
+        top_residual_risk: crate::evaluate::scenarios::top_risk(a),
     }
 }
 

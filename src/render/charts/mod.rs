@@ -10,6 +10,7 @@
 mod costs;
 mod portfolio;
 mod risk;
+mod scenarios;
 mod scores;
 mod svg;
 mod timeline;
@@ -19,6 +20,7 @@ use crate::evaluate::words::thousands;
 use costs::{cost_ranges, costs_per_year, cumulative_costs};
 pub use portfolio::portfolio;
 use risk::{expected_loss, heat_map};
+use scenarios::scenarios;
 use scores::considerations;
 use timeline::roadmap;
 
@@ -200,7 +202,7 @@ pub const WIDTH: f32 = 480.0;
 
 /// Every chart of a report, in the order the default templates use them.
 pub fn figures(a: &Assessment) -> Vec<Figure> {
-    vec![
+    let mut figures = vec![
         considerations(a),
         cost_ranges(a),
         costs_per_year(a),
@@ -208,7 +210,11 @@ pub fn figures(a: &Assessment) -> Vec<Figure> {
         heat_map(a),
         expected_loss(a),
         roadmap(a),
-    ]
+    ];
+    if !a.scenarios.is_empty() {
+        figures.push(scenarios(a));
+    }
+    figures
 }
 
 /// A "nice" axis maximum and step for values up to `max`.
