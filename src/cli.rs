@@ -109,6 +109,50 @@ with different templates, or with templates other than its own.")]
         templates: Option<PathBuf>,
     },
 
+    /// Compare two assessments of one organisation: what changed, and why
+    #[command(after_help = "\
+Examples:
+  socsource diff out-2025/acme/assessment.json out/acme/assessment.json
+  socsource diff acme-2025.yaml acme.yaml --out board-pack
+  socsource diff old.json acme.yaml --format md --out -
+
+OLD and NEW are assessment.json files or profiles (evaluated on the spot).
+Writes DIR/diff.md, diff.html and diff.pdf (diff.json with --format json):
+the recommendation then and now, every input that changed, the cost of each
+option then and now, risks that appeared, went or changed band, and the
+objectives. Exit status: 0 written, 1 the two cannot be compared (different
+organisations, an unknown schema_version) or a file cannot be read or
+written, 2 usage error.")]
+    Diff {
+        /// The earlier assessment (assessment.json) or profile
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The later assessment (assessment.json) or profile
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Output folder; `-` writes the one requested file to standard output
+        #[arg(long, short, default_value = "out", value_name = "DIR")]
+        out: PathBuf,
+        /// Formats to write, comma-separated
+        #[arg(
+            long,
+            short,
+            value_delimiter = ',',
+            default_value = "md,html,pdf",
+            value_name = "FORMATS"
+        )]
+        format: Vec<FormatArg>,
+        /// Folder of templates that override the built-in ones by file name
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Paper size of the PDF
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// A TrueType/OpenType font for characters the bundled fonts lack (e.g. CJK)
+        #[arg(long, value_name = "PATH")]
+        font: Option<PathBuf>,
+    },
+
     /// Print the JSON Schema (draft 2020-12) of the profile format
     #[command(after_help = "\
 Example:

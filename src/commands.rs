@@ -6,12 +6,13 @@
 //! output, everything else on standard error.
 
 use crate::batch::{self, MergeError, RunKind, Shard};
-use crate::config::{self, Output, RenderOptions, UsageError};
+use crate::config::{self, DiffOptions, Output, RenderOptions, UsageError};
 use crate::console::Console;
 use crate::exit::Outcome;
 use crate::pipeline::{self, Destination};
 use crate::profile::{self, discover, model::Date, LoadOptions};
 use crate::render::pdf::fonts::FontSet;
+use crate::render::pdf::layout::Paper;
 use crate::render::pdf::PdfOptions;
 use crate::render::templates::{self, Templates};
 use crate::render::Renderer;
@@ -82,15 +83,21 @@ pub fn init(file: &Path, force: bool, console: &mut Console<'_>) -> Result<Outco
 
 /// The renderer for a run: templates and fonts, checked before any work.
 fn renderer(options: &RenderOptions) -> Result<Renderer, UsageError> {
-    let templates = Templates::load(options.templates.as_deref())?;
-    let fonts = FontSet::new(options.font.as_deref()).map_err(UsageError::Font)?;
-    Ok(Renderer::new(
-        templates,
-        fonts,
-        PdfOptions {
-            paper: options.paper,
-        },
-    ))
+    renderer_with(
+        options.templates.as_deref(),
+        options.font.as_deref(),
+        options.paper,
+    )
+}
+
+fn renderer_with(
+    templates: Option<&Path>,
+    font: Option<&[u8]>,
+    paper: Paper,
+) -> Result<Renderer, UsageError> {
+    let templates = Templates::load(templates)?;
+    let fonts = FontSet::new(font).map_err(UsageError::Font)?;
+    Ok(Renderer::new(templates, fonts, PdfOptions { paper }))
 }
 
 /// `report`: render the given profiles; `--out -` writes the one requested
@@ -255,5 +262,138 @@ pub fn completions(
 /// `man`: the manual page, as roff, on standard output.
 pub fn man(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     let _ = console.out.write_all(&crate::docs::man_page());
+    Ok(Outcome::Success)
+}
+
+/// Largest `assessment.json` read by `diff` (the largest valid profile's
+/// assessment is a few megabytes).
+const MAX_ASSESSMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One side of a `diff`: an `assessment.json` as written, or a profile
+/// evaluated now, as the JSON it would be written as. `None` once the
+/// reason it cannot be read has been shown.
+fn assessment_of(file: &Path, date: Date, console: &mut Console<'_>) -> Option<serde_json::Value> {
+    let shown = file.display().to_string();
+    let is_json = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let bytes = match crate::fsio::read_limited(file, MAX_ASSESSMENT_BYTES) {
+            Ok(bytes) => bytes,
+            Err(crate::fsio::ReadError::Io(e)) => {
+                console.error(&e);
+                return None;
+            }
+            Err(crate::fsio::ReadError::TooLarge { size }) => {
+                console.error(&format!(
+                    "{shown}: {size} bytes is more than any assessment.json; is it the right file?"
+                ));
+                return None;
+            }
+        };
+        return match serde_json::from_slice(&bytes) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                let reason = e.to_string();
+                let reason = reason
+                    .rsplit_once(" at line ")
+                    .map_or(reason.as_str(), |(r, _)| r);
+                console.error(&format!(
+                    "{shown}:{}:{}: not an assessment.json (expected JSON as `socsource report --format json` writes it): {reason}",
+                    e.line(),
+                    e.column()
+                ));
+                None
+            }
+        };
+    }
+    let input = pipeline::read(file, &shown, &LoadOptions::on(date));
+    match input.result {
+        Ok(loaded) => {
+            console.diagnostics(&loaded.warnings);
+            let assessment = crate::evaluate::evaluate(&loaded.profile);
+            match serde_json::to_value(&assessment) {
+                Ok(value) => Some(value),
+                Err(e) => {
+                    console.error(&format!(
+                        "{shown}: the assessment cannot be serialised: {e}"
+                    ));
+                    None
+                }
+            }
+        }
+        Err(diags) => {
+            console.diagnostics(&diags);
+            None
+        }
+    }
+}
+
+/// `diff`: what changed between two assessments of one organisation.
+pub fn diff(
+    old: &Path,
+    new: &Path,
+    options: &DiffOptions,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    let date = config::default_report_date()?;
+    let renderer = renderer_with(
+        options.templates.as_deref(),
+        options.font.as_deref(),
+        options.paper,
+    )?;
+    let (Some(then), Some(now)) = (
+        assessment_of(old, date, console),
+        assessment_of(new, date, console),
+    ) else {
+        return Ok(Outcome::SomeFailed);
+    };
+    let comparison = match crate::compare::compare(&then, &now) {
+        Ok(c) => c,
+        Err(e) => {
+            console.error(&format!(
+                "cannot compare {} with {}: {e}",
+                old.display(),
+                new.display()
+            ));
+            return Ok(Outcome::SomeFailed);
+        }
+    };
+    let rendered = match renderer.comparison(&comparison, &options.formats) {
+        Ok(r) => r,
+        Err(e) => {
+            console.error(&e);
+            return Ok(Outcome::SomeFailed);
+        }
+    };
+    for w in &rendered.warnings {
+        console.message(&format!("warning: {w}\n"));
+    }
+    match &options.output {
+        Output::Stdout => {
+            for f in &rendered.files {
+                let _ = console.out.write_all(&f.bytes);
+            }
+        }
+        Output::Dir(out) => {
+            if let Err(e) = pipeline::write_files(out, &rendered.files) {
+                console.error(&e);
+                return Ok(Outcome::SomeFailed);
+            }
+            if !console.style.quiet {
+                console.note(&format!(
+                    "{}.\nwrote {} to {}",
+                    comparison.summary,
+                    rendered
+                        .files
+                        .iter()
+                        .map(|f| f.path.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    out.display()
+                ));
+            }
+        }
+    }
     Ok(Outcome::Success)
 }

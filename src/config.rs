@@ -15,7 +15,7 @@ use crate::render::pdf::fonts::FontError;
 use crate::render::pdf::layout::Paper;
 use crate::render::templates::TemplateError;
 use crate::render::{Edition, Format};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Most reports rendered at once.
 pub const MAX_JOBS: usize = 256;
@@ -28,6 +28,8 @@ pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 pub enum UsageError {
     #[error("`--out -` writes one file to standard output; choose one format with --format (and one edition)")]
     StdoutNeedsOneFormat,
+    #[error("`--out -` writes one file to standard output; choose one format with --format")]
+    DiffStdoutNeedsOneFormat,
     #[error("`--out -` writes one file to standard output; give exactly one profile")]
     StdoutNeedsOneProfile,
     #[error("--jobs must be at least 1")]
@@ -105,18 +107,7 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     pub fn from_args(args: &OutputArgs, profiles: usize) -> Result<RenderOptions, UsageError> {
-        let mut formats: Vec<Format> = args
-            .format
-            .iter()
-            .map(|f| match f {
-                FormatArg::Md => Format::Markdown,
-                FormatArg::Html => Format::Html,
-                FormatArg::Pdf => Format::Pdf,
-                FormatArg::Json => Format::Json,
-            })
-            .collect();
-        formats.sort();
-        formats.dedup();
+        let formats = formats(&args.format);
         let editions = match args.edition {
             EditionArg::Full => vec![Edition::Full],
             EditionArg::Brief => vec![Edition::Brief],
@@ -145,18 +136,7 @@ impl RenderOptions {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
-        let font = match &args.font {
-            Some(path) => Some(
-                fsio::read_limited(path, MAX_FONT_BYTES).map_err(|e| match e {
-                    ReadError::TooLarge { size } => UsageError::FontTooLarge {
-                        path: path.clone(),
-                        size,
-                    },
-                    ReadError::Io(e) => UsageError::Io(e),
-                })?,
-            ),
-            None => None,
-        };
+        let font = read_font(args.font.as_deref())?;
         let mut overrides = Vec::new();
         for arg in &args.set {
             overrides.push(Override::parse(arg).map_err(UsageError::Set)?);
@@ -170,11 +150,82 @@ impl RenderOptions {
             jobs,
             fail_fast: args.fail_fast,
             quiet: args.quiet,
-            paper: match args.paper {
-                PaperArg::A4 => Paper::A4,
-                PaperArg::Letter => Paper::LETTER,
-            },
+            paper: paper(args.paper),
             font,
+        })
+    }
+}
+
+/// Requested formats in a fixed order, without repeats.
+fn formats(args: &[FormatArg]) -> Vec<Format> {
+    let mut formats: Vec<Format> = args
+        .iter()
+        .map(|f| match f {
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Json => Format::Json,
+        })
+        .collect();
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
+fn paper(arg: PaperArg) -> Paper {
+    match arg {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::LETTER,
+    }
+}
+
+/// The bytes of the `--font` file, refused when too large to be a font.
+fn read_font(path: Option<&Path>) -> Result<Option<Vec<u8>>, UsageError> {
+    let Some(path) = path else { return Ok(None) };
+    fsio::read_limited(path, MAX_FONT_BYTES)
+        .map(Some)
+        .map_err(|e| match e {
+            ReadError::TooLarge { size } => UsageError::FontTooLarge {
+                path: path.to_path_buf(),
+                size,
+            },
+            ReadError::Io(e) => UsageError::Io(e),
+        })
+}
+
+/// Checked options for `diff`.
+#[derive(Debug, Clone)]
+pub struct DiffOptions {
+    pub output: Output,
+    pub formats: Vec<Format>,
+    pub templates: Option<PathBuf>,
+    pub paper: Paper,
+    pub font: Option<Vec<u8>>,
+}
+
+impl DiffOptions {
+    pub fn from_args(
+        out: &Path,
+        format: &[FormatArg],
+        templates: Option<&Path>,
+        paper_arg: PaperArg,
+        font: Option<&Path>,
+    ) -> Result<DiffOptions, UsageError> {
+        let formats = formats(format);
+        let output = if out.as_os_str() == "-" {
+            if formats.len() != 1 {
+                return Err(UsageError::DiffStdoutNeedsOneFormat);
+            }
+            Output::Stdout
+        } else {
+            Output::Dir(out.to_path_buf())
+        };
+        Ok(DiffOptions {
+            output,
+            formats,
+            templates: templates.map(Path::to_path_buf),
+            paper: paper(paper_arg),
+            font: read_font(font)?,
         })
     }
 }

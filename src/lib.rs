@@ -36,6 +36,7 @@
 pub mod batch;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod config;
 pub mod console;
 pub mod diag;
@@ -83,6 +84,24 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
             out,
             templates,
         } => commands::index(&dirs, out.as_deref(), templates.as_deref(), console),
+        Command::Diff {
+            old,
+            new,
+            out,
+            format,
+            templates,
+            paper,
+            font,
+        } => {
+            let options = config::DiffOptions::from_args(
+                &out,
+                &format,
+                templates.as_deref(),
+                paper,
+                font.as_deref(),
+            )?;
+            commands::diff(&old, &new, &options, console)
+        }
         Command::Docs { dir } => commands::docs(&dir, console),
         Command::Completions { shell } => commands::completions(shell, console),
         Command::Man => commands::man(console),

@@ -216,7 +216,8 @@ fn template_sections() -> usize {
         // The full report's sections: not the index or the brief, and not
         // the scenarios, which only a profile with scenarios has.
         .filter(|(name, _)| {
-            name.ends_with(".md") && !["index.md", "brief.md", "scenarios.md"].contains(name)
+            name.ends_with(".md")
+                && !["index.md", "brief.md", "scenarios.md", "diff.md"].contains(name)
         })
         .map(|(_, text)| text.lines().filter(|l| l.starts_with("## ")).count())
         .sum()

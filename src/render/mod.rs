@@ -121,6 +121,16 @@ pub struct Rendered {
     pub warnings: Vec<String>,
 }
 
+/// What the HTML shell shows besides the page itself.
+struct Shell<'a> {
+    description_tail: &'a str,
+    lang: &'a str,
+    organisation: &'a str,
+    classification: &'a str,
+    date: &'a str,
+    generator: &'a str,
+}
+
 pub struct Renderer {
     pub templates: Templates,
     pub fonts: pdf::fonts::FontSet,
@@ -166,6 +176,24 @@ impl Renderer {
         md: &str,
         figures: &[charts::Figure],
     ) -> Result<String, RenderError> {
+        let shell = Shell {
+            description_tail: &a.recommendation.decision,
+            lang: &a.profile.language,
+            organisation: &a.profile.name,
+            classification: &a.profile.classification,
+            date: &a.profile.date,
+            generator: &a.generator,
+        };
+        self.shell(&shell, md, figures)
+    }
+
+    /// Markdown as an HTML page in the `report.html` shell.
+    fn shell(
+        &self,
+        shell: &Shell<'_>,
+        md: &str,
+        figures: &[charts::Figure],
+    ) -> Result<String, RenderError> {
         let page = html::to_html(md, figures);
         let mut context = tera::Context::new();
         context.insert("body", &page.body);
@@ -173,14 +201,96 @@ impl Renderer {
         context.insert("title", &page.title);
         context.insert(
             "description",
-            &format!("{}: {}", page.title, a.recommendation.decision),
+            &format!("{}: {}", page.title, shell.description_tail),
         );
-        context.insert("lang", &a.profile.language);
-        context.insert("organisation", &a.profile.name);
-        context.insert("classification", &a.profile.classification);
-        context.insert("date", &a.profile.date);
-        context.insert("generator", &a.generator);
+        context.insert("lang", shell.lang);
+        context.insert("organisation", shell.organisation);
+        context.insert("classification", shell.classification);
+        context.insert("date", shell.date);
+        context.insert("generator", shell.generator);
         Ok(self.templates.render("report.html", &context)?)
+    }
+
+    /// The comparison of two assessments (`socsource diff`): `diff.md`,
+    /// `diff.html`, `diff.pdf` and `diff.json`, as requested.
+    pub fn comparison(
+        &self,
+        c: &crate::compare::Comparison,
+        formats: &[Format],
+    ) -> Result<Rendered, RenderError> {
+        let generator = format!("socsource {}", env!("CARGO_PKG_VERSION"));
+        let mut context = tera::Context::new();
+        context.insert("c", c);
+        context.insert("generator", &generator);
+        let md = markdown::tidy(&self.templates.render("diff.md", &context)?);
+        let mut out = Rendered::default();
+        for format in formats {
+            match format {
+                Format::Markdown => out.files.push(OutputFile {
+                    path: "diff.md".into(),
+                    bytes: md.clone().into_bytes(),
+                }),
+                Format::Html => {
+                    let shell = Shell {
+                        description_tail: &c.summary,
+                        lang: &c.language,
+                        organisation: &c.organisation,
+                        classification: &c.classification,
+                        date: &c.new.date,
+                        generator: &generator,
+                    };
+                    out.files.push(OutputFile {
+                        path: "diff.html".into(),
+                        bytes: self.shell(&shell, &md, &[])?.into_bytes(),
+                    });
+                }
+                Format::Pdf => {
+                    let info = pdf::DocumentInfo {
+                        running: pdf::layout::Running {
+                            organisation: c.organisation.clone(),
+                            classification: c.classification.clone(),
+                            footer: format!("What changed · {} to {}", c.old.date, c.new.date),
+                        },
+                        fallback_title: format!(
+                            "What changed: SOC sourcing for {}",
+                            c.organisation
+                        ),
+                        author: c.organisation.clone(),
+                        subject: format!(
+                            "SOC sourcing for {}: the assessments of {} and {} compared",
+                            c.organisation, c.old.date, c.new.date
+                        ),
+                        keywords: vec!["SOC".into(), c.organisation.clone(), "comparison".into()],
+                        creator: generator.clone(),
+                        date: c.new.date.clone(),
+                        lang: c.language.clone(),
+                    };
+                    let rendered = pdf::render_document(
+                        &md,
+                        &[],
+                        &self.fonts,
+                        &self.pdf,
+                        &info,
+                        pdf::layout::Form::Brief,
+                    )
+                    .map_err(RenderError::Pdf)?;
+                    out.warnings.extend(rendered.warnings);
+                    out.files.push(OutputFile {
+                        path: "diff.pdf".into(),
+                        bytes: rendered.bytes,
+                    });
+                }
+                Format::Json => {
+                    let mut text = serde_json::to_string_pretty(c).map_err(RenderError::Json)?;
+                    text.push('\n');
+                    out.files.push(OutputFile {
+                        path: "diff.json".into(),
+                        bytes: text.into_bytes(),
+                    });
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Render the requested formats of the full report.

@@ -46,6 +46,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("appendix.md", include_str!("../../templates/appendix.md")),
     ("scenarios.md", include_str!("../../templates/scenarios.md")),
     ("brief.md", include_str!("../../templates/brief.md")),
+    ("diff.md", include_str!("../../templates/diff.md")),
     ("index.md", include_str!("../../templates/index.md")),
     ("report.html", include_str!("../../templates/report.html")),
     ("index.html", include_str!("../../templates/index.html")),
