@@ -15,8 +15,8 @@ use crate::render::charts::Color;
 use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, ColorArray, Destination, FontId, Line, LineDashPattern, LinePoint,
-    LinkAnnotation, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    Rect, Rgb, TextItem, TextMatrix,
 };
 use std::collections::BTreeSet;
 
@@ -251,10 +251,13 @@ pub fn write(
         .collect();
     let mut pdf = PdfDocument::new(&meta.title);
     for face in &used {
-        pdf.resources.fonts.map.insert(
-            FontId(face.resource_id().to_string()),
-            PdfFont::new(fonts.face(*face).font.clone()),
-        );
+        // A clone of the face parsed once per process (cheap: its outlines
+        // and source bytes are shared), not a parse per render.
+        let font = fonts.face(*face).pdf_font().ok_or(PdfError::Font(*face))?;
+        pdf.resources
+            .fonts
+            .map
+            .insert(FontId(face.resource_id().to_string()), font.clone());
     }
     let pages: Vec<PdfPage> = doc
         .pages
