@@ -298,9 +298,15 @@ pub fn write(
     Ok(bytes)
 }
 
-/// Deflate every stream not yet filtered, at zlib's default level: for
-/// content streams and subset fonts it is within a few percent of the best
-/// level's size at a fraction of the time.
+/// The deflate level of every stream. Level 2 (zlib-rs's fast matcher with
+/// dynamic Huffman codes) deflates a 28-page report's 520 KB of content and
+/// subset fonts in 2.9 ms where the default level 6 took 6.0 ms, for 16%
+/// more compressed bytes (155 KB against 133 KB; the file grows about 12%).
+/// Level 1 (static codes only) is faster still, 1.4 ms, but the hex glyph
+/// codes of the content compress poorly without dynamic codes: +60%.
+const DEFLATE_LEVEL: u32 = 2;
+
+/// Deflate every stream not yet filtered.
 fn compress(lo: &mut lopdf::Document) {
     use std::io::Write;
     for object in lo.objects.values_mut() {
@@ -308,8 +314,9 @@ fn compress(lo: &mut lopdf::Document) {
             if stream.dict.get(b"Filter").is_ok() || stream.content.len() < 64 {
                 continue;
             }
+            let out = Vec::with_capacity(stream.content.len() / 2);
             let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+                flate2::write::ZlibEncoder::new(out, flate2::Compression::new(DEFLATE_LEVEL));
             if encoder.write_all(&stream.content).is_err() {
                 continue;
             }
