@@ -18,10 +18,14 @@ const KEEP_WITH_SHARE: f32 = 0.6;
 const AT_TOP: f32 = 0.5;
 /// The rule above the footnotes spans this share of the column.
 const FOOTNOTE_RULE: f32 = 0.3;
+use super::grid::TablePlan;
 use crate::render::charts::{Color, Figure};
 use crate::render::pdf::blocks::{plain_text, Align, Block, Footnote, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
 use crate::render::slug::Slugger;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 pub(super) struct Flow<'a> {
     pub(super) ts: Typesetter<'a>,
@@ -34,7 +38,12 @@ pub(super) struct Flow<'a> {
     pub(super) headings: Vec<HeadingPlace>,
     pub(super) slugs: Slugger,
     pub(super) figure_no: usize,
+    /// Table plans made so far, by table and width (see `table_plan`).
+    pub(super) plans: RefCell<HashMap<PlanKey, Rc<TablePlan>>>,
 }
+
+/// A table's aligns, head and rows (addresses and lengths) and the width.
+pub(super) type PlanKey = (usize, usize, usize, (usize, usize, usize), u32);
 
 impl<'a> Flow<'a> {
     pub(super) fn items(&mut self) -> &mut Vec<Item> {

@@ -82,7 +82,10 @@ impl Typesetter<'_> {
     /// after a hyphen or dash, between ideographs, ...), and a hard break
     /// (`\n`) ends a line.
     pub(super) fn tokens(&self, spans: &[Span], base: Face, size: f32, color: Color) -> Vec<Token> {
-        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let mut text = String::with_capacity(spans.iter().map(|s| s.text.len()).sum());
+        for s in spans {
+            text.push_str(&s.text);
+        }
         // Byte offsets in `text` before which a line may break.
         let mut breaks = unicode_linebreak::linebreaks(&text)
             .map(|(at, _)| at)
@@ -103,6 +106,9 @@ impl Typesetter<'_> {
                 raised: span.style.superscript,
             };
             let glyph_size = self.ink_size(ink, size);
+            // Whether the current token's last part is this span's: then a
+            // character is appended without comparing styles and links.
+            let mut in_part = false;
             for (i, c) in span.text.char_indices() {
                 while breaks.next_if(|at| *at < offset + i).is_some() {}
                 if breaks.next_if_eq(&(offset + i)).is_some() {
@@ -111,6 +117,7 @@ impl Typesetter<'_> {
                     if let Some(t) = current.take() {
                         out.push(t);
                     }
+                    in_part = false;
                 }
                 if c == ' ' || c == '\n' {
                     if let Some(mut t) = current.take() {
@@ -125,15 +132,21 @@ impl Typesetter<'_> {
                             last.hard_break = true;
                         }
                     }
+                    in_part = false;
                     continue;
                 }
+                let width = self.fonts.char_width(face, c, glyph_size);
                 let t = current.get_or_insert_with(Token::default);
-                t.push(
-                    c,
-                    self.fonts.char_width(face, c, glyph_size),
-                    ink,
-                    &span.link,
-                );
+                match t.parts.last_mut() {
+                    Some(p) if in_part => {
+                        t.width += width;
+                        p.text.push(c);
+                    }
+                    _ => {
+                        t.push(c, width, ink, &span.link);
+                        in_part = true;
+                    }
+                }
             }
             offset += span.text.len();
         }

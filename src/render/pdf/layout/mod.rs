@@ -218,6 +218,7 @@ pub fn layout(
         headings: Vec::new(),
         slugs: Slugger::default(),
         figure_no: 0,
+        plans: Default::default(),
     };
     // The cover: everything before the first page break, or up to the first
     // section heading when a template has no break.
