@@ -299,6 +299,35 @@ impl FontSet {
     /// Split `text` into runs of one face each, replacing characters no face
     /// has with [`MISSING_MARK`].
     pub fn runs(&self, style: Face, text: &str) -> Vec<(Face, String)> {
+        if self.all_in(style, text) {
+            return Self::one_run(style, text.to_string());
+        }
+        self.split_runs(style, text)
+    }
+
+    /// [`runs`](Self::runs) of text the caller no longer needs: text all in
+    /// `style` (nearly all text) becomes its one run without a copy.
+    pub fn into_runs(&self, style: Face, text: String) -> Vec<(Face, String)> {
+        if self.all_in(style, &text) {
+            return Self::one_run(style, text);
+        }
+        self.split_runs(style, &text)
+    }
+
+    fn all_in(&self, style: Face, text: &str) -> bool {
+        let face = self.face(style);
+        text.chars().all(|c| face.has(c))
+    }
+
+    fn one_run(style: Face, text: String) -> Vec<(Face, String)> {
+        if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![(style, text)]
+        }
+    }
+
+    fn split_runs(&self, style: Face, text: &str) -> Vec<(Face, String)> {
         let mut out: Vec<(Face, String)> = Vec::new();
         for c in text.chars() {
             let (face, shown) = match self.resolve(style, c) {

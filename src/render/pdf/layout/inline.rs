@@ -339,7 +339,9 @@ impl Typesetter<'_> {
         } else {
             baseline
         };
-        for (face, text) in self.fonts.runs(seg.ink.face, &seg.text) {
+        // Measured before the text moves into its items.
+        let trailing = seg.text.len() - seg.text.trim_end().len();
+        for (face, text) in self.fonts.into_runs(seg.ink.face, seg.text) {
             let w = self.fonts.width(face, &text, glyph_size);
             if !text.trim().is_empty() {
                 out.push(Item::Text {
@@ -355,7 +357,6 @@ impl Typesetter<'_> {
         }
         if seg.ink.strike {
             // Through the middle of the lower-case letters, not the spaces.
-            let trailing = seg.text.len() - seg.text.trim_end().len();
             let end = pen
                 - self
                     .fonts

@@ -219,6 +219,7 @@ pub fn layout(
         slugs: Slugger::default(),
         figure_no: 0,
         plans: Default::default(),
+        paragraphs: Default::default(),
     };
     // The cover: everything before the first page break, or up to the first
     // section heading when a template has no break.
