@@ -184,7 +184,7 @@ pub fn render(
         .as_bytes(),
     );
     let pages = doc.pages.len();
-    let bytes = write::write(&doc, fonts, &meta, &seed)?;
+    let bytes = write::write(doc, fonts, &meta, &seed)?;
     Ok(PdfOutput {
         bytes,
         pages,
