@@ -49,11 +49,16 @@ impl Token {
         self.width += width;
         match self.parts.last_mut() {
             Some(p) if p.ink == ink && p.link == *link => p.text.push(c),
-            _ => self.parts.push(Part {
-                text: c.to_string(),
-                ink,
-                link: link.clone(),
-            }),
+            _ => {
+                // Room for a typical word, so appending rarely reallocates.
+                let mut text = String::with_capacity(16);
+                text.push(c);
+                self.parts.push(Part {
+                    text,
+                    ink,
+                    link: link.clone(),
+                })
+            }
         }
     }
 }
@@ -189,29 +194,31 @@ impl Typesetter<'_> {
         let mut lines: Vec<Vec<Token>> = Vec::new();
         let mut line: Vec<Token> = Vec::new();
         let mut line_w = 0.0;
-        for token in tokens {
-            let pieces = if token.width > width + EPS {
-                self.split(token, width, size)
+        let mut place = |t: Token, line: &mut Vec<Token>, lines: &mut Vec<Vec<Token>>| {
+            let gap = line.last().map_or(0.0, |p: &Token| p.space_after);
+            if !line.is_empty() && line_w + gap + t.width > width + EPS {
+                lines.push(std::mem::take(line));
+                line_w = 0.0;
+            }
+            line_w += if line.is_empty() {
+                t.width
             } else {
-                vec![token]
+                gap + t.width
             };
-            for t in pieces {
-                let gap = line.last().map_or(0.0, |p: &Token| p.space_after);
-                if !line.is_empty() && line_w + gap + t.width > width + EPS {
-                    lines.push(std::mem::take(&mut line));
-                    line_w = 0.0;
+            let hard = t.hard_break;
+            line.push(t);
+            if hard {
+                lines.push(std::mem::take(line));
+                line_w = 0.0;
+            }
+        };
+        for token in tokens {
+            if token.width > width + EPS {
+                for t in self.split(token, width, size) {
+                    place(t, &mut line, &mut lines);
                 }
-                line_w += if line.is_empty() {
-                    t.width
-                } else {
-                    gap + t.width
-                };
-                let hard = t.hard_break;
-                line.push(t);
-                if hard {
-                    lines.push(std::mem::take(&mut line));
-                    line_w = 0.0;
-                }
+            } else {
+                place(token, &mut line, &mut lines);
             }
         }
         if !line.is_empty() {
@@ -291,15 +298,32 @@ impl Typesetter<'_> {
     fn segments(line: &[Token]) -> Vec<Part> {
         let mut segments: Vec<Part> = Vec::new();
         let n = line.len();
+        // Nearly every line is one segment: a segment's text is sized for
+        // the rest of the line (with its spaces) so it is allocated once.
+        let mut left: usize = line
+            .iter()
+            .map(|t| t.parts.iter().map(|p| p.text.len()).sum::<usize>() + 1)
+            .sum();
         for (i, token) in line.iter().enumerate() {
             for part in &token.parts {
+                let len = part.text.len();
                 match segments.last_mut() {
                     Some(s) if s.ink == part.ink && s.link == part.link => {
                         s.text.push_str(&part.text)
                     }
-                    _ => segments.push(part.clone()),
+                    _ => {
+                        let mut text = String::with_capacity(left);
+                        text.push_str(&part.text);
+                        segments.push(Part {
+                            text,
+                            ink: part.ink,
+                            link: part.link.clone(),
+                        })
+                    }
                 }
+                left -= len;
             }
+            left -= 1;
             if i + 1 < n && token.space_after > 0.0 {
                 match segments.last_mut() {
                     Some(s) if !s.ink.strike && !s.ink.raised => s.text.push(' '),
