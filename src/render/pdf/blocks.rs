@@ -17,7 +17,7 @@
 use crate::render::markdown::{self, PAGE_BREAK};
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::BTreeMap;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
@@ -98,6 +98,16 @@ pub fn plain_text(spans: &[Span]) -> String {
         .collect()
 }
 
+/// Append `text` NFC-normalised. Nearly all text already is (the quick
+/// check says so without decomposing anything), and is copied as it is.
+fn push_nfc(out: &mut String, text: &str) {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        out.push_str(text);
+    } else {
+        out.extend(text.nfc());
+    }
+}
+
 /// Collects inline content into spans.
 #[derive(Default)]
 struct Inline {
@@ -119,16 +129,19 @@ impl Inline {
     }
 
     fn push(&mut self, text: &str, style: Style) {
-        let text: String = text.nfc().collect();
         match self.spans.last_mut() {
             Some(last) if last.style == style && last.link == self.link => {
-                last.text.push_str(&text)
+                push_nfc(&mut last.text, text)
             }
-            _ => self.spans.push(Span {
-                text,
-                style,
-                link: self.link.clone(),
-            }),
+            _ => {
+                let mut own = String::with_capacity(text.len());
+                push_nfc(&mut own, text);
+                self.spans.push(Span {
+                    text: own,
+                    style,
+                    link: self.link.clone(),
+                })
+            }
         }
     }
 
@@ -457,7 +470,9 @@ impl Builder {
             TagEnd::Image => self.end_image(),
             TagEnd::CodeBlock => {
                 if let Some(text) = self.code.take() {
-                    self.emit(Block::Code(text.nfc().collect()));
+                    let mut nfc = String::with_capacity(text.len());
+                    push_nfc(&mut nfc, &text);
+                    self.emit(Block::Code(nfc));
                 }
             }
             _ => {}

@@ -19,7 +19,9 @@
 //! sans-serif faces first, then by family and file), so the same inputs
 //! still give the same bytes there; another machine may have other fonts.
 
-use printpdf::ParsedFont;
+mod sfnt;
+
+use printpdf::{ParsedFont, PdfFont};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -66,34 +68,85 @@ impl Face {
 const TABLE_LIMIT: u32 = 0x3000;
 const NO_GLYPH: u16 = u16::MAX;
 
+/// How characters above the table are looked up.
+enum Lookup {
+    /// A bundled face: its cmap and hmtx, read from the bytes in the binary.
+    Tables(sfnt::Reader<'static>),
+    /// The user's font, which can be any font printpdf reads: measured
+    /// through printpdf's own parse of it.
+    Parsed,
+}
+
 pub struct FontFace {
-    pub font: ParsedFont,
+    bytes: FaceBytes,
+    lookup: Lookup,
     units_per_em: f32,
     /// Advance in 1/1000 em per character below `TABLE_LIMIT`.
     widths: Vec<u16>,
     pub ascent: f32,
     pub descent: f32,
+    /// printpdf's parse, for embedding: made the first time a PDF uses the
+    /// face (about a millisecond per face), then shared by every render in
+    /// the process. `None` if printpdf cannot read the face.
+    pdf: OnceLock<Option<PdfFont>>,
+}
+
+enum FaceBytes {
+    Bundled(&'static [u8]),
+    User,
+}
+
+/// Advance of `glyph` in 1/1000 em exactly as printpdf writes `/W`:
+/// scaled and truncated.
+fn scaled(advance: u16, units_per_em: f32) -> u16 {
+    (f32::from(advance) * 1000.0 / units_per_em) as u16
 }
 
 impl FontFace {
-    pub fn parse(bytes: &[u8]) -> Option<FontFace> {
-        FontFace::parse_index(bytes, 0)
+    /// A bundled face, measured from its tables without printpdf's parse.
+    fn bundled(bytes: &'static [u8]) -> Option<FontFace> {
+        let reader = sfnt::Reader::new(bytes)?;
+        let units_per_em = f32::from(reader.units_per_em.max(1));
+        let mut widths = vec![NO_GLYPH; TABLE_LIMIT as usize];
+        let mut seen = vec![false; TABLE_LIMIT as usize];
+        // The first cmap entry for a character is the one lookups find.
+        reader.each_below(TABLE_LIMIT, |cp, gid| {
+            let cp = cp as usize;
+            if !std::mem::replace(&mut seen[cp], true) && gid != 0 {
+                widths[cp] = scaled(reader.advance(gid), units_per_em);
+            }
+        });
+        Some(FontFace {
+            bytes: FaceBytes::Bundled(bytes),
+            lookup: Lookup::Tables(reader),
+            units_per_em,
+            widths,
+            ascent: f32::from(reader.ascender) / units_per_em,
+            descent: f32::from(reader.descender) / units_per_em,
+            pdf: OnceLock::new(),
+        })
     }
 
-    /// The face at `index` of a font file (a collection holds several).
-    pub fn parse_index(bytes: &[u8], index: usize) -> Option<FontFace> {
+    /// A user font or an installed one (the face at `index` of the file: a
+    /// collection holds several): parsed by printpdf now, so a font it
+    /// cannot embed is refused before any work.
+    fn parsed(bytes: &[u8], index: usize) -> Option<FontFace> {
         let mut warnings = Vec::new();
         let font = ParsedFont::from_bytes(bytes, index, &mut warnings)?;
         let metrics = &font.pdf_font_metrics;
         let units_per_em = f32::from(metrics.units_per_em.max(1));
         let ascent = f32::from(metrics.ascender) / units_per_em;
         let descent = f32::from(metrics.descender) / units_per_em;
+        let pdf = OnceLock::new();
+        let _ = pdf.set(Some(PdfFont::new(font)));
         let mut face = FontFace {
-            font,
+            bytes: FaceBytes::User,
+            lookup: Lookup::Parsed,
             units_per_em,
             widths: Vec::new(),
             ascent,
             descent,
+            pdf,
         };
         face.widths = (0..TABLE_LIMIT)
             .map(|cp| {
@@ -106,51 +159,71 @@ impl FontFace {
     }
 
     fn lookup(&self, c: char) -> Option<u16> {
-        let gid = self.font.lookup_glyph_index(c as u32)?;
-        if gid == 0 {
-            return None;
-        }
-        let advance = f32::from(self.font.get_horizontal_advance(gid));
-        // Exactly as printpdf writes /W: scaled to 1/1000 em, truncated.
-        Some((advance * 1000.0 / self.units_per_em) as u16)
+        let (gid, advance) = match &self.lookup {
+            Lookup::Tables(reader) => {
+                let gid = reader.glyph(c as u32)?;
+                (gid, reader.advance(gid))
+            }
+            Lookup::Parsed => {
+                let font = &self.pdf_font()?.parsed_font;
+                let gid = font.lookup_glyph_index(c as u32)?;
+                (gid, font.get_horizontal_advance(gid))
+            }
+        };
+        (gid != 0).then(|| scaled(advance, self.units_per_em))
     }
 
     /// Advance of `c` in 1/1000 em, if the face has it.
+    #[inline]
     pub fn width_1000(&self, c: char) -> Option<u16> {
-        if (c as u32) < TABLE_LIMIT {
-            let w = self.widths[c as usize];
-            (w != NO_GLYPH).then_some(w)
-        } else {
-            self.lookup(c)
+        match self.widths.get(c as usize) {
+            Some(&w) => (w != NO_GLYPH).then_some(w),
+            None => self.lookup(c),
         }
     }
 
     pub fn has(&self, c: char) -> bool {
         self.width_1000(c).is_some()
     }
+
+    /// The face as printpdf embeds it, parsed on first use.
+    pub fn pdf_font(&self) -> Option<&PdfFont> {
+        self.pdf
+            .get_or_init(|| match self.bytes {
+                FaceBytes::Bundled(bytes) => {
+                    let mut warnings = Vec::new();
+                    ParsedFont::from_bytes(bytes, 0, &mut warnings).map(PdfFont::new)
+                }
+                // Set when the face was made.
+                FaceBytes::User => None,
+            })
+            .as_ref()
+    }
 }
 
-static BUNDLED: OnceLock<Option<[FontFace; 5]>> = OnceLock::new();
+const BUNDLED_BYTES: [&[u8]; 5] = [
+    include_bytes!("../../../fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../../../fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../../../fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../../../fonts/DejaVuSans.ttf"),
+    include_bytes!("../../../fonts/LiberationMono-Regular.ttf"),
+];
 
-fn bundled() -> Option<&'static [FontFace; 5]> {
-    BUNDLED
-        .get_or_init(|| {
-            Some([
-                FontFace::parse(include_bytes!("../../../fonts/LiberationSans-Regular.ttf"))?,
-                FontFace::parse(include_bytes!("../../../fonts/LiberationSans-Bold.ttf"))?,
-                FontFace::parse(include_bytes!("../../../fonts/LiberationSans-Italic.ttf"))?,
-                FontFace::parse(include_bytes!("../../../fonts/DejaVuSans.ttf"))?,
-                FontFace::parse(include_bytes!("../../../fonts/LiberationMono-Regular.ttf"))?,
-            ])
-        })
-        .as_ref()
+/// Each bundled face is read the first time a render asks for it, so a
+/// process that never typesets reads none, and the fallback face only when
+/// a character needs it.
+static BUNDLED: [OnceLock<FontFace>; 5] = [const { OnceLock::new() }; 5];
+
+fn bundled(i: usize) -> &'static FontFace {
+    BUNDLED[i].get_or_init(|| {
+        // The bytes are compiled in, and a test reads every face.
+        FontFace::bundled(BUNDLED_BYTES[i]).expect("a bundled font is unreadable")
+    })
 }
 
 /// Why the faces a render needs cannot be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FontError {
-    #[error("the bundled fonts could not be read")]
-    Bundled,
     #[error("the font given with --font is not a TrueType or OpenType font")]
     NotAFont,
 }
@@ -234,7 +307,7 @@ impl SystemFonts {
             .get_or_init(|| {
                 self.db
                     .with_face_data(self.order[place], |data, index| {
-                        FontFace::parse_index(data, index as usize)
+                        FontFace::parsed(data, index as usize)
                     })
                     .flatten()
             })
@@ -274,9 +347,10 @@ impl SystemFonts {
     }
 }
 
-/// The faces a render uses. The bundled faces are parsed once per process.
+/// The faces a render uses. Making one costs nothing for the bundled faces
+/// (each is read once per process, when first used); a user font is read
+/// and checked here.
 pub struct FontSet {
-    bundled: &'static [FontFace; 5],
     user: Option<FontFace>,
     /// A short digest of the user font, so outputs differ when it does.
     pub user_digest: Option<String>,
@@ -296,10 +370,9 @@ impl FontSet {
     /// The bundled faces and the `--font` face only, whatever is installed
     /// (for tests that must not depend on the machine).
     pub fn without_system_fonts(user_font: Option<&[u8]>) -> Result<FontSet, FontError> {
-        let bundled = bundled().ok_or(FontError::Bundled)?;
         let (user, user_digest) = match user_font {
             Some(bytes) => {
-                let face = FontFace::parse(bytes).ok_or(FontError::NotAFont)?;
+                let face = FontFace::parsed(bytes, 0).ok_or(FontError::NotAFont)?;
                 use sha2::Digest;
                 let digest = sha2::Sha256::digest(bytes);
                 let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
@@ -308,7 +381,6 @@ impl FontSet {
             None => (None, None),
         };
         Ok(FontSet {
-            bundled,
             user,
             user_digest,
             system: None,
@@ -323,51 +395,68 @@ impl FontSet {
             .map(|cell| cell.get_or_init(SystemFonts::load))
     }
 
+    #[inline]
     pub fn face(&self, face: Face) -> &FontFace {
         match face {
-            Face::Regular => &self.bundled[0],
-            Face::Bold => &self.bundled[1],
-            Face::Italic => &self.bundled[2],
-            Face::Fallback => &self.bundled[3],
-            Face::Mono => &self.bundled[4],
-            Face::User => self.user.as_ref().unwrap_or(&self.bundled[3]),
+            Face::Regular => bundled(0),
+            Face::Bold => bundled(1),
+            Face::Italic => bundled(2),
+            Face::Fallback => bundled(3),
+            Face::Mono => bundled(4),
+            Face::User => self.user.as_ref().unwrap_or_else(|| bundled(3)),
             Face::System(n) => self
                 .system()
                 .and_then(|s| s.face(usize::from(n)))
-                .unwrap_or(&self.bundled[3]),
+                .unwrap_or_else(|| bundled(3)),
         }
     }
 
     /// The face that draws `c` in `style`, or `None` if no face has it.
     pub fn resolve(&self, style: Face, c: char) -> Option<Face> {
-        if self.face(style).has(c) {
-            return Some(style);
+        self.resolve_width(style, c).map(|(face, _)| face)
+    }
+
+    /// The face that draws `c` in `style` and the advance there (1/1000 em).
+    #[inline]
+    fn resolve_width(&self, style: Face, c: char) -> Option<(Face, u16)> {
+        if let Some(w) = self.face(style).width_1000(c) {
+            return Some((style, w));
         }
-        if matches!(style, Face::Bold | Face::Mono) && self.face(Face::Regular).has(c) {
-            return Some(Face::Regular);
+        self.resolve_fallback(style, c)
+    }
+
+    fn resolve_fallback(&self, style: Face, c: char) -> Option<(Face, u16)> {
+        if matches!(style, Face::Bold | Face::Mono) {
+            if let Some(w) = self.face(Face::Regular).width_1000(c) {
+                return Some((Face::Regular, w));
+            }
         }
-        if self.user.as_ref().is_some_and(|u| u.has(c)) {
-            return Some(Face::User);
+        if let Some(w) = self.user.as_ref().and_then(|u| u.width_1000(c)) {
+            return Some((Face::User, w));
         }
-        if self.face(Face::Fallback).has(c) {
-            return Some(Face::Fallback);
+        if let Some(w) = self.face(Face::Fallback).width_1000(c) {
+            return Some((Face::Fallback, w));
         }
         // Only characters no bundled face has reach the installed fonts.
         if c.is_whitespace() || c.is_control() {
             return None;
         }
-        self.system()?.find(c).map(Face::System)
+        let system = self.system()?;
+        let place = system.find(c)?;
+        let w = system.face(usize::from(place))?.width_1000(c)?;
+        Some((Face::System(place), w))
     }
 
     /// Whether some face can draw `c`.
     pub fn covers(&self, c: char) -> bool {
-        c.is_whitespace() || self.resolve(Face::Regular, c).is_some()
+        c.is_whitespace() || self.resolve_width(Face::Regular, c).is_some()
     }
 
     /// Width of `c` in points at `size`, in the face that draws it.
+    #[inline]
     pub fn char_width(&self, style: Face, c: char, size: f32) -> f32 {
-        let w = match self.resolve(style, c) {
-            Some(face) => self.face(face).width_1000(c).unwrap_or(0),
+        let w = match self.resolve_width(style, c) {
+            Some((_, w)) => w,
             None => self
                 .face(Face::Fallback)
                 .width_1000(MISSING_MARK)
@@ -383,6 +472,35 @@ impl FontSet {
     /// Split `text` into runs of one face each, replacing characters no face
     /// has with [`MISSING_MARK`].
     pub fn runs(&self, style: Face, text: &str) -> Vec<(Face, String)> {
+        if self.all_in(style, text) {
+            return Self::one_run(style, text.to_string());
+        }
+        self.split_runs(style, text)
+    }
+
+    /// [`runs`](Self::runs) of text the caller no longer needs: text all in
+    /// `style` (nearly all text) becomes its one run without a copy.
+    pub fn into_runs(&self, style: Face, text: String) -> Vec<(Face, String)> {
+        if self.all_in(style, &text) {
+            return Self::one_run(style, text);
+        }
+        self.split_runs(style, &text)
+    }
+
+    fn all_in(&self, style: Face, text: &str) -> bool {
+        let face = self.face(style);
+        text.chars().all(|c| face.has(c))
+    }
+
+    fn one_run(style: Face, text: String) -> Vec<(Face, String)> {
+        if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![(style, text)]
+        }
+    }
+
+    fn split_runs(&self, style: Face, text: &str) -> Vec<(Face, String)> {
         let mut out: Vec<(Face, String)> = Vec::new();
         for c in text.chars() {
             let (face, shown) = match self.resolve(style, c) {
@@ -426,6 +544,42 @@ mod tests {
         assert_eq!(fonts.resolve(Face::Bold, '☐'), Some(Face::Fallback));
         assert_eq!(fonts.resolve(Face::Regular, '日'), None);
         assert!(fonts.face(Face::Fallback).has(MISSING_MARK));
+    }
+
+    /// The light reader measures every character of every bundled face
+    /// exactly as printpdf's parse does.
+    #[test]
+    fn bundled_tables_agree_with_printpdf_for_every_code_point() {
+        for i in 0..BUNDLED_BYTES.len() {
+            let face = bundled(i);
+            let font = &face
+                .pdf_font()
+                .expect("printpdf reads the face")
+                .parsed_font;
+            let upem = f32::from(font.pdf_font_metrics.units_per_em.max(1));
+            assert_eq!(face.units_per_em, upem);
+            assert_eq!(
+                face.ascent,
+                f32::from(font.pdf_font_metrics.ascender) / upem
+            );
+            assert_eq!(
+                face.descent,
+                f32::from(font.pdf_font_metrics.descender) / upem
+            );
+            for cp in 0..=0x10FFFFu32 {
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
+                let expected = font
+                    .lookup_glyph_index(cp)
+                    .filter(|g| *g != 0)
+                    .map(|g| scaled(font.get_horizontal_advance(g), upem));
+                assert_eq!(face.width_1000(c), expected, "face {i} U+{cp:04X}");
+                if cp >= TABLE_LIMIT {
+                    assert_eq!(face.lookup(c), expected, "face {i} U+{cp:04X}");
+                }
+            }
+        }
     }
 
     #[test]

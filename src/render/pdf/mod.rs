@@ -38,6 +38,10 @@ pub enum PdfError {
     /// something the input can cause).
     #[error("the PDF has no document catalog to finish")]
     Catalog(#[source] lopdf::Error),
+    /// printpdf could not read a face the report uses (a bundled face
+    /// never fails this; tests read them all).
+    #[error("the {0:?} font could not be prepared for embedding")]
+    Font(fonts::Face),
     /// Serialising the finished document failed.
     #[error("the PDF could not be serialised")]
     Save(#[source] std::io::Error),
@@ -256,7 +260,7 @@ pub fn render_document(
         }
     }
     let pages = doc.pages.len();
-    let bytes = write::write(&doc, fonts, &meta, &seed)?;
+    let bytes = write::write(doc, fonts, &meta, &seed)?;
     Ok(PdfOutput {
         bytes,
         pages,

@@ -15,8 +15,8 @@ use crate::render::charts::Color;
 use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, ColorArray, Destination, FontId, Line, LineDashPattern, LinePoint,
-    LinkAnnotation, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    Rect, Rgb, TextItem, TextMatrix,
 };
 use std::collections::BTreeSet;
 
@@ -90,7 +90,7 @@ impl State {
     }
 }
 
-fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
+fn page_ops(items: &mut [Item], height: f32) -> Vec<Op> {
     let mut ops = Vec::with_capacity(items.len() * 3);
     let mut state = State::default();
     // Fills and strokes first, then one text section: text is never painted
@@ -154,7 +154,8 @@ fn shape_ops(items: &[Item], height: f32, state: &mut State, ops: &mut Vec<Op>) 
 }
 
 /// The text, in one text section, each run placed absolutely.
-fn text_ops(items: &[Item], height: f32, state: &mut State, ops: &mut Vec<Op>) {
+/// The page's text moves into the ops; the items are not read again.
+fn text_ops(items: &mut [Item], height: f32, state: &mut State, ops: &mut Vec<Op>) {
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     for item in items {
@@ -180,10 +181,10 @@ fn text_ops(items: &[Item], height: f32, state: &mut State, ops: &mut Vec<Op>) {
             }
             state.fill(ops, *c);
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(*x), Pt(height - y)),
+                matrix: TextMatrix::Translate(Pt(*x), Pt(height - *y)),
             });
             ops.push(Op::ShowText {
-                items: vec![TextItem::Text(text.clone())],
+                items: vec![TextItem::Text(std::mem::take(text))],
             });
         }
     }
@@ -233,8 +234,9 @@ fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
+/// Write the laid-out `doc`, whose text moves into the PDF.
 pub fn write(
-    doc: &Document,
+    mut doc: Document,
     fonts: &FontSet,
     meta: &Meta,
     id_seed: &[u8],
@@ -251,19 +253,22 @@ pub fn write(
         .collect();
     let mut pdf = PdfDocument::new(&meta.title);
     for face in &used {
-        pdf.resources.fonts.map.insert(
-            FontId(face.resource_id().to_string()),
-            PdfFont::new(fonts.face(*face).font.clone()),
-        );
+        // A clone of the face parsed once per process (cheap: its outlines
+        // and source bytes are shared), not a parse per render.
+        let font = fonts.face(*face).pdf_font().ok_or(PdfError::Font(*face))?;
+        pdf.resources
+            .fonts
+            .map
+            .insert(FontId(face.resource_id().to_string()), font.clone());
     }
     let pages: Vec<PdfPage> = doc
         .pages
-        .iter()
+        .iter_mut()
         .map(|p| {
             let mut page = PdfPage::new(
                 printpdf::Mm(0.0),
                 printpdf::Mm(0.0),
-                page_ops(&p.items, height),
+                page_ops(&mut p.items, height),
             );
             let bx = Rect {
                 x: Pt(0.0),
@@ -288,35 +293,42 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
-    post_pass(&mut lo, doc, meta, id_seed)?;
+    post_pass(&mut lo, &doc, meta, id_seed)?;
     compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(PdfError::Save)?;
     Ok(bytes)
 }
 
-/// Deflate every stream not yet filtered, at zlib's default level: for
-/// content streams and subset fonts it is within a few percent of the best
-/// level's size at a fraction of the time.
+/// The deflate level of every stream. Level 2 (zlib-rs's fast matcher with
+/// dynamic Huffman codes) deflates a 28-page report's 520 KB of content and
+/// subset fonts in 2.9 ms where the default level 6 took 6.0 ms, for 16%
+/// more compressed bytes (155 KB against 133 KB; the file grows about 12%).
+/// Level 1 (static codes only) is faster still, 1.4 ms, but the hex glyph
+/// codes of the content compress poorly without dynamic codes: +60%.
+const DEFLATE_LEVEL: u32 = 2;
+
+/// Deflate every stream not yet filtered, with one deflate state reset
+/// between streams rather than one set up (and its window allocated) per
+/// stream.
 fn compress(lo: &mut lopdf::Document) {
-    use std::io::Write;
+    let mut deflate = flate2::Compress::new(flate2::Compression::new(DEFLATE_LEVEL), true);
     for object in lo.objects.values_mut() {
         if let Object::Stream(stream) = object {
             if stream.dict.get(b"Filter").is_ok() || stream.content.len() < 64 {
                 continue;
             }
-            let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-            if encoder.write_all(&stream.content).is_err() {
-                continue;
-            }
-            if let Ok(compressed) = encoder.finish() {
-                if compressed.len() < stream.content.len() {
-                    stream
-                        .dict
-                        .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                    stream.set_content(compressed);
-                }
+            deflate.reset();
+            // Deflate never grows data by more than a few bytes per 16 KB
+            // block; the slack keeps it to one call.
+            let mut out = Vec::with_capacity(stream.content.len() + stream.content.len() / 64 + 64);
+            let done =
+                deflate.compress_vec(&stream.content, &mut out, flate2::FlushCompress::Finish);
+            if matches!(done, Ok(flate2::Status::StreamEnd)) && out.len() < stream.content.len() {
+                stream
+                    .dict
+                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                stream.set_content(out);
             }
         }
     }

@@ -18,10 +18,14 @@ const KEEP_WITH_SHARE: f32 = 0.6;
 const AT_TOP: f32 = 0.5;
 /// The rule above the footnotes spans this share of the column.
 const FOOTNOTE_RULE: f32 = 0.3;
+use super::grid::TablePlan;
 use crate::render::charts::{Color, Figure};
 use crate::render::pdf::blocks::{plain_text, Align, Block, Footnote, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
 use crate::render::slug::Slugger;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 pub(super) struct Flow<'a> {
     pub(super) ts: Typesetter<'a>,
@@ -34,7 +38,17 @@ pub(super) struct Flow<'a> {
     pub(super) headings: Vec<HeadingPlace>,
     pub(super) slugs: Slugger,
     pub(super) figure_no: usize,
+    /// Table plans made so far, by table and width (see `table_plan`).
+    pub(super) plans: RefCell<HashMap<PlanKey, Rc<TablePlan>>>,
+    /// Body paragraphs' lines, by text and width (see `body_lines`).
+    pub(super) paragraphs: RefCell<HashMap<ParagraphKey, Rc<Vec<Vec<Token>>>>>,
 }
+
+/// A paragraph's text (address and length) and the width.
+pub(super) type ParagraphKey = (usize, usize, u32);
+
+/// A table's aligns, head and rows (addresses and lengths) and the width.
+pub(super) type PlanKey = (usize, usize, usize, (usize, usize, usize), u32);
 
 impl<'a> Flow<'a> {
     pub(super) fn items(&mut self) -> &mut Vec<Item> {
@@ -93,15 +107,23 @@ impl<'a> Flow<'a> {
         lines * style.size * h.line + style.after + if level == 2 { h.rule_space } else { 0.0 }
     }
 
-    /// A body paragraph's lines at `width`.
-    fn body_lines(&self, spans: &[Span], width: f32) -> Vec<Vec<Token>> {
+    /// A body paragraph's lines at `width`, broken once per layout: the
+    /// keep-together rules count a paragraph's lines before it is placed.
+    fn body_lines(&self, spans: &[Span], width: f32) -> Rc<Vec<Vec<Token>>> {
+        // The blocks outlive the layout, so their address names the text.
+        let key = (spans.as_ptr() as usize, spans.len(), width.to_bits());
+        if let Some(lines) = self.paragraphs.borrow().get(&key) {
+            return Rc::clone(lines);
+        }
         let b = &self.theme.body;
         let ink = self.theme.palette.ink;
-        self.ts.wrap(
+        let lines = Rc::new(self.ts.wrap(
             self.ts.tokens(spans, Face::Regular, b.size, ink),
             width,
             b.size,
-        )
+        ));
+        self.paragraphs.borrow_mut().insert(key, Rc::clone(&lines));
+        lines
     }
 
     /// The height of one body line.
@@ -352,17 +374,21 @@ impl<'a> Flow<'a> {
 
     pub(super) fn paragraph(&mut self, spans: &[Span], x: f32, width: f32, style: &TextStyle) {
         let size = style.size;
-        let lines = self.ts.wrap(
-            self.ts.tokens(spans, style.face, size, style.color),
-            width,
-            size,
-        );
+        let lines = if *style == TextStyle::body(self.theme) {
+            self.body_lines(spans, width)
+        } else {
+            Rc::new(self.ts.wrap(
+                self.ts.tokens(spans, style.face, size, style.color),
+                width,
+                size,
+            ))
+        };
         let line_h = size * self.theme.body.leading;
         // No single line stranded at the foot of a page.
         if lines.len() >= 2 && self.room() < 2.0 * line_h {
             self.fit(2.0 * line_h);
         }
-        for line in &lines {
+        for line in lines.iter() {
             self.fit(line_h);
             let baseline = self.y + size * self.theme.body.baseline;
             let mut items = Vec::new();

@@ -10,6 +10,7 @@ use super::inline::{Token, Typesetter};
 use super::{Item, EPS};
 use crate::render::pdf::blocks::{Align, Span};
 use crate::render::pdf::fonts::Face;
+use std::rc::Rc;
 
 /// A column whose one-line width costs no more than this share of the spare
 /// width gets it in full.
@@ -69,7 +70,32 @@ pub(super) fn allocate(min: &[f32], pref: &[f32], width: f32) -> Vec<f32> {
 }
 
 impl Flow<'_> {
+    /// The plan of a table at `width`, made once per layout: the keep-with
+    /// rules ask for a table's height before it is placed.
     pub(super) fn table_plan(
+        &self,
+        aligns: &[Align],
+        head: &[Vec<Span>],
+        rows: &[Vec<Vec<Span>>],
+        width: f32,
+    ) -> Rc<TablePlan> {
+        // The blocks outlive the layout, so their addresses name the table.
+        let key = (
+            aligns.as_ptr() as usize,
+            head.as_ptr() as usize,
+            rows.as_ptr() as usize,
+            (aligns.len(), head.len(), rows.len()),
+            width.to_bits(),
+        );
+        if let Some(plan) = self.plans.borrow().get(&key) {
+            return Rc::clone(plan);
+        }
+        let plan = Rc::new(self.plan_table(aligns, head, rows, width));
+        self.plans.borrow_mut().insert(key, Rc::clone(&plan));
+        plan
+    }
+
+    fn plan_table(
         &self,
         aligns: &[Align],
         head: &[Vec<Span>],
@@ -81,8 +107,9 @@ impl Flow<'_> {
             .len()
             .max(rows.iter().map(Vec::len).max().unwrap_or(0))
             .max(1);
-        let empty: Vec<Span> = Vec::new();
-        let cell = |row: &Vec<Vec<Span>>, c: usize| row.get(c).unwrap_or(&empty).clone();
+        fn cell(row: &[Vec<Span>], c: usize) -> &[Span] {
+            row.get(c).map_or(&[], Vec::as_slice)
+        }
         let tokens = |spans: &[Span], bold: bool| {
             self.ts.tokens(
                 spans,
@@ -91,38 +118,43 @@ impl Flow<'_> {
                 self.theme.palette.ink,
             )
         };
+        // Each cell is tokenised once: measured for the column widths, then
+        // wrapped at them.
         let mut min = vec![0.0f32; cols];
         let mut pref = vec![0.0f32; cols];
-        let head_row: Vec<Vec<Span>> = (0..cols).map(|c| cell(&head.to_vec(), c)).collect();
-        for (r, row) in std::iter::once(&head_row).chain(rows.iter()).enumerate() {
-            for c in 0..cols {
-                let toks = tokens(&cell(row, c), r == 0);
-                let widest = self.ts.widest_word(&toks, tb.size);
-                let full = Typesetter::line_width(&toks);
-                min[c] = min[c].max(widest + 2.0 * tb.pad_x);
-                pref[c] = pref[c].max(full + 2.0 * tb.pad_x);
-            }
-        }
+        let all: Vec<Vec<Vec<Token>>> = std::iter::once(head)
+            .chain(rows.iter().map(Vec::as_slice))
+            .enumerate()
+            .map(|(r, row)| {
+                (0..cols)
+                    .map(|c| {
+                        let toks = tokens(cell(row, c), r == 0);
+                        let widest = self.ts.widest_word(&toks, tb.size);
+                        let full = Typesetter::line_width(&toks);
+                        min[c] = min[c].max(widest + 2.0 * tb.pad_x);
+                        pref[c] = pref[c].max(full + 2.0 * tb.pad_x);
+                        toks
+                    })
+                    .collect()
+            })
+            .collect();
         let widths = allocate(&min, &pref, width);
         let line_h = tb.size * tb.leading;
-        let wrap_row = |row: &Vec<Vec<Span>>, bold: bool| -> (Vec<Vec<Vec<Token>>>, f32) {
-            let cells: Vec<Vec<Vec<Token>>> = (0..cols)
-                .map(|c| {
-                    self.ts.wrap(
-                        tokens(&cell(row, c), bold),
-                        widths[c] - 2.0 * tb.pad_x,
-                        tb.size,
-                    )
-                })
+        let wrap_row = |row: Vec<Vec<Token>>| -> (Vec<Vec<Vec<Token>>>, f32) {
+            let cells: Vec<Vec<Vec<Token>>> = row
+                .into_iter()
+                .enumerate()
+                .map(|(c, toks)| self.ts.wrap(toks, widths[c] - 2.0 * tb.pad_x, tb.size))
                 .collect();
             let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             (cells, lines as f32 * line_h + 2.0 * tb.pad_y)
         };
-        let (head_cells, head_height) = wrap_row(&head_row, true);
-        let mut body = Vec::new();
-        let mut heights = Vec::new();
-        for row in rows {
-            let (cells, h) = wrap_row(row, false);
+        let mut all = all.into_iter();
+        let (head_cells, head_height) = wrap_row(all.next().unwrap_or_default());
+        let mut body = Vec::with_capacity(rows.len());
+        let mut heights = Vec::with_capacity(rows.len());
+        for row in all {
+            let (cells, h) = wrap_row(row);
             body.push(cells);
             heights.push(h);
         }
@@ -251,9 +283,9 @@ impl Flow<'_> {
         } else {
             self.fit(plan.head_height + plan.row_heights.first().copied().unwrap_or(0.0));
         }
-        let head_cells = plan.head.clone();
+        let head_cells = &plan.head;
         let mut chunk_top = self.y;
-        self.draw_row(&plan, &head_cells, plan.head_height, x, true, false);
+        self.draw_row(&plan, head_cells, plan.head_height, x, true, false);
         let n = plan.rows.len();
         for (i, cells) in plan.rows.iter().enumerate() {
             let h = plan.row_heights[i];
@@ -268,7 +300,7 @@ impl Flow<'_> {
                 self.close_chunk(&plan, x, chunk_top);
                 self.new_page();
                 chunk_top = self.y;
-                self.draw_row(&plan, &head_cells, plan.head_height, x, true, false);
+                self.draw_row(&plan, head_cells, plan.head_height, x, true, false);
             }
             self.draw_row(&plan, cells, h, x, false, i % 2 == 1);
         }

@@ -49,11 +49,16 @@ impl Token {
         self.width += width;
         match self.parts.last_mut() {
             Some(p) if p.ink == ink && p.link == *link => p.text.push(c),
-            _ => self.parts.push(Part {
-                text: c.to_string(),
-                ink,
-                link: link.clone(),
-            }),
+            _ => {
+                // Room for a typical word, so appending rarely reallocates.
+                let mut text = String::with_capacity(16);
+                text.push(c);
+                self.parts.push(Part {
+                    text,
+                    ink,
+                    link: link.clone(),
+                })
+            }
         }
     }
 }
@@ -82,7 +87,10 @@ impl Typesetter<'_> {
     /// after a hyphen or dash, between ideographs, ...), and a hard break
     /// (`\n`) ends a line.
     pub(super) fn tokens(&self, spans: &[Span], base: Face, size: f32, color: Color) -> Vec<Token> {
-        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let mut text = String::with_capacity(spans.iter().map(|s| s.text.len()).sum());
+        for s in spans {
+            text.push_str(&s.text);
+        }
         // Byte offsets in `text` before which a line may break.
         let mut breaks = unicode_linebreak::linebreaks(&text)
             .map(|(at, _)| at)
@@ -103,6 +111,9 @@ impl Typesetter<'_> {
                 raised: span.style.superscript,
             };
             let glyph_size = self.ink_size(ink, size);
+            // Whether the current token's last part is this span's: then a
+            // character is appended without comparing styles and links.
+            let mut in_part = false;
             for (i, c) in span.text.char_indices() {
                 while breaks.next_if(|at| *at < offset + i).is_some() {}
                 if breaks.next_if_eq(&(offset + i)).is_some() {
@@ -111,6 +122,7 @@ impl Typesetter<'_> {
                     if let Some(t) = current.take() {
                         out.push(t);
                     }
+                    in_part = false;
                 }
                 if c == ' ' || c == '\n' {
                     if let Some(mut t) = current.take() {
@@ -125,15 +137,21 @@ impl Typesetter<'_> {
                             last.hard_break = true;
                         }
                     }
+                    in_part = false;
                     continue;
                 }
+                let width = self.fonts.char_width(face, c, glyph_size);
                 let t = current.get_or_insert_with(Token::default);
-                t.push(
-                    c,
-                    self.fonts.char_width(face, c, glyph_size),
-                    ink,
-                    &span.link,
-                );
+                match t.parts.last_mut() {
+                    Some(p) if in_part => {
+                        t.width += width;
+                        p.text.push(c);
+                    }
+                    _ => {
+                        t.push(c, width, ink, &span.link);
+                        in_part = true;
+                    }
+                }
             }
             offset += span.text.len();
         }
@@ -176,29 +194,31 @@ impl Typesetter<'_> {
         let mut lines: Vec<Vec<Token>> = Vec::new();
         let mut line: Vec<Token> = Vec::new();
         let mut line_w = 0.0;
-        for token in tokens {
-            let pieces = if token.width > width + EPS {
-                self.split(token, width, size)
+        let mut place = |t: Token, line: &mut Vec<Token>, lines: &mut Vec<Vec<Token>>| {
+            let gap = line.last().map_or(0.0, |p: &Token| p.space_after);
+            if !line.is_empty() && line_w + gap + t.width > width + EPS {
+                lines.push(std::mem::take(line));
+                line_w = 0.0;
+            }
+            line_w += if line.is_empty() {
+                t.width
             } else {
-                vec![token]
+                gap + t.width
             };
-            for t in pieces {
-                let gap = line.last().map_or(0.0, |p: &Token| p.space_after);
-                if !line.is_empty() && line_w + gap + t.width > width + EPS {
-                    lines.push(std::mem::take(&mut line));
-                    line_w = 0.0;
+            let hard = t.hard_break;
+            line.push(t);
+            if hard {
+                lines.push(std::mem::take(line));
+                line_w = 0.0;
+            }
+        };
+        for token in tokens {
+            if token.width > width + EPS {
+                for t in self.split(token, width, size) {
+                    place(t, &mut line, &mut lines);
                 }
-                line_w += if line.is_empty() {
-                    t.width
-                } else {
-                    gap + t.width
-                };
-                let hard = t.hard_break;
-                line.push(t);
-                if hard {
-                    lines.push(std::mem::take(&mut line));
-                    line_w = 0.0;
-                }
+            } else {
+                place(token, &mut line, &mut lines);
             }
         }
         if !line.is_empty() {
@@ -278,15 +298,32 @@ impl Typesetter<'_> {
     fn segments(line: &[Token]) -> Vec<Part> {
         let mut segments: Vec<Part> = Vec::new();
         let n = line.len();
+        // Nearly every line is one segment: a segment's text is sized for
+        // the rest of the line (with its spaces) so it is allocated once.
+        let mut left: usize = line
+            .iter()
+            .map(|t| t.parts.iter().map(|p| p.text.len()).sum::<usize>() + 1)
+            .sum();
         for (i, token) in line.iter().enumerate() {
             for part in &token.parts {
+                let len = part.text.len();
                 match segments.last_mut() {
                     Some(s) if s.ink == part.ink && s.link == part.link => {
                         s.text.push_str(&part.text)
                     }
-                    _ => segments.push(part.clone()),
+                    _ => {
+                        let mut text = String::with_capacity(left);
+                        text.push_str(&part.text);
+                        segments.push(Part {
+                            text,
+                            ink: part.ink,
+                            link: part.link.clone(),
+                        })
+                    }
                 }
+                left -= len;
             }
+            left -= 1;
             if i + 1 < n && token.space_after > 0.0 {
                 match segments.last_mut() {
                     Some(s) if !s.ink.strike && !s.ink.raised => s.text.push(' '),
@@ -326,7 +363,9 @@ impl Typesetter<'_> {
         } else {
             baseline
         };
-        for (face, text) in self.fonts.runs(seg.ink.face, &seg.text) {
+        // Measured before the text moves into its items.
+        let trailing = seg.text.len() - seg.text.trim_end().len();
+        for (face, text) in self.fonts.into_runs(seg.ink.face, seg.text) {
             let w = self.fonts.width(face, &text, glyph_size);
             if !text.trim().is_empty() {
                 out.push(Item::Text {
@@ -342,7 +381,6 @@ impl Typesetter<'_> {
         }
         if seg.ink.strike {
             // Through the middle of the lower-case letters, not the spaces.
-            let trailing = seg.text.len() - seg.text.trim_end().len();
             let end = pen
                 - self
                     .fonts

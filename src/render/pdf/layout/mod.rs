@@ -229,6 +229,8 @@ pub fn layout(
         headings: Vec::new(),
         slugs: Slugger::default(),
         figure_no: 0,
+        plans: Default::default(),
+        paragraphs: Default::default(),
     };
     let (toc_first, toc_count) = match form {
         Form::Report => report_front(&mut flow, blocks),
