@@ -77,7 +77,12 @@ fn main() {
             usage.ru_maxrss as f64 / 1024.0,
             bytes as f64 / (1024.0 * 1024.0)
         );
-        let _ = std::fs::remove_dir_all(&dir);
+        // BENCH_KEEP=1 leaves the profiles and outputs for profiling.
+        if std::env::var_os("BENCH_KEEP").is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        } else {
+            eprintln!("kept {}", dir.display());
+        }
     }
 }
 

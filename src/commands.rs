@@ -97,7 +97,14 @@ fn renderer_with(
 ) -> Result<Renderer, UsageError> {
     let templates = Templates::load(templates)?;
     let fonts = FontSet::new(font).map_err(UsageError::Font)?;
-    Ok(Renderer::new(templates, fonts, PdfOptions { paper }))
+    Ok(Renderer::new(
+        templates,
+        fonts,
+        PdfOptions {
+            paper,
+            ..PdfOptions::default()
+        },
+    ))
 }
 
 /// `report`: render the given profiles; `--out -` writes the one requested

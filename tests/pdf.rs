@@ -944,3 +944,122 @@ fn the_brief_fits_three_pages_even_for_the_largest_profile() {
     fs::remove_dir_all(dir).unwrap();
     fs::remove_dir_all(inputs).unwrap();
 }
+
+/// The page content written directly draws what printpdf's own encoder
+/// draws: every page of every bundled report, rendered to pixels both ways,
+/// is the same picture, and the text extracted is the same text.
+#[test]
+fn direct_content_draws_what_printpdf_draws() {
+    use socsource::render::pdf::write::ContentPath;
+    use socsource::render::pdf::{fonts::FontSet, PdfOptions};
+    use socsource::render::{templates::Templates, Format, Renderer};
+    let Some(t) = tools() else { return };
+    let Some(pdftoppm) = tool("pdftoppm") else {
+        return;
+    };
+    let dir = scratch("pdf-direct");
+    let options = socsource::profile::LoadOptions::on(
+        socsource::profile::model::Date::new(2025, 11, 26).unwrap(),
+    );
+    let renderer = |content| {
+        Renderer::new(
+            Templates::load(None).unwrap(),
+            FontSet::without_system_fonts(None).unwrap(),
+            PdfOptions {
+                content,
+                ..PdfOptions::default()
+            },
+        )
+    };
+    let (direct, reference) = (
+        renderer(ContentPath::Direct),
+        renderer(ContentPath::Printpdf),
+    );
+    for profile in example_profiles() {
+        let shown = profile.display().to_string();
+        let loaded = socsource::profile::load_path(&profile, &shown, &options).unwrap();
+        let a = socsource::evaluate::evaluate(&loaded.profile);
+        let pdf = |r: &Renderer, name: &str| {
+            let rendered = r.report(&a, &[Format::Pdf]).unwrap();
+            let file = rendered
+                .files
+                .iter()
+                .find(|f| f.path == "report.pdf")
+                .unwrap();
+            let path = dir.join(format!("{}-{name}.pdf", a.profile.id));
+            fs::write(&path, &file.bytes).unwrap();
+            path
+        };
+        let (ours, theirs) = (pdf(&direct, "direct"), pdf(&reference, "printpdf"));
+        let (ok, _) = run(&t.qpdf, &["--check", ours.to_str().unwrap()]);
+        assert!(ok, "qpdf rejects {}", ours.display());
+        // Every word at the same place, to a hundredth of a point
+        // (pdftotext's reading order is a heuristic that a thousandth of a
+        // point can tip, so the words are compared as placed words).
+        let words = |p: &Path| {
+            let mut placed: Vec<(usize, String, f32, f32)> = bbox(&t, p)
+                .into_iter()
+                .enumerate()
+                .flat_map(|(page, (_, _, words))| {
+                    words.into_iter().map(move |w| (page, w.text, w.y0, w.x0))
+                })
+                .collect();
+            placed.sort_by(|a, b| {
+                (a.0, &a.1)
+                    .cmp(&(b.0, &b.1))
+                    .then(a.2.total_cmp(&b.2))
+                    .then(a.3.total_cmp(&b.3))
+            });
+            placed
+        };
+        let (mine, reference_words) = (words(&ours), words(&theirs));
+        assert!(mine.len() > 1000, "{}", a.profile.id);
+        assert_eq!(mine.len(), reference_words.len(), "{}", a.profile.id);
+        for (m, r) in mine.iter().zip(&reference_words) {
+            assert!(
+                m.0 == r.0 && m.1 == r.1 && (m.2 - r.2).abs() < 0.01 && (m.3 - r.3).abs() < 0.01,
+                "{}: {m:?} where printpdf has {r:?}",
+                a.profile.id
+            );
+        }
+        let pixels = |p: &Path, name: &str| {
+            let prefix = dir.join(format!("{}-{name}", a.profile.id));
+            let (ok, _) = run(
+                &pdftoppm,
+                &[
+                    "-r",
+                    "72",
+                    "-gray",
+                    p.to_str().unwrap(),
+                    prefix.to_str().unwrap(),
+                ],
+            );
+            assert!(ok);
+            let mut pages: Vec<PathBuf> = fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|f| {
+                    let n = f.file_name().unwrap().to_string_lossy().into_owned();
+                    n.starts_with(&format!("{}-{name}-", a.profile.id)) && n.ends_with(".pgm")
+                })
+                .collect();
+            pages.sort();
+            pages
+                .iter()
+                .map(|p| fs::read(p).unwrap())
+                .collect::<Vec<_>>()
+        };
+        let (a_pages, b_pages) = (pixels(&ours, "direct"), pixels(&theirs, "printpdf"));
+        assert_eq!(a_pages.len(), b_pages.len(), "{}", a.profile.id);
+        for (i, (x, y)) in a_pages.iter().zip(&b_pages).enumerate() {
+            assert_eq!(x.len(), y.len());
+            let differ = x.iter().zip(y).filter(|(p, q)| p != q).count();
+            assert!(
+                differ == 0,
+                "{} page {}: {differ} pixels differ",
+                a.profile.id,
+                i + 1
+            );
+        }
+    }
+}

@@ -186,6 +186,11 @@ impl FontFace {
         self.width_1000(c).is_some()
     }
 
+    /// Whether this is one of the bundled TrueType faces.
+    pub fn is_bundled(&self) -> bool {
+        matches!(self.bytes, FaceBytes::Bundled(_))
+    }
+
     /// The face as printpdf embeds it, parsed on first use.
     pub fn pdf_font(&self) -> Option<&PdfFont> {
         self.pdf

@@ -22,11 +22,17 @@ use layout::Paper;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PdfOptions {
     pub paper: Paper,
+    /// How the pages' content is encoded (the direct path unless a test
+    /// asks for printpdf's, to compare the two).
+    pub content: write::ContentPath,
 }
 
 impl Default for PdfOptions {
     fn default() -> PdfOptions {
-        PdfOptions { paper: Paper::A4 }
+        PdfOptions {
+            paper: Paper::A4,
+            content: write::ContentPath::Direct,
+        }
     }
 }
 
@@ -42,6 +48,10 @@ pub enum PdfError {
     /// never fails this; tests read them all).
     #[error("the {0:?} font could not be prepared for embedding")]
     Font(fonts::Face),
+    /// printpdf's document lacks a page or a content stream the direct
+    /// path fills in (a printpdf bug, not something the input can cause).
+    #[error("the PDF's page {0} has no content stream to fill in")]
+    Content(usize),
     /// Serialising the finished document failed.
     #[error("the PDF could not be serialised")]
     Save(#[source] std::io::Error),
@@ -260,7 +270,7 @@ pub fn render_document(
         }
     }
     let pages = doc.pages.len();
-    let bytes = write::write(doc, fonts, &meta, &seed)?;
+    let bytes = write::write(doc, fonts, &meta, &seed, options.content)?;
     Ok(PdfOutput {
         bytes,
         pages,

@@ -1,7 +1,9 @@
 //! Writing: laid-out pages in, PDF bytes out.
 //!
-//! printpdf turns the items into content streams and embeds the fonts,
-//! subset to the glyphs used. A lopdf post-pass then fixes what printpdf
+//! printpdf embeds the fonts, subset to the glyphs used, and builds the
+//! document around the pages; the pages' content streams are written here
+//! (see [`content`]), because printpdf's general-purpose encoder was half
+//! of a report's rendering time. A lopdf post-pass then fixes what printpdf
 //! does not do, or does wrongly, for a board document (see
 //! `printpdf-notes.md`): a nested outline in document order pointing at each
 //! heading, `/PageMode /UseOutlines` as a name, an Info dictionary without
@@ -20,6 +22,8 @@ use printpdf::{
 };
 use std::collections::BTreeSet;
 
+mod content;
+
 /// Document information for the Info dictionary.
 #[derive(Debug, Clone)]
 pub struct Meta {
@@ -33,19 +37,28 @@ pub struct Meta {
     pub lang: String,
 }
 
+/// A number as the direct path writes it, to a thousandth, so that the
+/// two paths draw exactly the same page.
+fn q(v: f32) -> f32 {
+    ((f64::from(v) * 1000.0).round() / 1000.0) as f32
+}
+
 fn color(c: Color) -> printpdf::Color {
     let (r, g, b) = c.unit();
     printpdf::Color::Rgb(Rgb {
-        r,
-        g,
-        b,
+        r: q(r),
+        g: q(g),
+        b: q(b),
         icc_profile: None,
     })
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
     LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
+        p: Point {
+            x: Pt(q(x)),
+            y: Pt(q(y)),
+        },
         bezier: false,
     }
 }
@@ -74,7 +87,7 @@ impl State {
             self.stroke = Some(c);
         }
         if self.width != Some(width) {
-            ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(q(width)) });
             self.width = Some(width);
         }
         if self.dashed != dashed {
@@ -109,10 +122,10 @@ fn shape_ops(items: &[Item], height: f32, state: &mut State, ops: &mut Vec<Op>) 
                 state.fill(ops, *fill);
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(height - y - h),
-                        width: Pt(*w),
-                        height: Pt(*h),
+                        x: Pt(q(*x)),
+                        y: Pt(q(height - y - h)),
+                        width: Pt(q(*w)),
+                        height: Pt(q(*h)),
                         mode: Some(PaintMode::Fill),
                         winding_order: None,
                     },
@@ -175,13 +188,13 @@ fn text_ops(items: &mut [Item], height: f32, state: &mut State, ops: &mut Vec<Op
             if font != Some((*face, *size)) {
                 ops.push(Op::SetFont {
                     font: PdfFontHandle::External(FontId(face.resource_id().to_string())),
-                    size: Pt(*size),
+                    size: Pt(q(*size)),
                 });
                 font = Some((*face, *size));
             }
             state.fill(ops, *c);
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(*x), Pt(height - *y)),
+                matrix: TextMatrix::Translate(Pt(q(*x)), Pt(q(height - *y))),
             });
             ops.push(Op::ShowText {
                 items: vec![TextItem::Text(std::mem::take(text))],
@@ -234,12 +247,25 @@ fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
+/// How the pages' content streams are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContentPath {
+    /// Written here, straight to bytes, for documents in the bundled
+    /// faces; printpdf's encoder for any other face.
+    #[default]
+    Direct,
+    /// Always printpdf's encoder (the reference the direct path is tested
+    /// against).
+    Printpdf,
+}
+
 /// Write the laid-out `doc`, whose text moves into the PDF.
 pub fn write(
     mut doc: Document,
     fonts: &FontSet,
     meta: &Meta,
     id_seed: &[u8],
+    path: ContentPath,
 ) -> Result<Vec<u8>, PdfError> {
     let height = doc.geometry.height;
     let used: BTreeSet<Face> = doc
@@ -261,26 +287,49 @@ pub fn write(
             .map
             .insert(FontId(face.resource_id().to_string()), font.clone());
     }
+    // The direct path knows how printpdf numbers the glyphs of a subset
+    // TrueType face; an installed or user font may be CFF, numbered by its
+    // charset, so it goes through printpdf's encoder.
+    let codes = match path {
+        ContentPath::Direct if used.iter().all(|f| fonts.face(*f).is_bundled()) => {
+            Some(content::Codes::new(&doc, fonts, &used).ok_or(PdfError::Font(Face::Regular))?)
+        }
+        _ => None,
+    };
+    let page_box = Rect {
+        x: Pt(0.0),
+        y: Pt(0.0),
+        width: Pt(doc.geometry.width),
+        height: Pt(height),
+        mode: None,
+        winding_order: None,
+    };
+    let mut streams: Vec<Vec<u8>> = Vec::new();
     let pages: Vec<PdfPage> = doc
         .pages
         .iter_mut()
-        .map(|p| {
-            let mut page = PdfPage::new(
-                printpdf::Mm(0.0),
-                printpdf::Mm(0.0),
-                page_ops(&mut p.items, height),
-            );
-            let bx = Rect {
-                x: Pt(0.0),
-                y: Pt(0.0),
-                width: Pt(doc.geometry.width),
-                height: Pt(height),
-                mode: None,
-                winding_order: None,
+        .enumerate()
+        .map(|(i, p)| {
+            let ops = match &codes {
+                Some(codes) => {
+                    streams.push(content::page(&p.items, height, codes));
+                    // printpdf sees the links, for the annotations, and on
+                    // the first page every glyph used, for the subsets; the
+                    // content it makes is replaced below.
+                    let mut ops = if i == 0 {
+                        codes.inventory()
+                    } else {
+                        Vec::new()
+                    };
+                    link_ops(&p.items, height, &mut ops);
+                    ops
+                }
+                None => page_ops(&mut p.items, height),
             };
-            page.media_box = bx.clone();
-            page.trim_box = bx.clone();
-            page.crop_box = bx;
+            let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
+            page.media_box = page_box.clone();
+            page.trim_box = page_box.clone();
+            page.crop_box = page_box.clone();
             page
         })
         .collect();
@@ -293,6 +342,9 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
+    if codes.is_some() {
+        content::replace(&mut lo, streams)?;
+    }
     post_pass(&mut lo, &doc, meta, id_seed)?;
     compress(&mut lo);
     let mut bytes = Vec::new();

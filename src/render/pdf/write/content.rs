@@ -1,0 +1,314 @@
+//! Page content streams, written straight to bytes.
+//!
+//! printpdf's encoder turns every operator into objects and formats each
+//! glyph code byte and each number through `fmt`: half of a report's
+//! rendering time went there. The pages use a handful of operators
+//! (filled rectangles, stroked lines, text placed absolutely), so they are
+//! written here in one pass, numbers to three decimals (a thousandth of a
+//! point, far below a printer's dot).
+//!
+//! The glyph codes must be the ones printpdf gives the subset it embeds.
+//! For a TrueType face printpdf numbers the subset's glyphs in the order of
+//! their original glyph ids, after `.notdef` (`printpdf::font::subset_font`
+//! hands allsorts `[0, used ids ascending]` and takes each glyph's place as
+//! its new id and its code). printpdf learns which glyphs are used from the
+//! first page's operators: [`Codes::inventory`] shows every glyph once
+//! there, in the character that stands for it in `/ToUnicode`, and that
+//! page's content is then replaced like every other.
+
+use super::super::fonts::{Face, FontSet};
+use super::super::layout::{Document, Item};
+use super::super::PdfError;
+use crate::render::charts::Color;
+use printpdf::{FontId, Op, PdfFontHandle, Pt, TextItem};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The code of every character drawn, per face.
+pub(in crate::render::pdf) struct Codes {
+    faces: BTreeMap<Face, FaceCodes>,
+}
+
+struct FaceCodes {
+    by_char: HashMap<char, u16>,
+    /// One character per glyph used, in glyph id order.
+    inventory: String,
+}
+
+impl Codes {
+    /// The codes of the characters `doc` draws. `None` if a face cannot be
+    /// read for embedding.
+    pub(in crate::render::pdf) fn new(
+        doc: &Document,
+        fonts: &FontSet,
+        used: &BTreeSet<Face>,
+    ) -> Option<Codes> {
+        let mut chars: BTreeMap<Face, BTreeSet<char>> =
+            used.iter().map(|f| (*f, BTreeSet::new())).collect();
+        for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
+            if let Item::Text { face, text, .. } = item {
+                chars.entry(*face).or_default().extend(text.chars());
+            }
+        }
+        let mut faces = BTreeMap::new();
+        for (face, set) in chars {
+            // printpdf's own lookup, so the glyph is the one it embeds.
+            let parsed = &fonts.face(face).pdf_font()?.parsed_font;
+            let looked: Vec<(char, u16)> = set
+                .iter()
+                .map(|&c| (c, parsed.lookup_glyph_index(c as u32).unwrap_or(0)))
+                .collect();
+            // The smallest character of a shared glyph stands for it (a
+            // space rather than a no-break space).
+            let mut glyphs: BTreeMap<u16, char> = BTreeMap::new();
+            for &(c, gid) in &looked {
+                if gid != 0 {
+                    glyphs.entry(gid).or_insert(c);
+                }
+            }
+            let code_of: HashMap<u16, u16> = glyphs
+                .keys()
+                .enumerate()
+                .map(|(i, gid)| (*gid, i as u16 + 1))
+                .collect();
+            faces.insert(
+                face,
+                FaceCodes {
+                    by_char: looked
+                        .iter()
+                        .map(|&(c, gid)| (c, code_of.get(&gid).copied().unwrap_or(0)))
+                        .collect(),
+                    inventory: glyphs.values().collect(),
+                },
+            );
+        }
+        Some(Codes { faces })
+    }
+
+    /// Operators that show every glyph used once, for printpdf to subset.
+    pub(in crate::render::pdf) fn inventory(&self) -> Vec<Op> {
+        let mut ops = vec![Op::StartTextSection];
+        for (face, codes) in &self.faces {
+            if codes.inventory.is_empty() {
+                continue;
+            }
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(FontId(face.resource_id().to_string())),
+                size: Pt(1.0),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(codes.inventory.clone())],
+            });
+        }
+        ops.push(Op::EndTextSection);
+        ops
+    }
+}
+
+/// A number to three decimals, without trailing zeros.
+fn number(out: &mut Vec<u8>, v: f32) {
+    let thousandths = (f64::from(v) * 1000.0).round() as i64;
+    if thousandths < 0 {
+        out.push(b'-');
+    }
+    let t = thousandths.unsigned_abs();
+    let (whole, mut frac) = (t / 1000, t % 1000);
+    out.extend_from_slice(whole.to_string().as_bytes());
+    if frac != 0 {
+        out.push(b'.');
+        let mut digits = 3;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let text = frac.to_string();
+        out.extend(std::iter::repeat_n(b'0', digits - text.len()));
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+fn numbers(out: &mut Vec<u8>, values: &[f32], op: &[u8]) {
+    for v in values {
+        number(out, *v);
+        out.push(b' ');
+    }
+    out.extend_from_slice(op);
+    out.push(b'\n');
+}
+
+/// The graphics state already set, so unchanged colours and widths are not
+/// written again for every rule of a table.
+#[derive(Default)]
+struct Pen {
+    fill: Option<Color>,
+    stroke: Option<Color>,
+    width: Option<f32>,
+    dashed: bool,
+}
+
+impl Pen {
+    fn fill(&mut self, out: &mut Vec<u8>, c: Color) {
+        if self.fill != Some(c) {
+            let (r, g, b) = c.unit();
+            numbers(out, &[r, g, b], b"rg");
+            self.fill = Some(c);
+        }
+    }
+
+    fn stroke(&mut self, out: &mut Vec<u8>, c: Color, width: f32, dashed: bool) {
+        if self.stroke != Some(c) {
+            let (r, g, b) = c.unit();
+            numbers(out, &[r, g, b], b"RG");
+            self.stroke = Some(c);
+        }
+        if self.width != Some(width) {
+            numbers(out, &[width], b"w");
+            self.width = Some(width);
+        }
+        if self.dashed != dashed {
+            out.extend_from_slice(if dashed { b"[4 3] 0 d\n" } else { b"[] 0 d\n" });
+            self.dashed = dashed;
+        }
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// One page's content: fills and strokes first, then one text section, so
+/// text is never painted over by a shaded cell or a call-out box.
+pub(in crate::render::pdf) fn page(items: &[Item], height: f32, codes: &Codes) -> Vec<u8> {
+    let mut out = Vec::with_capacity(items.len() * 64);
+    let mut pen = Pen::default();
+    for item in items {
+        match item {
+            Item::Rect { x, y, w, h, fill } => {
+                pen.fill(&mut out, *fill);
+                numbers(&mut out, &[*x, height - y - h, *w, *h], b"re\nf");
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+                dashed,
+            } => {
+                pen.stroke(&mut out, *color, *width, *dashed);
+                numbers(&mut out, &[*x1, height - y1], b"m");
+                numbers(&mut out, &[*x2, height - y2], b"l\nS");
+            }
+            Item::Polyline {
+                points,
+                width,
+                color,
+            } => {
+                pen.stroke(&mut out, *color, *width, false);
+                for (i, (x, y)) in points.iter().enumerate() {
+                    let op: &[u8] = if i == 0 { b"m" } else { b"l" };
+                    numbers(&mut out, &[*x, height - y], op);
+                }
+                if !points.is_empty() {
+                    out.extend_from_slice(b"S\n");
+                }
+            }
+            Item::Text { .. } | Item::Link { .. } => {}
+        }
+    }
+    let mut in_text = false;
+    let mut font: Option<(Face, f32)> = None;
+    for item in items {
+        let Item::Text {
+            x,
+            y,
+            size,
+            face,
+            text,
+            color,
+        } = item
+        else {
+            continue;
+        };
+        let Some(face_codes) = codes.faces.get(face) else {
+            continue;
+        };
+        if !in_text {
+            out.extend_from_slice(b"BT\n");
+            in_text = true;
+        }
+        if font != Some((*face, *size)) {
+            out.push(b'/');
+            out.extend_from_slice(face.resource_id().as_bytes());
+            out.push(b' ');
+            numbers(&mut out, &[*size], b"Tf");
+            font = Some((*face, *size));
+        }
+        pen.fill(&mut out, *color);
+        out.extend_from_slice(b"1 0 0 1 ");
+        numbers(&mut out, &[*x, height - y], b"Tm");
+        out.push(b'<');
+        for c in text.chars() {
+            let code = face_codes.by_char.get(&c).copied().unwrap_or(0);
+            for byte in code.to_be_bytes() {
+                out.push(HEX[usize::from(byte >> 4)]);
+                out.push(HEX[usize::from(byte & 15)]);
+            }
+        }
+        out.extend_from_slice(b"> Tj\n");
+    }
+    if in_text {
+        out.extend_from_slice(b"ET\n");
+    }
+    out
+}
+
+/// Put each page's content in place of the one printpdf made.
+pub(in crate::render::pdf) fn replace(
+    lo: &mut lopdf::Document,
+    streams: Vec<Vec<u8>>,
+) -> Result<(), PdfError> {
+    let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    if pages.len() != streams.len() {
+        return Err(PdfError::Content(pages.len().min(streams.len()) + 1));
+    }
+    for (i, (page, bytes)) in pages.into_iter().zip(streams).enumerate() {
+        let contents = lo
+            .get_dictionary(page)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(lopdf::Object::as_reference)
+            .map_err(|_| PdfError::Content(i + 1))?;
+        match lo.objects.get_mut(&contents) {
+            Some(lopdf::Object::Stream(stream)) => {
+                stream.dict.remove(b"Filter");
+                stream.dict.remove(b"DecodeParms");
+                stream.set_content(bytes);
+            }
+            _ => return Err(PdfError::Content(i + 1)),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    fn shown(v: f32) -> String {
+        let mut out = Vec::new();
+        number(&mut out, v);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_short_and_exact_to_a_thousandth() {
+        assert_eq!(shown(0.0), "0");
+        assert_eq!(shown(56.0), "56");
+        assert_eq!(shown(595.276), "595.276");
+        assert_eq!(shown(0.5), "0.5");
+        assert_eq!(shown(0.05), "0.05");
+        assert_eq!(shown(0.0049), "0.005");
+        assert_eq!(shown(12.0004), "12");
+        assert_eq!(shown(-3.25), "-3.25");
+        assert_eq!(shown(-0.0004), "0");
+        assert_eq!(shown(0.788_235_3), "0.788");
+    }
+}
