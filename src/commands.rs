@@ -15,7 +15,7 @@ use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::layout::Paper;
 use crate::render::pdf::PdfOptions;
 use crate::render::templates::{self, Templates};
-use crate::render::Renderer;
+use crate::render::{Format, Renderer};
 use std::path::{Path, PathBuf};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -129,7 +129,7 @@ pub fn report(
                 renderer: &renderer,
                 date,
             };
-            let totals = batch::run(&run, console)?;
+            let totals = warming(&renderer, &options.formats, || batch::run(&run, console))?;
             Ok(Outcome::from_failures(totals.failures()))
         }
     }
@@ -150,8 +150,9 @@ fn report_to_stdout(
         &options.load_options(date),
     );
     let to = Destination::Stdout(&mut *console.out);
-    let (result, messages) =
-        pipeline::render_one(&input, renderer, &options.formats, &options.editions, to);
+    let (result, messages) = warming(renderer, &options.formats, || {
+        pipeline::render_one(&input, renderer, &options.formats, &options.editions, to)
+    });
     for m in &messages {
         console.message(m);
     }
@@ -179,8 +180,17 @@ pub fn batch(
         renderer: &renderer,
         date,
     };
-    let totals = batch::run(&run, console)?;
+    let totals = warming(&renderer, &options.formats, || batch::run(&run, console))?;
     Ok(Outcome::from_failures(totals.failures()))
+}
+
+/// Run `work` while another thread compiles the templates and reads the
+/// fonts it will need: on two cores a single report is ready sooner.
+fn warming<T>(renderer: &Renderer, formats: &[Format], work: impl FnOnce() -> T) -> T {
+    std::thread::scope(|scope| {
+        scope.spawn(|| renderer.warm(formats));
+        work()
+    })
 }
 
 /// `index`: merge shard records into one portfolio index, with the

@@ -44,13 +44,65 @@ use words::{money_short, percent, trim_float};
 
 /// Evaluate one profile.
 pub fn evaluate(profile: &Profile) -> Assessment {
-    let mut a = evaluate_one(profile);
+    let mut evaluated = evaluate_all(
+        std::iter::once(profile)
+            .chain(profile.scenarios.iter().map(|s| &*s.profile))
+            .collect(),
+    )
+    .into_iter();
+    let Some(mut a) = evaluated.next() else {
+        return evaluate_one(profile);
+    };
     a.scenarios = profile
         .scenarios
         .iter()
-        .map(|s| scenarios::outcome(&a, s, &evaluate_one(&s.profile)))
+        .zip(evaluated)
+        .map(|(s, outcome)| scenarios::outcome(&a, s, &outcome))
         .collect();
     a
+}
+
+/// Each profile's assessment, in order. A profile with scenarios is
+/// several whole evaluations; they are independent, so they share the
+/// machine's cores (each is pure, so the result is the same on any number).
+fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let threads = cores.min(profiles.len());
+    if threads <= 1 {
+        return profiles.into_iter().map(evaluate_one).collect();
+    }
+    let mut slots: Vec<Option<Assessment>> = profiles.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let profiles = &profiles;
+        let workers: Vec<_> = (1..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    (t..profiles.len())
+                        .step_by(threads)
+                        .map(|i| (i, evaluate_one(profiles[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for i in (0..profiles.len()).step_by(threads) {
+            slots[i] = Some(evaluate_one(profiles[i]));
+        }
+        for worker in workers {
+            // A worker only panics if the evaluation does, which the tests
+            // rule out; its share is then evaluated here instead.
+            if let Ok(done) = worker.join() {
+                for (i, a) in done {
+                    slots[i] = Some(a);
+                }
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .zip(profiles)
+        .map(|(slot, p)| slot.unwrap_or_else(|| evaluate_one(p)))
+        .collect()
 }
 
 /// One profile's assessment, its scenarios left out.

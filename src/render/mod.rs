@@ -146,6 +146,18 @@ impl Renderer {
         }
     }
 
+    /// Do the once-per-process work the formats will need (compile the
+    /// templates, read the bundled faces) ahead of the first render, so a
+    /// second core can do it while the first evaluates.
+    pub fn warm(&self, formats: &[Format]) {
+        if formats.iter().any(|f| *f != Format::Json) {
+            self.templates.warm();
+        }
+        if formats.contains(&Format::Pdf) {
+            self.fonts.warm();
+        }
+    }
+
     /// The report's Markdown, and the charts it refers to.
     pub fn markdown(&self, a: &Assessment) -> Result<(String, Vec<charts::Figure>), RenderError> {
         let figures = charts::figures(a);

@@ -16,7 +16,7 @@ use crate::evaluate::words;
 use crate::fsio::{self, IoError};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use tera::{Tera, Value};
 
 /// The default templates, by file name.
@@ -110,6 +110,7 @@ fn explain(err: &tera::Error) -> String {
 /// any work.
 pub struct Templates {
     engines: OnceLock<Engines>,
+    compiling: Mutex<()>,
     /// Name -> where it came from (`built-in` or the override file).
     pub origin: BTreeMap<String, String>,
     /// Name -> text, for hashing the template set.
@@ -260,6 +261,7 @@ impl Templates {
         }
         let templates = Templates {
             engines: OnceLock::new(),
+            compiling: Mutex::new(()),
             origin,
             sources,
         };
@@ -273,8 +275,20 @@ impl Templates {
         if let Some(engines) = self.engines.get() {
             return Ok(engines);
         }
+        // One compile, whichever thread gets here first: a render waiting
+        // for a compile begun by `warm` is quicker than a second compile.
+        let _compiling = self.compiling.lock();
+        if let Some(engines) = self.engines.get() {
+            return Ok(engines);
+        }
         let engines = compile(&self.sources, &self.origin)?;
         Ok(self.engines.get_or_init(|| engines))
+    }
+
+    /// Compile the templates now (in a thread of its own while the first
+    /// profile is read and evaluated) rather than at the first render.
+    pub fn warm(&self) {
+        let _ = self.engines();
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, TemplateError> {

@@ -392,6 +392,14 @@ impl FontSet {
         })
     }
 
+    /// Read the faces nearly every report uses (the fallback and installed
+    /// fonts only when a character needs them).
+    pub fn warm(&self) {
+        for face in [Face::Regular, Face::Bold, Face::Italic, Face::Mono] {
+            let _ = self.face(face).pdf_font();
+        }
+    }
+
     /// The installed fonts, listed on first call; `None` when this set
     /// does not use them.
     pub fn system(&self) -> Option<&SystemFonts> {

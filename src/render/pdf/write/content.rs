@@ -23,12 +23,19 @@ use crate::render::charts::Color;
 use printpdf::{FontId, Op, PdfFontHandle, Pt, TextItem};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Characters below this (Latin, Greek, Cyrillic, symbols) are looked up
+/// in a table.
+const TABLE: usize = 0x3000;
+
 /// The code of every character drawn, per face.
 pub(in crate::render::pdf) struct Codes {
     faces: BTreeMap<Face, FaceCodes>,
 }
 
 struct FaceCodes {
+    /// Codes of the characters below [`TABLE`], by character.
+    table: Vec<u16>,
+    /// Codes of the others.
     by_char: HashMap<char, u16>,
     /// One character per glyph used, in glyph id order.
     inventory: String,
@@ -70,16 +77,21 @@ impl Codes {
                 .enumerate()
                 .map(|(i, gid)| (*gid, i as u16 + 1))
                 .collect();
-            faces.insert(
-                face,
-                FaceCodes {
-                    by_char: looked
-                        .iter()
-                        .map(|&(c, gid)| (c, code_of.get(&gid).copied().unwrap_or(0)))
-                        .collect(),
-                    inventory: glyphs.values().collect(),
-                },
-            );
+            let mut codes = FaceCodes {
+                table: vec![0; TABLE],
+                by_char: HashMap::new(),
+                inventory: glyphs.values().collect(),
+            };
+            for &(c, gid) in &looked {
+                let code = code_of.get(&gid).copied().unwrap_or(0);
+                match codes.table.get_mut(c as usize) {
+                    Some(slot) => *slot = code,
+                    None => {
+                        codes.by_char.insert(c, code);
+                    }
+                }
+            }
+            faces.insert(face, codes);
         }
         Some(Codes { faces })
     }
@@ -111,19 +123,36 @@ fn number(out: &mut Vec<u8>, v: f32) {
         out.push(b'-');
     }
     let t = thousandths.unsigned_abs();
-    let (whole, mut frac) = (t / 1000, t % 1000);
-    out.extend_from_slice(whole.to_string().as_bytes());
+    let (whole, frac) = (t / 1000, t % 1000);
+    digits(out, whole);
     if frac != 0 {
         out.push(b'.');
-        let mut digits = 3;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
-        }
-        let text = frac.to_string();
-        out.extend(std::iter::repeat_n(b'0', digits - text.len()));
-        out.extend_from_slice(text.as_bytes());
+        let places = [frac / 100, frac / 10 % 10, frac % 10];
+        let last = if frac % 100 == 0 {
+            1
+        } else if frac % 10 == 0 {
+            2
+        } else {
+            3
+        };
+        out.extend(places[..last].iter().map(|d| b'0' + *d as u8));
     }
+}
+
+/// The decimal digits of `n`, without going through `fmt` (the pages hold
+/// tens of thousands of numbers).
+fn digits(out: &mut Vec<u8>, mut n: u64) {
+    let mut buffer = [0u8; 20];
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buffer[at..]);
 }
 
 fn numbers(out: &mut Vec<u8>, values: &[f32], op: &[u8]) {
@@ -170,8 +199,6 @@ impl Pen {
         }
     }
 }
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// One page's content: fills and strokes first, then one text section, so
 /// text is never painted over by a shaded cell or a call-out box.
@@ -245,15 +272,28 @@ pub(in crate::render::pdf) fn page(items: &[Item], height: f32, codes: &Codes) -
         pen.fill(&mut out, *color);
         out.extend_from_slice(b"1 0 0 1 ");
         numbers(&mut out, &[*x, height - y], b"Tm");
-        out.push(b'<');
+        // A literal string of two-byte codes: half the bytes of hex, so
+        // less to deflate. Only the bytes a literal string gives a meaning
+        // to are escaped (a bare carriage return would be read as a
+        // line feed).
+        out.push(b'(');
         for c in text.chars() {
-            let code = face_codes.by_char.get(&c).copied().unwrap_or(0);
+            let code = face_codes
+                .table
+                .get(c as usize)
+                .copied()
+                .or_else(|| face_codes.by_char.get(&c).copied())
+                .unwrap_or(0);
             for byte in code.to_be_bytes() {
-                out.push(HEX[usize::from(byte >> 4)]);
-                out.push(HEX[usize::from(byte & 15)]);
+                match byte {
+                    b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    b'\n' => out.extend_from_slice(b"\\n"),
+                    _ => out.push(byte),
+                }
             }
         }
-        out.extend_from_slice(b"> Tj\n");
+        out.extend_from_slice(b") Tj\n");
     }
     if in_text {
         out.extend_from_slice(b"ET\n");
@@ -301,6 +341,11 @@ mod tests {
     #[test]
     fn numbers_are_short_and_exact_to_a_thousandth() {
         assert_eq!(shown(0.0), "0");
+        assert_eq!(shown(1234567.0), "1234567");
+        assert_eq!(shown(10.01), "10.01");
+        assert_eq!(shown(10.1), "10.1");
+        assert_eq!(shown(10.001), "10.001");
+        assert_eq!(shown(10.101), "10.101");
         assert_eq!(shown(56.0), "56");
         assert_eq!(shown(595.276), "595.276");
         assert_eq!(shown(0.5), "0.5");
