@@ -15,7 +15,7 @@ use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::layout::Paper;
 use crate::render::pdf::PdfOptions;
 use crate::render::templates::{self, Templates};
-use crate::render::{Format, Renderer};
+use crate::render::Renderer;
 use std::path::{Path, PathBuf};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -129,7 +129,7 @@ pub fn report(
                 renderer: &renderer,
                 date,
             };
-            let totals = warming(&renderer, &options.formats, || batch::run(&run, console))?;
+            let totals = warming(&renderer, options, || batch::run(&run, console))?;
             Ok(Outcome::from_failures(totals.failures()))
         }
     }
@@ -150,7 +150,7 @@ fn report_to_stdout(
         &options.load_options(date),
     );
     let to = Destination::Stdout(&mut *console.out);
-    let (result, messages) = warming(renderer, &options.formats, || {
+    let (result, messages) = warming(renderer, options, || {
         pipeline::render_one(&input, renderer, &options.formats, &options.editions, to)
     });
     for m in &messages {
@@ -180,15 +180,15 @@ pub fn batch(
         renderer: &renderer,
         date,
     };
-    let totals = warming(&renderer, &options.formats, || batch::run(&run, console))?;
+    let totals = warming(&renderer, options, || batch::run(&run, console))?;
     Ok(Outcome::from_failures(totals.failures()))
 }
 
 /// Run `work` while another thread compiles the templates and reads the
 /// fonts it will need: on two cores a single report is ready sooner.
-fn warming<T>(renderer: &Renderer, formats: &[Format], work: impl FnOnce() -> T) -> T {
+fn warming<T>(renderer: &Renderer, options: &RenderOptions, work: impl FnOnce() -> T) -> T {
     std::thread::scope(|scope| {
-        scope.spawn(|| renderer.warm(formats));
+        scope.spawn(|| renderer.warm(&options.formats, &options.editions));
         work()
     })
 }

@@ -149,9 +149,13 @@ impl Renderer {
     /// Do the once-per-process work the formats will need (compile the
     /// templates, read the bundled faces) ahead of the first render, so a
     /// second core can do it while the first evaluates.
-    pub fn warm(&self, formats: &[Format]) {
+    pub fn warm(&self, formats: &[Format], editions: &[Edition]) {
         if formats.iter().any(|f| *f != Format::Json) {
-            self.templates.warm();
+            let mut roots: Vec<&str> = editions.iter().map(|e| e.template()).collect();
+            if formats.contains(&Format::Html) {
+                roots.push("report.html");
+            }
+            self.templates.warm(&roots);
         }
         if formats.contains(&Format::Pdf) {
             self.fonts.warm();
