@@ -3,7 +3,8 @@
 //! first, set objectives, fix service levels, work together, and keep
 //! improving. Months count from the board's decision (month 0).
 //!
-//! Phase lengths follow domain-facts 3 and 9: a provider monitors in about
+//! Phase lengths follow the sources cited with the build and onboarding
+//! assumptions (`reference`): a provider monitors in about
 //! two months plus a month of hypercare; an in-house build takes 12-18
 //! months with first detections at 6-9; quarterly improvement cycles after.
 

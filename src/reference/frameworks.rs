@@ -1,7 +1,7 @@
 //! Regulatory clocks: how soon each framework wants an incident reported.
 //!
-//! Figures and citations come from `domain-facts.md` section 5.1. Entries the
-//! research marked "recalled, to verify" (grade R) say so in their source.
+//! Each figure carries its public citation. Entries not yet checked against
+//! the regulation's text (grade R) say so in their source.
 
 use crate::vocabulary::Framework;
 

@@ -1,6 +1,6 @@
 //! The threats each industry typically faces, used when a profile lists none.
 //!
-//! Drawn from `domain-facts.md` section 7: Verizon DBIR 2023/2024 industry
+//! Drawn from Verizon DBIR 2023/2024 industry
 //! patterns, ENISA Threat Landscape 2024/2025 sector shares, and IBM Cost of a
 //! Data Breach 2024 sector costs.
 

@@ -4,8 +4,7 @@
 //! document around the pages; the pages' content streams are written here
 //! (see [`content`]), because printpdf's general-purpose encoder was half
 //! of a report's rendering time. A lopdf post-pass then fixes what printpdf
-//! does not do, or does wrongly, for a board document (see
-//! `printpdf-notes.md`): a nested outline in document order pointing at each
+//! does not do, or does wrongly, for a board document: a nested outline in document order pointing at each
 //! heading, `/PageMode /UseOutlines` as a name, an Info dictionary without
 //! printpdf's empty PDF/X claim, the document language, and a `/ID` derived
 //! from the content so that equal inputs give equal bytes.
