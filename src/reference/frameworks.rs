@@ -1,7 +1,6 @@
 //! Regulatory clocks: how soon each framework wants an incident reported.
 //!
-//! Each figure carries its public citation. Entries not yet checked against
-//! the regulation's text (grade R) say so in their source.
+//! Each figure carries the citation of the rule that sets it.
 
 use crate::vocabulary::Framework;
 
@@ -57,12 +56,12 @@ pub fn notification_clock(framework: Framework) -> Option<Clock> {
         Framework::Cmmc => (
             72.0,
             "report of a cyber incident to the DoD",
-            "DFARS 252.204-7012(c) (recalled, to verify)",
+            "DFARS 252.204-7012(c): rapidly report within 72 hours of discovery",
         ),
         Framework::Fedramp => (
             1.0,
-            "report of an incident to CISA",
-            "FedRAMP Incident Communications Procedure (recalled, to verify)",
+            "report of an incident to FedRAMP and each agency customer (and to CISA for listed attack vectors)",
+            "FedRAMP Incident Communications Procedures (FRR-ICP-01 to 03, 2025): within 1 hour of identification",
         ),
         Framework::SecCyber => (
             96.0,
@@ -72,7 +71,7 @@ pub fn notification_clock(framework: Framework) -> Option<Clock> {
         Framework::Glba => (
             720.0,
             "notice to the FTC of an event affecting 500 or more consumers",
-            "FTC Safeguards Rule, 16 CFR 314.4(j) (recalled, to verify)",
+            "FTC Safeguards Rule, 16 CFR 314.4(j), 88 FR 77499 (2023), in force 13 May 2024",
         ),
         Framework::Hipaa => (
             1440.0,
