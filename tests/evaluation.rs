@@ -510,3 +510,26 @@ fn objectives_and_roadmap_follow_the_profile() {
         .iter()
         .all(|r| !r["accountable"].as_str().unwrap().contains("Provider")));
 }
+
+/// A profile's scenarios and the halves of its simulation run on several
+/// cores when one profile has the machine; on one core, in a busy batch.
+/// The assessment is the same to the byte either way.
+#[test]
+fn an_assessment_is_the_same_on_one_core_or_several() {
+    use socsource::evaluate::{evaluate, parallel_within_profile};
+    let options = socsource::profile::LoadOptions::on(
+        socsource::profile::model::Date::new(2026, 11, 26).unwrap(),
+    );
+    for path in example_profiles() {
+        let shown = path.display().to_string();
+        let profile = socsource::profile::load_path(&path, &shown, &options)
+            .unwrap()
+            .profile;
+        parallel_within_profile(true);
+        let several = serde_json::to_string(&evaluate(&profile)).unwrap();
+        parallel_within_profile(false);
+        let one = serde_json::to_string(&evaluate(&profile)).unwrap();
+        parallel_within_profile(true);
+        assert_eq!(several, one, "{shown}");
+    }
+}

@@ -102,6 +102,8 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, fsio::IoE
         Vec::new()
     };
     console.diagnostics(&problems);
+    // Several profiles at once fill the cores; one profile has them all.
+    crate::evaluate::parallel_within_profile(mine.len() <= 1 || run.options.jobs <= 1);
     let outcomes = schedule::render_all(
         &checked,
         &mine,

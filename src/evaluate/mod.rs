@@ -62,13 +62,52 @@ pub fn evaluate(profile: &Profile) -> Assessment {
     a
 }
 
+/// The machine's cores, asked once per process.
+pub(crate) fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
+/// Whether one evaluation may use more than one core (its scenarios, the
+/// halves of its simulation). Off while a batch already keeps every core
+/// busy with a profile each, where more threads only add their cost. The
+/// results are the same either way.
+static WITHIN_PROFILE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Let evaluations use several cores each, or not (see [`WITHIN_PROFILE`]).
+pub fn parallel_within_profile(allowed: bool) {
+    WITHIN_PROFILE.store(allowed, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub(crate) fn within_profile() -> bool {
+    cores() > 1
+        && WITHIN_PROFILE.load(std::sync::atomic::Ordering::Relaxed)
+        && !SHARING.with(std::cell::Cell::get)
+}
+
+thread_local! {
+    /// Set while this thread evaluates one of several profiles evaluated
+    /// at once, which already share the cores.
+    static SHARING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `evaluate_one`, as one of several evaluations sharing the cores.
+fn evaluate_sharing(profile: &Profile) -> Assessment {
+    SHARING.with(|s| s.set(true));
+    let a = evaluate_one(profile);
+    SHARING.with(|s| s.set(false));
+    a
+}
+
 /// Each profile's assessment, in order. A profile with scenarios is
 /// several whole evaluations; they are independent, so they share the
 /// machine's cores (each is pure, so the result is the same on any number).
 fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
-    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from));
-    let threads = cores.min(profiles.len());
+    let threads = if within_profile() {
+        cores().min(profiles.len())
+    } else {
+        1
+    };
     if threads <= 1 {
         return profiles.into_iter().map(evaluate_one).collect();
     }
@@ -80,13 +119,13 @@ fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
                 scope.spawn(move || {
                     (t..profiles.len())
                         .step_by(threads)
-                        .map(|i| (i, evaluate_one(profiles[i])))
+                        .map(|i| (i, evaluate_sharing(profiles[i])))
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
         for i in (0..profiles.len()).step_by(threads) {
-            slots[i] = Some(evaluate_one(profiles[i]));
+            slots[i] = Some(evaluate_sharing(profiles[i]));
         }
         for worker in workers {
             // A worker only panics if the evaluation does, which the tests

@@ -170,14 +170,13 @@ fn beta_quantiles(alpha: f64, beta: f64) -> Vec<f64> {
     table
 }
 
-type Table = std::rc::Rc<Vec<f64>>;
-type Shapes = std::cell::RefCell<std::collections::HashMap<(u32, u32), Table>>;
+type Table = std::sync::Arc<Vec<f64>>;
+type Shapes = std::sync::RwLock<std::collections::HashMap<(u32, u32), Table>>;
 
-thread_local! {
-    /// Tables by shape, shared by every profile a thread evaluates: default
-    /// ranges have the same shape whatever the organisation.
-    static SHAPES: Shapes = std::cell::RefCell::new(std::collections::HashMap::new());
-}
+/// Tables by shape, shared by every evaluation in the process: default
+/// ranges have the same shape whatever the organisation, and a table is a
+/// pure function of its shape.
+static SHAPES: std::sync::LazyLock<Shapes> = std::sync::LazyLock::new(Default::default);
 
 /// A PERT-distributed assumption, ready to draw from.
 pub struct Pert {
@@ -201,12 +200,16 @@ impl Pert {
             (alpha * 1000.0).round() as u32,
             (beta * 1000.0).round() as u32,
         );
-        let table = SHAPES.with(|shapes| {
-            shapes
-                .borrow_mut()
-                .entry(key)
-                .or_insert_with(|| std::rc::Rc::new(beta_quantiles(alpha, beta)))
-                .clone()
+        let known = SHAPES
+            .read()
+            .ok()
+            .and_then(|shapes| shapes.get(&key).cloned());
+        let table = known.unwrap_or_else(|| {
+            let table = std::sync::Arc::new(beta_quantiles(alpha, beta));
+            if let Ok(mut shapes) = SHAPES.write() {
+                shapes.entry(key).or_insert_with(|| table.clone());
+            }
+            table
         });
         Pert { low, span, table }
     }
@@ -256,18 +259,36 @@ pub fn simulate(
         })
         .collect();
     let cube = Hypercube::new(own, &mut rng);
-    let mut draws = Vec::with_capacity(SAMPLES);
-    let mut values = *likely;
-    let mut priced = price(plan, likely);
-    let mut priced_flat = price(flat, likely);
-    for sample in 0..SAMPLES {
-        for (i, dimension, pert) in &varying {
-            values.0[*i] = pert.at(cube.at(sample, *dimension));
-        }
-        price_into(plan, &values, &mut priced);
-        price_into(flat, &values, &mut priced_flat);
-        draws.push(CostFacts::of(&priced, &priced_flat, capex));
-    }
+    // Each draw depends only on its row of the hypercube, so the rows can
+    // be priced in two halves at once and joined in order: the same draws
+    // on one core or two.
+    let draw = |rows: std::ops::Range<usize>| -> Vec<CostFacts> {
+        let mut values = *likely;
+        let mut priced = price(plan, likely);
+        let mut priced_flat = price(flat, likely);
+        rows.map(|sample| {
+            for (i, dimension, pert) in &varying {
+                values.0[*i] = pert.at(cube.at(sample, *dimension));
+            }
+            price_into(plan, &values, &mut priced);
+            price_into(flat, &values, &mut priced_flat);
+            CostFacts::of(&priced, &priced_flat, capex)
+        })
+        .collect()
+    };
+    let half = SAMPLES / 2;
+    let draws = if super::super::within_profile() {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| draw(half..SAMPLES));
+            let mut draws = draw(0..half);
+            // The pricing cannot panic on a validated profile (the property
+            // tests evaluate thousands); if it did, the half is redone here.
+            draws.extend(second.join().unwrap_or_else(|_| draw(half..SAMPLES)));
+            draws
+        })
+    } else {
+        draw(0..SAMPLES)
+    };
     Simulation { draws }
 }
 
