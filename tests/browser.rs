@@ -1,7 +1,8 @@
 //! The portfolio dashboard and the reports in a real browser: headless
 //! Chromium (Debian's, driven by playwright-core through
-//! `tests/browser/check.mjs`) loads `index.html` and every bundled
-//! `report.html` at a phone's width (500 px) and a desktop's (1280 px),
+//! `tests/browser/check.mjs`) loads `index.html`, every bundled
+//! `report.html`, a board brief and a `diff` comparison at a phone's width
+//! (500 px) and a desktop's (1280 px),
 //! with axe-core injected. The test fails on any serious or critical
 //! accessibility violation, on a page that scrolls sideways, on content
 //! scrolled out of view at 1280 px, on any request a page makes or error it
@@ -43,9 +44,46 @@ fn dashboard_and_reports_in_headless_chromium() {
     .unwrap();
     let run = socsource_at(
         &dir,
-        &["batch", "in", "--format", "md,html,json", "--out", "out"],
+        &[
+            "batch",
+            "in",
+            "--format",
+            "md,html,json",
+            "--edition",
+            "both",
+            "--out",
+            "out",
+        ],
     );
     assert_eq!(run.code, 1, "one profile fails: {}", run.stderr);
+    // A comparison with changes in every part: last year's budget.
+    let run = socsource_at(
+        &dir,
+        &[
+            "report",
+            "in/northwind-bank.yaml",
+            "--format",
+            "json",
+            "--set",
+            "budget.annual_opex=2450000",
+            "--out",
+            "then",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = socsource_at(
+        &dir,
+        &[
+            "diff",
+            "then/northwind-bank/assessment.json",
+            "in/northwind-bank.yaml",
+            "--format",
+            "html",
+            "--out",
+            "out/compared",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
 
     let mut pages = vec![json!({
         "name": "index",
@@ -60,6 +98,14 @@ fn dashboard_and_reports_in_headless_chromium() {
             "file": dir.join("out").join(&id).join("report.html"),
         }));
     }
+    pages.push(json!({
+        "name": "northwind-bank brief",
+        "file": dir.join("out/northwind-bank/brief.html"),
+    }));
+    pages.push(json!({
+        "name": "diff",
+        "file": dir.join("out/compared/diff.html"),
+    }));
     let mut config = json!({
         "chromium": chromium,
         "widths": WIDTHS,
