@@ -20,20 +20,7 @@ pub fn cost_ranges(a: &Assessment) -> Figure {
     let (left, top, plot_w, row) = (92.0, 24.0, WIDTH - 110.0, 34.0);
     let plot_h = row * 3.0;
     let x_of = |v: f64| left + (v / axis_max) as f32 * plot_w;
-    let mut tick = 0.0;
-    while tick <= axis_max + step * 0.01 {
-        let x = x_of(tick);
-        c.line(x, top, x, top + plot_h, GRID, 0.6);
-        c.text(
-            x,
-            top + plot_h + 12.0,
-            short_amount(tick),
-            8.0,
-            Anchor::Middle,
-            MUTED,
-        );
-        tick += step;
-    }
+    c.grid_across(axis_max, step, left, top, plot_w, plot_h);
     for (i, option) in SocOption::ALL.iter().enumerate() {
         let Some(o) = a.costs.options.get(option) else {
             continue;
@@ -103,20 +90,7 @@ pub fn costs_per_year(a: &Assessment) -> Figure {
     let (axis_max, step) = nice_axis(max);
     let (left, top, plot_w, plot_h) = (60.0, 28.0, WIDTH - 70.0, 180.0);
     legend(&mut c, 14.0);
-    let mut tick = 0.0;
-    while tick <= axis_max + step * 0.01 {
-        let y = top + plot_h - (tick / axis_max) as f32 * plot_h;
-        c.line(left, y, left + plot_w, y, GRID, 0.6);
-        c.text(
-            left - 6.0,
-            y + 3.0,
-            short_amount(tick),
-            8.0,
-            Anchor::End,
-            MUTED,
-        );
-        tick += step;
-    }
+    c.grid_up(axis_max, step, left, top, plot_w, plot_h);
     let group = plot_w / years.max(1) as f32;
     let bar = (group * 0.8 / 3.0).min(28.0);
     for y in 0..years {
@@ -193,20 +167,7 @@ pub fn cumulative_costs(a: &Assessment) -> Figure {
     let (axis_max, step) = nice_axis(max);
     let (left, top, plot_w, plot_h) = (60.0, 28.0, WIDTH - 80.0, 180.0);
     legend(&mut c, 14.0);
-    let mut tick = 0.0;
-    while tick <= axis_max + step * 0.01 {
-        let y = top + plot_h - (tick / axis_max) as f32 * plot_h;
-        c.line(left, y, left + plot_w, y, GRID, 0.6);
-        c.text(
-            left - 6.0,
-            y + 3.0,
-            short_amount(tick),
-            8.0,
-            Anchor::End,
-            MUTED,
-        );
-        tick += step;
-    }
+    c.grid_up(axis_max, step, left, top, plot_w, plot_h);
     let x_of = |i: usize| left + plot_w * i as f32 / years.max(1) as f32;
     let y_of = |v: f64| top + plot_h - (v / axis_max) as f32 * plot_h;
     for i in 0..=years {

@@ -186,15 +186,56 @@ impl Canvas {
         anchor: Anchor,
         color: Color,
     ) {
-        self.shapes.push(Shape::Text {
-            x,
-            y,
-            text: text.into(),
-            size,
-            anchor,
-            color,
-            bold: true,
-        });
+        self.text(x, y, text, size, anchor, color);
+        if let Some(Shape::Text { bold, .. }) = self.shapes.last_mut() {
+            *bold = true;
+        }
+    }
+
+    /// Gridlines and amounts for a value axis running across the plot
+    /// (bars drawn sideways): a vertical line per step, labelled below.
+    fn grid_across(
+        &mut self,
+        axis_max: f64,
+        step: f64,
+        left: f32,
+        top: f32,
+        plot_w: f32,
+        plot_h: f32,
+    ) {
+        let mut tick = 0.0;
+        while tick <= axis_max + step * 0.01 {
+            let x = left + (tick / axis_max) as f32 * plot_w;
+            self.line(x, top, x, top + plot_h, GRID, 0.6);
+            self.text(
+                x,
+                top + plot_h + 12.0,
+                short_amount(tick),
+                8.0,
+                Anchor::Middle,
+                MUTED,
+            );
+            tick += step;
+        }
+    }
+
+    /// Gridlines and amounts for a value axis running up the plot (columns
+    /// and lines): a horizontal line per step, labelled on the left.
+    fn grid_up(&mut self, axis_max: f64, step: f64, left: f32, top: f32, plot_w: f32, plot_h: f32) {
+        let mut tick = 0.0;
+        while tick <= axis_max + step * 0.01 {
+            let y = top + plot_h - (tick / axis_max) as f32 * plot_h;
+            self.line(left, y, left + plot_w, y, GRID, 0.6);
+            self.text(
+                left - 6.0,
+                y + 3.0,
+                short_amount(tick),
+                8.0,
+                Anchor::End,
+                MUTED,
+            );
+            tick += step;
+        }
     }
 }
 

@@ -23,20 +23,7 @@ pub fn expected_loss(a: &Assessment) -> Figure {
     let (left, top, plot_w, row) = (92.0, 12.0, WIDTH - 110.0, 30.0);
     let plot_h = row * rows.len() as f32;
     let x_of = |v: f64| left + (v / axis_max) as f32 * plot_w;
-    let mut tick = 0.0;
-    while tick <= axis_max + step * 0.01 {
-        let x = x_of(tick);
-        c.line(x, top, x, top + plot_h, GRID, 0.6);
-        c.text(
-            x,
-            top + plot_h + 12.0,
-            short_amount(tick),
-            8.0,
-            Anchor::Middle,
-            MUTED,
-        );
-        tick += step;
-    }
+    c.grid_across(axis_max, step, left, top, plot_w, plot_h);
     for (i, (name, color, r)) in rows.iter().enumerate() {
         let y = top + row * i as f32;
         c.text(

@@ -50,20 +50,7 @@ pub fn scenarios(a: &Assessment) -> Figure {
     let plot_h = group_h * groups.len() as f32;
     let x_of = |v: f64| left + (v / axis_max) as f32 * plot_w;
     legend(&mut c, 12.0);
-    let mut tick = 0.0;
-    while tick <= axis_max + step * 0.01 {
-        let x = x_of(tick);
-        c.line(x, top, x, top + plot_h, GRID, 0.6);
-        c.text(
-            x,
-            top + plot_h + 12.0,
-            short_amount(tick),
-            8.0,
-            Anchor::Middle,
-            MUTED,
-        );
-        tick += step;
-    }
+    c.grid_across(axis_max, step, left, top, plot_w, plot_h);
     for (i, (name, recommended, bars)) in groups.iter().enumerate() {
         let y = top + group_h * i as f32;
         // A scenario's name may be 80 characters; the label keeps the
