@@ -62,73 +62,68 @@ fn point(x: f32, y: f32) -> LinePoint {
     }
 }
 
+/// What a page is drawn with, in PDF coordinates (origin at the bottom
+/// left): printpdf's operators (for faces only printpdf can encode, and as
+/// the reference the direct path is tested against) or content bytes
+/// written directly ([`content`]).
+trait Painter {
+    fn fill_color(&mut self, c: Color);
+    fn stroke_color(&mut self, c: Color);
+    fn line_width(&mut self, width: f32);
+    fn dash(&mut self, dashed: bool);
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32);
+    fn polyline(&mut self, points: impl Iterator<Item = (f32, f32)>);
+    fn begin_text(&mut self);
+    fn end_text(&mut self);
+    fn font(&mut self, face: Face, size: f32);
+    /// Show `text` from (x, y); the text moves into the painter.
+    fn show(&mut self, x: f32, y: f32, face: Face, text: &mut String);
+}
+
 /// The graphics state already set, so unchanged colours and widths are not
 /// written again for every rule of a table.
 #[derive(Default)]
-struct State {
+struct Pen {
     fill: Option<Color>,
     stroke: Option<Color>,
     width: Option<f32>,
     dashed: bool,
 }
 
-impl State {
-    fn fill(&mut self, ops: &mut Vec<Op>, c: Color) {
+impl Pen {
+    fn fill(&mut self, p: &mut impl Painter, c: Color) {
         if self.fill != Some(c) {
-            ops.push(Op::SetFillColor { col: color(c) });
+            p.fill_color(c);
             self.fill = Some(c);
         }
     }
 
-    fn stroke(&mut self, ops: &mut Vec<Op>, c: Color, width: f32, dashed: bool) {
+    fn stroke(&mut self, p: &mut impl Painter, c: Color, width: f32, dashed: bool) {
         if self.stroke != Some(c) {
-            ops.push(Op::SetOutlineColor { col: color(c) });
+            p.stroke_color(c);
             self.stroke = Some(c);
         }
         if self.width != Some(width) {
-            ops.push(Op::SetOutlineThickness { pt: Pt(q(width)) });
+            p.line_width(width);
             self.width = Some(width);
         }
         if self.dashed != dashed {
-            ops.push(Op::SetLineDashPattern {
-                dash: if dashed {
-                    LineDashPattern::new(0.0, &[4.0, 3.0])
-                } else {
-                    LineDashPattern::solid()
-                },
-            });
+            p.dash(dashed);
             self.dashed = dashed;
         }
     }
 }
 
-fn page_ops(items: &mut [Item], height: f32) -> Vec<Op> {
-    let mut ops = Vec::with_capacity(items.len() * 3);
-    let mut state = State::default();
-    // Fills and strokes first, then one text section: text is never painted
-    // over by a shaded cell or a call-out box. Link annotations last.
-    shape_ops(items, height, &mut state, &mut ops);
-    text_ops(items, height, &mut state, &mut ops);
-    link_ops(items, height, &mut ops);
-    ops
-}
-
-/// Rectangles, lines and polylines.
-fn shape_ops(items: &[Item], height: f32, state: &mut State, ops: &mut Vec<Op>) {
-    for item in items {
+/// Draw a page's items: fills and strokes first, then one text section,
+/// so text is never painted over by a shaded cell or a call-out box. The
+/// page's text moves into the painter; the items are not read again.
+fn paint(items: &mut [Item], height: f32, p: &mut impl Painter) {
+    let mut pen = Pen::default();
+    for item in items.iter() {
         match item {
             Item::Rect { x, y, w, h, fill } => {
-                state.fill(ops, *fill);
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(q(*x)),
-                        y: Pt(q(height - y - h)),
-                        width: Pt(q(*w)),
-                        height: Pt(q(*h)),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
+                pen.fill(p, *fill);
+                p.rect(*x, height - y - h, *w, *h);
             }
             Item::Line {
                 x1,
@@ -136,73 +131,131 @@ fn shape_ops(items: &[Item], height: f32, state: &mut State, ops: &mut Vec<Op>) 
                 x2,
                 y2,
                 width,
-                color: c,
+                color,
                 dashed,
             } => {
-                state.stroke(ops, *c, *width, *dashed);
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![point(*x1, height - y1), point(*x2, height - y2)],
-                        is_closed: false,
-                    },
-                });
+                pen.stroke(p, *color, *width, *dashed);
+                p.polyline([(*x1, height - y1), (*x2, height - y2)].into_iter());
             }
             Item::Polyline {
                 points,
                 width,
-                color: c,
-            } => {
-                state.stroke(ops, *c, *width, false);
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: points.iter().map(|(x, y)| point(*x, height - y)).collect(),
-                        is_closed: false,
-                    },
-                });
+                color,
+            } if !points.is_empty() => {
+                pen.stroke(p, *color, *width, false);
+                p.polyline(points.iter().map(|(x, y)| (*x, height - y)));
             }
-            Item::Text { .. } | Item::Link { .. } => {}
+            _ => {}
         }
     }
-}
-
-/// The text, in one text section, each run placed absolutely.
-/// The page's text moves into the ops; the items are not read again.
-fn text_ops(items: &mut [Item], height: f32, state: &mut State, ops: &mut Vec<Op>) {
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
-    for item in items {
+    for item in items.iter_mut() {
         if let Item::Text {
             x,
             y,
             size,
             face,
             text,
-            color: c,
+            color,
         } = item
         {
             if !in_text {
-                ops.push(Op::StartTextSection);
+                p.begin_text();
                 in_text = true;
             }
             if font != Some((*face, *size)) {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(FontId(face.resource_id().to_string())),
-                    size: Pt(q(*size)),
-                });
+                p.font(*face, *size);
                 font = Some((*face, *size));
             }
-            state.fill(ops, *c);
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(q(*x)), Pt(q(height - *y))),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::Text(std::mem::take(text))],
-            });
+            pen.fill(p, *color);
+            p.show(*x, height - *y, *face, text);
         }
     }
     if in_text {
-        ops.push(Op::EndTextSection);
+        p.end_text();
     }
+}
+
+/// printpdf's operators for a page.
+struct Operators(Vec<Op>);
+
+impl Painter for Operators {
+    fn fill_color(&mut self, c: Color) {
+        self.0.push(Op::SetFillColor { col: color(c) });
+    }
+
+    fn stroke_color(&mut self, c: Color) {
+        self.0.push(Op::SetOutlineColor { col: color(c) });
+    }
+
+    fn line_width(&mut self, width: f32) {
+        self.0.push(Op::SetOutlineThickness { pt: Pt(q(width)) });
+    }
+
+    fn dash(&mut self, dashed: bool) {
+        self.0.push(Op::SetLineDashPattern {
+            dash: if dashed {
+                LineDashPattern::new(0.0, &[4.0, 3.0])
+            } else {
+                LineDashPattern::solid()
+            },
+        });
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        self.0.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(q(x)),
+                y: Pt(q(y)),
+                width: Pt(q(w)),
+                height: Pt(q(h)),
+                mode: Some(PaintMode::Fill),
+                winding_order: None,
+            },
+        });
+    }
+
+    fn polyline(&mut self, points: impl Iterator<Item = (f32, f32)>) {
+        self.0.push(Op::DrawLine {
+            line: Line {
+                points: points.map(|(x, y)| point(x, y)).collect(),
+                is_closed: false,
+            },
+        });
+    }
+
+    fn begin_text(&mut self) {
+        self.0.push(Op::StartTextSection);
+    }
+
+    fn end_text(&mut self) {
+        self.0.push(Op::EndTextSection);
+    }
+
+    fn font(&mut self, face: Face, size: f32) {
+        self.0.push(Op::SetFont {
+            font: PdfFontHandle::External(FontId(face.resource_id().to_string())),
+            size: Pt(q(size)),
+        });
+    }
+
+    fn show(&mut self, x: f32, y: f32, _face: Face, text: &mut String) {
+        self.0.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(q(x)), Pt(q(y))),
+        });
+        self.0.push(Op::ShowText {
+            items: vec![TextItem::Text(std::mem::take(text))],
+        });
+    }
+}
+
+/// A page as printpdf's operators, link annotations last.
+fn page_ops(items: &mut [Item], height: f32) -> Vec<Op> {
+    let mut ops = Operators(Vec::with_capacity(items.len() * 3));
+    paint(items, height, &mut ops);
+    link_ops(items, height, &mut ops.0);
+    ops.0
 }
 
 fn link_ops(items: &[Item], height: f32, ops: &mut Vec<Op>) {
@@ -311,7 +364,7 @@ pub fn write(
         .map(|(i, p)| {
             let ops = match &codes {
                 Some(codes) => {
-                    streams.push(content::page(&p.items, height, codes));
+                    streams.push(content::page(&mut p.items, height, codes));
                     // printpdf sees the links, for the annotations, and on
                     // the first page every glyph used, for the subsets; the
                     // content it makes is replaced below.

@@ -19,6 +19,7 @@
 use super::super::fonts::{Face, FontSet};
 use super::super::layout::{Document, Item};
 use super::super::PdfError;
+use super::{paint, Painter};
 use crate::render::charts::Color;
 use printpdf::{FontId, Op, PdfFontHandle, Pt, TextItem};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -164,141 +165,98 @@ fn numbers(out: &mut Vec<u8>, values: &[f32], op: &[u8]) {
     out.push(b'\n');
 }
 
-/// The graphics state already set, so unchanged colours and widths are not
-/// written again for every rule of a table.
-#[derive(Default)]
-struct Pen {
-    fill: Option<Color>,
-    stroke: Option<Color>,
-    width: Option<f32>,
-    dashed: bool,
+/// A page's content stream, written as bytes.
+struct Bytes<'a> {
+    out: Vec<u8>,
+    codes: &'a Codes,
 }
 
-impl Pen {
-    fn fill(&mut self, out: &mut Vec<u8>, c: Color) {
-        if self.fill != Some(c) {
-            let (r, g, b) = c.unit();
-            numbers(out, &[r, g, b], b"rg");
-            self.fill = Some(c);
-        }
+impl Painter for Bytes<'_> {
+    fn fill_color(&mut self, c: Color) {
+        let (r, g, b) = c.unit();
+        numbers(&mut self.out, &[r, g, b], b"rg");
     }
 
-    fn stroke(&mut self, out: &mut Vec<u8>, c: Color, width: f32, dashed: bool) {
-        if self.stroke != Some(c) {
-            let (r, g, b) = c.unit();
-            numbers(out, &[r, g, b], b"RG");
-            self.stroke = Some(c);
-        }
-        if self.width != Some(width) {
-            numbers(out, &[width], b"w");
-            self.width = Some(width);
-        }
-        if self.dashed != dashed {
-            out.extend_from_slice(if dashed { b"[4 3] 0 d\n" } else { b"[] 0 d\n" });
-            self.dashed = dashed;
-        }
+    fn stroke_color(&mut self, c: Color) {
+        let (r, g, b) = c.unit();
+        numbers(&mut self.out, &[r, g, b], b"RG");
     }
-}
 
-/// One page's content: fills and strokes first, then one text section, so
-/// text is never painted over by a shaded cell or a call-out box.
-pub(in crate::render::pdf) fn page(items: &[Item], height: f32, codes: &Codes) -> Vec<u8> {
-    let mut out = Vec::with_capacity(items.len() * 64);
-    let mut pen = Pen::default();
-    for item in items {
-        match item {
-            Item::Rect { x, y, w, h, fill } => {
-                pen.fill(&mut out, *fill);
-                numbers(&mut out, &[*x, height - y - h, *w, *h], b"re\nf");
-            }
-            Item::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                width,
-                color,
-                dashed,
-            } => {
-                pen.stroke(&mut out, *color, *width, *dashed);
-                numbers(&mut out, &[*x1, height - y1], b"m");
-                numbers(&mut out, &[*x2, height - y2], b"l\nS");
-            }
-            Item::Polyline {
-                points,
-                width,
-                color,
-            } => {
-                pen.stroke(&mut out, *color, *width, false);
-                for (i, (x, y)) in points.iter().enumerate() {
-                    let op: &[u8] = if i == 0 { b"m" } else { b"l" };
-                    numbers(&mut out, &[*x, height - y], op);
-                }
-                if !points.is_empty() {
-                    out.extend_from_slice(b"S\n");
-                }
-            }
-            Item::Text { .. } | Item::Link { .. } => {}
-        }
+    fn line_width(&mut self, width: f32) {
+        numbers(&mut self.out, &[width], b"w");
     }
-    let mut in_text = false;
-    let mut font: Option<(Face, f32)> = None;
-    for item in items {
-        let Item::Text {
-            x,
-            y,
-            size,
-            face,
-            text,
-            color,
-        } = item
-        else {
-            continue;
-        };
-        let Some(face_codes) = codes.faces.get(face) else {
-            continue;
-        };
-        if !in_text {
-            out.extend_from_slice(b"BT\n");
-            in_text = true;
+
+    fn dash(&mut self, dashed: bool) {
+        self.out
+            .extend_from_slice(if dashed { b"[4 3] 0 d\n" } else { b"[] 0 d\n" });
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        numbers(&mut self.out, &[x, y, w, h], b"re\nf");
+    }
+
+    fn polyline(&mut self, points: impl Iterator<Item = (f32, f32)>) {
+        for (i, (x, y)) in points.enumerate() {
+            let op: &[u8] = if i == 0 { b"m" } else { b"l" };
+            numbers(&mut self.out, &[x, y], op);
         }
-        if font != Some((*face, *size)) {
-            out.push(b'/');
-            out.extend_from_slice(face.resource_id().as_bytes());
-            out.push(b' ');
-            numbers(&mut out, &[*size], b"Tf");
-            font = Some((*face, *size));
-        }
-        pen.fill(&mut out, *color);
+        self.out.extend_from_slice(b"S\n");
+    }
+
+    fn begin_text(&mut self) {
+        self.out.extend_from_slice(b"BT\n");
+    }
+
+    fn end_text(&mut self) {
+        self.out.extend_from_slice(b"ET\n");
+    }
+
+    fn font(&mut self, face: Face, size: f32) {
+        self.out.push(b'/');
+        self.out.extend_from_slice(face.resource_id().as_bytes());
+        self.out.push(b' ');
+        numbers(&mut self.out, &[size], b"Tf");
+    }
+
+    fn show(&mut self, x: f32, y: f32, face: Face, text: &mut String) {
+        let out = &mut self.out;
         out.extend_from_slice(b"1 0 0 1 ");
-        numbers(&mut out, &[*x, height - y], b"Tm");
+        numbers(out, &[x, y], b"Tm");
         // A literal string of two-byte codes: half the bytes of hex, so
         // less to deflate. Only the bytes a literal string gives a meaning
         // to are escaped (a bare carriage return would be read as a
         // line feed).
         out.push(b'(');
-        for c in text.chars() {
-            let code = face_codes
-                .table
-                .get(c as usize)
-                .copied()
-                .or_else(|| face_codes.by_char.get(&c).copied())
-                .unwrap_or(0);
-            for byte in code.to_be_bytes() {
-                match byte {
-                    b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
-                    b'\r' => out.extend_from_slice(b"\\r"),
-                    b'\n' => out.extend_from_slice(b"\\n"),
-                    _ => out.push(byte),
+        if let Some(codes) = self.codes.faces.get(&face) {
+            for c in std::mem::take(text).chars() {
+                let code = codes
+                    .table
+                    .get(c as usize)
+                    .copied()
+                    .or_else(|| codes.by_char.get(&c).copied())
+                    .unwrap_or(0);
+                for byte in code.to_be_bytes() {
+                    match byte {
+                        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                        b'\r' => out.extend_from_slice(b"\\r"),
+                        b'\n' => out.extend_from_slice(b"\\n"),
+                        _ => out.push(byte),
+                    }
                 }
             }
         }
         out.extend_from_slice(b") Tj\n");
     }
-    if in_text {
-        out.extend_from_slice(b"ET\n");
-    }
-    out
+}
+
+/// One page's content stream.
+pub(in crate::render::pdf) fn page(items: &mut [Item], height: f32, codes: &Codes) -> Vec<u8> {
+    let mut bytes = Bytes {
+        out: Vec::with_capacity(items.len() * 64),
+        codes,
+    };
+    paint(items, height, &mut bytes);
+    bytes.out
 }
 
 /// Put each page's content in place of the one printpdf made.
