@@ -452,16 +452,12 @@ fn price_outsourced(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr
         plan,
         v,
         ProviderYear {
-            year: yr.year,
+            yr,
+            c,
             monthly,
-            provider_months: yr.provider_months,
-            transition_months: yr.transition_months,
-            transition_year: c.transition_year,
             team: &c.retained,
             previous_total: c.retained.total(),
             team_share: 1.0,
-            yearly_existing: c.yearly_existing,
-            existing: c.existing,
         },
     );
     out.add(Item::Training, c.training * c.retained.total());
@@ -521,11 +517,9 @@ fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Y
         plan,
         v,
         ProviderYear {
-            year: yr.year,
+            yr,
+            c,
             monthly,
-            provider_months: yr.provider_months,
-            transition_months: yr.transition_months,
-            transition_year: c.transition_year,
             team: &team,
             previous_total: if yr.index == 0 {
                 0.0
@@ -537,8 +531,6 @@ fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Y
             } else {
                 1.0
             },
-            yearly_existing: c.yearly_existing,
-            existing: c.existing,
         },
     );
     out.add(Item::Training, c.training * team.total());
@@ -587,53 +579,50 @@ fn not_owned(plan: &Plan, t: &Tools, with_soar_and_tip: bool) -> f64 {
     total
 }
 
-/// What an option with a provider needs to price one year.
+/// What an option with a provider needs to price one year, beyond the
+/// year and what every year shares.
 struct ProviderYear<'a> {
-    year: usize,
+    yr: &'a Year,
+    c: &'a Common,
     monthly: f64,
-    provider_months: f64,
-    transition_months: f64,
-    transition_year: usize,
     team: &'a TeamPlan,
     /// The team's size the year before (today's staff in year one).
     previous_total: f64,
     /// Share of the year the team's new hires are paid.
     team_share: f64,
-    yearly_existing: f64,
-    existing: f64,
 }
 
 /// The parts outsourcing and co-managing share: the provider's fee, the
 /// internal team, today's staff who are not needed after the transition,
 /// the out-of-hours approval rota, and the exit reserve.
 fn provider_option(out: &mut YearItems, plan: &Plan, v: &Values, p: ProviderYear<'_>) {
-    out.add(Item::ProviderFee, p.monthly * p.provider_months);
+    out.add(Item::ProviderFee, p.monthly * p.yr.provider_months);
     out.add(
         Item::Salaries,
-        team_cost(p.team, v, false, p.existing, p.team_share),
+        team_cost(p.team, v, false, p.c.existing, p.team_share),
     );
     out.add(Item::OnCall, on_call(plan.rota_provider, v));
-    let surplus = (p.existing - p.team.total()).max(0.0);
-    if surplus > 0.0 && p.existing > 0.0 {
+    let surplus = (p.c.existing - p.team.total()).max(0.0);
+    if surplus > 0.0 && p.c.existing > 0.0 {
         out.add(
             Item::TransitionStaff,
-            p.yearly_existing * surplus / p.existing * p.transition_months / 12.0,
+            p.c.yearly_existing * surplus / p.c.existing * p.yr.transition_months / 12.0,
         );
-        if p.year == p.transition_year {
+        if p.yr.year == p.c.transition_year {
             out.add(
                 Item::Redeployment,
                 surplus * redeployment_per_person(plan, v),
             );
         }
     }
-    let before = if p.year == 1 {
-        p.existing
+    let before = if p.yr.year == 1 {
+        p.c.existing
     } else {
         p.previous_total
     };
     let hires = (p.team.total() - before).max(0.0) + v[A::AttritionPct] / 100.0 * p.team.total();
     out.add(Item::Recruiting, recruiting(p.team, v, hires));
-    if plan.term_end_year == Some(p.year) {
+    if plan.term_end_year == Some(p.yr.year) {
         out.add(Item::ExitReserve, v[A::DualRunningMonths] * p.monthly);
     }
 }
