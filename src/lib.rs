@@ -52,6 +52,10 @@ pub mod render;
 pub mod vocabulary;
 
 use cli::{Cli, Command};
+
+/// `socsource <version>`: how assessments, reports, records and manifests
+/// name their maker.
+pub const GENERATOR: &str = concat!("socsource ", env!("CARGO_PKG_VERSION"));
 use config::{RenderOptions, UsageError};
 use console::Console;
 use exit::Outcome;

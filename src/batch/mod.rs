@@ -149,7 +149,7 @@ fn record_and_merge(
 ) -> Result<(), MergeError> {
     let record = ShardRecord {
         record_version: RECORD_VERSION,
-        generator: record::generator(),
+        generator: crate::GENERATOR.to_string(),
         shard,
         date: run.date.to_string(),
         formats: run

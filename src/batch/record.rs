@@ -132,11 +132,6 @@ fn is_full_only(editions: &[Edition]) -> bool {
     editions == [Edition::Full]
 }
 
-/// `socsource <version>`, as records and manifests name their maker.
-pub fn generator() -> String {
-    format!("socsource {}", env!("CARGO_PKG_VERSION"))
-}
-
 /// Write a shard's record to `OUT/.shards/K-of-N.json`.
 pub fn write_record(out: &Path, record: &ShardRecord) -> Result<(), IoError> {
     let folder = records_folder(out);

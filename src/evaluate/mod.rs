@@ -431,7 +431,7 @@ fn evaluate_with(profile: &Profile, e: &Economics, core: &Core) -> Assessment {
 
     Assessment {
         schema_version: SCHEMA_VERSION,
-        generator: format!("socsource {}", env!("CARGO_PKG_VERSION")),
+        generator: crate::GENERATOR.to_string(),
         profile: summary(profile),
         facts: facts::facts(profile, v),
         recommendation,

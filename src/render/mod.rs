@@ -234,7 +234,7 @@ impl Renderer {
         c: &crate::compare::Comparison,
         formats: &[Format],
     ) -> Result<Rendered, RenderError> {
-        let generator = format!("socsource {}", env!("CARGO_PKG_VERSION"));
+        let generator = crate::GENERATOR.to_string();
         let mut context = tera::Context::new();
         context.insert("c", c);
         context.insert("generator", &generator);
