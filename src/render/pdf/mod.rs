@@ -237,20 +237,6 @@ pub fn render_document(
         &info.running,
         form,
     );
-    let title = doc
-        .headings
-        .iter()
-        .find(|h| h.level == 1)
-        .map_or_else(|| info.fallback_title.clone(), |h| h.title.clone());
-    let meta = write::Meta {
-        title,
-        author: info.author.clone(),
-        subject: info.subject.clone(),
-        keywords: info.keywords.clone(),
-        creator: info.creator.clone(),
-        date: pdf_date(&info.date),
-        lang: info.lang.clone(),
-    };
     // Everything the bytes depend on, so equal inputs give an equal /ID:
     // the installed fonts used count too, since they differ by machine.
     let mut seed = markdown.as_bytes().to_vec();
@@ -270,7 +256,7 @@ pub fn render_document(
         }
     }
     let pages = doc.pages.len();
-    let bytes = write::write(doc, fonts, &meta, &seed, options.content)?;
+    let bytes = write::write(doc, fonts, info, &seed, options.content)?;
     Ok(PdfOutput {
         bytes,
         pages,

@@ -11,7 +11,7 @@
 
 use super::fonts::{Face, FontSet};
 use super::layout::{Document, HeadingPlace, Item, Target};
-use super::PdfError;
+use super::{pdf_date, DocumentInfo, PdfError};
 use crate::render::charts::Color;
 use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
@@ -22,19 +22,6 @@ use printpdf::{
 use std::collections::BTreeSet;
 
 mod content;
-
-/// Document information for the Info dictionary.
-#[derive(Debug, Clone)]
-pub struct Meta {
-    pub title: String,
-    pub author: String,
-    pub subject: String,
-    pub keywords: Vec<String>,
-    pub creator: String,
-    /// `D:YYYYMMDDHHmmSSZ`, from the report date.
-    pub date: String,
-    pub lang: String,
-}
 
 /// A number as the direct path writes it, to a thousandth, so that the
 /// two paths draw exactly the same page.
@@ -315,11 +302,16 @@ pub enum ContentPath {
 pub fn write(
     mut doc: Document,
     fonts: &FontSet,
-    meta: &Meta,
+    info: &DocumentInfo,
     id_seed: &[u8],
     path: ContentPath,
 ) -> Result<Vec<u8>, PdfError> {
     let height = doc.geometry.height;
+    let title = doc
+        .headings
+        .iter()
+        .find(|h| h.level == 1)
+        .map_or_else(|| info.fallback_title.clone(), |h| h.title.clone());
     let used: BTreeSet<Face> = doc
         .pages
         .iter()
@@ -329,7 +321,7 @@ pub fn write(
             _ => None,
         })
         .collect();
-    let mut pdf = PdfDocument::new(&meta.title);
+    let mut pdf = PdfDocument::new(&title);
     for face in &used {
         // A clone of the face parsed once per process (cheap: its outlines
         // and source bytes are shared), not a parse per render.
@@ -397,7 +389,7 @@ pub fn write(
     if codes.is_some() {
         content::replace(&mut lo, streams)?;
     }
-    post_pass(&mut lo, &doc, meta, id_seed)?;
+    post_pass(&mut lo, &doc, &title, info, id_seed)?;
     compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(PdfError::Save)?;
@@ -441,32 +433,34 @@ fn compress(lo: &mut lopdf::Document) {
 fn post_pass(
     lo: &mut lopdf::Document,
     doc: &Document,
-    meta: &Meta,
+    title: &str,
+    info: &DocumentInfo,
     id_seed: &[u8],
 ) -> Result<(), PdfError> {
+    let date = pdf_date(&info.date);
     lo.version = "1.7".to_string();
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
 
     // Info: exactly what the report says, dated by the report date.
-    let mut info = lopdf::Dictionary::new();
-    info.set("Title", text_string(&meta.title));
-    info.set("Author", text_string(&meta.author));
-    info.set("Subject", text_string(&meta.subject));
-    info.set("Keywords", text_string(&meta.keywords.join(", ")));
-    info.set("Creator", text_string(&meta.creator));
-    info.set(
+    let mut dict = lopdf::Dictionary::new();
+    dict.set("Title", text_string(title));
+    dict.set("Author", text_string(&info.author));
+    dict.set("Subject", text_string(&info.subject));
+    dict.set("Keywords", text_string(&info.keywords.join(", ")));
+    dict.set("Creator", text_string(&info.creator));
+    dict.set(
         "Producer",
-        text_string(&format!("{} with printpdf 0.12.8", meta.creator)),
+        text_string(&format!("{} with printpdf 0.12.8", info.creator)),
     );
-    info.set("CreationDate", Object::string_literal(meta.date.clone()));
-    info.set("ModDate", Object::string_literal(meta.date.clone()));
-    let info_id = lo.add_object(info);
+    dict.set("CreationDate", Object::string_literal(date.clone()));
+    dict.set("ModDate", Object::string_literal(date));
+    let info_id = lo.add_object(dict);
     lo.trailer.set("Info", Object::Reference(info_id));
 
     let outline = outline(lo, &doc.headings, &page_ids, doc.geometry.height);
     let catalog = lo.catalog_mut().map_err(PdfError::Catalog)?;
     catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    catalog.set("Lang", Object::string_literal(meta.lang.clone()));
+    catalog.set("Lang", Object::string_literal(info.lang.clone()));
     catalog.remove(b"Metadata");
     if let Some(id) = outline {
         catalog.set("Outlines", Object::Reference(id));
