@@ -10,19 +10,11 @@
 #[path = "../tests/common/generate.rs"]
 mod generate;
 
+mod release;
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
-
-fn binary() -> PathBuf {
-    // The bench itself is built in release; so is the binary beside it.
-    let mut exe = std::env::current_exe().expect("bench path");
-    exe.pop();
-    if exe.ends_with("deps") {
-        exe.pop();
-    }
-    exe.join("socsource")
-}
 
 fn main() {
     let sizes: Vec<u64> = std::env::args()
@@ -34,14 +26,7 @@ fn main() {
     } else {
         sizes
     };
-    let bin = binary();
-    if !bin.exists() {
-        eprintln!(
-            "build the binary first: cargo build --release ({} not found)",
-            bin.display()
-        );
-        std::process::exit(1);
-    }
+    let bin = release::binary();
     let jobs = std::thread::available_parallelism().map_or(1, usize::from);
     println!("socsource batch, all formats (md, html, pdf, json), {jobs} jobs");
     println!("| profiles | wall s | profiles/s | user s | system s | CPU ms per profile | peak RSS MiB | output MiB | same bytes as --jobs 1 |");

@@ -11,18 +11,11 @@
 //! pandoc to HTML followed by WeasyPrint. A peer that is missing is named
 //! and skipped.
 
+mod release;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
-
-fn binary() -> PathBuf {
-    let mut exe = std::env::current_exe().expect("bench path");
-    exe.pop();
-    if exe.ends_with("deps") {
-        exe.pop();
-    }
-    exe.join("socsource")
-}
 
 /// Milliseconds of each of `runs` runs of `command` (after one warm-up run,
 /// so the file cache is not what is measured), sorted.
@@ -110,14 +103,7 @@ fn main() {
         .iter()
         .find(|a| a.ends_with(".yaml") || a.ends_with(".yml"))
         .map_or_else(|| repo.join("profiles/northwind-bank.yaml"), PathBuf::from);
-    let bin = binary();
-    if !bin.exists() {
-        eprintln!(
-            "build the binary first: cargo build --release ({} not found)",
-            bin.display()
-        );
-        std::process::exit(1);
-    }
+    let bin = release::binary();
     let dir = std::env::temp_dir().join(format!("socsource-bench-process-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
