@@ -25,6 +25,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn validate(paths: &[PathBuf], console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     let options = LoadOptions::on(config::default_report_date()?);
     let found = discover::discover(paths);
+    if !found.unusable.is_empty() {
+        return Err(batch::RunError::Inputs(found.unusable).into());
+    }
     console.diagnostics(&found.problems);
     let mut valid = 0;
     let mut invalid = 0;
@@ -115,6 +118,12 @@ pub fn report(
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
     let date = config::default_report_date()?;
+    if options.output == Output::Stdout {
+        let found = discover::discover(&inputs[..1]);
+        if !found.unusable.is_empty() {
+            return Err(batch::RunError::Inputs(found.unusable).into());
+        }
+    }
     let renderer = renderer(options)?;
     match &options.output {
         Output::Stdout => Ok(report_to_stdout(
@@ -211,6 +220,7 @@ pub fn index(
             Ok(Outcome::Success)
         }
         Err(MergeError::Templates(differ)) => Err(differ.into()),
+        Err(MergeError::Folder(e)) => Err(crate::batch::RunError::from(e).into()),
         Err(e) => {
             console.error(&e);
             Ok(Outcome::SomeFailed)
@@ -283,8 +293,8 @@ pub fn man(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
 }
 
 /// Largest `assessment.json` read by `diff` (the largest valid profile's
-/// assessment is a few megabytes).
-const MAX_ASSESSMENT_BYTES: u64 = 64 * 1024 * 1024;
+/// assessment is well under a megabyte).
+pub const MAX_ASSESSMENT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// One side of a `diff`: an `assessment.json` as written, or a profile
 /// evaluated now, as the JSON it would be written as. `None` once the
@@ -301,9 +311,10 @@ fn assessment_of(file: &Path, date: Date, console: &mut Console<'_>) -> Option<s
                 console.error(&e);
                 return None;
             }
-            Err(crate::fsio::ReadError::TooLarge { size }) => {
+            Err(crate::fsio::ReadError::TooLarge { limit, .. }) => {
                 console.error(&format!(
-                    "{shown}: {size} bytes is more than any assessment.json; is it the right file?"
+                    "{shown}: the file is larger than the {} limit for an assessment.json; is it the right file?",
+                    crate::fsio::ReadError::limit_words(limit)
                 ));
                 return None;
             }
@@ -354,6 +365,10 @@ pub fn diff(
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
     let date = config::default_report_date()?;
+    let found = discover::discover(&[old.to_path_buf(), new.to_path_buf()]);
+    if !found.unusable.is_empty() {
+        return Err(batch::RunError::Inputs(found.unusable).into());
+    }
     let renderer = renderer_with(
         options.templates.as_deref(),
         options.font.as_deref(),

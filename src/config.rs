@@ -37,10 +37,10 @@ pub enum UsageError {
     #[error("--jobs must be at most {MAX_JOBS}; this machine has {cpus} CPU(s)")]
     TooManyJobs { cpus: usize },
     #[error(
-        "the font `{}` is {size} bytes; fonts over 64 MiB are refused",
+        "the font `{}` is larger than the 64 MiB limit for fonts",
         .path.display()
     )]
-    FontTooLarge { path: PathBuf, size: u64 },
+    FontTooLarge { path: PathBuf },
     /// An unusable `--font`.
     #[error(transparent)]
     Font(#[from] FontError),
@@ -62,9 +62,13 @@ pub enum UsageError {
     /// `--font` file, the output folder).
     #[error(transparent)]
     Io(#[from] IoError),
+    /// A run could not start: no profiles, or an output folder that cannot
+    /// be used (a link inside it, another run holding it).
+    #[error(transparent)]
+    Run(#[from] crate::batch::RunError),
     /// A `--set` names a key the profile does not have, or a value it does
     /// not accept; shown like a profile diagnostic, on the argument.
-    #[error("{}", .0.iter().map(|d| d.to_string()).collect::<String>().trim_end().trim_start_matches("error: "))]
+    #[error("{}", crate::diag::one_per_line(.0))]
     Set(Vec<Diagnostic>),
 }
 
@@ -185,9 +189,8 @@ fn read_font(path: Option<&Path>) -> Result<Option<Vec<u8>>, UsageError> {
     fsio::read_limited(path, MAX_FONT_BYTES)
         .map(Some)
         .map_err(|e| match e {
-            ReadError::TooLarge { size } => UsageError::FontTooLarge {
+            ReadError::TooLarge { .. } => UsageError::FontTooLarge {
                 path: path.to_path_buf(),
-                size,
             },
             ReadError::Io(e) => UsageError::Io(e),
         })

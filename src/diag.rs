@@ -138,6 +138,13 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Diagnostics as one message: each in full, the first without its
+/// `error: ` label (the caller prints its own in its place).
+pub fn one_per_line(diags: &[Diagnostic]) -> String {
+    let text: String = diags.iter().map(|d| d.to_string()).collect();
+    text.trim_end().trim_start_matches("error: ").to_string()
+}
+
 /// Source lines can hold anything a hostile file contains; show control
 /// characters as `\u{..}` escapes so the terminal never interprets them, and
 /// cut very long lines so one minified line cannot flood the screen.

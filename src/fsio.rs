@@ -65,37 +65,112 @@ fn context<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -
 
 #[derive(Debug)]
 pub enum ReadError {
-    TooLarge { size: u64 },
+    /// The file holds more than the limit allows.
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     Io(IoError),
 }
 
-/// Read a whole file, refusing it unread if it is larger than `max` bytes.
-/// Also bounded for files whose size the metadata does not tell (pipes,
-/// devices): at most `max + 1` bytes are ever read.
-pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
-    let file = File::open(path).map_err(|e| ReadError::Io(context("read", path)(e)))?;
-    if let Ok(meta) = file.metadata() {
-        if meta.is_dir() {
-            return Err(ReadError::Io(IoError {
-                action: "read",
-                path: path.to_path_buf(),
-                source: io::Error::other("it is a folder"),
-            }));
-        }
-        if meta.len() > max {
-            return Err(ReadError::TooLarge { size: meta.len() });
+impl ReadError {
+    /// The limit in words: "1 MiB".
+    pub fn limit_words(limit: u64) -> String {
+        const MIB: u64 = 1024 * 1024;
+        if limit.is_multiple_of(MIB) {
+            format!("{} MiB", limit / MIB)
+        } else {
+            format!("{limit} bytes")
         }
     }
-    let mut bytes = Vec::new();
+}
+
+/// Refuse what is not a regular file (after following links): a folder, a
+/// device such as `/dev/zero`, a pipe or a socket. Checked before opening,
+/// since opening a pipe would wait for a writer.
+pub fn regular_file(path: &Path) -> Result<fs::Metadata, IoError> {
+    let meta = fs::metadata(path).map_err(context("read", path))?;
+    if meta.is_dir() {
+        return Err(IoError {
+            action: "read",
+            path: path.to_path_buf(),
+            source: io::Error::other("it is a folder, not a file"),
+        });
+    }
+    if !meta.is_file() {
+        return Err(IoError {
+            action: "read",
+            path: path.to_path_buf(),
+            source: io::Error::other("it is not a regular file (a device, pipe or socket)"),
+        });
+    }
+    Ok(meta)
+}
+
+/// Read a whole regular file, refusing it unread if it is larger than `max`
+/// bytes, and never reading more than `max + 1` bytes even if it grows.
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = regular_file(path).map_err(ReadError::Io)?;
+    if meta.len() > max {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            limit: max,
+        });
+    }
+    let file = File::open(path).map_err(|e| ReadError::Io(context("read", path)(e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError::Io(context("read", path)(e)))?;
     if bytes.len() as u64 > max {
         return Err(ReadError::TooLarge {
             size: bytes.len() as u64,
+            limit: max,
         });
     }
     Ok(bytes)
+}
+
+/// [`read_limited`] as UTF-8 text; invalid UTF-8 is an I/O error naming
+/// the file.
+pub fn read_text_limited(path: &Path, max: u64) -> Result<String, ReadError> {
+    let bytes = read_limited(path, max)?;
+    String::from_utf8(bytes).map_err(|_| {
+        ReadError::Io(IoError {
+            action: "read",
+            path: path.to_path_buf(),
+            source: io::Error::other("it is not UTF-8 text"),
+        })
+    })
+}
+
+impl ReadError {
+    /// The error as an [`IoError`] on `path`, for callers with one error type.
+    pub fn into_io(self, path: &Path) -> IoError {
+        match self {
+            ReadError::Io(e) => e,
+            too_large => IoError {
+                action: "read",
+                path: path.to_path_buf(),
+                source: io::Error::other(too_large.to_string()),
+            },
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::TooLarge { limit, .. } => {
+                write!(
+                    f,
+                    "it is larger than the {} limit",
+                    ReadError::limit_words(*limit)
+                )
+            }
+            ReadError::Io(e) => e.fmt(f),
+        }
+    }
 }
 
 pub fn read_to_string(path: &Path) -> Result<String, IoError> {
@@ -159,8 +234,34 @@ pub fn write_atomic_with(
     })
 }
 
+/// Make a folder's entries (a rename into it) durable. Best effort: some
+/// filesystems and platforms cannot sync a folder, and the file itself is
+/// already on disk.
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
 fn replace_atomically(
     path: &Path,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), IoError> {
+    replace_atomically_in(path, true, fill)
+}
+
+/// Write `bytes` to `path` atomically, leaving the folder's sync to the
+/// caller (who writes several files into one folder and syncs it once).
+pub fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
+    replace_atomically_in(path, false, |file| file.write_all(bytes))
+}
+
+fn replace_atomically_in(
+    path: &Path,
+    sync_folder: bool,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<(), IoError> {
     let dir = match path.parent() {
@@ -182,8 +283,15 @@ fn replace_atomically(
             .open(&temp)
             .map_err(context("write", path))?;
         fill(&mut file).map_err(context("write", path))?;
+        // On disk before the name points at it, so a crash after the
+        // rename cannot leave an empty file under the real name.
+        file.sync_data().map_err(context("write", path))?;
         drop(file);
-        fs::rename(&temp, path).map_err(context("write", path))
+        fs::rename(&temp, path).map_err(context("write", path))?;
+        if sync_folder {
+            sync_dir(dir);
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);
@@ -249,8 +357,17 @@ mod tests {
         fs::write(&big, vec![b'a'; 2000]).unwrap();
         assert!(matches!(
             read_limited(&big, 1000),
-            Err(ReadError::TooLarge { size: 2000 })
+            Err(ReadError::TooLarge {
+                size: 2000,
+                limit: 1000
+            })
         ));
+        assert_eq!(
+            read_limited(Path::new("/dev/zero"), 1000)
+                .unwrap_err()
+                .to_string(),
+            "cannot read `/dev/zero`: it is not a regular file (a device, pipe or socket)"
+        );
         assert_eq!(read_limited(&big, 4000).unwrap().len(), 2000);
         fs::remove_dir_all(dir).unwrap();
     }

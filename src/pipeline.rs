@@ -205,7 +205,11 @@ pub fn write_files(folder: &Path, files: &[OutputFile]) -> Result<(), IoError> {
                 fsio::refuse_symlink(parent)?;
             }
         }
-        fsio::write_atomic(&path, &f.bytes)?;
+        fsio::write_atomic_unsynced_folder(&path, &f.bytes)?;
+    }
+    // Each folder's new names made durable once, after all its renames.
+    for dir in made.iter().map(PathBuf::as_path).chain([folder]) {
+        fsio::sync_dir(dir);
     }
     Ok(())
 }

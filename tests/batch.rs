@@ -292,8 +292,10 @@ fn an_unwritable_output_folder_is_a_clear_error() {
     .unwrap();
     let run = batch(&dir, &["in", "--out", "occupied"]);
     assert_ne!(run.code, 0);
+    assert_eq!(run.code, 2, "an unusable --out is a usage error");
     assert!(
-        run.stderr.contains("cannot create folder `occupied`"),
+        run.stderr
+            .contains("cannot write into `occupied`: it is a file, not a folder"),
         "{}",
         run.stderr
     );
@@ -327,12 +329,17 @@ fn output_is_plain_and_quiet_off_a_terminal() {
         run.stderr
     );
     let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "only the closing line: {lines:?}");
+    assert_eq!(
+        lines.len(),
+        2,
+        "only the closing line and the dashboard: {lines:?}"
+    );
     assert!(
         lines[0].starts_with("3 rendered, 0 failed in "),
         "{}",
         lines[0]
     );
+    assert_eq!(lines[1], "dashboard: out/index.html");
     fs::remove_dir_all(dir).unwrap();
 }
 

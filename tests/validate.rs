@@ -3,6 +3,7 @@
 mod common;
 use common::*;
 use std::fs;
+use std::process::Command;
 
 #[test]
 fn every_bundled_profile_validates() {
@@ -105,7 +106,7 @@ fn huge_deep_and_binary_files_are_refused_quickly() {
     let expectations = [
         (
             "five-megabytes.yaml",
-            "the file is 5000020 bytes; profiles are limited to 1048576 bytes (1 MiB)",
+            "the file is larger than the 1 MiB limit for profiles",
         ),
         ("deep.yaml", "the document nests too deeply"),
         ("deep-block.yaml", "the document nests too deeply"),
@@ -209,9 +210,9 @@ fn a_bad_profile_does_not_hide_the_good_ones() {
 }
 
 #[test]
-fn missing_paths_fail_and_usage_errors_exit_2() {
+fn missing_paths_and_usage_errors_exit_2() {
     let run = socsource(&["validate", "no/such/place"]);
-    assert_eq!(run.code, 1);
+    assert_eq!(run.code, 2, "a missing input is a usage error");
     assert!(
         run.stderr.contains("no/such/place: no such file or folder")
             || run.stderr.contains("--> no/such/place")
@@ -341,4 +342,68 @@ fn schema_is_draft_2020_12_and_matches_the_committed_copy() {
         committed, run.stdout,
         "schema/profile.schema.json is stale: run `socsource schema > schema/profile.schema.json`"
     );
+}
+
+/// Inputs that are not regular files (devices, pipes) or do not exist are
+/// refused before any work, with exit 2, by every command that reads
+/// them; none blocks on a pipe or reads a device without end.
+#[test]
+fn devices_pipes_and_missing_inputs_are_refused_up_front() {
+    let dir = scratch("not-regular");
+    let fifo = dir.join("pipe.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let fifo = fifo.to_str().unwrap();
+    let profile = repo().join("profiles/kestrel-commerce.yaml");
+    let profile = profile.to_str().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.yaml")).unwrap();
+    let zero_link = dir.join("zero.yaml");
+    let zero_link = zero_link.to_str().unwrap();
+    let fonts_dir = dir.join("tpl");
+    fs::create_dir_all(&fonts_dir).unwrap();
+    let tpl_fifo = fonts_dir.join("report.md");
+    assert!(Command::new("mkfifo")
+        .arg(&tpl_fifo)
+        .status()
+        .is_ok_and(|s| s.success()));
+    let out = dir.join("out");
+    let out = out.to_str().unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["validate", "/dev/zero"], "not a regular file"),
+        (vec!["validate", fifo], "not a regular file"),
+        (vec!["validate", zero_link], "not a regular file"),
+        (vec!["validate", "no-such.yaml"], "no such file or folder"),
+        (
+            vec!["report", "/dev/null", "--out", out],
+            "not a regular file",
+        ),
+        (
+            vec!["report", fifo, "--format", "json", "--out", "-"],
+            "not a regular file",
+        ),
+        (vec!["batch", fifo, "--out", out], "not a regular file"),
+        (vec!["diff", "/dev/zero", profile], "not a regular file"),
+        (
+            vec!["report", profile, "--font", "/dev/zero", "--out", out],
+            "not a regular file",
+        ),
+        (
+            vec![
+                "report",
+                profile,
+                "--templates",
+                fonts_dir.to_str().unwrap(),
+                "--out",
+                out,
+            ],
+            "not a regular file",
+        ),
+    ];
+    for (args, message) in cases {
+        let run = socsource_in(&dir, &args, &[]);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+    }
+    assert!(!dir.join("out").exists(), "nothing written");
+    fs::remove_dir_all(dir).unwrap();
 }

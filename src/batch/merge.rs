@@ -66,6 +66,9 @@ pub enum MergeError {
     Render(#[from] RenderError),
     #[error(transparent)]
     Io(#[from] IoError),
+    /// The output folder cannot be used (a link inside it, another run).
+    #[error(transparent)]
+    Folder(#[from] super::folder::FolderError),
 }
 
 /// Shard records name a template set other than another record's, or than
@@ -120,6 +123,7 @@ fn template_differences(a: &BTreeMap<String, String>, b: &BTreeMap<String, Strin
 /// manifest in `out`, rendered with `templates`.
 pub fn merge(dirs: &[PathBuf], out: &Path, templates: &Templates) -> Result<(), MergeError> {
     let records = read_records(dirs)?;
+    let _folder = super::folder::OutputFolder::open(out)?;
     merge_records(&records, out, templates)
 }
 
@@ -127,12 +131,16 @@ pub fn merge(dirs: &[PathBuf], out: &Path, templates: &Templates) -> Result<(), 
 fn read_records(dirs: &[PathBuf]) -> Result<Vec<(PathBuf, ShardRecord)>, MergeError> {
     let mut records = Vec::new();
     for dir in dirs {
-        let mut files = fsio::read_dir(&record::records_folder(dir))
-            .map_err(|source| MergeError::NoRecordsFolder { source })?;
+        let folder = record::records_folder(dir);
+        super::folder::refuse_link(&folder)?;
+        let mut files =
+            fsio::read_dir(&folder).map_err(|source| MergeError::NoRecordsFolder { source })?;
         files.retain(|p| record::is_record(p));
         files.sort();
         for path in files {
-            let text = fsio::read_to_string(&path)?;
+            super::folder::refuse_link(&path)?;
+            let text = fsio::read_text_limited(&path, record::MAX_RECORD_BYTES)
+                .map_err(|e| e.into_io(&path))?;
             let parsed: ShardRecord = serde_json::from_str(&text)
                 .map_err(|source| MergeError::NotARecord { path, source })?;
             records.push((dir.clone(), parsed));

@@ -23,10 +23,12 @@
 //! [`Totals`] count it, which makes the exit status 1 ([`crate::exit`]).
 //! `--fail-fast` stops starting new profiles after the first failure.
 
+pub mod folder;
 pub mod merge;
 pub mod record;
 pub mod schedule;
 pub mod shard;
+mod stale;
 
 pub use merge::{merge, MergeError, TemplatesDiffer};
 pub use schedule::Totals;
@@ -34,9 +36,9 @@ pub use shard::Shard;
 
 use crate::config::RenderOptions;
 use crate::console::Console;
-use crate::fsio;
 use crate::profile::{discover, model::Date};
 use crate::render::{IndexFailure, Renderer};
+use folder::{FolderError, OutputFolder};
 use record::{ProfileOutcome, ShardRecord, Status, RECORD_VERSION};
 use std::path::{Path, PathBuf};
 
@@ -83,18 +85,56 @@ pub struct Run<'a> {
     pub date: Date,
 }
 
+/// Why a run could not start; nothing was written (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("{}", crate::diag::one_per_line(.0))]
+    Inputs(Vec<crate::diag::Diagnostic>),
+    #[error("no profiles (*.yaml, *.yml) under {}", join_paths(.inputs))]
+    NoProfiles { inputs: Vec<PathBuf> },
+    #[error(transparent)]
+    Folder(#[from] FolderError),
+}
+
+fn join_paths(paths: &[PathBuf]) -> String {
+    let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+    shown.join(", ")
+}
+
 /// Render every profile of the run's slice into `run.out`, then record and
-/// merge as its kind says. Fails only if the output folder cannot be made.
-pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, fsio::IoError> {
+/// merge as its kind says. Fails before any work when there is nothing to
+/// render or the output folder cannot be used.
+pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError> {
     let started = std::time::Instant::now();
     let shard = run.kind.shard();
     let load = run.options.load_options(run.date);
     let found = discover::discover(run.inputs);
+    if !found.unusable.is_empty() {
+        return Err(RunError::Inputs(found.unusable));
+    }
+    if found.files.is_empty() && found.problems.is_empty() && run.kind != RunKind::Report {
+        return Err(RunError::NoProfiles {
+            inputs: run.inputs.to_vec(),
+        });
+    }
+    let folder = OutputFolder::open(run.out)?;
     let checked = schedule::check_all(&found.files, run.inputs, &load, run.options.jobs);
     let mine: Vec<usize> = (0..checked.len())
         .filter(|i| shard.owns(&checked[*i].relative))
         .collect();
-    fsio::create_dir_all(run.out)?;
+    // What the previous run of this slice wrote, to remove what this run
+    // no longer writes; the portfolio files go now, so that a run killed
+    // from here on leaves no manifest describing another run's reports.
+    let previous = match run.kind {
+        RunKind::Report => Vec::new(),
+        RunKind::Whole | RunKind::Slice(_) => {
+            let previous = stale::previous_outputs(&folder, run.kind);
+            if run.kind == RunKind::Whole {
+                stale::remove_portfolio(&folder).map_err(FolderError::from)?;
+            }
+            previous
+        }
+    };
     // Problems finding profiles are every shard's, so shard 0 reports them.
     let problems = if shard.index() == 0 {
         found.problems
@@ -104,7 +144,7 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, fsio::IoE
     console.diagnostics(&problems);
     // Several profiles at once fill the cores; one profile has them all.
     crate::evaluate::parallel_within_profile(mine.len() <= 1 || run.options.jobs <= 1);
-    let outcomes = schedule::render_all(
+    let mut outcomes = schedule::render_all(
         &checked,
         &mine,
         &load,
@@ -124,6 +164,9 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, fsio::IoE
             }
         }
     } else {
+        for note in stale::remove_unwritten(&folder, &previous, &mut outcomes) {
+            console.note(&note);
+        }
         let problems = problems
             .iter()
             .map(|d| IndexFailure {
@@ -131,18 +174,25 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, fsio::IoE
                 error: d.message.clone(),
             })
             .collect();
-        if let Err(e) = record_and_merge(run, shard, problems, outcomes) {
+        if let Err(e) = record_and_merge(run, &folder, shard, problems, outcomes) {
             console.error(&e);
             totals.failed += 1;
         }
     }
     console.note(&totals.closing_line(shard, started.elapsed()));
+    if run.kind == RunKind::Whole && !console.style.quiet {
+        console.note(&format!(
+            "dashboard: {}",
+            run.out.join("index.html").display()
+        ));
+    }
     Ok(totals)
 }
 
 /// Write the shard record; for a whole run, replace older records and merge.
 fn record_and_merge(
     run: &Run<'_>,
+    folder: &OutputFolder,
     shard: Shard,
     problems: Vec<IndexFailure>,
     profiles: Vec<ProfileOutcome>,
@@ -169,9 +219,10 @@ fn record_and_merge(
         problems,
         profiles,
     };
-    record::write_record(run.out, &record)?;
+    let records = folder.records()?;
+    record::write_record(&records, &record)?;
     if run.kind == RunKind::Whole {
-        record::remove_stale(run.out, shard)?;
+        record::remove_stale(&records, shard)?;
         merge::merge_records(
             &[(run.out.to_path_buf(), record)],
             run.out,

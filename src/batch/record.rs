@@ -21,8 +21,15 @@ pub const RECORD_VERSION: u32 = 1;
 
 /// The folder of shard records inside an output folder.
 pub fn records_folder(out: &Path) -> PathBuf {
-    out.join(".shards")
+    out.join(super::folder::RECORDS_FOLDER)
 }
+
+/// Largest shard record read (a record is about 2 KiB per profile).
+pub const MAX_RECORD_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How every shard record begins: the marker that tells the tool's own
+/// records from any other `.json` file.
+const RECORD_MARKER: &str = "{\n  \"record_version\": ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -132,29 +139,58 @@ fn is_full_only(editions: &[Edition]) -> bool {
     editions == [Edition::Full]
 }
 
-/// Write a shard's record to `OUT/.shards/K-of-N.json`.
-pub fn write_record(out: &Path, record: &ShardRecord) -> Result<(), IoError> {
-    let folder = records_folder(out);
-    fsio::create_dir_all(&folder)?;
-    write_json(&folder.join(record.shard.file_name()), record)?;
+/// Write a shard's record into the records folder (`OUT/.shards/`, checked
+/// by [`super::folder::OutputFolder::records`]) as `K-of-N.json`.
+pub fn write_record(folder: &Path, record: &ShardRecord) -> Result<(), IoError> {
+    let path = folder.join(record.shard.file_name());
+    super::folder::refuse_link(&path)?;
+    write_json(&path, record)?;
     Ok(())
 }
 
-/// Remove every record in `OUT/.shards/` but `keep`'s: a whole run replaces
-/// whatever shard records an earlier run left.
-pub fn remove_stale(out: &Path, keep: Shard) -> Result<(), IoError> {
+/// Remove every record in the records folder but `keep`'s: a whole run
+/// replaces whatever shard records an earlier run left. Only the tool's own
+/// records go: named `K-of-N.json` and starting with the record marker.
+pub fn remove_stale(folder: &Path, keep: Shard) -> Result<(), IoError> {
     let keep = keep.file_name();
-    for path in fsio::read_dir(&records_folder(out))? {
-        if is_record(&path) && path.file_name().is_some_and(|n| *n != *keep) {
+    for path in fsio::read_dir(folder)? {
+        if path.file_name().is_some_and(|n| *n != *keep) && is_own_record(&path) {
             fsio::remove_file(&path)?;
         }
     }
     Ok(())
 }
 
-/// Whether a file in `OUT/.shards/` is a shard record (by its name).
+/// Whether a file in `OUT/.shards/` is named as a shard record is:
+/// `K-of-N.json`.
 pub fn is_record(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "json")
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".json"))
+        .and_then(|n| n.split_once("-of-"))
+        .is_some_and(|(k, n)| {
+            let digits =
+                |s: &str| !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit());
+            digits(k) && digits(n)
+        })
+}
+
+/// Whether `path` is one of the tool's own shard records: named as one, a
+/// regular file (not a link), and starting with the record marker.
+pub fn is_own_record(path: &Path) -> bool {
+    if !is_record(path) {
+        return false;
+    }
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    if !meta.file_type().is_file() {
+        return false;
+    }
+    let mut head = [0u8; RECORD_MARKER.len()];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == *RECORD_MARKER.as_bytes())
 }
 
 /// Write `value` as pretty JSON, streaming; returns the SHA-256 of the file.

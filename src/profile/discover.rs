@@ -16,6 +16,10 @@ use walkdir::WalkDir;
 pub struct Discovery {
     pub files: Vec<PathBuf>,
     pub problems: Vec<Diagnostic>,
+    /// Paths named on the command line that cannot be inputs at all
+    /// (missing, or a device, pipe or socket): a usage error, before any
+    /// work.
+    pub unusable: Vec<Diagnostic>,
 }
 
 pub fn is_profile_name(path: &Path) -> bool {
@@ -41,10 +45,17 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
                 } else {
                     e.reason()
                 };
-                found.problems.push(Diagnostic::file_error(&shown, what));
+                found.unusable.push(Diagnostic::file_error(&shown, what));
                 continue;
             }
         };
+        if !meta.is_file() && !meta.is_dir() {
+            found.unusable.push(Diagnostic::file_error(
+                &shown,
+                "not a regular file (a device, pipe or socket); give a profile file or a folder",
+            ));
+            continue;
+        }
         if meta.is_file() {
             found.files.push(root.clone());
             continue;

@@ -20,7 +20,7 @@ pub mod model;
 mod scalar;
 pub mod scenario;
 pub mod schema;
-mod words;
+pub(crate) mod words;
 pub mod yaml;
 
 pub use model::Profile;
@@ -167,11 +167,11 @@ pub fn load_path(
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let bytes = crate::fsio::read_limited(path, MAX_PROFILE_BYTES).map_err(|e| {
         vec![match e {
-            crate::fsio::ReadError::TooLarge { size } => Diagnostic::file_error(
+            crate::fsio::ReadError::TooLarge { limit, .. } => Diagnostic::file_error(
                 display,
                 format!(
-                    "the file is {} bytes; profiles are limited to {} bytes (1 MiB)",
-                    size, MAX_PROFILE_BYTES
+                    "the file is larger than the {} limit for profiles",
+                    crate::fsio::ReadError::limit_words(limit)
                 ),
             )
             .with_help(

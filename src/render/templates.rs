@@ -54,6 +54,9 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
+/// Largest template file read from a `--templates` folder.
+pub const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// A template problem: which template, where, and what.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -289,7 +292,8 @@ impl Templates {
                 {
                     continue;
                 }
-                let text = fsio::read_to_string(&path)?;
+                let text = fsio::read_text_limited(&path, MAX_TEMPLATE_BYTES)
+                    .map_err(|e| e.into_io(&path))?;
                 origin.insert(name.clone(), path.display().to_string());
                 sources.insert(name, text);
             }
