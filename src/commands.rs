@@ -11,7 +11,7 @@ use crate::console::Console;
 use crate::exit::Outcome;
 use crate::pipeline::{self, Destination};
 use crate::profile::{self, discover, model::Date, LoadOptions};
-use crate::render::pdf::fonts::FontSet;
+use crate::render::pdf::fonts::{FontSet, SystemFontSource};
 use crate::render::pdf::layout::Paper;
 use crate::render::pdf::PdfOptions;
 use crate::render::templates::{self, Templates};
@@ -89,6 +89,7 @@ fn renderer(options: &RenderOptions) -> Result<Renderer, UsageError> {
     renderer_with(
         options.templates.as_deref(),
         options.font.as_deref(),
+        &options.system_fonts,
         options.paper,
     )
 }
@@ -96,10 +97,11 @@ fn renderer(options: &RenderOptions) -> Result<Renderer, UsageError> {
 fn renderer_with(
     templates: Option<&Path>,
     font: Option<&[u8]>,
+    system_fonts: &SystemFontSource,
     paper: Paper,
 ) -> Result<Renderer, UsageError> {
     let templates = Templates::load(templates)?;
-    let fonts = FontSet::new(font).map_err(UsageError::Font)?;
+    let fonts = FontSet::with_system_fonts(font, system_fonts.clone()).map_err(UsageError::Font)?;
     Ok(Renderer::new(
         templates,
         fonts,
@@ -372,6 +374,7 @@ pub fn diff(
     let renderer = renderer_with(
         options.templates.as_deref(),
         options.font.as_deref(),
+        &options.system_fonts,
         options.paper,
     )?;
     let (Some(then), Some(now)) = (

@@ -12,6 +12,7 @@ use crate::fsio::{self, IoError, ReadError};
 use crate::profile::model::Date;
 use crate::profile::{LoadOptions, Override};
 use crate::render::pdf::fonts::FontError;
+use crate::render::pdf::fonts::SystemFontSource;
 use crate::render::pdf::layout::Paper;
 use crate::render::templates::TemplateError;
 use crate::render::{Edition, Format};
@@ -107,6 +108,8 @@ pub struct RenderOptions {
     pub paper: Paper,
     /// The bytes of the `--font` file, read and checked up front.
     pub font: Option<Vec<u8>>,
+    /// Where installed fonts are looked for (`SOCSOURCE_FONT_PATH`).
+    pub system_fonts: SystemFontSource,
 }
 
 impl RenderOptions {
@@ -156,6 +159,7 @@ impl RenderOptions {
             quiet: args.quiet,
             paper: paper(args.paper),
             font,
+            system_fonts: system_font_source(),
         })
     }
 }
@@ -183,6 +187,19 @@ fn paper(arg: PaperArg) -> Paper {
     }
 }
 
+/// Where the PDF looks for installed fonts: `SOCSOURCE_FONT_PATH` (folders,
+/// separated as `PATH` is; set and empty for none), else the machine's.
+pub fn system_font_source() -> SystemFontSource {
+    match std::env::var_os("SOCSOURCE_FONT_PATH") {
+        Some(list) => SystemFontSource::Folders(
+            std::env::split_paths(&list)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect(),
+        ),
+        None => SystemFontSource::Installed,
+    }
+}
+
 /// The bytes of the `--font` file, refused when too large to be a font.
 fn read_font(path: Option<&Path>) -> Result<Option<Vec<u8>>, UsageError> {
     let Some(path) = path else { return Ok(None) };
@@ -204,6 +221,7 @@ pub struct DiffOptions {
     pub templates: Option<PathBuf>,
     pub paper: Paper,
     pub font: Option<Vec<u8>>,
+    pub system_fonts: SystemFontSource,
 }
 
 impl DiffOptions {
@@ -229,6 +247,7 @@ impl DiffOptions {
             templates: templates.map(Path::to_path_buf),
             paper: paper(paper_arg),
             font: read_font(font)?,
+            system_fonts: system_font_source(),
         })
     }
 }

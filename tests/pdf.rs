@@ -637,16 +637,22 @@ fn a_user_font_wins_over_installed_fonts() {
 /// A profile in Chinese and Japanese: the bundled fonts have none of it,
 /// so an installed CJK font (Noto Sans CJK from fonts-noto-cjk) is found,
 /// subset and embedded, and the text extracts as written.
+/// Chinese and Japanese text is set in an installed font that has the
+/// glyphs, by one documented preference: Noto Sans CJK before Droid Sans
+/// Fallback whatever the names sort to, so every machine with the same
+/// fonts embeds the same one; the warnings name it. With no such font the
+/// characters are reported, not dropped. The installed fonts are chosen
+/// per case with `SOCSOURCE_FONT_PATH`.
 #[test]
-fn cjk_text_is_typeset_with_an_installed_font() {
-    if installed(
+fn cjk_text_is_typeset_with_the_preferred_installed_font() {
+    let noto = installed(
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
         "fonts-noto-cjk",
-    )
-    .is_none()
-    {
-        return;
-    }
+    );
+    let droid = installed(
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+        "fonts-droid-fallback",
+    );
     let dir = scratch("pdf-cjk");
     let name = "東京テック株式会社 上海分公司";
     let text = fs::read_to_string(repo().join("profiles/tarangini-cloud.yaml"))
@@ -655,42 +661,114 @@ fn cjk_text_is_typeset_with_an_installed_font() {
         .replace("Multi-tenant SaaS platform", "顧客データ基盤");
     assert!(text.contains(name), "the fixture has the name to replace");
     fs::write(dir.join("cjk.yaml"), text).unwrap();
-    let run_ = socsource_at(
-        &dir,
-        &["report", "cjk.yaml", "--format", "pdf", "--out", "out"],
-    );
-    assert_eq!(run_.code, 0, "{}", run_.stderr);
-    assert!(
-        !run_.stderr.contains("none of the report's fonts"),
-        "no character is missing: {}",
-        run_.stderr
-    );
-    let Some(t) = tools() else { return };
-    let pdf = dir.join("out/tarangini-cloud/report.pdf");
-    let fonts = embedded_fonts(&t, &pdf);
-    let cjk = fonts
-        .iter()
-        .find(|r| r.contains("CJK"))
-        .unwrap_or_else(|| panic!("a CJK font is embedded: {fonts:?}"));
-    let cols: Vec<&str> = cjk.split_whitespace().collect();
-    assert!(
-        cols[0].starts_with("SYS") && cols[0].contains('+'),
-        "subset: {cjk}"
-    );
-    let flags = &cols[cols.len() - 5..cols.len() - 2];
-    assert_eq!(
-        flags,
-        ["yes", "yes", "yes"],
-        "embedded, subset, unicode: {cjk}"
-    );
-    let (_, text) = run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]);
-    let flat: String = text.split_whitespace().collect();
-    for phrase in ["東京テック株式会社", "上海分公司", "顧客データ基盤"] {
-        assert!(flat.contains(phrase), "`{phrase}` extracts:\n{text}");
+    // The font expected: PDF base-font name and the name the warning gives.
+    type Expected = Option<(&'static str, &'static str)>;
+    let mut cases: Vec<(&str, Vec<&PathBuf>, Expected)> = vec![("none", vec![], None)];
+    if let Some(n) = &noto {
+        cases.push(("noto", vec![n], Some(("NotoSansCJK", "Noto Sans CJK JP"))));
     }
-    let (ok, _) = run(&t.qpdf, &["--check", pdf.to_str().unwrap()]);
-    assert!(ok, "qpdf --check");
+    if let Some(d) = &droid {
+        cases.push((
+            "droid",
+            vec![d],
+            Some(("DroidSansFallback", "Droid Sans Fallback")),
+        ));
+    }
+    if let (Some(n), Some(d)) = (&noto, &droid) {
+        cases.push((
+            "both",
+            vec![n, d],
+            Some(("NotoSansCJK", "Noto Sans CJK JP")),
+        ));
+    }
+    for (case, fonts, expected) in cases {
+        let folder = dir.join(format!("fonts-{case}"));
+        fs::create_dir_all(&folder).unwrap();
+        for f in &fonts {
+            std::os::unix::fs::symlink(f, folder.join(f.file_name().unwrap())).unwrap();
+        }
+        let out = format!("out-{case}");
+        let run_ = socsource_in(
+            &dir,
+            &["report", "cjk.yaml", "--format", "pdf", "--out", &out],
+            &[
+                ("SOURCE_DATE_EPOCH", "1764115200"),
+                ("SOCSOURCE_FONT_PATH", folder.to_str().unwrap()),
+            ],
+        );
+        assert_eq!(run_.code, 0, "{case}: {}", run_.stderr);
+        let pdf = dir.join(format!("{out}/tarangini-cloud/report.pdf"));
+        let bytes = fs::read(&pdf).unwrap();
+        let Some((base, family)) = expected else {
+            assert!(
+                run_.stderr.contains("'東' (U+6771)")
+                    && run_.stderr.contains("is in none of the report's fonts"),
+                "{case}: the missing characters are reported: {}",
+                run_.stderr
+            );
+            continue;
+        };
+        assert!(
+            !run_.stderr.contains("none of the report's fonts"),
+            "{case}: no character is missing: {}",
+            run_.stderr
+        );
+        assert!(
+            run_.stderr
+                .contains(&format!("set in the installed font {family} (")),
+            "{case}: the warning names the font: {}",
+            run_.stderr
+        );
+        // Tool-free: the font embedded is the expected one, as a subset
+        // font program, not a name.
+        let embedded = embedded_font_programs(&bytes);
+        let sys = embedded
+            .iter()
+            .find(|(n, _)| n.starts_with("SYS"))
+            .unwrap_or_else(|| panic!("{case}: an installed font is embedded: {embedded:?}"));
+        assert!(
+            sys.0.contains(base) && sys.0.contains('+') && sys.1,
+            "{case}: {base} embedded as a subset font program: {embedded:?}"
+        );
+        if let Some(t) = tools() {
+            let (_, text) = run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]);
+            let flat: String = text.split_whitespace().collect();
+            for phrase in ["東京テック株式会社", "上海分公司", "顧客データ基盤"]
+            {
+                assert!(
+                    flat.contains(phrase),
+                    "{case}: `{phrase}` extracts:\n{text}"
+                );
+            }
+            let (ok, _) = run(&t.qpdf, &["--check", pdf.to_str().unwrap()]);
+            assert!(ok, "{case}: qpdf --check");
+        }
+    }
     fs::remove_dir_all(dir).unwrap();
+}
+
+/// Each font's /BaseFont and whether it has an embedded font program
+/// (FontFile, FontFile2 or FontFile3), read with lopdf.
+fn embedded_font_programs(pdf: &[u8]) -> Vec<(String, bool)> {
+    let doc = lopdf::Document::load_mem(pdf).expect("the PDF parses");
+    let mut out = Vec::new();
+    for (_, object) in doc.objects.iter() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"FontDescriptor".as_slice()) {
+            continue;
+        }
+        let name = dict
+            .get(b"FontName")
+            .and_then(|n| n.as_name())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let program = [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| dict.get(k).is_ok());
+        out.push((name, program));
+    }
+    out.sort();
+    out
 }
 
 /// Pages of every bundled report, by kind, as a reviewer would tally them.

@@ -15,9 +15,12 @@
 //! bundled faces and `--font` lack (Chinese, Japanese, Korean, ...): the
 //! first use lists them, each character is then looked up once, and the
 //! face chosen is parsed once and subset like the bundled ones. The choice
-//! is deterministic on a machine (upright, regular weight, proportional,
-//! sans-serif faces first, then by family and file), so the same inputs
-//! still give the same bytes there; another machine may have other fonts.
+//! follows one documented preference ([`preference`]: Noto Sans families,
+//! then other Noto and Source Han faces, other sans-serif faces, the rest,
+//! and last-resort fonts such as Droid Sans Fallback last; within that
+//! upright, regular weight, proportional, then by file name and face
+//! index), so every machine with the same fonts makes the same choice and
+//! the same bytes. The PDF's warnings name the font used.
 
 mod sfnt;
 
@@ -233,6 +236,51 @@ pub enum FontError {
     NotAFont,
 }
 
+/// Where installed fonts are looked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SystemFontSource {
+    /// The machine's fonts (fontconfig's folders, else the usual ones).
+    Installed,
+    /// Only the fonts in these folders (`SOCSOURCE_FONT_PATH`); none when
+    /// the list is empty.
+    Folders(Vec<std::path::PathBuf>),
+}
+
+/// A face's family name in English (the first one fontdb lists).
+fn family_name(f: &fontdb::FaceInfo) -> String {
+    f.families
+        .first()
+        .map_or_else(String::new, |(name, _)| name.clone())
+}
+
+/// How much a family is preferred for characters the bundled faces lack
+/// (lower first). Families made to cover many scripts well come first;
+/// last-resort fonts, which cover much with one generic design (and
+/// sometimes regional forms that are wrong for the text), come last, so
+/// that a machine with both Noto Sans CJK and Droid Sans Fallback always
+/// uses Noto, whatever the names sort to. Documented in the user guide.
+fn preference(family: &str) -> u8 {
+    let f = family.to_ascii_lowercase();
+    const LAST_RESORT: [&str; 5] = [
+        "droid sans fallback",
+        "unifont",
+        "last resort",
+        "code2000",
+        "arial unicode",
+    ];
+    if LAST_RESORT.iter().any(|l| f.starts_with(l)) {
+        4
+    } else if f.starts_with("noto sans") {
+        0
+    } else if f.starts_with("noto") || f.starts_with("source han") {
+        1
+    } else if f.contains("sans") {
+        2
+    } else {
+        3
+    }
+}
+
 /// The fonts installed on the machine, searched for characters the bundled
 /// faces and `--font` lack.
 pub struct SystemFonts {
@@ -246,31 +294,39 @@ pub struct SystemFonts {
 }
 
 impl SystemFonts {
-    /// The fonts of this machine (fontconfig's folders, else the usual
-    /// ones), in preference order.
-    pub fn load() -> SystemFonts {
+    /// The installed fonts `source` names, in preference order.
+    pub fn load(source: &SystemFontSource) -> SystemFonts {
         let mut db = fontdb::Database::new();
-        db.load_system_fonts();
+        match source {
+            SystemFontSource::Installed => db.load_system_fonts(),
+            SystemFontSource::Folders(dirs) => {
+                for dir in dirs {
+                    db.load_fonts_dir(dir);
+                }
+            }
+        }
         let mut faces: Vec<&fontdb::FaceInfo> = db.faces().collect();
         let path = |f: &fontdb::FaceInfo| match &f.source {
-            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.display().to_string(),
+            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             fontdb::Source::Binary(_) => String::new(),
         };
-        let family = |f: &fontdb::FaceInfo| {
-            f.families
-                .first()
-                .map_or_else(String::new, |(name, _)| name.clone())
-        };
         faces.sort_by_key(|f| {
-            let name = family(f).to_lowercase();
+            let family = family_name(f);
             (
+                preference(&family),
                 f.style != fontdb::Style::Normal,
                 (i32::from(f.weight.0) - 400).abs(),
                 f.monospaced,
-                !name.contains("sans"),
-                name,
+                // Within a family, the file and the face's place in it (a
+                // collection lists its regional variants in a fixed order);
+                // the file's name, not its folder, so that the same fonts
+                // rank alike wherever a distribution puts them.
                 path(f),
                 f.index,
+                family,
             )
         });
         let order: Vec<fontdb::ID> = faces.iter().map(|f| f.id).collect();
@@ -333,6 +389,25 @@ impl SystemFonts {
         found
     }
 
+    /// The face at `place` as a reader knows it: family and file name
+    /// (`Noto Sans CJK JP (NotoSansCJK-Regular.ttc)`).
+    pub fn name(&self, place: u16) -> String {
+        self.order
+            .get(usize::from(place))
+            .and_then(|id| self.db.face(*id))
+            .map(|f| {
+                let file = match &f.source {
+                    fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    fontdb::Source::Binary(_) => String::new(),
+                };
+                format!("{} ({file})", family_name(f))
+            })
+            .unwrap_or_default()
+    }
+
     /// Family, file and face index of the face at `place`, so that outputs
     /// differ when the font does.
     pub fn describe(&self, place: u16) -> String {
@@ -340,10 +415,13 @@ impl SystemFonts {
             .get(usize::from(place))
             .and_then(|id| self.db.face(*id))
             .map(|f| {
+                // The file's name, not its folder: the same fonts give the
+                // same bytes wherever they are installed.
                 let file = match &f.source {
-                    fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => {
-                        p.display().to_string()
-                    }
+                    fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
                     fontdb::Source::Binary(_) => String::new(),
                 };
                 format!("{}|{}|{}|{}", f.post_script_name, file, f.index, f.weight.0)
@@ -360,15 +438,24 @@ pub struct FontSet {
     /// A short digest of the user font, so outputs differ when it does.
     pub user_digest: Option<String>,
     /// Installed fonts, listed on first need; `None` when not to be used.
-    system: Option<OnceLock<SystemFonts>>,
+    system: Option<(SystemFontSource, OnceLock<SystemFonts>)>,
 }
 
 impl FontSet {
     /// The bundled faces, the `--font` face if given, and the fonts
     /// installed on the machine for what neither has.
     pub fn new(user_font: Option<&[u8]>) -> Result<FontSet, FontError> {
+        FontSet::with_system_fonts(user_font, SystemFontSource::Installed)
+    }
+
+    /// The bundled faces, the `--font` face if given, and the installed
+    /// fonts `source` names.
+    pub fn with_system_fonts(
+        user_font: Option<&[u8]>,
+        source: SystemFontSource,
+    ) -> Result<FontSet, FontError> {
         let mut set = FontSet::without_system_fonts(user_font)?;
-        set.system = Some(OnceLock::new());
+        set.system = Some((source, OnceLock::new()));
         Ok(set)
     }
 
@@ -405,7 +492,7 @@ impl FontSet {
     pub fn system(&self) -> Option<&SystemFonts> {
         self.system
             .as_ref()
-            .map(|cell| cell.get_or_init(SystemFonts::load))
+            .map(|(source, cell)| cell.get_or_init(|| SystemFonts::load(source)))
     }
 
     #[inline]
@@ -644,7 +731,7 @@ mod tests {
         assert_eq!(fonts.resolve(Face::Regular, '✓'), Some(Face::Fallback));
         // Listing the installed fonts happens on the first character that
         // needs them, not before.
-        assert!(fonts.system.as_ref().unwrap().get().is_none());
+        assert!(fonts.system.as_ref().unwrap().1.get().is_none());
         if let Some(Face::System(n)) = fonts.resolve(Face::Regular, '日') {
             assert!(fonts.face(Face::System(n)).has('日'));
             assert_eq!(fonts.resolve(Face::Bold, '日'), Some(Face::System(n)));

@@ -253,6 +253,10 @@ pub fn render_document(
     for place in system_faces_used(&doc) {
         if let Some(system) = fonts.system() {
             seed.extend_from_slice(system.describe(place).as_bytes());
+            warnings.push(format!(
+                "characters the bundled fonts lack are set in the installed font {}",
+                system.name(place)
+            ));
         }
     }
     let pages = doc.pages.len();
