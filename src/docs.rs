@@ -148,11 +148,15 @@ pub fn assumptions_page(profile: &Profile) -> String {
         );
     }
     out.push_str(
-        "\nA country without a row uses the U.S. figures scaled by its average wage\n\
-         relative to the United States where one is published, otherwise the U.S.\n\
-         figures converted; the report says which, and the salary assumptions can\n\
-         be set for the local market.\n",
+        "\nEvery other country uses the U.S. figures scaled by its wage level relative\n\
+         to the United States, from the table below, and converted; the report says\n\
+         which, and the salary assumptions (or `security_team.average_salary`) can\n\
+         be set for the local market.\n\n\
+         | country | wage level (U.S. = 1) | basis |\n| --- | ---: | --- |\n",
     );
+    for (code, ratio, basis) in labour::wage_ratios() {
+        let _ = writeln!(out, "| {code} | {ratio:.3} | {} |", cell(&basis.describe()));
+    }
     let _ = write!(
         out,
         "\n## Exchange rates\n\nRates as of {}. Source: {}.\n\n| currency | per US dollar |\n| --- | ---: |\n",
@@ -170,7 +174,9 @@ pub fn assumptions_page(profile: &Profile) -> String {
         .iter()
         .flat_map(|(_, k)| k.iter().copied())
         .collect();
-    extra.extend(labour::WAGE_RATIO_SOURCES);
+    for (_, _, basis) in labour::wage_ratios() {
+        extra.extend(basis.sources());
+    }
     out.push_str("\n## References\n\n");
     for key in cited_keys(&extra) {
         if let Some(s) = sources::source(key) {

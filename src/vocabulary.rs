@@ -172,6 +172,14 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Where a provider delivers from, for its prices.
+    ProviderMarket {
+        Domestic = "domestic", "A provider in the headquarters country";
+        Global = "global", "A global provider, priced in its U.S. home market";
+    }
+}
+
+vocabulary! {
     /// How the organisation must buy a service.
     Procurement {
         Private = "private", "Private purchase";

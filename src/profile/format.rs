@@ -9,6 +9,7 @@
 //! loader.
 
 use super::model::{
+    ProviderMarket,
     AssetKind, Consideration, Coverage, Criticality, DataClass, Framework, HiringMarket, Industry,
     Level, OwnedTools, Procurement, ProviderPlatform, Residency, Sharing, Threat, Tool,
 };
@@ -346,6 +347,12 @@ pub const SECURITY_TEAM: &[Field] = &[
         "Cost of redeploying or releasing one of today's security staff who is not needed after a transition, in `currency`.",
     ),
     opt(
+        "average_salary",
+        MONEY,
+        DefaultValue::Derived("the country's SOC salary level"),
+        "Average base salary of a security analyst on today's payroll, in `currency`: prices staff at the organisation's own pay (public bodies, for example) instead of the market level; the other tiers follow by the SOC tier ratios.",
+    ),
+    opt(
         "maturity",
         Kind::Int { min: 0, max: 5 },
         DefaultValue::Int(0),
@@ -483,6 +490,18 @@ pub const REQUIREMENTS: &[Field] = &[
         "How fast capacity must grow or shrink.",
     ),
     opt(
+        "provider_platform",
+        Kind::Enum(ProviderPlatform::KEYS),
+        DefaultValue::Derived("`own_tools` when the organisation owns a SIEM and an EDR, otherwise `bundled`"),
+        "How the model prices a provider: `bundled` (the fee includes the provider's SIEM and EDR platform, never less than those licences for the same scope) or `own_tools` (service only: the provider works in the organisation's own tools, which it keeps paying for).",
+    ),
+    opt(
+        "provider_market",
+        Kind::Enum(ProviderMarket::KEYS),
+        DefaultValue::Text("domestic"),
+        "Where the provider delivers from: `domestic` (priced at the headquarters country's wage level) or `global` (priced in its U.S. home market).",
+    ),
+    opt(
         "procurement",
         Kind::Enum(Procurement::KEYS),
         DefaultValue::Derived("`public_tender` for government and defence, otherwise `private`"),
@@ -561,6 +580,19 @@ impl Consideration {
         }
     }
 }
+
+/// The default share of money in an option's value, in percent.
+pub const DEFAULT_MONEY_SHARE: f64 = 40.0;
+
+pub const DECISION: &[Field] = &[opt(
+    "money_share",
+    Kind::Number {
+        min: 0.0,
+        max: 100.0,
+    },
+    DefaultValue::Derived("40, or from `weights.budget` when a profile written for version 0.2 gives it"),
+    "Share of an option's value that money carries, in percent (the risk-adjusted cost against the cheapest feasible option); the needs carry the rest, by `weights`. Public buyers commonly give price 30-60%.",
+)];
 
 pub const MSSP_QUOTE: &[Field] = &[
     req(
@@ -700,6 +732,12 @@ pub const PROFILE: &[Field] = &[
         Kind::Record(WEIGHTS),
         DefaultValue::Derived("all 1"),
         "How much each consideration counts; normalised before use; not all zero.",
+    ),
+    opt(
+        "decision",
+        Kind::Record(DECISION),
+        DefaultValue::Derived("money 40% of the value"),
+        "How the options are appraised.",
     ),
     opt(
         "assumptions",

@@ -143,6 +143,7 @@ pub struct Profile {
     pub requirements: Requirements,
     /// Weight per consideration as given (missing keys are 1).
     pub weights: BTreeMap<Consideration, f64>,
+    pub decision: DecisionSettings,
     /// Overrides of cost-model assumptions, by name.
     pub assumptions: BTreeMap<String, AssumptionValue>,
     pub mssp_quote: Option<MsspQuote>,
@@ -246,6 +247,9 @@ pub struct SecurityTeam {
     pub owned_tools: OwnedTools,
     /// Cost of redeploying or releasing one person, when given.
     pub redeployment_cost: Option<f64>,
+    /// Average base salary on today's payroll, when given: staff are priced
+    /// at it instead of the market level.
+    pub average_salary: Option<f64>,
     pub maturity: u8,
     pub hiring_market: HiringMarket,
 }
@@ -283,7 +287,28 @@ pub struct Requirements {
     pub control: Level,
     pub integration: Level,
     pub scalability: Level,
+    /// How the model prices a provider.
+    pub provider_platform: ProviderPlatform,
+    pub provider_market: ProviderMarket,
     pub procurement: Procurement,
+}
+
+/// How the options are appraised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionSettings {
+    /// Share of an option's value that money carries, 0-1.
+    pub money_share: f64,
+    /// Where it came from, for the report.
+    pub money_share_basis: MoneyShareBasis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoneyShareBasis {
+    Default,
+    Given,
+    /// Mapped from `weights.budget` (a profile written for version 0.2).
+    BudgetWeight,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

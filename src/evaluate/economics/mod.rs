@@ -228,6 +228,7 @@ fn item_label(item: Item, option: SocOption, e: &Economics) -> &'static str {
             SocOption::Outsourced => "Retained function salaries and on-costs",
             SocOption::Hybrid => "Internal team salaries and on-costs",
         },
+        Item::VacancyCover => "Covering empty posts (overtime or contractors)",
         Item::OnCall => "Out-of-hours on-call allowances",
         Item::Recruiting => "Recruiting (new roles and replacing leavers)",
         Item::Training => "Training and certification",
@@ -292,7 +293,7 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
     match item {
         Item::Salaries => match option {
             SocOption::InHouse => format!(
-                "the team in Staffing at base salary x {:.2} on-cost x {}% overhead{}; new hires paid from when they join over the {}-month build",
+                "today's staff at their own pay, new posts (the rest of the team in Staffing) at base salary x {:.2} on-cost x {}% overhead{}, paid from when they join over the {}-month build; pay rises with the real wage growth",
                 v[A::Benefits],
                 trim_float(100.0 + v[A::OverheadPct]),
                 if e.plan.shift_work { format!(", plus a {}% shift premium for L1 and L2", trim_float(v[A::ShiftPremiumPct])) } else { String::new() },
@@ -308,10 +309,15 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
                 trim_float(e.plan.co_managed_build_months)
             ),
         },
+        Item::VacancyCover => format!(
+            "{}% of posts empty at any time, covered at {} times their pay",
+            trim_float((v[A::VacancyPct] * 10.0).round() / 10.0),
+            trim_float(1.0 + price::VACANCY_PREMIUM)
+        ),
         Item::OnCall => format!("a rota of four on call out of hours at {}% of L3 base each", trim_float(v[A::OnCallPct])),
         Item::Recruiting => format!("{}% of base salary per hire: new roles beyond today's {} staff, growth, and {}% of the team leaving each year", trim_float(v[A::RecruitingPct]), trim_float(e.plan.existing()), trim_float(v[A::AttritionPct])),
         Item::Training => format!("{} per internal security FTE per year", money_short(cur, v[A::TrainingPerFte])),
-        Item::TransitionStaff => format!("today's staff not needed afterwards stay until the provider has run {} months alongside them", trim_float(v[A::DualRunningMonths])),
+        Item::TransitionStaff => format!("today's staff not needed afterwards stay, at their own pay, until the provider has run {} months alongside them", trim_float(v[A::DualRunningMonths])),
         Item::Siem => {
             let kept = match option {
                 SocOption::Outsourced if !own_tools && owned.siem && decommission => " (owned: paid until the provider's platform replaces it)",
@@ -324,16 +330,26 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
         Item::Soar => format!("{} a year", money_short(cur, v[A::SoarAnnual])),
         Item::ThreatIntel => format!("{} a year", money_short(cur, v[A::TipAnnual])),
         Item::LogStorage => format!("{} days of logs in archive storage at {} {} per GB-month", trim_float(v[A::RetentionDays]), cur, v[A::StoragePrice]),
-        Item::ProviderFee => match (option, e.plan.quote.is_some()) {
-            (_, true) => "the quote, scaled as the estate grows".to_string(),
-            (SocOption::InHouse, false) => "the bundled provider fee for the bridge months".to_string(),
-            (SocOption::Outsourced, false) => format!(
-                "{} per endpoint per month in the 100-500 band, graduated by volume, servers x{}, cloud workloads x{}, plus managed log ingestion from {} per GB/day per month{}",
+        Item::ProviderFee => {
+            let escalator = if v[A::ProviderEscalatorPct] != 0.0 {
+                format!(", rising {}% a year above inflation", trim_float(v[A::ProviderEscalatorPct]))
+            } else {
+                String::new()
+            };
+            let service = format!(
+                "service {} per endpoint per month in the 100-500 band, graduated by volume, servers x{}, cloud workloads x{}, plus log monitoring from {} per GB/day per month, x{} for the provider's region",
                 money_short(cur, v[A::MdrPrice]), trim_float(v[A::MdrServerFactor]), trim_float(v[A::MdrCloudFactor]), money_short(cur, v[A::MdrLogPrice]),
-                if own_tools { format!("; {}% of that in the organisation's own tools", trim_float(v[A::ByoSharePct])) } else { String::new() }
-            ),
-            (SocOption::Hybrid, false) => format!("{}% of the bundled provider fee, for 24/7 monitoring and triage in the organisation's own tools", trim_float(v[A::CoManagedSharePct])),
-        },
+                trim_float((v[A::ProviderRegionFactor] * 100.0).round() / 100.0)
+            );
+            match (option, e.plan.quote.is_some()) {
+                (SocOption::Hybrid, true) => format!("{}% of the quote's service part, scaled as the estate grows{escalator}", trim_float(v[A::CoManagedSharePct])),
+                (_, true) => format!("the quote, scaled as the estate grows{escalator}"),
+                (SocOption::InHouse, false) => format!("the provider's service fee for the bridge months ({service})"),
+                (SocOption::Outsourced, false) if own_tools => format!("service only, in the organisation's own tools: {service}{escalator}"),
+                (SocOption::Outsourced, false) => format!("bundled: {service}, plus the platform it brings (EDR, log platform and storage) at the same licence prices as in-house{escalator}"),
+                (SocOption::Hybrid, false) => format!("{}% of the provider's service fee, for 24/7 monitoring and triage in the organisation's own tools ({service}){escalator}", trim_float(v[A::CoManagedSharePct])),
+            }
+        }
         Item::IrRetainer => format!("{} a year", money_short(cur, v[A::IrRetainerAnnual])),
         Item::Forensics => format!("{} hours a year at {} an hour", trim_float(v[A::ForensicsHours]), money_short(cur, v[A::IrHourlyRate])),
         Item::Build => format!("{}% of the first full year's cost of the people hired", trim_float(v[A::BuildCostPct])),

@@ -200,7 +200,7 @@ pub fn plan_with_growth(
         platform: profile
             .mssp_quote
             .as_ref()
-            .map_or(ProviderPlatform::Bundled, |q| q.platform),
+            .map_or(profile.requirements.provider_platform, |q| q.platform),
         quote: profile.mssp_quote.as_ref().map(|q| QuotePlan {
             annual_fee: q.annual_fee,
             onboarding_fee: q.onboarding_fee,

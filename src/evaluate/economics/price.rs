@@ -10,6 +10,22 @@
 //! (unless the profile keeps them), and a tool not owned pays a one-off
 //! deployment where the organisation runs it.
 //!
+//! A provider's price has two parts. Its *service* (people: monitoring,
+//! triage, response) is priced per endpoint and per GB/day of logs, on
+//! awarded service-only contracts, scaled by the provider's regional
+//! factor. Its *platform* (a bundled provider's EDR, log platform and log
+//! storage) is priced as those licences for the same scope, at the model's
+//! own prices: so a bundled fee is never below the tools it bundles, and
+//! managed log ingestion never below a SIEM's price for the volume. A
+//! co-managed provider sells a share of its service, in the organisation's
+//! own tools.
+//!
+//! Prices are in today's money: salaries rise by the real wage growth and
+//! provider fees by the real escalator each year; everything else stays
+//! level. Each person is priced once: today's staff at their own pay
+//! whether kept or released (and releasing never costs more than keeping),
+//! new posts at the pay of their role.
+//!
 //! This function runs once per Monte Carlo draw, so it allocates nothing.
 
 use super::plan::{hired_share, months_in_year, Estate, Plan, MAX_YEARS};
@@ -24,6 +40,7 @@ use crate::profile::model::{OwnedTools, ProviderPlatform};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Item {
     Salaries,
+    VacancyCover,
     OnCall,
     Recruiting,
     Training,
@@ -43,11 +60,12 @@ pub enum Item {
     ExitReserve,
 }
 
-pub const ITEMS: usize = 18;
+pub const ITEMS: usize = 19;
 
 impl Item {
     pub const ALL: [Item; ITEMS] = [
         Item::Salaries,
+        Item::VacancyCover,
         Item::OnCall,
         Item::Recruiting,
         Item::Training,
@@ -70,6 +88,7 @@ impl Item {
     pub fn line(self) -> Line {
         match self {
             Item::Salaries
+            | Item::VacancyCover
             | Item::OnCall
             | Item::Recruiting
             | Item::Training
@@ -90,6 +109,7 @@ impl Item {
     pub fn key(self) -> &'static str {
         match self {
             Item::Salaries => "salaries",
+            Item::VacancyCover => "vacancy_cover",
             Item::OnCall => "on_call",
             Item::Recruiting => "recruiting",
             Item::Training => "training",
@@ -211,9 +231,19 @@ fn tools(plan: &Plan, v: &Values, est: &Estate, volume: f64) -> Tools {
     }
 }
 
-/// The provider's monthly fee for a bundled service (platform included):
-/// the quote scaled with the estate, or the model's graduated price.
-fn bundled_monthly(plan: &Plan, v: &Values, est: &Estate, volume: f64) -> f64 {
+/// A provider's monthly price for one year's estate, in its two parts.
+#[derive(Debug, Clone, Copy, Default)]
+struct ProviderMonthly {
+    /// Its people: what a service-only contract buys.
+    service: f64,
+    /// Its platform (EDR, log platform, log storage), when it brings one.
+    platform: f64,
+}
+
+/// The provider's monthly price: the quote scaled with the estate, or the
+/// model's graduated service price plus, for a bundled provider, the
+/// platform at the model's own licence prices.
+fn provider_monthly(plan: &Plan, v: &Values, est: &Estate, volume: f64, t: &Tools) -> ProviderMonthly {
     match plan.quote {
         Some(q) => {
             let today = plan.estate[0].assets();
@@ -224,40 +254,66 @@ fn bundled_monthly(plan: &Plan, v: &Values, est: &Estate, volume: f64) -> f64 {
             };
             let fee = q.annual_fee / 12.0 * scale;
             match q.platform {
-                ProviderPlatform::Bundled => fee,
-                // A service-only quote: the bundled equivalent it stands for.
-                ProviderPlatform::OwnTools => fee / (v[A::ByoSharePct] / 100.0).max(0.01),
+                ProviderPlatform::Bundled => {
+                    let service = fee * v[A::ByoSharePct] / 100.0;
+                    ProviderMonthly {
+                        service,
+                        platform: fee - service,
+                    }
+                }
+                ProviderPlatform::OwnTools => ProviderMonthly {
+                    service: fee,
+                    platform: 0.0,
+                },
             }
         }
         None => {
             let units = est.endpoints
                 + v[A::MdrServerFactor] * est.servers
                 + v[A::MdrCloudFactor] * est.cloud;
-            graduated(MDR_UNIT_BANDS, units) * v[A::MdrPrice]
-                + graduated(MDR_LOG_BANDS, volume) * v[A::MdrLogPrice]
+            let service = (graduated(MDR_UNIT_BANDS, units) * v[A::MdrPrice]
+                + graduated(MDR_LOG_BANDS, volume) * v[A::MdrLogPrice])
+                * v[A::ProviderRegionFactor];
+            ProviderMonthly {
+                service,
+                platform: match plan.platform {
+                    ProviderPlatform::Bundled => (t.edr + t.siem + t.storage) / 12.0,
+                    ProviderPlatform::OwnTools => 0.0,
+                },
+            }
         }
     }
 }
 
 /// The onboarding fee that goes with a monthly fee.
-fn onboarding(plan: &Plan, v: &Values, monthly: f64, bundled_year_one: f64) -> f64 {
+fn onboarding(plan: &Plan, v: &Values, monthly: f64, full_year_one: f64) -> f64 {
     match plan.quote {
-        Some(q) if bundled_year_one > 0.0 => q.onboarding_fee * monthly / bundled_year_one,
+        Some(q) if full_year_one > 0.0 => q.onboarding_fee * monthly / full_year_one,
         _ => v[A::OnboardingMonths] * monthly,
     }
 }
 
-/// Staff cost of a team for a year in which `new_share` of the year is
-/// paid for those not yet employed (today's staff fill the team first).
-fn team_cost(team: &TeamPlan, v: &Values, shift: bool, existing: f64, new_share: f64) -> f64 {
+/// Staff cost of a team for a year: today's staff fill its posts first, at
+/// their own pay (`kept_rate` per person); new posts are paid for
+/// `new_share` of the year at the pay of their roles.
+fn team_cost(team: &TeamPlan, v: &Values, shift: bool, c: &Common, new_share: f64) -> f64 {
     let total = team.total();
     if total <= 0.0 {
         return 0.0;
     }
-    let kept = existing.min(total);
-    let paid = (kept + (total - kept) * new_share) / total;
-    team.employer_cost(v, shift) * paid
+    let kept = c.existing.min(total);
+    let role_average = team.employer_cost(v, shift) / total;
+    kept * c.kept_rate + (total - kept) * role_average * new_share
 }
+
+/// Overtime or contractors covering the posts empty at any time, at half
+/// again their pay.
+fn vacancy_cover(v: &Values, staff_cost: f64) -> f64 {
+    v[A::VacancyPct] / 100.0 * VACANCY_PREMIUM * staff_cost
+}
+
+/// What covering an empty post costs beyond its pay.
+pub const VACANCY_PREMIUM: f64 = 0.5;
 
 fn recruiting(team: &TeamPlan, v: &Values, hires: f64) -> f64 {
     let total = team.total();
@@ -267,7 +323,7 @@ fn recruiting(team: &TeamPlan, v: &Values, hires: f64) -> f64 {
     hires * team.payroll(v) / total * v[A::RecruitingPct] / 100.0
 }
 
-/// Employer cost of today's staff for a whole year.
+/// Employer cost of today's staff for a whole year, at their own pay.
 fn existing_cost(plan: &Plan, v: &Values) -> f64 {
     v.loaded(
         plan.existing_analysts * v[A::L2Salary]
@@ -302,6 +358,15 @@ pub fn price(plan: &Plan, v: &Values) -> Priced {
     priced
 }
 
+/// The salary assumptions, which rise with real wage growth.
+const SALARIES: [A; 5] = [
+    A::L1Salary,
+    A::L2Salary,
+    A::L3Salary,
+    A::EngineerSalary,
+    A::ManagerSalary,
+];
+
 /// [`price`] into `priced`, reused across the simulation's draws: only the
 /// plan's years are cleared and written, so the years past the horizon stay
 /// as they were (zero, for a buffer made by [`price`] or `Default`).
@@ -310,49 +375,70 @@ pub fn price_into(plan: &Plan, v: &Values, priced: &mut Priced) {
     for option in &mut priced.options {
         option[..plan.horizon].fill(YearItems::default());
     }
-    let c = Common::new(plan, v);
+    let wage_growth = 1.0 + v[A::RealWageGrowthPct] / 100.0;
+    let escalator = 1.0 + v[A::ProviderEscalatorPct] / 100.0;
+    let est1 = plan.estate[0];
+    let year_one = provider_monthly(plan, v, &est1, est1.volume(v), &tools(plan, v, &est1, est1.volume(v)));
     for index in 0..plan.horizon {
-        let est = plan.estate[index];
-        let volume = est.volume(v);
         let year = index + 1;
+        // This year's pay: every salary risen by real wage growth.
+        let mut vy = *v;
+        let rise = wage_growth.powi(index as i32);
+        for id in SALARIES {
+            vy[id] *= rise;
+        }
+        let c = Common::new(plan, &vy, year_one);
+        let est = plan.estate[index];
+        let volume = est.volume(&vy);
+        let tools = tools(plan, &vy, &est, volume);
+        let mut provider = provider_monthly(plan, &vy, &est, volume, &tools);
+        let escalation = escalator.powi(index as i32);
+        provider.service *= escalation;
+        provider.platform *= escalation;
         let yr = Year {
             index,
             year,
-            tools: tools(plan, v, &est, volume),
-            bundled: bundled_monthly(plan, v, &est, volume),
+            tools,
+            provider,
             provider_months: months_in_year(plan.onboarding_month, f64::INFINITY, year),
             transition_months: months_in_year(0.0, c.transition_end, year),
         };
         let [in_house, outsourced, hybrid] = &mut priced.options;
-        price_in_house(&mut in_house[index], plan, v, &c, &yr);
-        price_outsourced(&mut outsourced[index], plan, v, &c, &yr);
-        price_hybrid(&mut hybrid[index], plan, v, &c, &yr);
+        price_in_house(&mut in_house[index], plan, &vy, &c, &yr);
+        price_outsourced(&mut outsourced[index], plan, &vy, &c, &yr);
+        price_hybrid(&mut hybrid[index], plan, &vy, &c, &yr);
     }
 }
 
-/// What every year of every option shares.
+/// What every option shares in one year.
 struct Common {
     existing: f64,
-    yearly_existing: f64,
+    /// Employer cost of one of today's staff for a year, at their own pay.
+    kept_rate: f64,
     l1_scale: f64,
     retainer: f64,
     forensics: f64,
     transition_end: f64,
     transition_year: usize,
-    bundled_year_one: f64,
+    /// The provider's price for the first year's estate, for onboarding.
+    year_one: ProviderMonthly,
     retained: TeamPlan,
     training: f64,
     attrition: f64,
 }
 
 impl Common {
-    fn new(plan: &Plan, v: &Values) -> Common {
+    fn new(plan: &Plan, v: &Values, year_one: ProviderMonthly) -> Common {
         let (retainer, forensics) = services(v);
         let transition_end = plan.onboarding_month + v[A::DualRunningMonths];
-        let est1 = plan.estate[0];
+        let existing = plan.existing();
         Common {
-            existing: plan.existing(),
-            yearly_existing: existing_cost(plan, v),
+            existing,
+            kept_rate: if existing > 0.0 {
+                existing_cost(plan, v) / existing
+            } else {
+                0.0
+            },
             l1_scale: if plan.sized_fte_per_seat > 0.0 {
                 v[A::FtePerSeat] / plan.sized_fte_per_seat
             } else {
@@ -362,7 +448,7 @@ impl Common {
             forensics,
             transition_end,
             transition_year: (transition_end / 12.0).floor() as usize + 1,
-            bundled_year_one: bundled_monthly(plan, v, &est1, est1.volume(v)),
+            year_one,
             retained: super::teams::retained(v),
             training: v[A::TrainingPerFte],
             attrition: v[A::AttritionPct] / 100.0,
@@ -377,8 +463,8 @@ struct Year {
     /// 1-based, as the schedule counts.
     year: usize,
     tools: Tools,
-    /// The bundled provider fee per month for this year's estate.
-    bundled: f64,
+    /// The provider's monthly price for this year's estate.
+    provider: ProviderMonthly,
     provider_months: f64,
     transition_months: f64,
 }
@@ -391,10 +477,9 @@ fn price_in_house(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: 
     } else {
         1.0
     };
-    out.add(
-        Item::Salaries,
-        team_cost(&team, v, plan.shift_work, c.existing, share),
-    );
+    let staff = team_cost(&team, v, plan.shift_work, c, share);
+    out.add(Item::Salaries, staff);
+    out.add(Item::VacancyCover, vacancy_cover(v, staff));
     out.add(Item::OnCall, on_call(plan.rota_in_house, v));
     let before = if yr.index == 0 {
         c.existing
@@ -414,14 +499,16 @@ fn price_in_house(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: 
     out.add(Item::IrRetainer, c.retainer);
     out.add(Item::Forensics, c.forensics);
     if let Some(b) = plan.bridge {
+        // The bridge watches in the tools the in-house option pays for
+        // from the start: its service only.
         out.add(
             Item::ProviderFee,
-            months_in_year(b.from_month, b.until_month, yr.year) * yr.bundled,
+            months_in_year(b.from_month, b.until_month, yr.year) * yr.provider.service,
         );
         if yr.index == 0 {
             out.add(
                 Item::Onboarding,
-                onboarding(plan, v, c.bundled_year_one, c.bundled_year_one),
+                onboarding(plan, v, c.year_one.service, c.year_one.service + c.year_one.platform),
             );
         }
     }
@@ -442,11 +529,7 @@ fn price_in_house(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: 
 
 fn price_outsourced(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Year) {
     let own_tools = plan.platform == ProviderPlatform::OwnTools;
-    let monthly = if own_tools {
-        yr.bundled * v[A::ByoSharePct] / 100.0
-    } else {
-        yr.bundled
-    };
+    let monthly = yr.provider.service + yr.provider.platform;
     provider_option(
         out,
         plan,
@@ -455,6 +538,7 @@ fn price_outsourced(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr
             yr,
             c,
             monthly,
+            year_one_monthly: c.year_one.service + c.year_one.platform,
             team: &c.retained,
             previous_total: c.retained.total(),
             team_share: 1.0,
@@ -494,23 +578,18 @@ fn price_outsourced(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr
     if own_tools {
         out.add(Item::LogStorage, yr.tools.storage);
     }
-    if yr.index == 0 {
-        out.add(
-            Item::Onboarding,
-            onboarding(plan, v, monthly, c.bundled_year_one),
-        );
-        if own_tools {
-            let deploy = (if plan.owned.siem { 0.0 } else { yr.tools.siem })
-                + (if plan.owned.edr { 0.0 } else { yr.tools.edr });
-            out.add(Item::ToolDeployment, v[A::BuildCostPct] / 100.0 * deploy);
-        }
+    if yr.index == 0 && own_tools {
+        let deploy = (if plan.owned.siem { 0.0 } else { yr.tools.siem })
+            + (if plan.owned.edr { 0.0 } else { yr.tools.edr });
+        out.add(Item::ToolDeployment, v[A::BuildCostPct] / 100.0 * deploy);
     }
     out.add(Item::IrRetainer, c.retainer);
     out.add(Item::Forensics, c.forensics);
 }
 
 fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Year) {
-    let monthly = yr.bundled * v[A::CoManagedSharePct] / 100.0;
+    let share = v[A::CoManagedSharePct] / 100.0;
+    let monthly = yr.provider.service * share;
     let team = plan.co_managed[yr.index];
     provider_option(
         out,
@@ -520,6 +599,7 @@ fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Y
             yr,
             c,
             monthly,
+            year_one_monthly: c.year_one.service * share,
             team: &team,
             previous_total: if yr.index == 0 {
                 0.0
@@ -542,10 +622,6 @@ fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Y
     out.add(Item::IrRetainer, c.retainer);
     out.add(Item::Forensics, c.forensics);
     if yr.index == 0 {
-        out.add(
-            Item::Onboarding,
-            onboarding(plan, v, monthly, c.bundled_year_one),
-        );
         let new = (team.total() - c.existing).max(0.0);
         let new_cost = if team.total() > 0.0 {
             team.employer_cost(v, false) * new / team.total()
@@ -585,6 +661,8 @@ struct ProviderYear<'a> {
     yr: &'a Year,
     c: &'a Common,
     monthly: f64,
+    /// The same fee for the first year's estate, for onboarding.
+    year_one_monthly: f64,
     team: &'a TeamPlan,
     /// The team's size the year before (today's staff in year one).
     previous_total: f64,
@@ -592,26 +670,37 @@ struct ProviderYear<'a> {
     team_share: f64,
 }
 
-/// The parts outsourcing and co-managing share: the provider's fee, the
-/// internal team, today's staff who are not needed after the transition,
-/// the out-of-hours approval rota, and the exit reserve.
+/// The parts outsourcing and co-managing share: the provider's fee and its
+/// onboarding, the internal team, today's staff who are not needed after
+/// the transition, the out-of-hours approval rota, and the exit reserve.
 fn provider_option(out: &mut YearItems, plan: &Plan, v: &Values, p: ProviderYear<'_>) {
     out.add(Item::ProviderFee, p.monthly * p.yr.provider_months);
-    out.add(
-        Item::Salaries,
-        team_cost(p.team, v, false, p.c.existing, p.team_share),
-    );
+    if p.yr.index == 0 {
+        out.add(
+            Item::Onboarding,
+            onboarding(plan, v, p.year_one_monthly, p.c.year_one.service + p.c.year_one.platform),
+        );
+    }
+    let staff = team_cost(p.team, v, false, p.c, p.team_share);
+    out.add(Item::Salaries, staff);
+    out.add(Item::VacancyCover, vacancy_cover(v, staff));
     out.add(Item::OnCall, on_call(plan.rota_provider, v));
     let surplus = (p.c.existing - p.team.total()).max(0.0);
-    if surplus > 0.0 && p.c.existing > 0.0 {
+    if surplus > 0.0 {
+        // Today's staff not needed afterwards stay, at their own pay, until
+        // the provider has run alongside them; then they are redeployed or
+        // released, which never costs more than keeping them the rest of
+        // that year would.
+        let kept_months = p.yr.transition_months;
         out.add(
             Item::TransitionStaff,
-            p.c.yearly_existing * surplus / p.c.existing * p.yr.transition_months / 12.0,
+            surplus * p.c.kept_rate * kept_months / 12.0,
         );
         if p.yr.year == p.c.transition_year {
+            let keeping_instead = p.c.kept_rate * (12.0 - kept_months).max(0.0) / 12.0;
             out.add(
                 Item::Redeployment,
-                surplus * redeployment_per_person(plan, v),
+                surplus * redeployment_per_person(plan, v).min(keeping_instead),
             );
         }
     }

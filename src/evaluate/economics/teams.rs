@@ -5,12 +5,20 @@
 //! A seat is one analyst console staffed during the required hours. Keeping
 //! a seat staffed 24/7 takes `fte_per_24x7_seat` people (8,760 hours over the
 //! productive hours of one person); extended and business-hours coverage
-//! scale that by the hours they staff. Around the L1 seats the in-house team
-//! follows the minimum viable 24/7 SOC of the sources (5-6 L1, 2-3 L2, 1 L3,
-//! an engineer, a manager). A co-managed team is sized by the functions it
-//! keeps (a lead, incident response, detection engineering, threat
-//! intelligence, day-shift triage of escalations), not as a share of the
-//! in-house team.
+//! scale that by the hours they staff.
+//!
+//! The in-house team is sized from the work, with economies of scale: the
+//! alerts left after automation grow more slowly than the estate, so seats
+//! grow with the asset count to the power `seat_scale_exponent` (0.55: one
+//! seat for the first 10,000 assets, four for 100,000, not ten); detection
+//! engineers follow the log volume to the power 0.7 (content and platforms,
+//! not gigabytes, are their work); a 24/7 floor with more than one seat has
+//! a shift lead per crew; and a manager leads every twelve people. The
+//! smallest team is the minimum viable 24/7 SOC of the sources (5-6 L1, 2-3
+//! L2, 1 L3, an engineer, a manager). A co-managed team is sized by the
+//! functions it keeps (a lead, incident response, detection engineering,
+//! threat intelligence, day-shift triage of escalations), not as a share of
+//! the in-house team.
 
 use crate::evaluate::assumptions::SMALL_ORGANISATION;
 use crate::evaluate::values::{Values, A};
@@ -91,12 +99,36 @@ impl TeamPlan {
     }
 }
 
-/// Console seats for the monitored estate.
+/// Console seats for the monitored estate: one for the first
+/// `assets_per_seat` assets, then growing with the estate to the power
+/// `seat_scale_exponent`.
 pub fn seats(v: &Values, assets: f64) -> u32 {
-    let by_assets = (assets / v[A::AssetsPerSeat]).ceil();
+    let per_seat = v[A::AssetsPerSeat].max(1.0);
+    let by_assets = if assets > per_seat {
+        ceil((assets / per_seat).powf(v[A::SeatScaleExponent]))
+    } else {
+        1.0
+    };
     let seats = v[A::MinSeats].max(by_assets).max(1.0);
     seats.min(10_000.0) as u32
 }
+
+/// Detection engineers for `volume` GB/day: one per `gb_day_per_engineer`
+/// for the first, then growing with the volume to the power 0.7.
+fn engineers_for(v: &Values, volume: f64) -> f64 {
+    let per = v[A::GbDayPerEngineer].max(1.0);
+    if volume <= per {
+        1.0
+    } else {
+        ceil((volume / per).powf(ENGINEER_SCALE))
+    }
+}
+
+/// How detection engineering grows with the log volume.
+pub const ENGINEER_SCALE: f64 = 0.7;
+
+/// People a manager or lead leads.
+pub const SPAN_OF_CONTROL: f64 = 12.0;
 
 fn ceil(x: f64) -> f64 {
     // Guard against 4.9 * 2 = 9.800000000000001 rounding up a whole person.
@@ -112,13 +144,21 @@ pub fn in_house(profile: &Profile, v: &Values, assets: f64, volume: f64) -> Team
     let round_the_clock = coverage == Coverage::TwentyFourSeven;
     let mut l1 = ceil(seats * fte_per_staffed_seat).max(if round_the_clock { 1.0 } else { 2.0 });
     let l2 = ceil(0.4 * l1).max(if round_the_clock { 2.0 } else { 1.0 });
-    let l3 = ceil(0.2 * l1).max(1.0);
+    // A floor of several seats around the clock has a senior lead on each
+    // crew (L3 pay).
+    let shift_leads = if round_the_clock && seats > 1.0 {
+        ceil(v[A::FtePerSeat])
+    } else {
+        0.0
+    };
+    let l3 = ceil(0.2 * l1).max(1.0) + shift_leads;
     let ot_specialist = if profile.environment.ot_ics { 1.0 } else { 0.0 };
-    let engineers = ceil(volume / v[A::GbDayPerEngineer]).max(1.0) + ot_specialist;
-    let managers = if coverage == Coverage::BusinessHours {
+    let engineers = engineers_for(v, volume) + ot_specialist;
+    let led = l1 + l2 + l3 + engineers;
+    let managers = if coverage == Coverage::BusinessHours && led <= 6.0 {
         0.5
     } else {
-        1.0
+        ceil(led / SPAN_OF_CONTROL).max(1.0)
     };
     if round_the_clock {
         let short = v[A::MinTeam] - (l1 + l2 + l3 + engineers + managers);
@@ -152,7 +192,7 @@ pub fn needs_threat_intel(profile: &Profile) -> bool {
 pub fn co_managed(profile: &Profile, v: &Values, assets: f64, volume: f64) -> TeamPlan {
     let large = profile.organisation.employees >= SMALL_ORGANISATION;
     let ot_specialist = if profile.environment.ot_ics { 1.0 } else { 0.0 };
-    let engineers = ceil(volume / (2.0 * v[A::GbDayPerEngineer])).max(1.0) + ot_specialist;
+    let engineers = ceil(engineers_for(v, volume) / 2.0).max(1.0) + ot_specialist;
     let intel = if needs_threat_intel(profile) {
         1.0
     } else {
@@ -160,7 +200,7 @@ pub fn co_managed(profile: &Profile, v: &Values, assets: f64, volume: f64) -> Te
     };
     let incident_lead = if large { 1.0 } else { 0.0 };
     let day_analysts = if large {
-        ceil(assets / v[A::AssetsPerSeat]).max(1.0)
+        f64::from(seats(v, assets))
     } else {
         0.0
     };
