@@ -15,7 +15,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Schema versions of `assessment.json` this build can compare.
-pub const READABLE_SCHEMAS: &[u64] = &[SCHEMA_VERSION as u64];
+pub const READABLE_SCHEMAS: &[u64] = &[2, SCHEMA_VERSION as u64];
 
 /// Why two assessments cannot be compared.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,7 +43,10 @@ pub struct Side {
     pub option: String,
     pub label: String,
     pub confidence: String,
-    pub score: f64,
+    /// The recommended option's value in the appraisal (schema 3 and
+    /// later), or the weighted score of schema 2, with its words.
+    pub standing: f64,
+    pub standing_text: String,
     pub currency: String,
     pub horizon_years: u64,
 }
@@ -154,12 +157,30 @@ fn side(v: &Value) -> Side {
         option: text(v, "/recommendation/option"),
         label: text(v, "/recommendation/label"),
         confidence: text(v, "/recommendation/confidence"),
-        score: number(v, "/recommendation/score"),
+        standing: standing(v),
+        standing_text: standing_text(v),
         currency: text(v, "/costs/currency"),
         horizon_years: v
             .pointer("/costs/horizon_years")
             .and_then(Value::as_u64)
             .unwrap_or(0),
+    }
+}
+
+/// How strongly the recommendation stands: its value in the options
+/// appraisal, or (schema 2) the weighted score.
+fn standing(v: &Value) -> f64 {
+    let option = text(v, "/recommendation/option");
+    v.pointer(&format!("/decision/options/{option}/value"))
+        .and_then(Value::as_f64)
+        .unwrap_or_else(|| number(v, "/recommendation/score"))
+}
+
+fn standing_text(v: &Value) -> String {
+    if v.pointer("/decision/options").is_some() {
+        format!("value {:.3}", standing(v))
+    } else {
+        format!("score {:+.2}", standing(v))
     }
 }
 
@@ -204,7 +225,7 @@ pub fn compare(old: &Value, new: &Value) -> Result<Comparison, NotComparable> {
     let recommendation_changed = then.option != now.option;
     let cost_moved = costs.iter().any(|c| c.change.abs() >= 0.5);
     let unchanged = !recommendation_changed
-        && (then.score - now.score).abs() < 1e-9
+        && (then.standing - now.standing).abs() < 1e-9
         && then.confidence == now.confidence
         && inputs.is_empty()
         && !cost_moved
@@ -227,8 +248,8 @@ pub fn compare(old: &Value, new: &Value) -> Result<Comparison, NotComparable> {
         )
     } else {
         format!(
-            "The recommendation is still {} ({} confidence, score {:+.1} now, {:+.1} then); {differ}",
-            now.label, now.confidence, now.score, then.score
+            "The recommendation is still {} ({} confidence, {} now, {} then); {differ}",
+            now.label, now.confidence, now.standing_text, then.standing_text
         )
     };
     Ok(Comparison {

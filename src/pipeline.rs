@@ -70,7 +70,9 @@ pub struct FileHash {
 pub struct RecommendationSummary {
     pub option: SocOption,
     pub label: String,
-    pub score: f64,
+    /// The recommended option's value in the appraisal, 0-1.
+    pub value: f64,
+    pub probability_best: f64,
     pub confidence: String,
 }
 
@@ -79,8 +81,13 @@ impl RecommendationSummary {
         RecommendationSummary {
             option: a.recommendation.option,
             label: a.recommendation.label.clone(),
-            score: a.recommendation.score,
-            confidence: format!("{:?}", a.recommendation.confidence).to_lowercase(),
+            value: a
+                .decision
+                .options
+                .get(&a.recommendation.option)
+                .map_or(0.0, |o| o.value),
+            probability_best: a.recommendation.probability_best,
+            confidence: a.recommendation.confidence.key().to_string(),
         }
     }
 }

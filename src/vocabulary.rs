@@ -279,3 +279,16 @@ vocabulary! {
         Talent = "talent", "Talent availability";
     }
 }
+
+impl Consideration {
+    /// The considerations besides money, which rate each option.
+    pub const NEEDS: [Consideration; 7] = [
+        Consideration::Compliance,
+        Consideration::Risk,
+        Consideration::Control,
+        Consideration::TimeToImplement,
+        Consideration::Scalability,
+        Consideration::Coverage,
+        Consideration::Talent,
+    ];
+}

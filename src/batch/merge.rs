@@ -297,9 +297,7 @@ fn count_into(mixes: &mut Vec<Mix>, label: &str, option: SocOption) {
 /// What limits an organisation's confidence, in words.
 fn attention_reason(limited_by: &str) -> &'static str {
     match limited_by {
-        "margin" => "the score is close to a threshold",
-        "weights" => "it depends on how the considerations are weighted",
-        "costs" => "cost uncertainty could change it",
+        "choice" => "another option wins in many draws of costs and weights",
         "budget" => "the budget may not hold",
         _ => "see its report",
     }
@@ -364,7 +362,10 @@ fn portfolio(rows: &[IndexRow], failed: usize) -> Portfolio {
         "medium" => 1,
         _ => 2,
     };
-    let mut uncertain: Vec<&IndexRow> = rows.iter().filter(|r| rank(&r.confidence) < 2).collect();
+    let mut uncertain: Vec<&IndexRow> = rows
+        .iter()
+        .filter(|r| rank(&r.confidence) < 2 || r.weakest_share < 0.5)
+        .collect();
     uncertain.sort_by(|a, b| {
         rank(&a.confidence)
             .cmp(&rank(&b.confidence))

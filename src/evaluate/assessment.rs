@@ -6,12 +6,12 @@
 //! currency, rounded to whole units; texts are plain words (no markup), so
 //! each renderer escapes them for its own format.
 
-use crate::profile::model::Consideration;
+use crate::profile::model::{Consideration, MoneyShareBasis};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The three ways to run a SOC.
 #[derive(
@@ -66,6 +66,17 @@ pub enum Confidence {
     Low,
 }
 
+impl Confidence {
+    /// The key `assessment.json` uses.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub schema_version: u32,
@@ -74,7 +85,10 @@ pub struct Assessment {
     /// The profile's facts, for "What we assessed".
     pub facts: Vec<Fact>,
     pub recommendation: Recommendation,
-    pub considerations: Vec<ConsiderationScore>,
+    /// The options appraisal the recommendation comes from.
+    pub decision: Decision,
+    /// The seven needs: weight, each option's rating and why.
+    pub considerations: Vec<NeedWeight>,
     pub options: Vec<OptionProfile>,
     pub costs: Costs,
     pub staffing: Staffing,
@@ -88,7 +102,6 @@ pub struct Assessment {
     pub roadmap: Vec<Phase>,
     /// Who does what in each option.
     pub raci: Vec<RaciRow>,
-    pub sensitivity: Sensitivity,
     pub assumptions: Vec<AssumptionUse>,
     /// Every public source the assessment cites, numbered in order of first
     /// citation.
@@ -119,7 +132,9 @@ pub struct ScenarioOutcome {
 pub struct ScenarioRecommendation {
     pub option: SocOption,
     pub label: String,
-    pub score: f64,
+    /// The recommended option's value in the appraisal, 0-1.
+    pub value: f64,
+    pub probability_best: f64,
     pub confidence: Confidence,
 }
 
@@ -176,32 +191,22 @@ pub struct Fact {
 pub struct Recommendation {
     pub option: SocOption,
     pub label: String,
-    /// Weighted mean of the consideration scores, -2 (outsource) .. +2 (in-house).
-    pub score: f64,
-    /// The option the score alone points to, before hard constraints.
-    pub score_option: SocOption,
+    /// How sure the model is that this option is the right one.
     pub confidence: Confidence,
-    /// Share of plausible weightings that keep the same recommendation.
-    pub robustness: f64,
-    /// How many weightings were drawn for `robustness`.
-    pub weightings: u32,
-    /// Share of the cost simulation's draws that keep the same
-    /// recommendation.
-    pub cost_robustness: f64,
+    /// Share of joint draws (cost assumptions, breach frequency and cost,
+    /// and weights together) in which this option is still the one the
+    /// rule recommends.
+    pub probability_best: f64,
+    /// How many joint draws `probability_best` counts.
+    pub draws: u32,
     /// Probability that the recommended option stays within budget in every
-    /// year.
+    /// year (reported beside the confidence, not folded into it).
     pub probability_within_budget: f64,
-    /// What limits the confidence most: `margin`, `weights`, `costs` or
-    /// `budget`.
-    pub confidence_limited_by: String,
-    /// Distance of the score from the nearest threshold whose crossing would
-    /// change the recommendation; `None` when hard constraints leave no
-    /// other option whatever the score.
-    pub margin: Option<f64>,
-    pub thresholds: Thresholds,
+    /// What to budget: the P50 over the horizon, with a contingency to P80.
+    pub budget_ask: BudgetAsk,
     pub constraints: Vec<Constraint>,
     pub reasons: Vec<Reason>,
-    /// What the board is asked to decide, in one sentence.
+    /// What the board is asked to decide, in one sentence or two.
     pub decision: String,
     /// Month monitoring starts (counted from the decision), and the month
     /// the recommended set-up is complete.
@@ -211,19 +216,29 @@ pub struct Recommendation {
     pub confidence_text: String,
 }
 
+/// The money the board is asked for, over the horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Thresholds {
-    pub in_house: f64,
-    pub outsourced: f64,
+pub struct BudgetAsk {
+    /// Median total of the simulation.
+    pub p50: f64,
+    /// The 80th percentile: P50 plus the contingency.
+    pub p80: f64,
+    pub contingency: f64,
+    pub p50_per_year: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConstraintKind {
+    /// Third-party sharing prohibited: no fully outsourced SOC.
     SharingProhibited,
-    OutOfProportion,
+    /// Classified data: no fully outsourced SOC.
+    Classified,
+    /// An option needs more than the operating budget: a funding gap.
     OverBudget,
+    /// No feasible option fits the budget.
     BudgetCannotFund,
+    /// The go-live comes before an option can be live.
     Deadline,
 }
 
@@ -233,16 +248,17 @@ pub struct Constraint {
     /// The option it applies to; `None` when it concerns every option.
     pub option: Option<SocOption>,
     pub reason: String,
-    /// Whether it changed the recommendation away from the score's choice.
+    /// Whether it made the option infeasible (hard rules only).
+    pub rules_out: bool,
+    /// Whether it changed the recommendation away from the best value.
     pub changed_recommendation: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
+    /// The need it rests on; `None` for money, the budget or a hard rule.
     pub consideration: Option<Consideration>,
     pub text: String,
-    /// Weight x score: how hard this pulled (positive = toward in-house).
-    pub pull: f64,
     /// Profile key paths the reason rests on.
     pub inputs: Vec<String>,
 }
@@ -255,16 +271,126 @@ pub struct Bridge {
     pub text: String,
 }
 
+/// One need, as the appraisal weighs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ConsiderationScore {
+pub struct NeedWeight {
     pub key: Consideration,
     pub label: String,
-    pub score: f64,
-    /// Normalised weight: the share of the decision this consideration carries.
+    /// Share among the seven needs.
+    pub need_share: f64,
+    /// Share of each option's value: the need share times (1 - money share).
     pub weight: f64,
-    pub pull: f64,
+    /// Each option's rating, 0 (does not meet the need) to 4 (meets it).
+    pub ratings: BTreeMap<SocOption, f64>,
     pub rationale: String,
     pub inputs: Vec<String>,
+}
+
+/// How the recommendation followed from the values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionRule {
+    /// The best value fits the budget.
+    BestValue,
+    /// The best value does not fit; the best option that does.
+    BestThatFits,
+    /// No feasible option fits: the best value, with its funding gap.
+    NoneFits,
+}
+
+/// The options appraisal: money and needs, per option.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// Share of each option's value that money carries.
+    pub money_share: f64,
+    pub money_share_basis: MoneyShareBasis,
+    /// Real discount rate of the present values, percent.
+    pub discount_rate_pct: f64,
+    pub options: BTreeMap<SocOption, OptionAppraisal>,
+    pub best_value: SocOption,
+    pub cheapest: SocOption,
+    pub rule: DecisionRule,
+    /// What a larger budget would buy, when the best value does not fit.
+    pub budget_note: Option<String>,
+    /// What the recommendation costs over the cheapest feasible option.
+    pub premium: Option<Premium>,
+    /// The value of each input at which the recommendation changes.
+    pub switching_values: Vec<SwitchingValue>,
+    /// The appraisal in one or two sentences.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionAppraisal {
+    pub feasible: bool,
+    pub infeasible_because: Vec<String>,
+    pub money: Money,
+    pub needs: BTreeMap<Consideration, Rating>,
+    /// Weighted mean need rating over 4, 0-1.
+    pub need_score: f64,
+    /// Money share x money score + the rest x need score, 0-1.
+    pub value: f64,
+    /// 1 for the best value; infeasible options rank after the feasible.
+    pub rank: u32,
+    /// Whether the median draw fits the operating budget in every year.
+    pub fits_budget: bool,
+    pub probability_within_budget: f64,
+    /// Operating budget a year the option needs (median of the draws).
+    pub opex_needed: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Money {
+    /// Present value of the cost of ownership over the horizon, at
+    /// run-rate: today's estate held flat, the whole team paid from the
+    /// start, in-house without a bridge (growth, the pace of hiring and the
+    /// deadline are rated as needs, not counted twice).
+    pub cost_pv: f64,
+    /// Present value of the expected loss that remains, in steady state.
+    pub loss_pv: f64,
+    /// Their sum: at likely values, and its simulated spread.
+    pub risk_adjusted: f64,
+    pub risk_adjusted_range: CostRange,
+    /// 1 for the cheapest feasible option; others cheapest / own.
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rating {
+    pub rating: f64,
+    pub rationale: String,
+}
+
+/// What the recommendation costs over the cheapest feasible option, and
+/// what that buys.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Premium {
+    pub over: SocOption,
+    /// Risk-adjusted, present value over the horizon.
+    pub total: f64,
+    /// The same as an equal amount each year.
+    pub per_year: f64,
+    /// Needs the recommended option meets better, most weighted first.
+    pub needs: Vec<Consideration>,
+    pub text: String,
+}
+
+/// The value of one input at which the recommendation changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SwitchingValue {
+    /// Key path or name of the input (`budget.annual_opex`,
+    /// `decision.money_share`, `weights.control`, `provider_price`).
+    pub input: String,
+    pub label: String,
+    pub unit: String,
+    pub current: f64,
+    /// Where the recommendation changes; `None` when it does not within
+    /// `searched`.
+    pub value: Option<f64>,
+    pub to: Option<SocOption>,
+    /// The range searched: low and high.
+    pub searched: [f64; 2],
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -522,6 +648,9 @@ pub struct ExpectedLoss {
     pub currency: String,
     pub breach_probability_pct: f64,
     pub breach_cost: f64,
+    /// How far today's team and tools already go toward an in-house
+    /// business-hours SOC, 0-1; the status quo reflects it.
+    pub capability: f64,
     /// Doing nothing beyond today's team.
     pub status_quo: LossRange,
     pub options: BTreeMap<SocOption, OptionLoss>,
@@ -589,33 +718,6 @@ pub struct Phase {
     pub end_month: f64,
     pub milestones: Vec<String>,
     pub owner: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WeightFlip {
-    pub consideration: Consideration,
-    pub current_share: f64,
-    /// The share of the decision at which the recommendation would change.
-    pub flips_at_share: Option<f64>,
-    pub flips_to: Option<SocOption>,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct InputFlip {
-    pub input: String,
-    pub label: String,
-    pub unit: String,
-    pub current: f64,
-    pub flips_at: Option<f64>,
-    pub flips_to: Option<SocOption>,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Sensitivity {
-    pub weights: Vec<WeightFlip>,
-    pub inputs: Vec<InputFlip>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

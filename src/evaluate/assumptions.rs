@@ -311,6 +311,15 @@ pub const MDR_UNIT_BANDS: &[(f64, f64)] = &[
     (f64::INFINITY, 0.8),
 ];
 
+/// EDR licence bands by endpoint-equivalent (upper bound, multiple of the
+/// list price): volume discounts, graduated like tax brackets.
+pub const EDR_UNIT_BANDS: &[(f64, f64)] = &[
+    (1_000.0, 1.0),
+    (10_000.0, 0.9),
+    (50_000.0, 0.8),
+    (f64::INFINITY, 0.7),
+];
+
 /// Managed log-ingestion bands by GB/day (upper bound, multiple of the
 /// reference price for the first 10 GB/day).
 pub const MDR_LOG_BANDS: &[(f64, f64)] = &[
@@ -486,10 +495,9 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             HiringMarket::Normal => 2.0,
             HiringMarket::Tight => 1.5,
         }),
-        A::VacancyPct => {
-            let likely = r.likely(A::AttritionPct) * r.likely(A::TimeToHireMonths) / 12.0;
-            Range::around(likely, 0.5, 2.0)
-        }
+        // The typical time to hire, not the profile's market: how hard the
+        // market is counts once, in the talent need and the build length.
+        A::VacancyPct => Range::around(r.likely(A::AttritionPct) * 4.0 / 12.0, 0.5, 2.0),
         A::InHouseBuildMonths => {
             let base: f64 = match p.requirements.coverage {
                 Coverage::TwentyFourSeven => 12.0,
@@ -764,7 +772,7 @@ pub fn cite(id: A, p: &Profile) -> Cite {
         A::LogGbPerServer => sourced(&[], "assumption: no published per-asset figure; give environment.daily_log_volume_gb"),
         A::LogGbPerCloud => sourced(&[], "assumption: no published per-asset figure; give environment.daily_log_volume_gb"),
         A::SiemPrice => sourced(&["ogma-splunk-2026", "bestneg-splunk", "msneg-sentinel"], "ingest list bands; negotiated discounts of 25-60%; Sentinel pay-as-you-go USD 900-2,000 per GB/day a year"),
-        A::EdrPrice => sourced(&["edrcost-2026", "crowdstrike-pricing"], "USD 3-15 per endpoint per month; CrowdStrike's SMB bundles USD 5-15"),
+        A::EdrPrice => sourced(&["edrcost-2026", "crowdstrike-pricing"], "USD 3-15 per endpoint per month; CrowdStrike's SMB bundles USD 5-15; volume discounts above 1,000 endpoints are an assumption (quoted privately)"),
         A::EdrServerFactor => sourced(&["edrcost-2026"], "servers cost 1.5-2.5 times the workstation rate"),
         A::SoarAnnual => sourced(&["tines-pricing"], "Tines Starter USD 500 a month; Swimlane reported from USD 47,250 a year"),
         A::TipAnnual => sourced(&["neuralbase-ti", "sans-cti-2023"], "enterprise intelligence platforms cost USD 100,000-500,000 a year; most organisations combine open-source feeds with one commercial source; prices are quote-only"),
@@ -835,7 +843,7 @@ mod tests {
     fn graduated_schedules_never_fall_with_quantity() {
         assert_eq!(siem_list_usd(10.0), 16_500.0);
         assert_eq!(siem_list_usd(20.0), 26_500.0);
-        for bands in [SIEM_BANDS_USD, MDR_UNIT_BANDS, MDR_LOG_BANDS] {
+        for bands in [SIEM_BANDS_USD, MDR_UNIT_BANDS, MDR_LOG_BANDS, EDR_UNIT_BANDS] {
             let mut last = 0.0;
             for tenth in 0..200_000 {
                 let cost = graduated(bands, f64::from(tenth) / 2.0);

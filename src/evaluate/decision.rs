@@ -1,415 +1,189 @@
-//! The decision: weighted score, thresholds, hard constraints, fallback,
-//! robustness and confidence.
+//! The decision at likely values: which options are feasible, what each
+//! costs risk-adjusted, how each meets the needs, and which the rule picks
+//! ([`super::appraisal`]).
 //!
-//! The weighted mean score `S` of the considerations points to an option:
-//! `S >= threshold_in_house` in-house, `S <= threshold_outsourced`
-//! outsourcing, anything between a hybrid. Two hard constraints remove
-//! options whatever the score: third-party sharing prohibited rules out a
-//! fully outsourced SOC, and an in-house SOC out of proportion to the
-//! organisation's size is ruled out. The nearest allowed option in the
-//! score's order is the starting point.
-//!
-//! The budget then decides how far to fall back: from the starting point
-//! toward outsourcing, one option at a time (never skipping hybrid), the
-//! first that fits the budget in every year is recommended; when none
-//! fits, the most outsourced allowed option is, and the report says how
-//! much the budget falls short. Falling back only toward outsourcing keeps
-//! the recommendation monotone in the budget: more money never moves it
-//! toward outsourcing.
-//!
-//! Constraints never change `S` itself, so the score's properties hold
-//! whatever the constraints.
+//! Everything here is a number or a rule; the sentences the report shows
+//! are made in [`super::recommendation`]. The pieces that do not change with
+//! costs are kept in [`Decided`], so the simulation, the confidence and the
+//! switching values re-decide with new costs cheaply.
 
-use super::assessment::SocOption;
-use super::considerations::{self, budget_parts, CostView, Scored, SizeReference};
+use super::appraisal::{Appraiser, Choice, Valued};
+use super::assessment::{ConstraintKind, SocOption};
 use super::economics::facts::CostFacts;
-use super::economics::simulate::{fnv1a, Simulation, Xorshift};
+use super::economics::simulate::quantiles;
 use super::economics::{index, Economics};
-use super::values::{Values, A};
-use crate::profile::model::{Consideration, Sharing};
+use super::needs::{self, Need};
+use super::risk::loss::Effects;
+use super::schedule::provider_start;
+use super::values::A;
+use crate::profile::model::Sharing;
 use crate::profile::Profile;
 
-pub fn round_to(x: f64, scale: f64) -> f64 {
-    (x * scale).round() / scale
+/// A hard rule that makes an option infeasible.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Infeasible {
+    pub kind: ConstraintKind,
+    pub option: SocOption,
 }
 
-/// Weights as shares of their sum, rounded so that scaling every weight by
-/// the same factor gives exactly the same shares.
-pub fn normalised(profile: &Profile) -> [f64; 8] {
-    let mut raw = [0.0; 8];
-    for (i, c) in Consideration::ALL.iter().enumerate() {
-        raw[i] = profile.weight(*c);
+/// The decision at likely values, and what re-deciding needs.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub appraiser: Appraiser,
+    pub needs: Vec<Need>,
+    pub infeasible: Vec<Infeasible>,
+    pub effects: Effects,
+    /// Present value of each option's expected loss at run-rate (steady
+    /// state every year), at likely values.
+    pub loss_pv: [f64; 3],
+    pub valued: Valued,
+    /// The operating budget each option needs a year: the median of the
+    /// draws (so that it fits with a probability of at least one half), or
+    /// the likely need without a simulation.
+    pub opex_needed: [f64; 3],
+    /// How the median need compares with the likely one, to carry the
+    /// median over to a re-priced plan.
+    pub need_ratio: [f64; 3],
+    pub fits: [bool; 3],
+    pub choice: Choice,
+    pub opex: f64,
+    pub horizon: usize,
+    pub discount: f64,
+}
+
+/// Hard rules: third-party sharing prohibited, or classified data, rule out
+/// a fully outsourced SOC. Nothing else does: over budget is a funding gap,
+/// and a go-live a provider cannot meet, no option can.
+pub fn infeasible(profile: &Profile) -> Vec<Infeasible> {
+    let mut out = Vec::new();
+    if profile.compliance.third_party_data_sharing == Sharing::Prohibited {
+        out.push(Infeasible {
+            kind: ConstraintKind::SharingProhibited,
+            option: SocOption::Outsourced,
+        });
     }
-    normalise(&raw)
-}
-
-pub fn normalise(raw: &[f64; 8]) -> [f64; 8] {
-    let sum: f64 = raw.iter().sum();
-    let mut out = [0.0; 8];
-    for (o, w) in out.iter_mut().zip(raw) {
-        let share = if sum > 0.0 { w / sum } else { 1.0 / 8.0 };
-        *o = round_to(share, 1e9);
+    if profile.holds_classified_data() {
+        out.push(Infeasible {
+            kind: ConstraintKind::Classified,
+            option: SocOption::Outsourced,
+        });
     }
     out
 }
 
-/// Weighted mean score.
-pub fn weighted(scores: &[f64; 8], shares: &[f64; 8]) -> f64 {
-    let s: f64 = scores.iter().zip(shares).map(|(s, w)| s * w).sum();
-    round_to(s, 1e9)
+/// Whether each option fits an operating budget of `opex`.
+pub fn fits(opex_needed: &[f64; 3], opex: f64) -> [bool; 3] {
+    opex_needed.map(|need| need <= opex + 1e-6)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Thresholds {
-    pub in_house: f64,
-    pub outsourced: f64,
-}
-
-/// The option the score alone points to.
-pub fn band(score: f64, t: Thresholds) -> SocOption {
-    if score >= t.in_house {
-        SocOption::InHouse
-    } else if score <= t.outsourced {
-        SocOption::Outsourced
-    } else {
-        SocOption::Hybrid
-    }
-}
-
-/// Options in the score's order of preference.
-fn preference(score: f64, t: Thresholds) -> [SocOption; 3] {
-    use SocOption::*;
-    match band(score, t) {
-        InHouse => [InHouse, Hybrid, Outsourced],
-        Outsourced => [Outsourced, Hybrid, InHouse],
-        Hybrid if score >= 0.0 => [Hybrid, InHouse, Outsourced],
-        Hybrid => [Hybrid, Outsourced, InHouse],
-    }
-}
-
-/// How far toward outsourcing an option is: in-house 2, hybrid 1,
-/// outsourced 0.
-fn rank(o: SocOption) -> u8 {
-    match o {
-        SocOption::InHouse => 2,
-        SocOption::Hybrid => 1,
-        SocOption::Outsourced => 0,
-    }
-}
-
-/// The options hard constraints leave, and which of them fit the budget.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Gate {
-    pub allowed: [bool; 3],
-    pub fits: [bool; 3],
-}
-
-impl Gate {
-    pub fn allowed(&self, o: SocOption) -> bool {
-        self.allowed[index(o)]
-    }
-
-    pub fn fits(&self, o: SocOption) -> bool {
-        self.fits[index(o)]
-    }
-
-    pub fn allowed_list(&self) -> Vec<SocOption> {
-        SocOption::ALL
-            .into_iter()
-            .filter(|o| self.allowed(*o))
-            .collect()
-    }
-}
-
-/// The recommendation for a score and a gate.
-pub fn choose(score: f64, t: Thresholds, gate: &Gate) -> SocOption {
-    let order = preference(score, t);
-    let start = order
-        .into_iter()
-        .find(|o| gate.allowed(*o))
-        .unwrap_or(SocOption::Hybrid);
-    // From the start toward outsourcing, in rank order.
-    let mut path: Vec<SocOption> = SocOption::ALL
-        .into_iter()
-        .filter(|o| gate.allowed(*o) && rank(*o) <= rank(start))
-        .collect();
-    path.sort_by_key(|o| std::cmp::Reverse(rank(*o)));
-    path.iter()
-        .copied()
-        .find(|o| gate.fits(*o))
-        .or_else(|| path.last().copied())
-        .unwrap_or(start)
-}
-
-/// Everything the decision depends on that does not change with costs or
-/// the budget, so sensitivity and the Monte Carlo can re-decide cheaply.
-pub struct Decider {
-    pub thresholds: Thresholds,
-    pub shares: [f64; 8],
-    /// Scores of the considerations that do not depend on costs, with the
-    /// budget and risk slots (0 and 2) recomputed from costs.
-    pub fixed_scores: [f64; 8],
-    pub sharing_prohibited: bool,
-    pub size: SizeReference,
-    pub capex: f64,
-    /// Risk points before the expected-loss term, and the expected yearly
-    /// loss per option, to re-score the risk consideration with new costs.
-    pub risk_points: f64,
-    pub loss: [f64; 3],
-    pub years: f64,
-}
-
-impl Decider {
-    pub fn gate(&self, facts: &CostFacts, opex: f64) -> Gate {
-        let mut allowed = [true; 3];
-        if self.sharing_prohibited {
-            allowed[index(SocOption::Outsourced)] = false;
-        }
-        for option in [SocOption::InHouse, SocOption::Hybrid] {
-            if considerations::proportion(facts, &self.size, option)
-                > considerations::OUT_OF_PROPORTION
-            {
-                allowed[index(option)] = false;
-            }
-        }
-        let mut fits = [false; 3];
-        for (i, f) in fits.iter_mut().enumerate() {
-            *f = facts.min_opex[i] <= opex + 1e-6;
-        }
-        Gate { allowed, fits }
-    }
-
-    /// Allowed options before the proportionality constraint, for value
-    /// for money: the proportionality rule must not change whom in-house is
-    /// compared with.
-    fn comparable(&self) -> Vec<SocOption> {
-        SocOption::ALL
-            .into_iter()
-            .filter(|o| !(self.sharing_prohibited && *o == SocOption::Outsourced))
-            .collect()
-    }
-
-    pub fn budget_score(&self, facts: &CostFacts, opex: f64) -> f64 {
-        budget_parts(facts, opex, &self.comparable(), &self.size).score()
-    }
-
-    pub fn risk_score(&self, facts: &CostFacts) -> f64 {
-        let value = considerations::loss_value(&self.loss, facts, &self.comparable(), self.years);
-        (self.risk_points + value).clamp(-2.0, 2.0)
-    }
-
-    pub fn score(&self, facts: &CostFacts, opex: f64) -> f64 {
-        let mut scores = self.fixed_scores;
-        scores[0] = self.budget_score(facts, opex);
-        scores[2] = self.risk_score(facts);
-        weighted(&scores, &self.shares)
-    }
-
-    pub fn decide(&self, facts: &CostFacts, opex: f64) -> SocOption {
-        choose(
-            self.score(facts, opex),
-            self.thresholds,
-            &self.gate(facts, opex),
-        )
-    }
-}
-
-/// The decision at likely values.
-pub struct Core {
-    pub decider: Decider,
-    pub scored: Vec<Scored>,
-    pub score: f64,
-    pub gate: Gate,
-    pub option: SocOption,
-}
-
-pub fn thresholds(v: &Values) -> Thresholds {
-    Thresholds {
-        in_house: 0.5 + 0.0 * v[A::FxUsdRate],
-        outsourced: -0.5,
-    }
-}
-
-pub fn core(profile: &Profile, e: &Economics, loss: [f64; 3]) -> Core {
+pub fn decide(profile: &Profile, e: &Economics) -> Decided {
     let v = &e.likely;
-    let size = considerations::size_reference(profile, v);
-    let sharing_prohibited = profile.compliance.third_party_data_sharing == Sharing::Prohibited;
-    let comparable: Vec<SocOption> = SocOption::ALL
-        .into_iter()
-        .filter(|o| !(sharing_prohibited && *o == SocOption::Outsourced))
-        .collect();
-    let scored = considerations::score_all(
+    let in_house_team = e.plan.in_house[0].total();
+    let needs = needs::rate_all(profile, v, in_house_team);
+    let infeasible = infeasible(profile);
+    let mut feasible = [true; 3];
+    for r in &infeasible {
+        feasible[index(r.option)] = false;
+    }
+    let min_team = needs::minimum_team(profile, v, in_house_team);
+    let effects = Effects::new(
         profile,
-        v,
-        &CostView {
-            facts: &e.facts,
-            allowed: &comparable,
-            size: &size,
-            in_house_team: e.plan.in_house[0].total(),
-            loss: &loss,
-        },
+        min_team,
+        v[A::InHouseBuildMonths],
+        provider_start(v),
+        e.plan.bridge.is_some(),
     );
-    let shares = normalised(profile);
-    let mut fixed_scores = [0.0; 8];
-    for (slot, s) in fixed_scores.iter_mut().zip(&scored) {
-        *slot = s.score;
-    }
-    fixed_scores[0] = 0.0;
-    fixed_scores[2] = 0.0;
-    let decider = Decider {
-        thresholds: thresholds(v),
-        shares,
-        fixed_scores,
-        sharing_prohibited,
-        size,
-        capex: profile.budget.capex,
-        risk_points: considerations::risk_points(profile).0,
-        loss,
-        years: f64::from(profile.budget.horizon_years),
+    let horizon = e.plan.horizon;
+    let discount = v[A::DiscountRatePct] / 100.0;
+    let p = v[A::BreachProbabilityPct] / 100.0;
+    let cost = v[A::BreachCost];
+    let loss_pv = std::array::from_fn(|o| effects.run_rate_present_value(o, p, cost, horizon, discount));
+    let appraiser = Appraiser::new(
+        profile.decision.money_share,
+        profile.need_shares(),
+        &needs,
+        feasible,
+    );
+    let valued = appraiser.value(e.facts.run_rate_pv, loss_pv);
+    let opex_needed: [f64; 3] = if e.sim.draws.is_empty() {
+        e.facts.min_opex
+    } else {
+        std::array::from_fn(|o| {
+            let mut needs: Vec<f64> = e.sim.draws.iter().map(|d| d.min_opex[o]).collect();
+            let [median] = quantiles(&mut needs, [0.5]);
+            median
+        })
     };
-    let opex = profile.budget.annual_opex;
-    let score = decider.score(&e.facts, opex);
-    let gate = decider.gate(&e.facts, opex);
-    let option = choose(score, decider.thresholds, &gate);
-    Core {
-        decider,
-        scored,
-        score,
-        gate,
-        option,
-    }
-}
-
-pub const ROBUSTNESS_SAMPLES: u32 = 2000;
-
-/// Share of weightings, each weight scaled by a factor drawn from
-/// [0.5, 1.5], that keep the recommendation.
-pub fn weight_robustness(profile: &Profile, core: &Core) -> f64 {
-    let mut rng = Xorshift::new(fnv1a(&profile.id));
-    let mut scores = core.decider.fixed_scores;
-    scores[0] = core.scored[0].score;
-    scores[2] = core.scored[2].score;
-    let mut same = 0u32;
-    for _ in 0..ROBUSTNESS_SAMPLES {
-        let mut drawn = core.decider.shares;
-        for w in &mut drawn {
-            *w *= 0.5 + rng.next_unit();
+    let need_ratio = std::array::from_fn(|o| {
+        if e.facts.min_opex[o] > 0.0 {
+            opex_needed[o] / e.facts.min_opex[o]
+        } else {
+            1.0
         }
-        let shares = normalise(&drawn);
-        let s = weighted(&scores, &shares);
-        if choose(s, core.decider.thresholds, &core.gate) == core.option {
-            same += 1;
-        }
-    }
-    round_to(f64::from(same) / f64::from(ROBUSTNESS_SAMPLES), 1e4)
-}
-
-/// Share of the cost simulation's draws whose recommendation, re-decided
-/// with the drawn costs, is the same.
-pub fn cost_robustness(profile: &Profile, core: &Core, sim: &Simulation) -> f64 {
-    if sim.draws.is_empty() {
-        return 1.0;
-    }
+    });
     let opex = profile.budget.annual_opex;
-    let same = sim
-        .draws
-        .iter()
-        .filter(|d| core.decider.decide(d, opex) == core.option)
-        .count();
-    round_to(same as f64 / sim.draws.len() as f64, 1e4)
+    let fits = fits(&opex_needed, opex);
+    let choice = appraiser.choose(&valued, fits);
+    Decided {
+        appraiser,
+        needs,
+        infeasible,
+        effects,
+        loss_pv,
+        valued,
+        opex_needed,
+        need_ratio,
+        fits,
+        choice,
+        opex,
+        horizon,
+        discount,
+    }
 }
 
-/// Distance of the score from the nearest threshold whose crossing would
-/// change the recommendation. A threshold that only leads to an option the
-/// constraints rule out does not count; when none counts, the margin is
-/// `None`: no score on the scale changes it.
-pub fn margin(score: f64, t: Thresholds, gate: &Gate) -> Option<f64> {
-    let now = choose(score, t, gate);
-    let flips = |x: f64| {
-        [x - 1e-6, x + 1e-6]
+impl Decided {
+    /// The recommendation with costs re-priced (`facts` at likely values of
+    /// a changed plan) and the operating budget `opex`.
+    pub fn redecide(&self, facts: &CostFacts, opex: f64) -> SocOption {
+        let valued = self.appraiser.value(facts.run_rate_pv, self.loss_pv);
+        let need: [f64; 3] = std::array::from_fn(|o| facts.min_opex[o] * self.need_ratio[o]);
+        self.appraiser.choose(&valued, fits(&need, opex)).option
+    }
+
+    /// The recommendation with another budget, costs unchanged.
+    pub fn with_budget(&self, opex: f64) -> SocOption {
+        self.appraiser
+            .choose(&self.valued, fits(&self.opex_needed, opex))
+            .option
+    }
+
+    /// The recommendation with another money share or need weighting,
+    /// costs unchanged.
+    pub fn with_weights(&self, money_share: f64, shares: &[f64; 7]) -> SocOption {
+        let valued = self
+            .appraiser
+            .value_with(self.valued.cost, self.valued.loss, money_share, shares);
+        self.appraiser.choose(&valued, self.fits).option
+    }
+
+    /// The cheapest feasible option, risk-adjusted.
+    pub fn cheapest(&self) -> SocOption {
+        let candidates = self.appraiser.candidates();
+        SocOption::ALL
             .into_iter()
-            .any(|probe| choose(probe, t, gate) != now)
-    };
-    let m = [t.in_house, t.outsourced]
-        .into_iter()
-        .filter(|x| flips(*x))
-        .map(|x| (score - x).abs())
-        .fold(f64::INFINITY, f64::min);
-    m.is_finite().then(|| round_to(m, 1e3))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const T: Thresholds = Thresholds {
-        in_house: 0.5,
-        outsourced: -0.5,
-    };
-
-    fn gate(allowed: [bool; 3], fits: [bool; 3]) -> Gate {
-        Gate { allowed, fits }
+            .filter(|o| candidates[index(*o)])
+            .min_by(|a, b| {
+                self.valued.risk_adjusted[index(*a)].total_cmp(&self.valued.risk_adjusted[index(*b)])
+            })
+            .unwrap_or(SocOption::Outsourced)
     }
 
-    #[test]
-    fn fallback_goes_toward_outsourcing_one_step_at_a_time() {
-        use SocOption::*;
-        // Gates list in-house, outsourced, hybrid.
-        // In-house scored but over budget: hybrid if it fits, never skipped.
-        assert_eq!(
-            choose(1.0, T, &gate([true; 3], [false, true, true])),
-            Hybrid
-        );
-        assert_eq!(
-            choose(1.0, T, &gate([true; 3], [false, false, true])),
-            Hybrid
-        );
-        assert_eq!(
-            choose(1.0, T, &gate([true; 3], [false, true, false])),
-            Outsourced
-        );
-        // Nothing fits: the most outsourced allowed option.
-        assert_eq!(choose(1.0, T, &gate([true; 3], [false; 3])), Outsourced);
-        // Never up: outsourcing scored and over budget stays outsourcing.
-        assert_eq!(
-            choose(-1.0, T, &gate([true; 3], [true, false, true])),
-            Outsourced
-        );
-        // Sharing prohibited: outsourcing is not allowed, hybrid is nearest.
-        assert_eq!(
-            choose(-1.0, T, &gate([true, false, true], [true; 3])),
-            Hybrid
-        );
-        // In-house out of proportion: hybrid.
-        assert_eq!(
-            choose(1.0, T, &gate([false, true, true], [true; 3])),
-            Hybrid
-        );
-    }
-
-    #[test]
-    fn more_fitting_options_never_move_the_choice_toward_outsourcing() {
-        for score in [-1.0, -0.2, 0.2, 1.0] {
-            for allowed_bits in 1..8u8 {
-                let allowed = [
-                    allowed_bits & 1 != 0,
-                    allowed_bits & 2 != 0,
-                    allowed_bits & 4 != 0,
-                ];
-                for fits_bits in 0..8u8 {
-                    for extra in 0..3 {
-                        let fits = [fits_bits & 1 != 0, fits_bits & 2 != 0, fits_bits & 4 != 0];
-                        let mut more = fits;
-                        more[extra] = true;
-                        let a = choose(score, T, &gate(allowed, fits));
-                        let b = choose(score, T, &gate(allowed, more));
-                        assert!(
-                            rank(b) >= rank(a),
-                            "{score} {allowed:?} {fits:?} -> {more:?}"
-                        );
-                    }
-                }
-            }
-        }
+    /// Sum of discount factors over the horizon: a present value over this
+    /// is the equal amount a year.
+    pub fn annuity(&self) -> f64 {
+        (0..self.horizon)
+            .map(|y| (1.0 + self.discount).powi(-(y as i32)))
+            .sum::<f64>()
+            .max(1.0)
     }
 }

@@ -1,7 +1,7 @@
 //! The profile's facts as the report's "What we assessed" table: every value
 //! the evaluation read, and whether it was given or defaulted.
 
-use super::assessment::Fact;
+use super::assessment::{Fact, ProfileSummary};
 use super::values::{Values, A};
 use super::words::{and_list, hours, money, thousands, trim_float};
 use crate::profile::model::Consideration;
@@ -249,7 +249,7 @@ pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     let given = Consideration::ALL
         .iter()
         .any(|k| !p.is_defaulted(&format!("weights.{}", k.key())));
-    let shares = super::decision::normalised(p);
+    let shares = normalised_weights(p);
     out.push(Fact {
         key: "weights".into(),
         label: "Weights (share of the decision)".into(),
@@ -280,4 +280,44 @@ pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
         });
     }
     out
+}
+
+/// Every weight as a share of their sum, money's included, as given.
+fn normalised_weights(p: &Profile) -> Vec<f64> {
+    let raw: Vec<f64> = Consideration::ALL.iter().map(|c| p.weight(*c)).collect();
+    let sum: f64 = raw.iter().sum();
+    raw.iter()
+        .map(|w| if sum > 0.0 { w / sum } else { 1.0 / 8.0 })
+        .collect()
+}
+
+/// Who the assessment is for, as the report heads it.
+pub fn summary(p: &Profile) -> ProfileSummary {
+    ProfileSummary {
+        id: p.id.clone(),
+        name: p.organisation.name.clone(),
+        // The file name only: outputs must not depend on where the input
+        // sat on disk (same input, same bytes on every machine).
+        source: std::path::Path::new(&p.source)
+            .file_name()
+            .map_or_else(|| p.source.clone(), |n| n.to_string_lossy().into_owned()),
+        industry: p.organisation.industry.key().to_string(),
+        industry_label: p.organisation.industry.label().to_string(),
+        headquarters: p.organisation.headquarters.clone(),
+        currency: p.organisation.currency.clone(),
+        date: p.report.date.to_string(),
+        prepared_by: p.report.prepared_by.clone(),
+        prepared_for: p.report.prepared_for.clone(),
+        classification: p.report.classification.clone(),
+        language: p.report.language.clone(),
+        employees: p.organisation.employees,
+        frameworks: p
+            .compliance
+            .frameworks
+            .iter()
+            .map(|f| f.label().to_string())
+            .collect(),
+        notification_hours: p.compliance.notification_hours,
+        overrides: p.overrides.clone(),
+    }
 }

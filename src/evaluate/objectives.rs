@@ -36,11 +36,22 @@ pub fn maturity_targets(now: u8, horizon_years: u32) -> Vec<(u8, u32)> {
         })
 }
 
+/// How the recommended option stands against the budget.
+pub struct BudgetFit<'a> {
+    /// Probability of staying within the operating budget every year.
+    pub probability: f64,
+    /// Operating budget it needs a year (median of the simulations).
+    pub opex_needed: f64,
+    pub opex: f64,
+    pub currency: &'a str,
+}
+
 pub fn objectives(
     profile: &Profile,
     option: SocOption,
     live_month: f64,
     complete_month: f64,
+    budget: &BudgetFit<'_>,
 ) -> Vec<Objective> {
     let live = live_month.ceil() as u32;
     let complete = complete_month.ceil() as u32;
@@ -160,12 +171,27 @@ pub fn objectives(
         "two a year, the first before month 12".to_string(),
         complete.max(live + 3).min(12),
     );
-    push(
-        "Run within budget".to_string(),
-        "Actual yearly SOC cost against the approved plan",
-        "within the annual operating budget every year".to_string(),
-        12,
-    );
+    // Never an objective the model says will fail: when the option is more
+    // likely over budget than not, the objective is the funding it needs.
+    if budget.probability >= 0.5 {
+        push(
+            "Run within budget".to_string(),
+            "Actual yearly SOC cost against the approved plan",
+            "within the annual operating budget every year".to_string(),
+            12,
+        );
+    } else {
+        push(
+            "Fund the plan".to_string(),
+            "Approved yearly operating budget for security operations",
+            format!(
+                "at least {} a year (now {}), approved before the plan starts",
+                crate::evaluate::words::money_short(budget.currency, budget.opex_needed),
+                crate::evaluate::words::money_short(budget.currency, budget.opex)
+            ),
+            1,
+        );
+    }
     out
 }
 

@@ -3,7 +3,7 @@
 
 use super::assessment::Costs;
 use super::assessment::{OptionPoint, OptionProfile, PointKind, SocOption, Strength};
-use super::decision::Core;
+use super::decision::Decided;
 use super::economics::Economics;
 use super::schedule::{complete_month, monitoring_month};
 use super::values::A as V;
@@ -29,7 +29,7 @@ use PointKind::{Advantage as A, Drawback as D};
 pub fn option_profiles(
     profile: &Profile,
     e: &Economics,
-    core: &Core,
+    d: &Decided,
     costs: &Costs,
 ) -> Vec<OptionProfile> {
     let v = &e.likely;
@@ -126,7 +126,7 @@ pub fn option_profiles(
                     SocOption::Hybrid => "A provider covers 24/7 monitoring and triage; an internal team owns incident response, detection engineering for the crown jewels and threat hunting.",
                 }
                 .to_string(),
-                feasible: core.gate.allowed(option),
+                feasible: d.appraiser.feasible[super::economics::index(option)],
                 within_budget: c.is_some_and(|c| c.within_budget),
                 meets_deadline: monitoring_month(v, e.plan.bridge, option) <= go_live,
                 monitoring_live_month: monitoring_month(v, e.plan.bridge, option),

@@ -5,7 +5,15 @@
 use super::assessment::{
     Assessment, ScenarioCost, ScenarioOutcome, ScenarioRecommendation, ScenarioRisk,
 };
-use super::words::{money_short, signed_2};
+use super::words::money_short;
+
+fn decimal_3(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+fn decimal_2(x: f64) -> String {
+    super::words::trim_float((x * 100.0).round() / 100.0)
+}
 use crate::profile::model::Scenario;
 
 /// `scenario`'s outcome, given the profile's assessment `base` and the
@@ -18,7 +26,12 @@ pub fn outcome(base: &Assessment, scenario: &Scenario, a: &Assessment) -> Scenar
         recommendation: ScenarioRecommendation {
             option,
             label: a.recommendation.label.clone(),
-            score: a.recommendation.score,
+            value: a
+                .decision
+                .options
+                .get(&option)
+                .map_or(0.0, |o| o.value),
+            probability_best: a.recommendation.probability_best,
             confidence: a.recommendation.confidence,
         },
         changed: option != base.recommendation.option,
@@ -69,63 +82,75 @@ pub fn top_risk(a: &Assessment) -> Option<ScenarioRisk> {
 fn text(base: &Assessment, a: &Assessment) -> String {
     let was = base.recommendation.option;
     let now = a.recommendation.option;
-    let verdict =
-        if now == was && (a.recommendation.score - base.recommendation.score).abs() < 0.005 {
-            format!(
-                "The recommendation stays {} (the score is unchanged at {})",
-                now.short().to_lowercase(),
-                signed_2(a.recommendation.score)
-            )
-        } else if now == was {
-            format!(
-                "The recommendation stays {} (score {}, against {} as profiled)",
-                now.short().to_lowercase(),
-                signed_2(a.recommendation.score),
-                signed_2(base.recommendation.score)
-            )
-        } else {
-            format!(
-                "The recommendation changes from {} to {}",
-                was.short().to_lowercase(),
-                now.short().to_lowercase()
-            )
-        };
+    let value = |x: &Assessment| x.decision.options.get(&x.recommendation.option).map_or(0.0, |o| o.value);
+    let verdict = if now == was && (value(a) - value(base)).abs() < 0.0005 {
+        format!(
+            "The recommendation stays {} (its value is unchanged at {})",
+            now.short().to_lowercase(),
+            decimal_3(value(a))
+        )
+    } else if now == was {
+        format!(
+            "The recommendation stays {} (value {}, against {} as profiled)",
+            now.short().to_lowercase(),
+            decimal_3(value(a)),
+            decimal_3(value(base))
+        )
+    } else {
+        format!(
+            "The recommendation changes from {} to {}",
+            was.short().to_lowercase(),
+            now.short().to_lowercase()
+        )
+    };
     let new_constraint = a
         .recommendation
         .constraints
         .iter()
-        .filter(|c| c.changed_recommendation)
+        .filter(|c| c.changed_recommendation || c.rules_out)
         .find(|c| {
             !base
                 .recommendation
                 .constraints
                 .iter()
-                .any(|b| b.kind == c.kind && b.option == c.option && b.changed_recommendation)
+                .any(|b| b.kind == c.kind && b.option == c.option)
         });
-    let moved = a
+    // What moved the recommended option's value most: money, or a need.
+    let money_moved = |x: &Assessment| {
+        x.decision
+            .options
+            .get(&now)
+            .map_or(0.0, |o| o.money.score * x.decision.money_share)
+    };
+    let mut moves: Vec<(String, f64, f64)> = a
         .considerations
         .iter()
         .filter_map(|c| {
             let before = base.considerations.iter().find(|b| b.key == c.key)?;
-            Some((c, before, (c.pull - before.pull).abs()))
+            let r = c.ratings.get(&now).copied().unwrap_or(0.0);
+            let b = before.ratings.get(&now).copied().unwrap_or(0.0);
+            Some((c.label.clone(), b, r))
         })
-        .filter(|(_, _, d)| *d >= 0.005)
-        .max_by(|x, y| x.2.total_cmp(&y.2));
+        .collect();
+    moves.push((
+        "Money".to_string(),
+        money_moved(base) * 4.0,
+        money_moved(a) * 4.0,
+    ));
+    let moved = moves
+        .into_iter()
+        .filter(|(_, b, r)| (r - b).abs() >= 0.005)
+        .max_by(|x, y| (x.2 - x.1).abs().total_cmp(&(y.2 - y.1).abs()));
     let driver = match (new_constraint, moved) {
         (Some(c), _) => format!("because {}", lower_first(c.reason.trim_end_matches('.'))),
-        (None, Some((c, before, _))) if now == was => format!(
-            "with {} moving most, from {} to {}",
-            lower_first(&c.label),
-            signed_2(before.score),
-            signed_2(c.score)
+        (None, Some((label, before, after))) => format!(
+            "with {} moving most for {}, from {} to {} of 4",
+            lower_first(&label),
+            now.short().to_lowercase(),
+            decimal_2(before),
+            decimal_2(after)
         ),
-        (None, Some((c, before, _))) => format!(
-            "as {} moves from {} to {}",
-            lower_first(&c.label),
-            signed_2(before.score),
-            signed_2(c.score)
-        ),
-        (None, None) => "with every consideration scored as before".to_string(),
+        (None, None) => "with every option rated as before".to_string(),
     };
     let cur = &a.costs.currency;
     let cost = match (a.costs.options.get(&now), base.costs.options.get(&was)) {

@@ -33,3 +33,8 @@ impl Values {
         amount * self[A::FxUsdRate]
     }
 }
+
+/// `x` rounded to a multiple of `1 / scale`.
+pub fn round_to(x: f64, scale: f64) -> f64 {
+    (x * scale).round() / scale
+}

@@ -203,6 +203,26 @@ impl Profile {
     pub fn owns(&self, tool: Tool) -> bool {
         self.security_team.tools.contains(&tool)
     }
+
+    /// Whether any critical asset holds classified information.
+    pub fn holds_classified_data(&self) -> bool {
+        self.environment
+            .critical_assets
+            .iter()
+            .any(|a| a.data.contains(&DataClass::Classified))
+    }
+
+    /// The weights of the seven needs, as shares of their sum (equal when
+    /// every need weighs nothing), rounded so that scaling every weight by
+    /// the same factor gives exactly the same shares.
+    pub fn need_shares(&self) -> [f64; 7] {
+        let raw = Consideration::NEEDS.map(|c| self.weight(c));
+        let sum: f64 = raw.iter().sum();
+        raw.map(|w| {
+            let share = if sum > 0.0 { w / sum } else { 1.0 / 7.0 };
+            (share * 1e9).round() / 1e9
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -359,7 +359,7 @@ catalogue! {
         min: 0.0,
         max: 60.0,
         draw: Own,
-        rule: "attrition x months to hire / 12: about 8% at 25% attrition and 4 months; covered at 1.5 times pay",
+        rule: "attrition x a typical 4 months to hire / 12: about 8% at 25% attrition; covered at 1.5 times pay; range 0.5x to 2x",
     },
     HybridBuildMonths {
         name: "hybrid_build_months",
@@ -440,7 +440,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 6 per endpoint per month, range 3-15",
+        rule: "USD 6 per endpoint per month, range 3-15; graduated: 0.9x from 1,000 endpoint-equivalents, 0.8x from 10,000, 0.7x beyond 50,000",
     },
     EdrServerFactor {
         name: "edr_server_factor",

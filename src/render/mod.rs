@@ -491,13 +491,13 @@ pub struct IndexRow {
     pub recommendation: String,
     pub option: SocOption,
     pub confidence: String,
-    /// What limits the confidence most: `margin`, `weights`, `costs` or
-    /// `budget`.
+    /// What needs attention most: `choice` (another option wins in many
+    /// joint draws) or `budget` (the option may not stay within budget).
     #[serde(default)]
     pub confidence_limited_by: String,
-    /// The weakest of the shares confidence rests on (weightings, cost
-    /// draws and budget draws that keep the recommendation), to rank the
-    /// organisations that need attention.
+    /// The lower of the probability that the recommendation is the best
+    /// option and that it stays within budget, to rank the organisations
+    /// that need attention.
     #[serde(default)]
     pub weakest_share: f64,
     pub currency: String,
@@ -523,12 +523,13 @@ impl IndexRow {
             employees: a.profile.employees,
             recommendation: r.option.short().to_string(),
             option: r.option,
-            confidence: format!("{:?}", r.confidence).to_lowercase(),
-            confidence_limited_by: r.confidence_limited_by.clone(),
-            weakest_share: r
-                .robustness
-                .min(r.cost_robustness)
-                .min(r.probability_within_budget),
+            confidence: r.confidence.key().to_string(),
+            confidence_limited_by: if r.probability_within_budget < r.probability_best {
+                "budget".to_string()
+            } else {
+                "choice".to_string()
+            },
+            weakest_share: r.probability_best.min(r.probability_within_budget),
             currency: a.costs.currency.clone(),
             in_house: total(SocOption::InHouse),
             outsourced: total(SocOption::Outsourced),

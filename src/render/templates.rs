@@ -226,6 +226,14 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("pct", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(words::percent_1(number(v, "pct")?)))
     });
+    tera.register_filter("fixed", |v: &Value, args: &HashMap<String, Value>| {
+        let places = args
+            .get("places")
+            .and_then(Value::as_u64)
+            .unwrap_or(2)
+            .min(6) as usize;
+        Ok(Value::String(format!("{:.*}", places, number(v, "fixed")?)))
+    });
     tera.register_filter("signed", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(words::signed(number(v, "signed")?)))
     });

@@ -92,12 +92,13 @@ pub struct ReportView<'a> {
     pub sla_groups: Vec<SlaGroup<'a>>,
     pub raci_groups: Vec<RaciGroup<'a>>,
     pub applied_constraints: Vec<&'a Constraint>,
-    pub weight_flips: Vec<&'a WeightFlip>,
+    /// Switching values that change the recommendation within their range.
+    pub switches: Vec<&'a SwitchingValue>,
+    /// Need weights no share of which changes the recommendation.
     pub steady_weights: Vec<String>,
     pub overridden: usize,
-    /// How many of the sensitivity inputs change the recommendation within
-    /// their range.
-    pub changing_inputs: usize,
+    /// The options appraisal as rows: money, each need, value and rank.
+    pub appraisal_rows: Vec<AppraisalRow>,
     /// The highest-rated risk the recommendation leaves, as the scenarios
     /// table shows it for each scenario.
     pub top_residual_risk: Option<ScenarioRisk>,
@@ -132,30 +133,66 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
             .recommendation
             .constraints
             .iter()
-            .filter(|c| c.changed_recommendation || c.kind == ConstraintKind::BudgetCannotFund)
+            .filter(|c| {
+                c.rules_out || c.changed_recommendation || c.kind == ConstraintKind::BudgetCannotFund
+            })
             .collect(),
-        weight_flips: a
-            .sensitivity
-            .weights
+        switches: a
+            .decision
+            .switching_values
             .iter()
-            .filter(|w| w.flips_at_share.is_some())
+            .filter(|s| s.value.is_some())
             .collect(),
         steady_weights: a
-            .sensitivity
-            .weights
+            .decision
+            .switching_values
             .iter()
-            .filter(|w| w.flips_at_share.is_none())
-            .map(|w| w.consideration.label().to_lowercase())
+            .filter(|s| s.value.is_none() && s.input.starts_with("weights."))
+            .map(|s| {
+                let key = s.input.trim_start_matches("weights.");
+                a.considerations
+                    .iter()
+                    .find(|c| c.key.key() == key)
+                    .map_or(key.to_string(), |c| c.label.to_lowercase())
+            })
             .collect(),
         overridden: a.assumptions.iter().filter(|x| x.overridden).count(),
-        changing_inputs: a
-            .sensitivity
-            .inputs
-            .iter()
-            .filter(|i| i.flips_at.is_some())
-            .count(),
+        appraisal_rows: appraisal_rows(a),
         top_residual_risk: crate::evaluate::scenarios::top_risk(a),
     }
+}
+
+/// One row of the options-appraisal table.
+#[derive(Debug, Clone, Serialize)]
+pub struct AppraisalRow {
+    pub label: String,
+    /// Share of the value, 0-1.
+    pub weight: f64,
+    /// Per option in `SocOption::ALL` order: the rating 0-4 (money's score
+    /// scaled to 4).
+    pub ratings: Vec<f64>,
+}
+
+/// Money, then each need: the rows of the options-appraisal table.
+fn appraisal_rows(a: &Assessment) -> Vec<AppraisalRow> {
+    let d = &a.decision;
+    let mut rows = vec![AppraisalRow {
+        label: "Money (risk-adjusted cost)".to_string(),
+        weight: d.money_share,
+        ratings: SocOption::ALL
+            .iter()
+            .map(|o| d.options.get(o).map_or(0.0, |x| (x.money.score * 400.0).round() / 100.0))
+            .collect(),
+    }];
+    rows.extend(a.considerations.iter().map(|c| AppraisalRow {
+        label: c.label.clone(),
+        weight: c.weight,
+        ratings: SocOption::ALL
+            .iter()
+            .map(|o| c.ratings.get(o).copied().unwrap_or(0.0))
+            .collect(),
+    }));
+    rows
 }
 
 /// The figures by name, as the templates refer to them.

@@ -23,6 +23,13 @@ pub const HYBRID: usize = 2;
 pub struct CostFacts {
     /// Total over the horizon, per option.
     pub total: [f64; 3],
+    /// Present value of the total at the real discount rate.
+    pub pv: [f64; 3],
+    /// Present value at run-rate: today's estate held flat, the whole team
+    /// paid from the start, in-house without its bridge. The appraisal's
+    /// money compares this, so that growth, the pace of hiring and the
+    /// deadline (which the needs rate) neither count twice nor sway it.
+    pub run_rate_pv: [f64; 3],
     /// Total without the in-house bridge (the same as `total` for the
     /// options with a provider), for today's estate held flat.
     pub core_total: [f64; 3],
@@ -48,6 +55,7 @@ impl CostFacts {
         for o in 0..3 {
             let years = &priced.options[o][..priced.horizon];
             f.total[o] = years.iter().map(YearItems::total).sum();
+            f.pv[o] = priced.present_value(o);
             f.core_total[o] = flat.options[o][..flat.horizon]
                 .iter()
                 .map(YearItems::total)
@@ -59,6 +67,18 @@ impl CostFacts {
             .map(|y| bridge(y).0 + bridge(y).1)
             .sum();
         f.core_total[IN_HOUSE] -= bridged;
+        for o in 0..3 {
+            f.run_rate_pv[o] = super::price::present_value(
+                flat.options[o][..flat.horizon].iter().map(|y| {
+                    if o == IN_HOUSE {
+                        y.total() - bridge(y).0 - bridge(y).1
+                    } else {
+                        y.total()
+                    }
+                }),
+                flat.discount,
+            );
+        }
         let years = &priced.options[IN_HOUSE][..priced.horizon];
         let flat_years = &flat.options[IN_HOUSE][..flat.horizon];
         f.in_house_core_min_opex = min_opex_of(

@@ -31,7 +31,7 @@
 use super::plan::{hired_share, months_in_year, Estate, Plan, MAX_YEARS};
 use super::teams::TeamPlan;
 use crate::evaluate::assumptions::{
-    graduated, siem_list_usd, MDR_LOG_BANDS, MDR_UNIT_BANDS, SIEM_PAID_SHARE,
+    graduated, siem_list_usd, EDR_UNIT_BANDS, MDR_LOG_BANDS, MDR_UNIT_BANDS, SIEM_PAID_SHARE,
 };
 use crate::evaluate::values::{Values, A};
 use crate::profile::model::{OwnedTools, ProviderPlatform};
@@ -192,15 +192,38 @@ impl YearItems {
 pub struct Priced {
     pub horizon: usize,
     pub options: [[YearItems; MAX_YEARS]; 3],
+    /// The real discount rate the present values use, as a fraction.
+    pub discount: f64,
 }
 
 impl Priced {
+    /// Present value of an option's cost: each year discounted to the
+    /// decision (the first year is not discounted).
+    pub fn present_value(&self, option: usize) -> f64 {
+        present_value(
+            self.options[option][..self.horizon].iter().map(YearItems::total),
+            self.discount,
+        )
+    }
+
     pub fn total(&self, option: usize) -> f64 {
         self.options[option][..self.horizon]
             .iter()
             .map(YearItems::total)
             .sum()
     }
+}
+
+/// Present value of yearly amounts, the first year undiscounted.
+pub fn present_value(years: impl Iterator<Item = f64>, rate: f64) -> f64 {
+    let factor = 1.0 / (1.0 + rate);
+    let mut weight = 1.0;
+    let mut total = 0.0;
+    for amount in years {
+        total += amount * weight;
+        weight *= factor;
+    }
+    total
 }
 
 /// What the tools cost in one year, each at its running cost.
@@ -224,7 +247,7 @@ fn tools(plan: &Plan, v: &Values, est: &Estate, volume: f64) -> Tools {
     let edr_units = est.endpoints + v[A::EdrServerFactor] * (est.servers + est.cloud);
     Tools {
         siem,
-        edr: edr_units * v[A::EdrPrice] * 12.0,
+        edr: graduated(EDR_UNIT_BANDS, edr_units) * v[A::EdrPrice] * 12.0,
         soar: v[A::SoarAnnual],
         tip: v[A::TipAnnual],
         storage: volume * v[A::RetentionDays] * v[A::StoragePrice] * 12.0,
@@ -353,6 +376,7 @@ pub fn price(plan: &Plan, v: &Values) -> Priced {
     let mut priced = Priced {
         horizon: plan.horizon,
         options: [[YearItems::default(); MAX_YEARS]; 3],
+        discount: 0.0,
     };
     price_into(plan, v, &mut priced);
     priced
@@ -372,6 +396,7 @@ const SALARIES: [A; 5] = [
 /// as they were (zero, for a buffer made by [`price`] or `Default`).
 pub fn price_into(plan: &Plan, v: &Values, priced: &mut Priced) {
     priced.horizon = plan.horizon;
+    priced.discount = v[A::DiscountRatePct] / 100.0;
     for option in &mut priced.options {
         option[..plan.horizon].fill(YearItems::default());
     }
@@ -542,6 +567,7 @@ fn price_outsourced(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr
             team: &c.retained,
             previous_total: c.retained.total(),
             team_share: 1.0,
+            vacancy_covered: false,
         },
     );
     out.add(Item::Training, c.training * c.retained.total());
@@ -611,6 +637,7 @@ fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Y
             } else {
                 1.0
             },
+            vacancy_covered: true,
         },
     );
     out.add(Item::Training, c.training * team.total());
@@ -668,6 +695,8 @@ struct ProviderYear<'a> {
     previous_total: f64,
     /// Share of the year the team's new hires are paid.
     team_share: f64,
+    /// Whether empty posts are covered by overtime or contractors.
+    vacancy_covered: bool,
 }
 
 /// The parts outsourcing and co-managing share: the provider's fee and its
@@ -683,7 +712,11 @@ fn provider_option(out: &mut YearItems, plan: &Plan, v: &Values, p: ProviderYear
     }
     let staff = team_cost(p.team, v, false, p.c, p.team_share);
     out.add(Item::Salaries, staff);
-    out.add(Item::VacancyCover, vacancy_cover(v, staff));
+    // The function kept under full outsourcing is a part-time duty of a
+    // few people: no vacancy is covered by contractors there.
+    if p.vacancy_covered {
+        out.add(Item::VacancyCover, vacancy_cover(v, staff));
+    }
     out.add(Item::OnCall, on_call(plan.rota_provider, v));
     let surplus = (p.c.existing - p.team.total()).max(0.0);
     if surplus > 0.0 {

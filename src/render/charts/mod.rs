@@ -21,7 +21,7 @@ use costs::{cost_ranges, costs_per_year, cumulative_costs};
 pub use portfolio::portfolio;
 use risk::{expected_loss, heat_map};
 use scenarios::scenarios;
-use scores::considerations;
+use scores::appraisal;
 use timeline::roadmap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,7 +244,7 @@ pub const WIDTH: f32 = 480.0;
 /// Every chart of a report, in the order the default templates use them.
 pub fn figures(a: &Assessment) -> Vec<Figure> {
     let mut figures = vec![
-        considerations(a),
+        appraisal(a),
         cost_ranges(a),
         costs_per_year(a),
         cumulative_costs(a),

@@ -1,100 +1,108 @@
-//! The considerations chart: each consideration's score as a bar.
+//! The appraisal chart: each option's value, split into what money and
+//! what the needs contribute.
 
 use super::*;
 use crate::evaluate::assessment::Assessment;
 
-/// Consideration scores as bars diverging from zero.
-pub fn considerations(a: &Assessment) -> Figure {
+/// Money: the money share times the money score; needs: the rest times
+/// the need score. Lighter shade for money, the option's colour for needs.
+const MONEY: Color = Color(0x9a, 0xa8, 0xb8);
+
+pub fn appraisal(a: &Assessment) -> Figure {
     let mut c = Canvas { shapes: Vec::new() };
-    let label_w = 168.0;
-    // Room between the labels and the plot for a -2.0 bar's value, and
-    // as much on the right for a +2.0 bar's.
-    let plot_x = label_w + 34.0;
-    let plot_w = WIDTH - plot_x - 34.0;
-    let row = 22.0;
-    let top = 24.0;
-    let zero = plot_x + plot_w / 2.0;
-    let unit = plot_w / 4.0;
-    let n = a.considerations.len() as f32;
-    let bottom = top + row * n;
+    let d = &a.decision;
+    let label_w = 120.0;
+    let plot_x = label_w + 10.0;
+    let plot_w = WIDTH - plot_x - 40.0;
+    let row = 30.0;
+    let top = 30.0;
+    let m = d.money_share;
+    // Key: the two parts of each bar.
+    c.rect(plot_x, 8.0, 10.0, 10.0, MONEY);
     c.text(
-        plot_x,
-        14.0,
-        "favours outsourcing",
-        8.5,
+        plot_x + 14.0,
+        17.0,
+        format!("money ({} of the value)", crate::evaluate::words::percent(m)),
+        9.0,
         Anchor::Start,
-        MUTED,
+        INK,
     );
+    c.rect(plot_x + 190.0, 8.0, 10.0, 10.0, MUTED);
     c.text(
-        plot_x + plot_w,
-        14.0,
-        "favours in-house",
-        8.5,
-        Anchor::End,
-        MUTED,
+        plot_x + 204.0,
+        17.0,
+        "needs (in the option's colour)",
+        9.0,
+        Anchor::Start,
+        INK,
     );
-    for tick in -2..=2 {
-        let x = zero + tick as f32 * unit;
-        c.line(
-            x,
-            top - 4.0,
-            x,
-            bottom,
-            GRID,
-            if tick == 0 { 1.2 } else { 0.6 },
-        );
+    let bottom = top + row * 3.0;
+    for tick in 0..=4 {
+        let x = plot_x + plot_w * tick as f32 / 4.0;
+        c.line(x, top - 2.0, x, bottom, GRID, 0.6);
         c.text(
             x,
             bottom + 12.0,
-            format!("{tick:+}").replace("+0", "0"),
+            format!("{:.2}", f64::from(tick) / 4.0),
             8.0,
             Anchor::Middle,
             MUTED,
         );
     }
-    for (i, k) in a.considerations.iter().enumerate() {
+    let mut described = Vec::new();
+    for (i, option) in SocOption::ALL.iter().enumerate() {
+        let Some(o) = d.options.get(option) else {
+            continue;
+        };
         let y = top + row * i as f32;
-        c.text(
-            label_w,
-            y + row * 0.65,
-            k.label.clone(),
-            9.0,
-            Anchor::End,
-            INK,
+        let recommended = *option == a.recommendation.option;
+        let label = if recommended {
+            format!("{} (recommended)", option.short())
+        } else if !o.feasible {
+            format!("{} (ruled out)", option.short())
+        } else {
+            option.short().to_string()
+        };
+        if recommended {
+            c.bold(label_w, y + row * 0.6, label, 9.0, Anchor::End, INK);
+        } else {
+            c.text(label_w, y + row * 0.6, label, 9.0, Anchor::End, INK);
+        }
+        let money_part = (m * o.money.score) as f32;
+        let need_part = ((1.0 - m) * o.need_score) as f32;
+        c.rect(plot_x, y + 6.0, money_part * plot_w, row - 12.0, MONEY);
+        c.rect(
+            plot_x + money_part * plot_w,
+            y + 6.0,
+            need_part * plot_w,
+            row - 12.0,
+            option_color(*option),
         );
-        let score = k.score.clamp(-2.0, 2.0) as f32;
-        let (x, w) = if score >= 0.0 {
-            (zero, score * unit)
-        } else {
-            (zero + score * unit, -score * unit)
-        };
-        let color = if score >= 0.0 {
-            TOWARD_IN_HOUSE
-        } else {
-            TOWARD_OUTSOURCING
-        };
-        c.rect(x, y + 4.0, w, row - 8.0, color);
-        let (tx, anchor) = if score >= 0.0 {
-            (x + w + 4.0, Anchor::Start)
-        } else {
-            (x - 4.0, Anchor::End)
-        };
         c.text(
-            tx,
-            y + row * 0.65,
-            format!("{:+.1}", k.score).replace("+0.0", "0.0"),
+            plot_x + (money_part + need_part) * plot_w + 4.0,
+            y + row * 0.6,
+            format!("{:.2}", o.value),
             8.5,
-            anchor,
+            Anchor::Start,
             INK,
         );
+        described.push(format!(
+            "{} {:.2} (money {:.2}, needs {:.2}, rank {})",
+            option.short(),
+            o.value,
+            m * o.money.score,
+            (1.0 - m) * o.need_score,
+            o.rank
+        ));
     }
     let description = format!(
-        "Scores of the eight considerations from -2 (favours outsourcing) to +2 (favours in-house): {}.",
-        a.considerations.iter().map(|k| format!("{} {:+.1}", k.label, k.score)).collect::<Vec<_>>().join("; ")
+        "Value of each option on a scale of 0 to 1, money carrying {} and the needs the rest: {}.",
+        crate::evaluate::words::percent(m),
+        described.join("; ")
     );
     Figure {
-        name: "considerations.svg",
-        title: "Consideration scores".into(),
+        name: "appraisal.svg",
+        title: "Options appraisal: value of each option".into(),
         description,
         width: WIDTH,
         height: bottom + 20.0,

@@ -1,0 +1,82 @@
+//! The references a report cites, numbered in order of first citation,
+//! and the assumption table with each default's sources.
+
+use super::assessment::{AssumptionUse, Reference};
+use super::assumptions;
+use super::values::round_to;
+use super::economics::Economics;
+use crate::profile::Profile;
+use crate::reference::sources;
+
+/// Numbers references in order of first citation.
+#[derive(Default)]
+pub struct Citations {
+    keys: Vec<&'static str>,
+}
+
+impl Citations {
+    pub fn cite(&mut self, keys: &[&'static str]) -> Vec<u32> {
+        keys.iter()
+            .filter(|k| sources::source(k).is_some())
+            .map(|k| match self.keys.iter().position(|x| x == k) {
+                Some(i) => i as u32 + 1,
+                None => {
+                    self.keys.push(k);
+                    self.keys.len() as u32
+                }
+            })
+            .collect()
+    }
+
+    pub fn references(&self) -> Vec<Reference> {
+        self.keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| {
+                sources::source(k).map(|s| Reference {
+                    number: i as u32 + 1,
+                    key: s.key.to_string(),
+                    author: s.author.to_string(),
+                    title: s.title.to_string(),
+                    year: s.year.to_string(),
+                    url: s.url.to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
+
+pub fn assumption_uses(profile: &Profile, e: &Economics, cites: &mut Citations) -> Vec<AssumptionUse> {
+    let cur = &profile.organisation.currency;
+    assumptions::CATALOGUE
+        .iter()
+        .map(|info| {
+            let r = e.resolved.ranges[info.id as usize];
+            let given = profile.assumptions.contains_key(info.name);
+            let cite = assumptions::cite(info.id, profile);
+            let round = |x: f64| round_to(x, if x.abs() >= 100.0 { 1.0 } else { 1e4 });
+            AssumptionUse {
+                name: info.name.to_string(),
+                label: info.label.to_string(),
+                value: round(r.likely),
+                low: round(r.low),
+                high: round(r.high),
+                unit: info.unit.describe(cur),
+                rule: info.rule.to_string(),
+                basis: if given {
+                    format!("given in the profile; the default would be: {}", cite.basis)
+                } else {
+                    cite.basis.into_owned()
+                },
+                sources: if given {
+                    Vec::new()
+                } else {
+                    cites.cite(&cite.sources)
+                },
+                overridden: given,
+            }
+        })
+        .collect()
+}
+

@@ -1,0 +1,82 @@
+//! How sure the model is: the share of joint draws in which the recommended
+//! option is still the one the rule picks.
+//!
+//! Each of the simulation's draws of the cost assumptions is paired with a
+//! draw of breach frequency and cost (the same Latin hypercube rows the
+//! expected-loss ranges use) and with a weighting drawn around the given
+//! one: every need weight scaled by a factor between 0.5 and 1.5, the money
+//! share by one between 0.75 and 1.25. The option is re-appraised and the
+//! rule applied, budget included. The probability of staying within budget
+//! is a different question, reported beside this one, not folded into it.
+
+use super::assessment::{Confidence, SocOption};
+use super::decision::{fits, Decided};
+use super::economics::simulate::{fnv1a, Simulation, Xorshift};
+use super::risk::loss;
+use crate::profile::Profile;
+
+/// Share of joint draws in which `d`'s recommendation stands, and how many
+/// draws were made.
+pub fn probability_best(
+    profile: &Profile,
+    resolved: &super::assumptions::Resolved,
+    sim: &Simulation,
+    d: &Decided,
+) -> (f64, u32) {
+    if sim.draws.is_empty() {
+        return (1.0, 0);
+    }
+    let losses = loss::samples(profile, resolved);
+    let mut rng = Xorshift::new(fnv1a(&profile.id) ^ 0x2545_f491_4f6c_dd1d);
+    let a = &d.appraiser;
+    let mut same = 0u32;
+    for (i, draw) in sim.draws.iter().enumerate() {
+        let (p, cost) = losses[i % losses.len()];
+        let loss_pv: [f64; 3] =
+            std::array::from_fn(|o| d.effects.run_rate_present_value(o, p, cost, d.horizon, d.discount));
+        let raw = a.need_shares.map(|w| w * (0.5 + rng.next_unit()));
+        let sum: f64 = raw.iter().sum();
+        let shares = raw.map(|w| if sum > 0.0 { w / sum } else { 0.0 });
+        let money = (a.money_share * (0.75 + 0.5 * rng.next_unit())).clamp(0.0, 1.0);
+        let valued = a.value_with(draw.run_rate_pv, loss_pv, money, &shares);
+        if a.choose(&valued, fits(&draw.min_opex, d.opex)).option == d.choice.option {
+            same += 1;
+        }
+    }
+    let n = sim.draws.len() as u32;
+    ((f64::from(same) / f64::from(n) * 1e4).round() / 1e4, n)
+}
+
+/// The level a board reads: high when the option stands in four draws in
+/// five, medium in three in five.
+pub fn level(probability_best: f64) -> Confidence {
+    if probability_best >= 0.8 {
+        Confidence::High
+    } else if probability_best >= 0.6 {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    }
+}
+
+/// Whichever option the draws pick most often besides `option`, for the
+/// confidence sentence; `None` when it always stands.
+pub fn runner_up(d: &Decided) -> Option<SocOption> {
+    d.appraiser
+        .ranking(&d.valued)
+        .into_iter()
+        .find(|o| *o != d.choice.option)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_follow_the_share_of_draws() {
+        assert_eq!(level(0.95), Confidence::High);
+        assert_eq!(level(0.8), Confidence::High);
+        assert_eq!(level(0.7), Confidence::Medium);
+        assert_eq!(level(0.59), Confidence::Low);
+    }
+}

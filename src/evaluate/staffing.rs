@@ -1,0 +1,124 @@
+//! The staffing section: the team each option employs, role by role, and
+//! why it is that size.
+
+use super::assessment::{RoleFte, Staffing, Team};
+use super::assumptions;
+use super::values::round_to;
+use super::economics::{self, Economics};
+use super::values::{Values, A};
+use super::words::{self, trim_float};
+use crate::profile::model::Coverage;
+use crate::profile::Profile;
+
+fn team(
+    v: &Values,
+    plan: &economics::teams::TeamPlan,
+    shift_work: bool,
+    existing: u64,
+    hours: &str,
+) -> Team {
+    let salaries = economics::teams::TeamPlan::salaries(v);
+    let roles: Vec<RoleFte> = plan
+        .fte()
+        .iter()
+        .enumerate()
+        .filter(|(_, fte)| **fte > 0.0)
+        .map(|(i, fte)| {
+            let salary = salaries[i];
+            let premium = if shift_work && i < 2 {
+                v[A::ShiftPremiumPct] / 100.0 * salary * v[A::Benefits]
+            } else {
+                0.0
+            };
+            RoleFte {
+                role: economics::teams::ROLES[i].to_string(),
+                fte: round_to(*fte, 1e2),
+                base_salary: salary.round(),
+                loaded_cost: (v.loaded(salary) + premium).round(),
+            }
+        })
+        .collect();
+    let total = round_to(plan.total(), 1e2);
+    Team {
+        roles,
+        total_fte: total,
+        existing_staff: existing,
+        to_hire: (total - existing as f64).max(0.0),
+        hours: hours.to_string(),
+    }
+}
+
+pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
+    use economics::teams;
+    let v = &e.likely;
+    let coverage = profile.requirements.coverage;
+    let est = e.plan.estate[0];
+    let volume = est.volume(v);
+    let seats = teams::seats(v, est.assets());
+    let hours = teams::staffed_hours(coverage);
+    let existing = profile.existing_staff();
+    let shift_work = coverage != Coverage::BusinessHours;
+    let mut retained = team(v, &teams::retained(v), false, existing, "business hours");
+    for r in &mut retained.roles {
+        r.role = if r.role.starts_with("L2") {
+            "Service owner and vendor management".into()
+        } else {
+            "Incident-response lead and regulator contact".into()
+        };
+    }
+    let ih = &e.plan.in_house[0];
+    let co = &e.plan.co_managed[0];
+    let rationale = vec![
+        format!(
+            "{} coverage staffs {} seat{} for {} hours a year; one seat needs {} FTE across the year at {} coverage",
+            coverage.label(),
+            seats,
+            if seats == 1 { "" } else { "s" },
+            words::thousands(hours),
+            trim_float(v[A::FtePerSeat] * hours / 8760.0),
+            coverage.label().to_lowercase()
+        ),
+        format!(
+            "Seats: at least {} by policy, one per {} monitored assets; the estate has {} today",
+            trim_float(v[A::MinSeats]),
+            words::thousands(v[A::AssetsPerSeat]),
+            words::thousands(est.assets())
+        ),
+        format!(
+            "Around the L1 seats: L2 about 40% and L3 about 20% of L1, {} detection engineer{} for {} GB of logs a day{}, and a manager",
+            trim_float(ih.engineers),
+            if ih.engineers == 1.0 { "" } else { "s" },
+            trim_float((volume * 10.0).round() / 10.0),
+            if profile.environment.ot_ics { " (one of them an OT specialist)" } else { "" }
+        ),
+        format!(
+            "The co-managed team keeps the functions the provider does not take: a lead{}, {} detection engineer{}{}{}, in business hours",
+            if co.l3 > 0.0 && profile.organisation.employees >= assumptions::SMALL_ORGANISATION { " and an incident-response lead" } else { " who also leads incident response" },
+            trim_float(co.engineers),
+            if co.engineers == 1.0 { "" } else { "s" },
+            if teams::needs_threat_intel(profile) { ", a threat-intelligence and hunting analyst" } else { "" },
+            if co.l2 > 0.0 { format!(", {} day-shift analyst{} for escalations", trim_float(co.l2), if co.l2 == 1.0 { "" } else { "s" }) } else { String::new() }
+        ),
+        format!(
+            "When outsourcing, {} FTE stay in-house for risk ownership, incident command, vendor management and regulator contact; {}",
+            trim_float(v[A::RetainedFte]),
+            if e.plan.rota_provider > 0.0 { "four more people take turns on call to approve containment out of hours" } else { "containment is pre-authorised in the contract, so no on-call rota is needed" }
+        ),
+    ];
+    Staffing {
+        coverage: coverage.label().to_string(),
+        seats,
+        fte_per_seat: v[A::FtePerSeat],
+        staffed_hours_per_year: hours,
+        in_house: team(
+            v,
+            ih,
+            shift_work,
+            existing,
+            &coverage.label().to_lowercase(),
+        ),
+        hybrid: team(v, co, false, existing, "business hours"),
+        outsourced: retained,
+        rationale,
+    }
+}
