@@ -375,7 +375,7 @@ fn the_outline_is_nested_in_document_order_and_links_have_no_border() {
         summary_kids,
         [
             "Why",
-            "Cost over 5 years",
+            "Options appraisal and cost over 5 years",
             "Time to monitoring",
             "Top risks"
         ]

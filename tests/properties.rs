@@ -203,10 +203,6 @@ fn in_house_lead(p: &Profile) -> f64 {
     v[0] - v[1]
 }
 
-fn recommended(p: &Profile) -> SocOption {
-    quick(p).decided.choice.option
-}
-
 /// The best rank (1 first) of the options with a provider.
 fn best_provider_rank(p: &Profile) -> usize {
     let q = quick(p);
@@ -520,9 +516,9 @@ proptest! {
     }
 }
 
-/// 7. In-house costs less per endpoint as the estate grows: at 100,000
-/// endpoints at most 70% of the cost per endpoint at 20,000, same country,
-/// and staffed in the tens, not the hundreds.
+/// Property 7: in-house costs less per endpoint as the estate grows, at
+/// 100,000 endpoints at most 70% of the cost per endpoint at 20,000 in the
+/// same country, and is staffed in the tens, not the hundreds.
 #[test]
 fn in_house_has_economies_of_scale() {
     let base = socsource::docs::reference_profile().expect("reference profile");
@@ -538,12 +534,21 @@ fn in_house_has_economies_of_scale() {
             p.environment.cloud_workloads = 0;
             p.environment.daily_log_volume_gb = None;
             let q = quick(&p);
-            (q.economics.facts.total[0] / endpoints as f64, q.economics.plan.in_house[0].total())
+            (
+                q.economics.facts.total[0] / endpoints as f64,
+                q.economics.plan.in_house[0].total(),
+            )
         };
         let (small, _) = at(20_000);
         let (large, team) = at(100_000);
-        assert!(large <= 0.7 * small, "{country:?}: {large} per endpoint at 100,000 against {small} at 20,000");
-        assert!((10.0..100.0).contains(&team), "{country:?}: {team} FTE at 100,000 endpoints");
+        assert!(
+            large <= 0.7 * small,
+            "{country:?}: {large} per endpoint at 100,000 against {small} at 20,000"
+        );
+        assert!(
+            (10.0..100.0).contains(&team),
+            "{country:?}: {team} FTE at 100,000 endpoints"
+        );
     }
 }
 

@@ -187,7 +187,8 @@ fn every_book_page_is_in_the_summary() {
 }
 
 /// Key paths of a JSON value: `recommendation.confidence`, `risks[].id`; a
-/// map keyed by the three options is written `<option>`.
+/// map keyed by the three options is written `<option>`, one keyed by the
+/// seven needs `<need>`.
 fn key_paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
     use serde_json::Value;
     match value {
@@ -199,6 +200,23 @@ fn key_paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>
                     key_paths(v, &format!("{prefix}.<option>"), out);
                 }
                 out.insert(format!("{prefix}.<option>"));
+                return;
+            }
+            let needs: BTreeSet<&str> = [
+                "compliance",
+                "risk",
+                "control",
+                "time_to_implement",
+                "scalability",
+                "coverage",
+                "talent",
+            ]
+            .into();
+            if keys == needs {
+                for v in map.values() {
+                    key_paths(v, &format!("{prefix}.<need>"), out);
+                }
+                out.insert(format!("{prefix}.<need>"));
                 return;
             }
             for (k, v) in map {

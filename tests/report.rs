@@ -93,7 +93,7 @@ fn every_section_is_present_in_order_with_front_matter_and_charts() {
         format!("socsource {}", env!("CARGO_PKG_VERSION")).as_str()
     );
     for chart in [
-        "considerations",
+        "appraisal",
         "ranges",
         "costs",
         "cumulative",
@@ -129,14 +129,39 @@ fn executive_summary_is_short() {
     }
 }
 
+/// One snapshot per section (an H2 and what follows it), so a change shows
+/// where it is and a review reads one section at a time.
 #[test]
-fn markdown_snapshots() {
+fn markdown_snapshots_per_section() {
     for name in ["northwind-bank", "kestrel-commerce"] {
         let dir = scratch(&format!("snap-{name}"));
         let run = render(&dir, &[&example(name)], &[]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let md = fs::read_to_string(dir.join(format!("out/{name}/report.md"))).unwrap();
-        insta::assert_snapshot!(format!("report-{name}"), md);
+        let mut sections = md.split("\n## ");
+        let front = sections.next().unwrap_or_default();
+        insta::assert_snapshot!(format!("{name}-00-front"), front);
+        for (i, section) in sections.enumerate() {
+            let title = section.lines().next().unwrap_or_default();
+            let slug: String = title
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect::<String>()
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            insta::assert_snapshot!(
+                format!("{name}-{:02}-{slug}", i + 1),
+                format!("## {section}")
+            );
+        }
         fs::remove_dir_all(dir).unwrap();
     }
 }
@@ -172,7 +197,12 @@ fn markdown_passes_markdownlint() {
     let text =
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "markdownlint:\n{text}");
-    assert!(text.contains("Linting: 8 file(s)"), "{text}");
+    // Every report and the dashboard.
+    let files = example_profiles().len() + 1;
+    assert!(
+        text.contains(&format!("Linting: {files} file(s)")),
+        "{text}"
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -380,7 +410,7 @@ fn a_user_template_overrides_the_builtin_one_in_every_format() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let md = fs::read_to_string(dir.join("out/northwind-bank/report.md")).unwrap();
-    assert!(md.contains("BOARD BRIEFING for Northwind Bank plc: In-house SOC."));
+    assert!(md.contains("BOARD BRIEFING for Northwind Bank plc: Hybrid (co-managed) SOC."));
     assert!(
         md.contains("## Key considerations"),
         "other sections keep the built-in templates"
@@ -482,10 +512,10 @@ fn batch_index_lists_every_organisation_and_every_failure() {
     assert!(dir.join("out/kestrel-commerce/report.md").exists());
     let index = fs::read_to_string(dir.join("out/index.md")).unwrap();
     assert!(
-        index.contains("| Northwind Bank plc | Financial services | 4,200 | In-house | low |"),
+        index.contains("| Northwind Bank plc | Financial services | 4,200 | Hybrid | high |"),
         "{index}"
     );
-    assert!(index.contains("| In-house | 1 | 50% |"), "{index}");
+    assert!(index.contains("| Hybrid | 1 | 50% |"), "{index}");
     assert!(
         index.contains("| EUR | 1 | "),
         "totals per currency: {index}"

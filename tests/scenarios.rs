@@ -76,7 +76,8 @@ const CHANGES: &[(&str, &str)] = &[
 fn a_scenario_and_set_equal_the_edited_profile() {
     for (change, (path, value)) in CHANGES.iter().enumerate() {
         for i in [change as u64, 1_000 + 7 * change as u64] {
-            check_scenario(i, path, value).unwrap_or_else(|e| panic!("{path}={value} on profile {i}: {e}"));
+            check_scenario(i, path, value)
+                .unwrap_or_else(|e| panic!("{path}={value} on profile {i}: {e}"));
         }
     }
 }
@@ -86,7 +87,8 @@ fn check_scenario(i: u64, path: &str, value: &str) -> Result<(), TestCaseError> 
         let base = generate::profile(i);
         let want = evaluate(&load(&edited(&base, path, value), &options()).profile);
 
-        let with_scenario = format!("{base}scenarios:\n  - name: What if\n    set:\n      {path}: {value}\n");
+        let with_scenario =
+            format!("{base}scenarios:\n  - name: What if\n    set:\n      {path}: {value}\n");
         let loaded = load(&with_scenario, &options());
         prop_assert_eq!(loaded.profile.scenarios.len(), 1);
         let scenario = &loaded.profile.scenarios[0];
@@ -95,9 +97,18 @@ fn check_scenario(i: u64, path: &str, value: &str) -> Result<(), TestCaseError> 
         let a = evaluate(&loaded.profile);
         let outcome = &a.scenarios[0];
         prop_assert_eq!(outcome.recommendation.option, want.recommendation.option);
-        prop_assert_eq!(outcome.recommendation.probability_best, want.recommendation.probability_best);
-        prop_assert_eq!(outcome.recommendation.value, want.decision.options[&want.recommendation.option].value);
-        prop_assert_eq!(outcome.changed, want.recommendation.option != a.recommendation.option);
+        prop_assert_eq!(
+            outcome.recommendation.probability_best,
+            want.recommendation.probability_best
+        );
+        prop_assert_eq!(
+            outcome.recommendation.value,
+            want.decision.options[&want.recommendation.option].value
+        );
+        prop_assert_eq!(
+            outcome.changed,
+            want.recommendation.option != a.recommendation.option
+        );
         for (o, c) in &want.costs.options {
             prop_assert_eq!(outcome.costs[o].total, c.total);
             prop_assert_eq!(outcome.costs[o].p50, c.range.p50);

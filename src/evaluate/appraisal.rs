@@ -82,7 +82,12 @@ pub struct Choice {
 }
 
 impl Appraiser {
-    pub fn new(money_share: f64, need_shares: [f64; 7], needs: &[Need], feasible: [bool; 3]) -> Appraiser {
+    pub fn new(
+        money_share: f64,
+        need_shares: [f64; 7],
+        needs: &[Need],
+        feasible: [bool; 3],
+    ) -> Appraiser {
         let mut ratings = [[0.0; 3]; 7];
         for (slot, need) in ratings.iter_mut().zip(needs) {
             *slot = need.ratings;
@@ -112,12 +117,7 @@ impl Appraiser {
             if total <= 0.0 {
                 return 1.0;
             }
-            let sum: f64 = self
-                .ratings
-                .iter()
-                .zip(shares)
-                .map(|(r, w)| r[o] * w)
-                .sum();
+            let sum: f64 = self.ratings.iter().zip(shares).map(|(r, w)| r[o] * w).sum();
             round(sum / total / 4.0)
         })
     }
@@ -128,7 +128,13 @@ impl Appraiser {
     }
 
     /// [`Appraiser::value`] with another money share and need weighting.
-    pub fn value_with(&self, cost: [f64; 3], loss: [f64; 3], money_share: f64, shares: &[f64; 7]) -> Valued {
+    pub fn value_with(
+        &self,
+        cost: [f64; 3],
+        loss: [f64; 3],
+        money_share: f64,
+        shares: &[f64; 7],
+    ) -> Valued {
         let candidates = self.candidates();
         let risk_adjusted: [f64; 3] = std::array::from_fn(|o| cost[o] + loss[o]);
         let lowest = |x: &[f64; 3]| {
@@ -141,7 +147,11 @@ impl Appraiser {
         let scale = 2.0 * lowest(&cost);
         let money = std::array::from_fn(|o| {
             if scale <= 0.0 || !scale.is_finite() {
-                return if risk_adjusted[o] <= cheapest + 1e-9 { 1.0 } else { 0.0 };
+                return if risk_adjusted[o] <= cheapest + 1e-9 {
+                    1.0
+                } else {
+                    0.0
+                };
             }
             round((1.0 - (risk_adjusted[o] - cheapest) / scale).clamp(0.0, 1.0))
         });

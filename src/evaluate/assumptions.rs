@@ -144,7 +144,11 @@ pub fn anchor(p: &Profile, r: &Resolved) -> Anchor {
 fn salary_cite(p: &Profile) -> Cite {
     let hq = p.organisation.headquarters.as_str();
     let tiers = "SOC tiers: L2 at 80% of the all-analyst median (U.S. job postings put Tier 2 at USD 85,000-120,000 against a USD 124,910 median), L1 0.75, L3 1.3, engineer 1.4 and manager 1.55 times L2";
-    let mut tier_sources = vec!["soc-tiers-cjl-2026", "soc-tiers-careerxray", "bls-oews-2019"];
+    let mut tier_sources = vec![
+        "soc-tiers-cjl-2026",
+        "soc-tiers-careerxray",
+        "bls-oews-2019",
+    ];
     if p.security_team.average_salary.is_some() {
         return Cite {
             sources: Vec::new(),
@@ -360,7 +364,8 @@ fn months_to_hire(p: &Profile, r: &Resolved) -> f64 {
         v.0[i] = range.likely;
     }
     let volume = log_volume_gb_day(p, r);
-    let team = crate::evaluate::economics::teams::in_house(p, &v, p.monitored_assets() as f64, volume);
+    let team =
+        crate::evaluate::economics::teams::in_house(p, &v, p.monitored_assets() as f64, volume);
     let new_posts = (team.total() - p.existing_staff() as f64).max(0.0);
     if new_posts <= 0.0 {
         return 0.0;
@@ -375,12 +380,15 @@ const PROVIDER_LABOUR_SHARE: [f64; 3] = [0.4, 0.5, 0.65];
 /// The wage level of the headquarters country relative to the U.S.
 pub fn wage_level(p: &Profile) -> (f64, Option<labour::WageBasis>) {
     let hq = p.organisation.headquarters.as_str();
-    let us = labour::market("US").map_or(1.0, |m| m.l2_salary / usd_rate(m.currency).unwrap_or(1.0));
+    let us =
+        labour::market("US").map_or(1.0, |m| m.l2_salary / usd_rate(m.currency).unwrap_or(1.0));
     match labour::market(hq) {
         Some(m) => {
             let growth = 1.035_f64;
-            let here = m.l2_salary * growth.powi(PRICE_YEAR - m.year) / usd_rate(m.currency).unwrap_or(1.0);
-            let there = us * growth.powi(PRICE_YEAR - labour::market("US").map_or(PRICE_YEAR, |m| m.year));
+            let here = m.l2_salary * growth.powi(PRICE_YEAR - m.year)
+                / usd_rate(m.currency).unwrap_or(1.0);
+            let there =
+                us * growth.powi(PRICE_YEAR - labour::market("US").map_or(PRICE_YEAR, |m| m.year));
             ((here / there).clamp(0.01, 3.0), None)
         }
         None => match labour::wage_ratio(hq) {
@@ -406,7 +414,10 @@ fn region_factor(p: &Profile) -> Range {
 
 fn region_cite(p: &Profile) -> Cite {
     if p.requirements.provider_market == ProviderMarket::Global {
-        return sourced(&[], "the profile names a global provider, priced in its U.S. home market");
+        return sourced(
+            &[],
+            "the profile names a global provider, priced in its U.S. home market",
+        );
     }
     let hq = p.organisation.headquarters.as_str();
     let (w, basis) = wage_level(p);
@@ -605,6 +616,20 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
                 high: r.usd(p, high),
             }
         }
+        // Public bodies sign retainers that cost nothing until an incident
+        // (Pinellas County's is capped at USD 250,000 of use).
+        A::IrRetainerAnnual if p.organisation.industry.is_public_sector() => Range {
+            low: 0.0,
+            likely: 0.0,
+            high: r.usd(
+                p,
+                if p.organisation.employees < 5_000 {
+                    15_000.0
+                } else {
+                    75_000.0
+                },
+            ),
+        },
         A::IrRetainerAnnual => match p.organisation.employees {
             0..=249 => Range {
                 low: 0.0,
@@ -647,9 +672,9 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
         },
         A::RetentionDays => Range::exact(365.0),
         A::MdrPrice => Range {
-            low: r.usd(p, 5.2),
-            likely: r.usd(p, 7.7),
-            high: r.usd(p, 15.0),
+            low: r.usd(p, 4.3),
+            likely: r.usd(p, 6.5),
+            high: r.usd(p, 13.0),
         },
         A::MdrServerFactor => Range {
             low: 1.0,
@@ -696,14 +721,15 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
         A::RetainedFte => {
             let employees = p.organisation.employees;
             let base: f64 = match employees {
-                0..=249 => 0.25,
-                250..=999 => 0.35,
+                0..=499 => 0.25,
+                500..=999 => 0.35,
                 1_000..=4_999 => 1.0,
                 5_000..=19_999 => 2.0,
                 _ => 3.0,
             };
             let industry = p.organisation.industry;
-            let regulated = employees >= 1_000 && industry.is_regulated() && !industry.is_public_sector();
+            let regulated =
+                employees >= 1_000 && industry.is_regulated() && !industry.is_public_sector();
             Range::around(base * if regulated { 1.5 } else { 1.0 }, 0.75, 1.5)
         }
         A::OnCallPct => Range {
@@ -783,7 +809,7 @@ pub fn cite(id: A, p: &Profile) -> Cite {
         A::StoragePrice => sourced(&["cloud-storage-2026"], "S3 Glacier Instant Retrieval 0.004, Deep Archive 0.00099, Standard 0.023 per GB-month"),
         A::RetentionDays => sourced(&["cisa-aa22-131a"], "keep the most important logs for at least six months; card-payment rules ask for twelve"),
         A::MdrPrice => sourced(&["tigard-2021", "opalocka-2022", "ccua-2024", "coopercity-2022", "armor-pricing"],
-            "service-only: awarded public contracts for 24/7 monitoring of small U.S. bodies (about 500 endpoints) run USD 31,200-61,300 a year, USD 5.20-10.20 per endpoint a month, median USD 7.70; a bundled fee adds the platform (EDR and SIEM licences for the same scope), so it lands at 1.5-3 times the EDR licence, as published MDR prices do (Armor USD 8.76 at 500 endpoints on its own platform)"),
+            "service-only: awarded public contracts for 24/7 monitoring of small U.S. bodies (about 500 endpoints) run USD 31,200-61,300 a year, median USD 46,242; USD 6.50 per endpoint-equivalent a month prices a 500-endpoint body with 50 servers at that median; a bundled fee adds the platform (EDR and SIEM licences for the same scope), so it lands at 1.5-3 times the EDR licence, as published MDR prices do (Armor USD 8.76 at 500 endpoints on its own platform)"),
         A::MdrServerFactor => sourced(&["edrcost-2026"], "servers cost 1.5-2.5 times the workstation rate"),
         A::MdrCloudFactor => sourced(&[], "assumption: no public rate card; short-lived workloads share telemetry and are often billed by workload-hours"),
         A::MdrLogPrice => sourced(&["tigard-2021", "sentinel-commitment-2021"], "assumption for the service part: a managed and monitored SIEM for a small city costs USD 2,600 a month; the ingestion itself is priced as the SIEM licence for the same volume, so managed log ingestion is never cheaper than a SIEM commitment tier"),
@@ -843,7 +869,12 @@ mod tests {
     fn graduated_schedules_never_fall_with_quantity() {
         assert_eq!(siem_list_usd(10.0), 16_500.0);
         assert_eq!(siem_list_usd(20.0), 26_500.0);
-        for bands in [SIEM_BANDS_USD, MDR_UNIT_BANDS, MDR_LOG_BANDS, EDR_UNIT_BANDS] {
+        for bands in [
+            SIEM_BANDS_USD,
+            MDR_UNIT_BANDS,
+            MDR_LOG_BANDS,
+            EDR_UNIT_BANDS,
+        ] {
             let mut last = 0.0;
             for tenth in 0..200_000 {
                 let cost = graduated(bands, f64::from(tenth) / 2.0);

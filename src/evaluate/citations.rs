@@ -3,8 +3,8 @@
 
 use super::assessment::{AssumptionUse, Reference};
 use super::assumptions;
-use super::values::round_to;
 use super::economics::Economics;
+use super::values::round_to;
 use crate::profile::Profile;
 use crate::reference::sources;
 
@@ -46,8 +46,11 @@ impl Citations {
     }
 }
 
-
-pub fn assumption_uses(profile: &Profile, e: &Economics, cites: &mut Citations) -> Vec<AssumptionUse> {
+pub fn assumption_uses(
+    profile: &Profile,
+    e: &Economics,
+    cites: &mut Citations,
+) -> Vec<AssumptionUse> {
     let cur = &profile.organisation.currency;
     assumptions::CATALOGUE
         .iter()
@@ -79,4 +82,3 @@ pub fn assumption_uses(profile: &Profile, e: &Economics, cites: &mut Citations) 
         })
         .collect()
 }
-

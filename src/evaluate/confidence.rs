@@ -32,8 +32,10 @@ pub fn probability_best(
     let mut same = 0u32;
     for (i, draw) in sim.draws.iter().enumerate() {
         let (p, cost) = losses[i % losses.len()];
-        let loss_pv: [f64; 3] =
-            std::array::from_fn(|o| d.effects.run_rate_present_value(o, p, cost, d.horizon, d.discount));
+        let loss_pv: [f64; 3] = std::array::from_fn(|o| {
+            d.effects
+                .run_rate_present_value(o, p, cost, d.horizon, d.discount)
+        });
         let raw = a.need_shares.map(|w| w * (0.5 + rng.next_unit()));
         let sum: f64 = raw.iter().sum();
         let shares = raw.map(|w| if sum > 0.0 { w / sum } else { 0.0 });

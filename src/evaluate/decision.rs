@@ -97,7 +97,8 @@ pub fn decide(profile: &Profile, e: &Economics) -> Decided {
     let discount = v[A::DiscountRatePct] / 100.0;
     let p = v[A::BreachProbabilityPct] / 100.0;
     let cost = v[A::BreachCost];
-    let loss_pv = std::array::from_fn(|o| effects.run_rate_present_value(o, p, cost, horizon, discount));
+    let loss_pv =
+        std::array::from_fn(|o| effects.run_rate_present_value(o, p, cost, horizon, discount));
     let appraiser = Appraiser::new(
         profile.decision.money_share,
         profile.need_shares(),
@@ -160,9 +161,9 @@ impl Decided {
     /// The recommendation with another money share or need weighting,
     /// costs unchanged.
     pub fn with_weights(&self, money_share: f64, shares: &[f64; 7]) -> SocOption {
-        let valued = self
-            .appraiser
-            .value_with(self.valued.cost, self.valued.loss, money_share, shares);
+        let valued =
+            self.appraiser
+                .value_with(self.valued.cost, self.valued.loss, money_share, shares);
         self.appraiser.choose(&valued, self.fits).option
     }
 
@@ -173,7 +174,8 @@ impl Decided {
             .into_iter()
             .filter(|o| candidates[index(*o)])
             .min_by(|a, b| {
-                self.valued.risk_adjusted[index(*a)].total_cmp(&self.valued.risk_adjusted[index(*b)])
+                self.valued.risk_adjusted[index(*a)]
+                    .total_cmp(&self.valued.risk_adjusted[index(*b)])
             })
             .unwrap_or(SocOption::Outsourced)
     }

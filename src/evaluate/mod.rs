@@ -188,10 +188,7 @@ pub(crate) fn quick_with(profile: &Profile, resolved: assumptions::Resolved) -> 
         sim: economics::simulate::Simulation { draws: Vec::new() },
     };
     let decided = decision::decide(profile, &economics);
-    Quick {
-        economics,
-        decided,
-    }
+    Quick { economics, decided }
 }
 
 /// The recommendation alone, without the cost simulation.

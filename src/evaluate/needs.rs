@@ -41,16 +41,22 @@ pub fn rate_all(profile: &Profile, v: &Values, in_house_team: f64) -> Vec<Need> 
     ]
 }
 
+/// A rating as the rationale writes it: up to two decimals.
+fn rating(x: f64) -> String {
+    let text = format!("{x:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 fn clamp(x: f64) -> f64 {
     (x.clamp(0.0, 4.0) * 100.0).round() / 100.0
 }
 
-/// "in-house 4, outsourced 1.1, hybrid 2.9", with the option words the
+/// "in-house 4, outsourced 1.08, hybrid 2.65", with the option words the
 /// need calls for.
 fn ratings_text(r: &[f64; 3], words: [&str; 3]) -> String {
     SocOption::ALL
         .iter()
-        .map(|o| format!("{} {}", words[index(*o)], trim_float(r[index(*o)])))
+        .map(|o| format!("{} {}", words[index(*o)], rating(r[index(*o)])))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -61,7 +67,11 @@ fn need(key: Consideration, ratings: [f64; 3], said: &str, inputs: Vec<&'static 
     Need {
         key,
         ratings: ratings.map(clamp),
-        rationale: format!("{}: {}", capitalise(said), ratings_text(&ratings.map(clamp), PLAIN)),
+        rationale: format!(
+            "{}: {}",
+            capitalise(said),
+            ratings_text(&ratings.map(clamp), PLAIN)
+        ),
         inputs,
     }
 }
@@ -186,14 +196,14 @@ pub fn targeting(p: &Profile) -> (f64, bool, Vec<String>) {
         ));
     }
     let commodity = !r.targeted_by_apt
-        && !r
-            .threats
-            .iter()
-            .any(|t| matches!(t, Threat::NationState | Threat::Insider | Threat::SupplyChain));
+        && !r.threats.iter().any(|t| {
+            matches!(
+                t,
+                Threat::NationState | Threat::Insider | Threat::SupplyChain
+            )
+        });
     if commodity {
-        said.push(
-            "the threats are commodity ones a provider sees across many clients".to_string(),
-        );
+        said.push("the threats are commodity ones a provider sees across many clients".to_string());
     }
     (points, commodity, said)
 }

@@ -55,7 +55,12 @@ fn infeasible_reason(kind: ConstraintKind) -> &'static str {
 }
 
 /// The options appraisal section.
-pub fn decision_section(profile: &Profile, e: &Economics, d: &Decided, switching: Vec<SwitchingValue>) -> Decision {
+pub fn decision_section(
+    profile: &Profile,
+    e: &Economics,
+    d: &Decided,
+    switching: Vec<SwitchingValue>,
+) -> Decision {
     let cur = &profile.organisation.currency;
     let ranking = d.appraiser.ranking(&d.valued);
     let mut rank_of = [0u32; 3];
@@ -175,7 +180,8 @@ fn risk_adjusted_ranges(profile: &Profile, e: &Economics, d: &Decided) -> [CostR
             .map(|(i, draw)| {
                 let (p, cost) = losses[i % losses.len()];
                 draw.run_rate_pv[o]
-                    + d.effects.run_rate_present_value(o, p, cost, d.horizon, d.discount)
+                    + d.effects
+                        .run_rate_present_value(o, p, cost, d.horizon, d.discount)
             })
             .collect();
         let [p10, p50, p90] = super::economics::simulate::quantiles(&mut totals, [0.1, 0.5, 0.9]);
@@ -416,43 +422,43 @@ pub fn reasons(profile: &Profile, d: &Decided, decision: &Decision) -> Vec<Reaso
         },
         inputs: money_inputs,
     });
-    // The needs where the recommendation stands out most, weighted.
-    let mut pulls: Vec<(f64, &super::needs::Need)> = d
+    // The needs that decided it: where the recommendation rates above the
+    // runner-up, then above the cheapest option (what its premium buys),
+    // then above any option, most weighted first.
+    let ranking = d.appraiser.ranking(&d.valued);
+    let runner_up = ranking.iter().copied().find(|o| *o != rec);
+    let cheapest = d.cheapest();
+    let against = |other: Option<SocOption>| -> Vec<(f64, &super::needs::Need)> {
+        let Some(other) = other.filter(|o| *o != rec) else {
+            return Vec::new();
+        };
+        let k = index(other);
+        let mut v: Vec<(f64, &super::needs::Need)> = d
+            .needs
+            .iter()
+            .zip(d.appraiser.need_shares)
+            .map(|(n, w)| (w * (n.ratings[r] - n.ratings[k]), n))
+            .filter(|(pull, _)| *pull > 1e-9)
+            .collect();
+        v.sort_by(|a, b| b.0.total_cmp(&a.0));
+        v
+    };
+    let mut candidates = against(runner_up);
+    candidates.extend(against(Some(cheapest)));
+    let mut above_any: Vec<(f64, &super::needs::Need)> = d
         .needs
         .iter()
         .zip(d.appraiser.need_shares)
         .map(|(n, w)| {
-            let others = (0..3)
-                .filter(|o| *o != r)
-                .map(|o| n.ratings[o])
-                .fold(f64::NEG_INFINITY, f64::max);
-            (w * (n.ratings[r] - others), n)
+            let lowest = (0..3).map(|o| n.ratings[o]).fold(f64::INFINITY, f64::min);
+            (w * (n.ratings[r] - lowest), n)
         })
         .filter(|(pull, _)| *pull > 1e-9)
         .collect();
-    pulls.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (_, n) in pulls {
+    above_any.sort_by(|a, b| b.0.total_cmp(&a.0));
+    candidates.extend(above_any);
+    for (_, n) in candidates {
         if out.len() >= 5 {
-            break;
-        }
-        out.push(Reason {
-            consideration: Some(n.key),
-            text: n.rationale.clone(),
-            inputs: n.inputs.iter().map(|i| i.to_string()).collect(),
-        });
-    }
-    // At least three: the heaviest needs the recommendation meets as well
-    // as any option, then where it stands against the budget.
-    let mut heaviest: Vec<(f64, &super::needs::Need)> = d
-        .needs
-        .iter()
-        .zip(d.appraiser.need_shares)
-        .filter(|(n, _)| (0..3).all(|o| n.ratings[r] >= n.ratings[o] - 1e-9))
-        .map(|(n, w)| (w, n))
-        .collect();
-    heaviest.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (w, n) in heaviest {
-        if out.len() >= 3 || w <= 0.0 {
             break;
         }
         if out.iter().any(|x| x.consideration == Some(n.key)) {
@@ -572,7 +578,10 @@ pub fn confidence_text(
 pub fn timing(e: &Economics, option: SocOption) -> (f64, f64) {
     let v = &e.likely;
     let bridge = e.plan.bridge.filter(|_| option == SocOption::InHouse);
-    (monitoring_month(v, bridge, option), complete_month(v, option))
+    (
+        monitoring_month(v, bridge, option),
+        complete_month(v, option),
+    )
 }
 
 /// The provider that monitors while an in-house SOC is built, and its cost.
@@ -581,7 +590,8 @@ pub fn bridge(profile: &Profile, e: &Economics, option: SocOption) -> Option<Bri
     let cost: f64 = e.priced.options[index(SocOption::InHouse)][..e.plan.horizon]
         .iter()
         .map(|y| {
-            y.get(super::economics::price::Item::ProviderFee) + y.get(super::economics::price::Item::Onboarding)
+            y.get(super::economics::price::Item::ProviderFee)
+                + y.get(super::economics::price::Item::Onboarding)
         })
         .sum::<f64>()
         .round();
@@ -597,4 +607,3 @@ pub fn bridge(profile: &Profile, e: &Economics, option: SocOption) -> Option<Bri
         ),
     })
 }
-

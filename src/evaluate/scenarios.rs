@@ -26,11 +26,7 @@ pub fn outcome(base: &Assessment, scenario: &Scenario, a: &Assessment) -> Scenar
         recommendation: ScenarioRecommendation {
             option,
             label: a.recommendation.label.clone(),
-            value: a
-                .decision
-                .options
-                .get(&option)
-                .map_or(0.0, |o| o.value),
+            value: a.decision.options.get(&option).map_or(0.0, |o| o.value),
             probability_best: a.recommendation.probability_best,
             confidence: a.recommendation.confidence,
         },
@@ -82,7 +78,12 @@ pub fn top_risk(a: &Assessment) -> Option<ScenarioRisk> {
 fn text(base: &Assessment, a: &Assessment) -> String {
     let was = base.recommendation.option;
     let now = a.recommendation.option;
-    let value = |x: &Assessment| x.decision.options.get(&x.recommendation.option).map_or(0.0, |o| o.value);
+    let value = |x: &Assessment| {
+        x.decision
+            .options
+            .get(&x.recommendation.option)
+            .map_or(0.0, |o| o.value)
+    };
     let verdict = if now == was && (value(a) - value(base)).abs() < 0.0005 {
         format!(
             "The recommendation stays {} (its value is unchanged at {})",

@@ -102,7 +102,12 @@ struct Probe<'a> {
     searched: [f64; 2],
 }
 
-fn switching(p: Probe<'_>, found: Option<(f64, SocOption)>, now: SocOption, show: &dyn Fn(f64) -> String) -> SwitchingValue {
+fn switching(
+    p: Probe<'_>,
+    found: Option<(f64, SocOption)>,
+    now: SocOption,
+    show: &dyn Fn(f64) -> String,
+) -> SwitchingValue {
     let found = found.map(|(v, o)| (significant(v), o));
     let text = match found {
         Some((v, to)) => format!(
@@ -197,7 +202,13 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
     let salary = e.likely[A::L2Salary];
     let found = nearest_switch(1.0, 0.25, 4.0, now, &|k| {
         let facts = repriced(profile, e, |v, _| {
-            for id in [A::L1Salary, A::L2Salary, A::L3Salary, A::EngineerSalary, A::ManagerSalary] {
+            for id in [
+                A::L1Salary,
+                A::L2Salary,
+                A::L3Salary,
+                A::EngineerSalary,
+                A::ManagerSalary,
+            ] {
                 v[id] *= k;
             }
         });
@@ -249,7 +260,9 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
                 }
             })
         };
-        let found = nearest_switch(current, 0.0, 1.0, now, &|x| d.with_weights(m, &with_share(x)));
+        let found = nearest_switch(current, 0.0, 1.0, now, &|x| {
+            d.with_weights(m, &with_share(x))
+        });
         let label = format!("Weight of {} among the needs", key.label().to_lowercase());
         out.push(switching(
             Probe {

@@ -3,8 +3,8 @@
 
 use super::assessment::{RoleFte, Staffing, Team};
 use super::assumptions;
-use super::values::round_to;
 use super::economics::{self, Economics};
+use super::values::round_to;
 use super::values::{Values, A};
 use super::words::{self, trim_float};
 use crate::profile::model::Coverage;

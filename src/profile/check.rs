@@ -373,7 +373,7 @@ impl Checker<'_> {
                 let names: Vec<&str> = assumptions::names().collect();
                 let help = match suggest(&entry.key, &names) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => "the README lists every assumption name under 'Assumptions'".into(),
+                    None => "docs/src/reference/assumptions.md lists every assumption name".into(),
                 };
                 self.error_help(
                     &key_path,

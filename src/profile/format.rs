@@ -9,9 +9,9 @@
 //! loader.
 
 use super::model::{
-    ProviderMarket,
     AssetKind, Consideration, Coverage, Criticality, DataClass, Framework, HiringMarket, Industry,
-    Level, OwnedTools, Procurement, ProviderPlatform, Residency, Sharing, Threat, Tool,
+    Level, OwnedTools, Procurement, ProviderMarket, ProviderPlatform, Residency, Sharing, Threat,
+    Tool,
 };
 
 /// Largest count any integer key accepts: far beyond any real organisation,
@@ -569,7 +569,7 @@ impl Consideration {
     /// Weight documentation, usable in const tables.
     const fn label_doc(self) -> &'static str {
         match self {
-            Consideration::Budget => "Weight of value for money and affordability.",
+            Consideration::Budget => "For profiles written for version 0.2: sets the share of money in each option's value, as its ratio to the mean need weight (with every weight 1, the default 40%); `decision.money_share` says it directly and wins. A warning names the share it gives.",
             Consideration::Compliance => "Weight of compliance and data privacy.",
             Consideration::Risk => "Weight of risk tolerance and threat landscape.",
             Consideration::Control => "Weight of operational control and flexibility.",

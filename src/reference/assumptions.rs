@@ -476,7 +476,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 5,000 under 250 employees (range 0-15,000), USD 15,000 under 5,000 (0-50,000), USD 75,000 above (25,000-250,000): many retainers carry no fee and bill hours only when an incident occurs; enterprise prepaid retainers are quoted privately, so the top band is an assumption",
+        rule: "public bodies 0 (zero-fee retainers billed only when used; up to USD 15,000, or 75,000 from 5,000 employees); otherwise USD 5,000 under 250 employees (range 0-15,000), USD 15,000 under 5,000 (0-50,000), USD 75,000 above (25,000-250,000): many retainers carry no fee and bill hours only when an incident occurs; enterprise prepaid retainers are quoted privately, so the top band is an assumption",
     },
     TrainingPerFte {
         name: "training_per_fte",
@@ -530,7 +530,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 7.70 per endpoint per month in the 100-500 band (the median of awarded public service contracts for about 500 endpoints), graduated: 1.3x for the first 100, 0.95x to 2,000, 0.9x to 10,000, 0.85x to 50,000, 0.8x beyond; range 5.20-15",
+        rule: "USD 6.50 per endpoint per month in the 100-500 band (so that a 500-endpoint body with 50 servers pays the median of awarded public service contracts, USD 46,242 a year), graduated: 1.3x for the first 100, 0.95x to 2,000, 0.9x to 10,000, 0.85x to 50,000, 0.8x beyond; range 4.30-13",
     },
     MdrServerFactor {
         name: "mssp_server_factor",
@@ -629,7 +629,7 @@ catalogue! {
         min: 0.0,
         max: 50.0,
         draw: Own,
-        rule: "by size: 0.25 FTE under 250 employees, 0.35 under 1,000, 1 under 5,000, 2 under 20,000, 3 above; +50% in a regulated private sector from 1,000 employees; half at L2 and half at L3 pay; range 0.75x to 1.5x",
+        rule: "by size: 0.25 FTE under 500 employees, 0.35 under 1,000, 1 under 5,000, 2 under 20,000, 3 above; +50% in a regulated private sector from 1,000 employees; half at L2 and half at L3 pay; range 0.75x to 1.5x",
     },
     OnCallPct {
         name: "on_call_allowance_pct",

@@ -229,7 +229,9 @@ impl WageBasis {
     pub fn sources(self) -> &'static [&'static str] {
         match self {
             WageBasis::EurostatSalary => &["eurostat-fte-2023", "oecd-avg-wages"],
-            WageBasis::EurostatLabourCost => &["eurostat-lc-2023", "eurostat-fte-2023", "oecd-avg-wages"],
+            WageBasis::EurostatLabourCost => {
+                &["eurostat-lc-2023", "eurostat-fte-2023", "oecd-avg-wages"]
+            }
             WageBasis::Gni | WageBasis::GniApproximate | WageBasis::IncomeGroup => &["wb-gni-2023"],
             WageBasis::As(country) => match wage_ratio(country) {
                 Some((_, basis)) if !matches!(basis, WageBasis::As(_)) => basis.sources(),
@@ -254,232 +256,232 @@ impl WageBasis {
 /// Wage level relative to the United States for every country without a
 /// row in [`MARKETS`], with what it rests on ([`WageBasis`]).
 const WAGE_RATIOS: &[(&str, f64, WageBasis)] = &[
-    ("AD", 0.44, WageBasis::As("ES")), // Andorra
-    ("AF", 0.014, WageBasis::Gni), // Afghanistan
-    ("AG", 0.328, WageBasis::Gni), // Antigua and Barbuda
-    ("AI", 0.633, WageBasis::As("GB")), // Anguilla
-    ("AL", 0.169, WageBasis::Gni), // Albania
-    ("AM", 0.14, WageBasis::Gni), // Armenia
-    ("AO", 0.066, WageBasis::Gni), // Angola
-    ("AQ", 1.0, WageBasis::As("US")), // Antarctica
-    ("AR", 0.232, WageBasis::Gni), // Argentina
-    ("AS", 1.0, WageBasis::As("US")), // American Samoa
-    ("AT", 0.736, WageBasis::EurostatSalary), // Austria
-    ("AW", 0.722, WageBasis::As("NL")), // Aruba
-    ("AX", 0.653, WageBasis::As("FI")), // Åland Islands
-    ("AZ", 0.137, WageBasis::Gni), // Azerbaijan
-    ("BA", 0.162, WageBasis::Gni), // Bosnia and Herzegovina
-    ("BB", 0.393, WageBasis::Gni), // Barbados
-    ("BD", 0.07, WageBasis::Gni), // Bangladesh
-    ("BE", 0.783, WageBasis::EurostatSalary), // Belgium
-    ("BF", 0.026, WageBasis::Gni), // Burkina Faso
-    ("BG", 0.182, WageBasis::EurostatSalary), // Bulgaria
-    ("BH", 0.436, WageBasis::Gni), // Bahrain
-    ("BI", 0.011, WageBasis::Gni), // Burundi
-    ("BJ", 0.039, WageBasis::Gni), // Benin
-    ("BL", 0.576, WageBasis::As("FR")), // Saint Barthélemy
-    ("BM", 0.633, WageBasis::As("GB")), // Bermuda
-    ("BN", 0.507, WageBasis::Gni), // Brunei Darussalam
-    ("BO", 0.095, WageBasis::Gni), // Bolivia, Plurinational State of
-    ("BQ", 0.722, WageBasis::As("NL")), // Bonaire, Sint Eustatius and Saba
-    ("BS", 0.517, WageBasis::Gni), // Bahamas
-    ("BT", 0.086, WageBasis::Gni), // Bhutan
-    ("BV", 0.865, WageBasis::As("NO")), // Bouvet Island
-    ("BW", 0.164, WageBasis::Gni), // Botswana
-    ("BY", 0.156, WageBasis::Gni), // Belarus
-    ("BZ", 0.14, WageBasis::Gni), // Belize
-    ("CC", 0.715, WageBasis::As("AU")), // Cocos (Keeling) Islands
-    ("CD", 0.022, WageBasis::Gni), // Congo, The Democratic Republic of the
-    ("CF", 0.018, WageBasis::Gni), // Central African Republic
-    ("CG", 0.058, WageBasis::Gni), // Congo
-    ("CI", 0.063, WageBasis::Gni), // Côte d'Ivoire
-    ("CK", 0.674, WageBasis::As("NZ")), // Cook Islands
-    ("CL", 0.274, WageBasis::Gni), // Chile
-    ("CM", 0.045, WageBasis::Gni), // Cameroon
-    ("CN", 0.244, WageBasis::Gni), // China
-    ("CO", 0.137, WageBasis::Gni), // Colombia
-    ("CR", 0.251, WageBasis::Gni), // Costa Rica
-    ("CU", 0.1, WageBasis::IncomeGroup), // Cuba
-    ("CV", 0.104, WageBasis::Gni), // Cabo Verde
-    ("CW", 0.722, WageBasis::As("NL")), // Curaçao
-    ("CX", 0.715, WageBasis::As("AU")), // Christmas Island
-    ("CY", 0.357, WageBasis::EurostatSalary), // Cyprus
-    ("CZ", 0.317, WageBasis::EurostatSalary), // Czechia
-    ("DJ", 0.082, WageBasis::Gni), // Djibouti
-    ("DM", 0.189, WageBasis::Gni), // Dominica
-    ("DO", 0.184, WageBasis::Gni), // Dominican Republic
-    ("DZ", 0.108, WageBasis::Gni), // Algeria
-    ("EC", 0.135, WageBasis::Gni), // Ecuador
-    ("EE", 0.336, WageBasis::EurostatSalary), // Estonia
-    ("EG", 0.088, WageBasis::Gni), // Egypt
-    ("EH", 0.087, WageBasis::As("MA")), // Western Sahara
-    ("ER", 0.023, WageBasis::IncomeGroup), // Eritrea
-    ("ET", 0.031, WageBasis::Gni), // Ethiopia
-    ("FI", 0.653, WageBasis::EurostatSalary), // Finland
-    ("FJ", 0.12, WageBasis::Gni), // Fiji
-    ("FK", 0.633, WageBasis::As("GB")), // Falkland Islands (Malvinas)
-    ("FM", 0.093, WageBasis::Gni), // Micronesia, Federated States of
-    ("FO", 0.912, WageBasis::As("DK")), // Faroe Islands
-    ("GA", 0.154, WageBasis::Gni), // Gabon
-    ("GD", 0.191, WageBasis::Gni), // Grenada
-    ("GE", 0.137, WageBasis::Gni), // Georgia
-    ("GF", 0.576, WageBasis::As("FR")), // French Guiana
-    ("GG", 0.633, WageBasis::As("GB")), // Guernsey
-    ("GH", 0.058, WageBasis::Gni), // Ghana
-    ("GI", 0.633, WageBasis::As("GB")), // Gibraltar
-    ("GL", 0.912, WageBasis::As("DK")), // Greenland
-    ("GM", 0.027, WageBasis::Gni), // Gambia
-    ("GN", 0.038, WageBasis::Gni), // Guinea
-    ("GP", 0.576, WageBasis::As("FR")), // Guadeloupe
-    ("GQ", 0.106, WageBasis::Gni), // Equatorial Guinea
-    ("GS", 0.633, WageBasis::As("GB")), // South Georgia and the South Sandwich Islands
-    ("GT", 0.117, WageBasis::Gni), // Guatemala
-    ("GU", 1.0, WageBasis::As("US")), // Guam
-    ("GW", 0.03, WageBasis::Gni), // Guinea-Bissau
-    ("GY", 0.299, WageBasis::Gni), // Guyana
-    ("HK", 0.728, WageBasis::GniApproximate), // Hong Kong
-    ("HM", 0.715, WageBasis::As("AU")), // Heard Island and McDonald Islands
-    ("HN", 0.07, WageBasis::Gni), // Honduras
-    ("HR", 0.29, WageBasis::EurostatSalary), // Croatia
-    ("HT", 0.047, WageBasis::Gni), // Haiti
-    ("HU", 0.228, WageBasis::EurostatSalary), // Hungary
-    ("ID", 0.105, WageBasis::Gni), // Indonesia
-    ("IL", 0.717, WageBasis::GniApproximate), // Israel
-    ("IM", 0.633, WageBasis::As("GB")), // Isle of Man
-    ("IO", 0.633, WageBasis::As("GB")), // British Indian Ocean Territory
-    ("IQ", 0.124, WageBasis::Gni), // Iraq
-    ("IR", 0.11, WageBasis::Gni), // Iran, Islamic Republic of
+    ("AD", 0.44, WageBasis::As("ES")),            // Andorra
+    ("AF", 0.014, WageBasis::Gni),                // Afghanistan
+    ("AG", 0.328, WageBasis::Gni),                // Antigua and Barbuda
+    ("AI", 0.633, WageBasis::As("GB")),           // Anguilla
+    ("AL", 0.169, WageBasis::Gni),                // Albania
+    ("AM", 0.14, WageBasis::Gni),                 // Armenia
+    ("AO", 0.066, WageBasis::Gni),                // Angola
+    ("AQ", 1.0, WageBasis::As("US")),             // Antarctica
+    ("AR", 0.232, WageBasis::Gni),                // Argentina
+    ("AS", 1.0, WageBasis::As("US")),             // American Samoa
+    ("AT", 0.736, WageBasis::EurostatSalary),     // Austria
+    ("AW", 0.722, WageBasis::As("NL")),           // Aruba
+    ("AX", 0.653, WageBasis::As("FI")),           // Åland Islands
+    ("AZ", 0.137, WageBasis::Gni),                // Azerbaijan
+    ("BA", 0.162, WageBasis::Gni),                // Bosnia and Herzegovina
+    ("BB", 0.393, WageBasis::Gni),                // Barbados
+    ("BD", 0.07, WageBasis::Gni),                 // Bangladesh
+    ("BE", 0.783, WageBasis::EurostatSalary),     // Belgium
+    ("BF", 0.026, WageBasis::Gni),                // Burkina Faso
+    ("BG", 0.182, WageBasis::EurostatSalary),     // Bulgaria
+    ("BH", 0.436, WageBasis::Gni),                // Bahrain
+    ("BI", 0.011, WageBasis::Gni),                // Burundi
+    ("BJ", 0.039, WageBasis::Gni),                // Benin
+    ("BL", 0.576, WageBasis::As("FR")),           // Saint Barthélemy
+    ("BM", 0.633, WageBasis::As("GB")),           // Bermuda
+    ("BN", 0.507, WageBasis::Gni),                // Brunei Darussalam
+    ("BO", 0.095, WageBasis::Gni),                // Bolivia, Plurinational State of
+    ("BQ", 0.722, WageBasis::As("NL")),           // Bonaire, Sint Eustatius and Saba
+    ("BS", 0.517, WageBasis::Gni),                // Bahamas
+    ("BT", 0.086, WageBasis::Gni),                // Bhutan
+    ("BV", 0.865, WageBasis::As("NO")),           // Bouvet Island
+    ("BW", 0.164, WageBasis::Gni),                // Botswana
+    ("BY", 0.156, WageBasis::Gni),                // Belarus
+    ("BZ", 0.14, WageBasis::Gni),                 // Belize
+    ("CC", 0.715, WageBasis::As("AU")),           // Cocos (Keeling) Islands
+    ("CD", 0.022, WageBasis::Gni),                // Congo, The Democratic Republic of the
+    ("CF", 0.018, WageBasis::Gni),                // Central African Republic
+    ("CG", 0.058, WageBasis::Gni),                // Congo
+    ("CI", 0.063, WageBasis::Gni),                // Côte d'Ivoire
+    ("CK", 0.674, WageBasis::As("NZ")),           // Cook Islands
+    ("CL", 0.274, WageBasis::Gni),                // Chile
+    ("CM", 0.045, WageBasis::Gni),                // Cameroon
+    ("CN", 0.244, WageBasis::Gni),                // China
+    ("CO", 0.137, WageBasis::Gni),                // Colombia
+    ("CR", 0.251, WageBasis::Gni),                // Costa Rica
+    ("CU", 0.1, WageBasis::IncomeGroup),          // Cuba
+    ("CV", 0.104, WageBasis::Gni),                // Cabo Verde
+    ("CW", 0.722, WageBasis::As("NL")),           // Curaçao
+    ("CX", 0.715, WageBasis::As("AU")),           // Christmas Island
+    ("CY", 0.357, WageBasis::EurostatSalary),     // Cyprus
+    ("CZ", 0.317, WageBasis::EurostatSalary),     // Czechia
+    ("DJ", 0.082, WageBasis::Gni),                // Djibouti
+    ("DM", 0.189, WageBasis::Gni),                // Dominica
+    ("DO", 0.184, WageBasis::Gni),                // Dominican Republic
+    ("DZ", 0.108, WageBasis::Gni),                // Algeria
+    ("EC", 0.135, WageBasis::Gni),                // Ecuador
+    ("EE", 0.336, WageBasis::EurostatSalary),     // Estonia
+    ("EG", 0.088, WageBasis::Gni),                // Egypt
+    ("EH", 0.087, WageBasis::As("MA")),           // Western Sahara
+    ("ER", 0.023, WageBasis::IncomeGroup),        // Eritrea
+    ("ET", 0.031, WageBasis::Gni),                // Ethiopia
+    ("FI", 0.653, WageBasis::EurostatSalary),     // Finland
+    ("FJ", 0.12, WageBasis::Gni),                 // Fiji
+    ("FK", 0.633, WageBasis::As("GB")),           // Falkland Islands (Malvinas)
+    ("FM", 0.093, WageBasis::Gni),                // Micronesia, Federated States of
+    ("FO", 0.912, WageBasis::As("DK")),           // Faroe Islands
+    ("GA", 0.154, WageBasis::Gni),                // Gabon
+    ("GD", 0.191, WageBasis::Gni),                // Grenada
+    ("GE", 0.137, WageBasis::Gni),                // Georgia
+    ("GF", 0.576, WageBasis::As("FR")),           // French Guiana
+    ("GG", 0.633, WageBasis::As("GB")),           // Guernsey
+    ("GH", 0.058, WageBasis::Gni),                // Ghana
+    ("GI", 0.633, WageBasis::As("GB")),           // Gibraltar
+    ("GL", 0.912, WageBasis::As("DK")),           // Greenland
+    ("GM", 0.027, WageBasis::Gni),                // Gambia
+    ("GN", 0.038, WageBasis::Gni),                // Guinea
+    ("GP", 0.576, WageBasis::As("FR")),           // Guadeloupe
+    ("GQ", 0.106, WageBasis::Gni),                // Equatorial Guinea
+    ("GS", 0.633, WageBasis::As("GB")),           // South Georgia and the South Sandwich Islands
+    ("GT", 0.117, WageBasis::Gni),                // Guatemala
+    ("GU", 1.0, WageBasis::As("US")),             // Guam
+    ("GW", 0.03, WageBasis::Gni),                 // Guinea-Bissau
+    ("GY", 0.299, WageBasis::Gni),                // Guyana
+    ("HK", 0.728, WageBasis::GniApproximate),     // Hong Kong
+    ("HM", 0.715, WageBasis::As("AU")),           // Heard Island and McDonald Islands
+    ("HN", 0.07, WageBasis::Gni),                 // Honduras
+    ("HR", 0.29, WageBasis::EurostatSalary),      // Croatia
+    ("HT", 0.047, WageBasis::Gni),                // Haiti
+    ("HU", 0.228, WageBasis::EurostatSalary),     // Hungary
+    ("ID", 0.105, WageBasis::Gni),                // Indonesia
+    ("IL", 0.717, WageBasis::GniApproximate),     // Israel
+    ("IM", 0.633, WageBasis::As("GB")),           // Isle of Man
+    ("IO", 0.633, WageBasis::As("GB")),           // British Indian Ocean Territory
+    ("IQ", 0.124, WageBasis::Gni),                // Iraq
+    ("IR", 0.11, WageBasis::Gni),                 // Iran, Islamic Republic of
     ("IS", 0.828, WageBasis::EurostatLabourCost), // Iceland
-    ("JE", 0.633, WageBasis::As("GB")), // Jersey
-    ("JM", 0.14, WageBasis::Gni), // Jamaica
-    ("JO", 0.099, WageBasis::Gni), // Jordan
-    ("KE", 0.054, WageBasis::Gni), // Kenya
-    ("KG", 0.049, WageBasis::Gni), // Kyrgyzstan
-    ("KH", 0.06, WageBasis::Gni), // Cambodia
-    ("KI", 0.087, WageBasis::Gni), // Kiribati
-    ("KM", 0.043, WageBasis::Gni), // Comoros
-    ("KN", 0.353, WageBasis::Gni), // Saint Kitts and Nevis
-    ("KP", 0.023, WageBasis::IncomeGroup), // Korea, Democratic People's Republic of
-    ("KR", 0.515, WageBasis::GniApproximate), // Korea, Republic of
-    ("KW", 0.596, WageBasis::Gni), // Kuwait
-    ("KY", 0.633, WageBasis::As("GB")), // Cayman Islands
-    ("KZ", 0.199, WageBasis::Gni), // Kazakhstan
-    ("LA", 0.054, WageBasis::Gni), // Lao People's Democratic Republic
-    ("LB", 0.085, WageBasis::Gni), // Lebanon
-    ("LC", 0.225, WageBasis::Gni), // Saint Lucia
-    ("LI", 0.999, WageBasis::As("CH")), // Liechtenstein
-    ("LK", 0.082, WageBasis::Gni), // Sri Lanka
-    ("LR", 0.023, WageBasis::Gni), // Liberia
-    ("LS", 0.036, WageBasis::Gni), // Lesotho
-    ("LT", 0.367, WageBasis::EurostatSalary), // Lithuania
-    ("LU", 1.094, WageBasis::EurostatSalary), // Luxembourg
-    ("LV", 0.301, WageBasis::EurostatSalary), // Latvia
-    ("LY", 0.128, WageBasis::Gni), // Libya
-    ("MA", 0.087, WageBasis::Gni), // Morocco
-    ("MC", 0.576, WageBasis::As("FR")), // Monaco
-    ("MD", 0.13, WageBasis::Gni), // Moldova, Republic of
-    ("ME", 0.212, WageBasis::Gni), // Montenegro
-    ("MF", 0.576, WageBasis::As("FR")), // Saint Martin (French part)
-    ("MG", 0.017, WageBasis::Gni), // Madagascar
-    ("MH", 0.158, WageBasis::Gni), // Marshall Islands
-    ("MK", 0.157, WageBasis::Gni), // North Macedonia
-    ("ML", 0.03, WageBasis::Gni), // Mali
-    ("MM", 0.035, WageBasis::Gni), // Myanmar
-    ("MN", 0.106, WageBasis::Gni), // Mongolia
-    ("MO", 0.792, WageBasis::GniApproximate), // Macao
-    ("MP", 1.0, WageBasis::As("US")), // Northern Mariana Islands
-    ("MQ", 0.576, WageBasis::As("FR")), // Martinique
-    ("MR", 0.055, WageBasis::Gni), // Mauritania
-    ("MS", 0.633, WageBasis::As("GB")), // Montserrat
-    ("MT", 0.405, WageBasis::EurostatSalary), // Malta
-    ("MU", 0.227, WageBasis::Gni), // Mauritius
-    ("MV", 0.206, WageBasis::Gni), // Maldives
-    ("MW", 0.02, WageBasis::Gni), // Malawi
-    ("MY", 0.214, WageBasis::Gni), // Malaysia
-    ("MZ", 0.018, WageBasis::Gni), // Mozambique
-    ("NA", 0.096, WageBasis::Gni), // Namibia
-    ("NC", 0.576, WageBasis::As("FR")), // New Caledonia
-    ("NE", 0.021, WageBasis::Gni), // Niger
-    ("NF", 0.715, WageBasis::As("AU")), // Norfolk Island
-    ("NG", 0.064, WageBasis::Gni), // Nigeria
-    ("NI", 0.06, WageBasis::Gni), // Nicaragua
+    ("JE", 0.633, WageBasis::As("GB")),           // Jersey
+    ("JM", 0.14, WageBasis::Gni),                 // Jamaica
+    ("JO", 0.099, WageBasis::Gni),                // Jordan
+    ("KE", 0.054, WageBasis::Gni),                // Kenya
+    ("KG", 0.049, WageBasis::Gni),                // Kyrgyzstan
+    ("KH", 0.06, WageBasis::Gni),                 // Cambodia
+    ("KI", 0.087, WageBasis::Gni),                // Kiribati
+    ("KM", 0.043, WageBasis::Gni),                // Comoros
+    ("KN", 0.353, WageBasis::Gni),                // Saint Kitts and Nevis
+    ("KP", 0.023, WageBasis::IncomeGroup),        // Korea, Democratic People's Republic of
+    ("KR", 0.515, WageBasis::GniApproximate),     // Korea, Republic of
+    ("KW", 0.596, WageBasis::Gni),                // Kuwait
+    ("KY", 0.633, WageBasis::As("GB")),           // Cayman Islands
+    ("KZ", 0.199, WageBasis::Gni),                // Kazakhstan
+    ("LA", 0.054, WageBasis::Gni),                // Lao People's Democratic Republic
+    ("LB", 0.085, WageBasis::Gni),                // Lebanon
+    ("LC", 0.225, WageBasis::Gni),                // Saint Lucia
+    ("LI", 0.999, WageBasis::As("CH")),           // Liechtenstein
+    ("LK", 0.082, WageBasis::Gni),                // Sri Lanka
+    ("LR", 0.023, WageBasis::Gni),                // Liberia
+    ("LS", 0.036, WageBasis::Gni),                // Lesotho
+    ("LT", 0.367, WageBasis::EurostatSalary),     // Lithuania
+    ("LU", 1.094, WageBasis::EurostatSalary),     // Luxembourg
+    ("LV", 0.301, WageBasis::EurostatSalary),     // Latvia
+    ("LY", 0.128, WageBasis::Gni),                // Libya
+    ("MA", 0.087, WageBasis::Gni),                // Morocco
+    ("MC", 0.576, WageBasis::As("FR")),           // Monaco
+    ("MD", 0.13, WageBasis::Gni),                 // Moldova, Republic of
+    ("ME", 0.212, WageBasis::Gni),                // Montenegro
+    ("MF", 0.576, WageBasis::As("FR")),           // Saint Martin (French part)
+    ("MG", 0.017, WageBasis::Gni),                // Madagascar
+    ("MH", 0.158, WageBasis::Gni),                // Marshall Islands
+    ("MK", 0.157, WageBasis::Gni),                // North Macedonia
+    ("ML", 0.03, WageBasis::Gni),                 // Mali
+    ("MM", 0.035, WageBasis::Gni),                // Myanmar
+    ("MN", 0.106, WageBasis::Gni),                // Mongolia
+    ("MO", 0.792, WageBasis::GniApproximate),     // Macao
+    ("MP", 1.0, WageBasis::As("US")),             // Northern Mariana Islands
+    ("MQ", 0.576, WageBasis::As("FR")),           // Martinique
+    ("MR", 0.055, WageBasis::Gni),                // Mauritania
+    ("MS", 0.633, WageBasis::As("GB")),           // Montserrat
+    ("MT", 0.405, WageBasis::EurostatSalary),     // Malta
+    ("MU", 0.227, WageBasis::Gni),                // Mauritius
+    ("MV", 0.206, WageBasis::Gni),                // Maldives
+    ("MW", 0.02, WageBasis::Gni),                 // Malawi
+    ("MY", 0.214, WageBasis::Gni),                // Malaysia
+    ("MZ", 0.018, WageBasis::Gni),                // Mozambique
+    ("NA", 0.096, WageBasis::Gni),                // Namibia
+    ("NC", 0.576, WageBasis::As("FR")),           // New Caledonia
+    ("NE", 0.021, WageBasis::Gni),                // Niger
+    ("NF", 0.715, WageBasis::As("AU")),           // Norfolk Island
+    ("NG", 0.064, WageBasis::Gni),                // Nigeria
+    ("NI", 0.06, WageBasis::Gni),                 // Nicaragua
     ("NO", 0.865, WageBasis::EurostatLabourCost), // Norway
-    ("NP", 0.04, WageBasis::Gni), // Nepal
-    ("NR", 0.364, WageBasis::Gni), // Nauru
-    ("NU", 0.674, WageBasis::As("NZ")), // Niue
-    ("NZ", 0.674, WageBasis::GniApproximate), // New Zealand
-    ("OM", 0.328, WageBasis::Gni), // Oman
-    ("PA", 0.301, WageBasis::Gni), // Panama
-    ("PE", 0.143, WageBasis::Gni), // Peru
-    ("PF", 0.576, WageBasis::As("FR")), // French Polynesia
-    ("PG", 0.068, WageBasis::Gni), // Papua New Guinea
-    ("PH", 0.097, WageBasis::Gni), // Philippines
-    ("PK", 0.04, WageBasis::Gni), // Pakistan
-    ("PM", 0.576, WageBasis::As("FR")), // Saint Pierre and Miquelon
-    ("PN", 0.633, WageBasis::As("GB")), // Pitcairn
-    ("PR", 1.0, WageBasis::As("US")), // Puerto Rico
-    ("PS", 0.096, WageBasis::Gni), // Palestine, State of
-    ("PT", 0.31, WageBasis::EurostatSalary), // Portugal
-    ("PW", 0.258, WageBasis::Gni), // Palau
-    ("PY", 0.129, WageBasis::Gni), // Paraguay
-    ("QA", 0.999, WageBasis::Gni), // Qatar
-    ("RE", 0.576, WageBasis::As("FR")), // Réunion
-    ("RO", 0.239, WageBasis::EurostatSalary), // Romania
-    ("RU", 0.254, WageBasis::Gni), // Russian Federation
-    ("RW", 0.03, WageBasis::Gni), // Rwanda
-    ("SA", 0.53, WageBasis::Gni), // Saudi Arabia
-    ("SB", 0.052, WageBasis::Gni), // Solomon Islands
-    ("SC", 0.281, WageBasis::Gni), // Seychelles
-    ("SD", 0.021, WageBasis::Gni), // Sudan
-    ("SH", 0.633, WageBasis::As("GB")), // Saint Helena, Ascension and Tristan da Cunha
-    ("SI", 0.446, WageBasis::EurostatSalary), // Slovenia
-    ("SJ", 0.865, WageBasis::As("NO")), // Svalbard and Jan Mayen
-    ("SK", 0.256, WageBasis::EurostatSalary), // Slovakia
-    ("SL", 0.027, WageBasis::Gni), // Sierra Leone
-    ("SM", 0.442, WageBasis::As("IT")), // San Marino
-    ("SN", 0.044, WageBasis::Gni), // Senegal
-    ("SO", 0.02, WageBasis::Gni), // Somalia
-    ("SR", 0.112, WageBasis::Gni), // Suriname
-    ("SS", 0.023, WageBasis::IncomeGroup), // South Sudan
-    ("ST", 0.064, WageBasis::Gni), // Sao Tome and Principe
-    ("SV", 0.108, WageBasis::Gni), // El Salvador
-    ("SX", 0.722, WageBasis::As("NL")), // Sint Maarten (Dutch part)
-    ("SY", 0.023, WageBasis::IncomeGroup), // Syrian Arab Republic
-    ("SZ", 0.086, WageBasis::Gni), // Eswatini
-    ("TC", 0.633, WageBasis::As("GB")), // Turks and Caicos Islands
-    ("TD", 0.029, WageBasis::Gni), // Chad
-    ("TF", 0.576, WageBasis::As("FR")), // French Southern Territories
-    ("TG", 0.031, WageBasis::Gni), // Togo
-    ("TH", 0.145, WageBasis::Gni), // Thailand
-    ("TJ", 0.039, WageBasis::Gni), // Tajikistan
-    ("TK", 0.674, WageBasis::As("NZ")), // Tokelau
-    ("TL", 0.05, WageBasis::Gni), // Timor-Leste
-    ("TM", 0.13, WageBasis::Gni), // Turkmenistan
-    ("TN", 0.088, WageBasis::Gni), // Tunisia
-    ("TO", 0.124, WageBasis::Gni), // Tonga
-    ("TR", 0.218, WageBasis::Gni), // Türkiye
-    ("TT", 0.328, WageBasis::Gni), // Trinidad and Tobago
-    ("TV", 0.17, WageBasis::Gni), // Tuvalu
-    ("TW", 0.491, WageBasis::GniApproximate), // Taiwan, Province of China
-    ("TZ", 0.035, WageBasis::Gni), // Tanzania, United Republic of
-    ("UA", 0.108, WageBasis::Gni), // Ukraine
-    ("UG", 0.029, WageBasis::Gni), // Uganda
-    ("UM", 1.0, WageBasis::As("US")), // United States Minor Outlying Islands
-    ("UY", 0.327, WageBasis::Gni), // Uruguay
-    ("UZ", 0.067, WageBasis::Gni), // Uzbekistan
-    ("VA", 0.442, WageBasis::As("IT")), // Holy See (Vatican City State)
-    ("VC", 0.195, WageBasis::Gni), // Saint Vincent and the Grenadines
-    ("VE", 0.073, WageBasis::Gni), // Venezuela, Bolivarian Republic of
-    ("VG", 0.633, WageBasis::As("GB")), // Virgin Islands, British
-    ("VI", 1.0, WageBasis::As("US")), // Virgin Islands, U.S.
-    ("VN", 0.093, WageBasis::Gni), // Viet Nam
-    ("VU", 0.089, WageBasis::Gni), // Vanuatu
-    ("WF", 0.576, WageBasis::As("FR")), // Wallis and Futuna
-    ("WS", 0.105, WageBasis::Gni), // Samoa
-    ("YE", 0.023, WageBasis::IncomeGroup), // Yemen
-    ("YT", 0.576, WageBasis::As("FR")), // Mayotte
-    ("ZM", 0.036, WageBasis::Gni), // Zambia
-    ("ZW", 0.063, WageBasis::Gni), // Zimbabwe
+    ("NP", 0.04, WageBasis::Gni),                 // Nepal
+    ("NR", 0.364, WageBasis::Gni),                // Nauru
+    ("NU", 0.674, WageBasis::As("NZ")),           // Niue
+    ("NZ", 0.674, WageBasis::GniApproximate),     // New Zealand
+    ("OM", 0.328, WageBasis::Gni),                // Oman
+    ("PA", 0.301, WageBasis::Gni),                // Panama
+    ("PE", 0.143, WageBasis::Gni),                // Peru
+    ("PF", 0.576, WageBasis::As("FR")),           // French Polynesia
+    ("PG", 0.068, WageBasis::Gni),                // Papua New Guinea
+    ("PH", 0.097, WageBasis::Gni),                // Philippines
+    ("PK", 0.04, WageBasis::Gni),                 // Pakistan
+    ("PM", 0.576, WageBasis::As("FR")),           // Saint Pierre and Miquelon
+    ("PN", 0.633, WageBasis::As("GB")),           // Pitcairn
+    ("PR", 1.0, WageBasis::As("US")),             // Puerto Rico
+    ("PS", 0.096, WageBasis::Gni),                // Palestine, State of
+    ("PT", 0.31, WageBasis::EurostatSalary),      // Portugal
+    ("PW", 0.258, WageBasis::Gni),                // Palau
+    ("PY", 0.129, WageBasis::Gni),                // Paraguay
+    ("QA", 0.999, WageBasis::Gni),                // Qatar
+    ("RE", 0.576, WageBasis::As("FR")),           // Réunion
+    ("RO", 0.239, WageBasis::EurostatSalary),     // Romania
+    ("RU", 0.254, WageBasis::Gni),                // Russian Federation
+    ("RW", 0.03, WageBasis::Gni),                 // Rwanda
+    ("SA", 0.53, WageBasis::Gni),                 // Saudi Arabia
+    ("SB", 0.052, WageBasis::Gni),                // Solomon Islands
+    ("SC", 0.281, WageBasis::Gni),                // Seychelles
+    ("SD", 0.021, WageBasis::Gni),                // Sudan
+    ("SH", 0.633, WageBasis::As("GB")),           // Saint Helena, Ascension and Tristan da Cunha
+    ("SI", 0.446, WageBasis::EurostatSalary),     // Slovenia
+    ("SJ", 0.865, WageBasis::As("NO")),           // Svalbard and Jan Mayen
+    ("SK", 0.256, WageBasis::EurostatSalary),     // Slovakia
+    ("SL", 0.027, WageBasis::Gni),                // Sierra Leone
+    ("SM", 0.442, WageBasis::As("IT")),           // San Marino
+    ("SN", 0.044, WageBasis::Gni),                // Senegal
+    ("SO", 0.02, WageBasis::Gni),                 // Somalia
+    ("SR", 0.112, WageBasis::Gni),                // Suriname
+    ("SS", 0.023, WageBasis::IncomeGroup),        // South Sudan
+    ("ST", 0.064, WageBasis::Gni),                // Sao Tome and Principe
+    ("SV", 0.108, WageBasis::Gni),                // El Salvador
+    ("SX", 0.722, WageBasis::As("NL")),           // Sint Maarten (Dutch part)
+    ("SY", 0.023, WageBasis::IncomeGroup),        // Syrian Arab Republic
+    ("SZ", 0.086, WageBasis::Gni),                // Eswatini
+    ("TC", 0.633, WageBasis::As("GB")),           // Turks and Caicos Islands
+    ("TD", 0.029, WageBasis::Gni),                // Chad
+    ("TF", 0.576, WageBasis::As("FR")),           // French Southern Territories
+    ("TG", 0.031, WageBasis::Gni),                // Togo
+    ("TH", 0.145, WageBasis::Gni),                // Thailand
+    ("TJ", 0.039, WageBasis::Gni),                // Tajikistan
+    ("TK", 0.674, WageBasis::As("NZ")),           // Tokelau
+    ("TL", 0.05, WageBasis::Gni),                 // Timor-Leste
+    ("TM", 0.13, WageBasis::Gni),                 // Turkmenistan
+    ("TN", 0.088, WageBasis::Gni),                // Tunisia
+    ("TO", 0.124, WageBasis::Gni),                // Tonga
+    ("TR", 0.218, WageBasis::Gni),                // Türkiye
+    ("TT", 0.328, WageBasis::Gni),                // Trinidad and Tobago
+    ("TV", 0.17, WageBasis::Gni),                 // Tuvalu
+    ("TW", 0.491, WageBasis::GniApproximate),     // Taiwan, Province of China
+    ("TZ", 0.035, WageBasis::Gni),                // Tanzania, United Republic of
+    ("UA", 0.108, WageBasis::Gni),                // Ukraine
+    ("UG", 0.029, WageBasis::Gni),                // Uganda
+    ("UM", 1.0, WageBasis::As("US")),             // United States Minor Outlying Islands
+    ("UY", 0.327, WageBasis::Gni),                // Uruguay
+    ("UZ", 0.067, WageBasis::Gni),                // Uzbekistan
+    ("VA", 0.442, WageBasis::As("IT")),           // Holy See (Vatican City State)
+    ("VC", 0.195, WageBasis::Gni),                // Saint Vincent and the Grenadines
+    ("VE", 0.073, WageBasis::Gni),                // Venezuela, Bolivarian Republic of
+    ("VG", 0.633, WageBasis::As("GB")),           // Virgin Islands, British
+    ("VI", 1.0, WageBasis::As("US")),             // Virgin Islands, U.S.
+    ("VN", 0.093, WageBasis::Gni),                // Viet Nam
+    ("VU", 0.089, WageBasis::Gni),                // Vanuatu
+    ("WF", 0.576, WageBasis::As("FR")),           // Wallis and Futuna
+    ("WS", 0.105, WageBasis::Gni),                // Samoa
+    ("YE", 0.023, WageBasis::IncomeGroup),        // Yemen
+    ("YT", 0.576, WageBasis::As("FR")),           // Mayotte
+    ("ZM", 0.036, WageBasis::Gni),                // Zambia
+    ("ZW", 0.063, WageBasis::Gni),                // Zimbabwe
 ];
 
 /// Every country's wage level, in code order.

@@ -134,7 +134,9 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
             .constraints
             .iter()
             .filter(|c| {
-                c.rules_out || c.changed_recommendation || c.kind == ConstraintKind::BudgetCannotFund
+                c.rules_out
+                    || c.changed_recommendation
+                    || c.kind == ConstraintKind::BudgetCannotFund
             })
             .collect(),
         switches: a
@@ -181,16 +183,22 @@ fn appraisal_rows(a: &Assessment) -> Vec<AppraisalRow> {
         weight: d.money_share,
         ratings: SocOption::ALL
             .iter()
-            .map(|o| d.options.get(o).map_or(0.0, |x| (x.money.score * 400.0).round() / 100.0))
+            .map(|o| {
+                d.options
+                    .get(o)
+                    .map_or(0.0, |x| (x.money.score * 400.0).round() / 100.0)
+            })
             .collect(),
     }];
-    rows.extend(a.considerations.iter().map(|c| AppraisalRow {
-        label: c.label.clone(),
-        weight: c.weight,
-        ratings: SocOption::ALL
-            .iter()
-            .map(|o| c.ratings.get(o).copied().unwrap_or(0.0))
-            .collect(),
+    rows.extend(a.considerations.iter().map(|c| {
+        AppraisalRow {
+            label: c.label.clone(),
+            weight: c.weight,
+            ratings: SocOption::ALL
+                .iter()
+                .map(|o| c.ratings.get(o).copied().unwrap_or(0.0))
+                .collect(),
+        }
     }));
     rows
 }

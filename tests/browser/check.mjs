@@ -151,7 +151,7 @@ async function checkDashboard(context, spec) {
   await page.selectOption("#filter-recommendation", "outsourced");
   out.outsourced = await rows();
   await page.selectOption("#filter-recommendation", "");
-  await page.fill("#filter-text", spec.search || "bank");
+  await page.fill("#filter-text", spec.search || "northwind");
   out.searched = await rows();
   out.status = await page.$eval(".controls .status", (p) => p.textContent);
   await page.close();

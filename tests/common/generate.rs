@@ -240,9 +240,9 @@ pub fn profile(i: u64) -> String {
         r.pick(LEVELS)
     ));
     if r.chance(25) {
+        let money = 25 + 10 * r.below(3);
         y.push_str(&format!(
-            "weights:\n  budget: {}\n  risk: {}\n",
-            1 + r.below(3),
+            "weights:\n  risk: {}\ndecision:\n  money_share: {money}\n",
             1 + r.below(3)
         ));
     }

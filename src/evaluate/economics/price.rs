@@ -201,7 +201,9 @@ impl Priced {
     /// decision (the first year is not discounted).
     pub fn present_value(&self, option: usize) -> f64 {
         present_value(
-            self.options[option][..self.horizon].iter().map(YearItems::total),
+            self.options[option][..self.horizon]
+                .iter()
+                .map(YearItems::total),
             self.discount,
         )
     }
@@ -266,7 +268,13 @@ struct ProviderMonthly {
 /// The provider's monthly price: the quote scaled with the estate, or the
 /// model's graduated service price plus, for a bundled provider, the
 /// platform at the model's own licence prices.
-fn provider_monthly(plan: &Plan, v: &Values, est: &Estate, volume: f64, t: &Tools) -> ProviderMonthly {
+fn provider_monthly(
+    plan: &Plan,
+    v: &Values,
+    est: &Estate,
+    volume: f64,
+    t: &Tools,
+) -> ProviderMonthly {
     match plan.quote {
         Some(q) => {
             let today = plan.estate[0].assets();
@@ -403,7 +411,13 @@ pub fn price_into(plan: &Plan, v: &Values, priced: &mut Priced) {
     let wage_growth = 1.0 + v[A::RealWageGrowthPct] / 100.0;
     let escalator = 1.0 + v[A::ProviderEscalatorPct] / 100.0;
     let est1 = plan.estate[0];
-    let year_one = provider_monthly(plan, v, &est1, est1.volume(v), &tools(plan, v, &est1, est1.volume(v)));
+    let year_one = provider_monthly(
+        plan,
+        v,
+        &est1,
+        est1.volume(v),
+        &tools(plan, v, &est1, est1.volume(v)),
+    );
     for index in 0..plan.horizon {
         let year = index + 1;
         // This year's pay: every salary risen by real wage growth.
@@ -533,7 +547,12 @@ fn price_in_house(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: 
         if yr.index == 0 {
             out.add(
                 Item::Onboarding,
-                onboarding(plan, v, c.year_one.service, c.year_one.service + c.year_one.platform),
+                onboarding(
+                    plan,
+                    v,
+                    c.year_one.service,
+                    c.year_one.service + c.year_one.platform,
+                ),
             );
         }
     }
@@ -707,7 +726,12 @@ fn provider_option(out: &mut YearItems, plan: &Plan, v: &Values, p: ProviderYear
     if p.yr.index == 0 {
         out.add(
             Item::Onboarding,
-            onboarding(plan, v, p.year_one_monthly, p.c.year_one.service + p.c.year_one.platform),
+            onboarding(
+                plan,
+                v,
+                p.year_one_monthly,
+                p.c.year_one.service + p.c.year_one.platform,
+            ),
         );
     }
     let staff = team_cost(p.team, v, false, p.c, p.team_share);
@@ -742,8 +766,13 @@ fn provider_option(out: &mut YearItems, plan: &Plan, v: &Values, p: ProviderYear
     } else {
         p.previous_total
     };
-    let hires = (p.team.total() - before).max(0.0) + v[A::AttritionPct] / 100.0 * p.team.total();
-    out.add(Item::Recruiting, recruiting(p.team, v, hires));
+    // A retained function below one person is a part-time duty of someone
+    // already employed: nobody is recruited for it.
+    if p.team.total() >= 1.0 || p.vacancy_covered {
+        let hires =
+            (p.team.total() - before).max(0.0) + v[A::AttritionPct] / 100.0 * p.team.total();
+        out.add(Item::Recruiting, recruiting(p.team, v, hires));
+    }
     if plan.term_end_year == Some(p.yr.year) {
         out.add(Item::ExitReserve, v[A::DualRunningMonths] * p.monthly);
     }

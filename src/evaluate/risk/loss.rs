@@ -166,7 +166,13 @@ impl Effects {
     /// `build`: months until an in-house SOC is operational; `provider`:
     /// months until a provider monitors; `bridged`: whether a provider
     /// watches while in-house is built.
-    pub fn new(profile: &Profile, min_team: f64, build: f64, provider: f64, bridged: bool) -> Effects {
+    pub fn new(
+        profile: &Profile,
+        min_team: f64,
+        build: f64,
+        provider: f64,
+        bridged: bool,
+    ) -> Effects {
         let today = status_quo(profile, min_team);
         let coverage = profile.requirements.coverage;
         let espionage = espionage(profile);
@@ -219,7 +225,14 @@ impl Effects {
 
     /// Present value of an option's expected loss at run-rate: steady
     /// state every year, as the appraisal's money compares it.
-    pub fn run_rate_present_value(&self, option: usize, p: f64, cost: f64, years: usize, rate: f64) -> f64 {
+    pub fn run_rate_present_value(
+        &self,
+        option: usize,
+        p: f64,
+        cost: f64,
+        years: usize,
+        rate: f64,
+    ) -> f64 {
         let steady = expected(self.exposure, self.steady[option], p, cost);
         let weights: f64 = (0..years).map(|y| (1.0 + rate).powi(-(y as i32))).sum();
         steady * weights
@@ -310,7 +323,8 @@ pub fn exposure(profile: &Profile) -> Exposure {
 /// `cost` under an effect.
 pub fn expected(x: Exposure, e: Effect, p: f64, cost: f64) -> f64 {
     let breaches = p
-        * (x.commodity * e.commodity * e.magnitude + x.targeted * e.targeted * e.targeted_magnitude);
+        * (x.commodity * e.commodity * e.magnitude
+            + x.targeted * e.targeted * e.targeted_magnitude);
     (breaches + e.provider_exposure) * cost
 }
 
@@ -376,7 +390,9 @@ mod tests {
             let ih = effect(SocOption::InHouse, *coverage, true);
             for o in [SocOption::Outsourced, SocOption::Hybrid] {
                 let alt = effect(o, *coverage, true);
-                assert!(ih.targeted <= alt.targeted && ih.targeted_magnitude <= alt.targeted_magnitude);
+                assert!(
+                    ih.targeted <= alt.targeted && ih.targeted_magnitude <= alt.targeted_magnitude
+                );
                 assert!(ih.provider_exposure <= alt.provider_exposure);
             }
         }

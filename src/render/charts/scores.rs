@@ -22,7 +22,10 @@ pub fn appraisal(a: &Assessment) -> Figure {
     c.text(
         plot_x + 14.0,
         17.0,
-        format!("money ({} of the value)", crate::evaluate::words::percent(m)),
+        format!(
+            "money ({} of the value)",
+            crate::evaluate::words::percent(m)
+        ),
         9.0,
         Anchor::Start,
         INK,

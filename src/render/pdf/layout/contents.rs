@@ -13,10 +13,27 @@ use crate::render::pdf::fonts::{Face, FontSet};
 /// and bottom, so neighbouring links do not touch.
 const LINK_INSET: f32 = 1.0;
 
-pub(super) fn count_contents(blocks: &[Block]) -> usize {
+/// The deepest heading level the contents list: sections and their
+/// subsections when they fit on one page, else sections only (a contents
+/// page that runs over by a few lines looks like an accident).
+pub(super) fn contents_depth(blocks: &[Block], g: &Geometry, c: &ContentsStyle) -> u8 {
+    let count = |deepest: u8| {
+        blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Heading { level, .. } if (2..=deepest).contains(level)))
+            .count()
+    };
+    if contents_pages(count(3), g, c) <= 1 {
+        3
+    } else {
+        2
+    }
+}
+
+pub(super) fn count_contents(blocks: &[Block], depth: u8) -> usize {
     blocks
         .iter()
-        .filter(|b| matches!(b, Block::Heading { level: 2 | 3, .. }))
+        .filter(|b| matches!(b, Block::Heading { level, .. } if (2..=depth).contains(level)))
         .count()
 }
 
@@ -40,6 +57,7 @@ pub(super) fn fill_contents(
     theme: &Theme,
     first: usize,
     count: usize,
+    depth: u8,
 ) {
     let g = doc.geometry;
     let c = theme.contents;
@@ -47,7 +65,7 @@ pub(super) fn fill_contents(
     let entries: Vec<HeadingPlace> = doc
         .headings
         .iter()
-        .filter(|h| (2..=3).contains(&h.level) && h.page >= first + count)
+        .filter(|h| (2..=depth).contains(&h.level) && h.page >= first + count)
         .cloned()
         .collect();
     let Some(title_page) = doc.pages.get_mut(first) else {

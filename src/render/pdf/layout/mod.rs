@@ -41,7 +41,7 @@ use super::blocks::Block;
 use super::fonts::{Face, FontSet};
 use crate::render::charts::{Color, Figure};
 use crate::render::slug::Slugger;
-use contents::{contents_pages, count_contents, fill_contents};
+use contents::{contents_depth, contents_pages, count_contents, fill_contents};
 use cover::cover;
 use flow::Flow;
 use inline::Typesetter;
@@ -232,12 +232,12 @@ pub fn layout(
         plans: Default::default(),
         paragraphs: Default::default(),
     };
-    let (toc_first, toc_count) = match form {
+    let (toc_first, toc_count, toc_depth) = match form {
         Form::Report => report_front(&mut flow, blocks),
         Form::Brief => {
             flow.new_page();
             flow.blocks(blocks, geo.left, geo.content_width());
-            (0, 0)
+            (0, 0, 0)
         }
     };
     // A trailing page break or gap can leave an empty last page.
@@ -252,7 +252,7 @@ pub fn layout(
         headings: flow.headings,
     };
     if toc_count > 0 {
-        fill_contents(&mut doc, fonts, theme, toc_first, toc_count);
+        fill_contents(&mut doc, fonts, theme, toc_first, toc_count, toc_depth);
     }
     running(&mut doc, fonts, theme, run);
     doc
@@ -260,8 +260,8 @@ pub fn layout(
 
 /// The report's cover, its contents pages (left empty to be filled once the
 /// sections' pages are known) and its sections; returns where the contents
-/// start and how many pages they take.
-fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (usize, usize) {
+/// start, how many pages they take and the deepest level they list.
+fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (usize, usize, u8) {
     // The cover: everything before the first page break, or up to the first
     // section heading when a template has no break.
     let split = blocks
@@ -278,7 +278,12 @@ fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (usize, usize) {
     cover(flow, front);
     // The contents follow the cover (and any page its blocks ran over to).
     let toc_first = flow.pages.len();
-    let toc_count = contents_pages(count_contents(body), &flow.geo, &flow.theme.contents);
+    let toc_depth = contents_depth(body, &flow.geo, &flow.theme.contents);
+    let toc_count = contents_pages(
+        count_contents(body, toc_depth),
+        &flow.geo,
+        &flow.theme.contents,
+    );
     for _ in 0..toc_count {
         flow.pages.push(Page {
             kind: PageKind::Contents,
@@ -291,5 +296,5 @@ fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (usize, usize) {
         _ => body,
     };
     flow.blocks(body, flow.geo.left, flow.geo.content_width());
-    (toc_first, toc_count)
+    (toc_first, toc_count, toc_depth)
 }
