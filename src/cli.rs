@@ -180,15 +180,19 @@ built-in templates by file name.")]
     #[command(after_help = "\
 Examples:
   socsource init                    writes profile.yaml
-  socsource init clients/acme.yaml
+  socsource init clients/acme.yaml  makes clients/ if needed; id: acme
+  socsource init acme.yaml --quotes adds a block for providers' quotes
   socsource init acme.yaml --force  replaces an existing file")]
     Init {
-        /// Where to write it
+        /// Where to write it; its name (without the extension) becomes the id
         #[arg(default_value = "profile.yaml", value_name = "FILE")]
         file: PathBuf,
         /// Replace the file if it exists
         #[arg(long)]
         force: bool,
+        /// Add a starter block for providers' quotes (the bid evaluation)
+        #[arg(long)]
+        quotes: bool,
     },
 
     /// Write the generated documentation pages into the book's folder

@@ -68,20 +68,22 @@ pub fn schema(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     Ok(Outcome::Success)
 }
 
-pub fn init(file: &Path, force: bool, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
-    match crate::fsio::write_new(file, profile::STARTER.as_bytes(), force) {
-        Ok(()) => {
-            let shown = file.display();
-            console.note(&format!(
-                "wrote {shown}; edit it, then run `socsource validate {shown}`"
-            ));
-            Ok(Outcome::Success)
-        }
-        Err(e) => {
-            console.error(&e);
-            Ok(Outcome::SomeFailed)
-        }
+pub fn init(
+    file: &Path,
+    force: bool,
+    quotes: bool,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    let text = profile::starter(file, quotes);
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        crate::fsio::create_dir_all(parent)?;
     }
+    crate::fsio::write_new(file, text.as_bytes(), force)?;
+    let shown = file.display();
+    console.note(&format!(
+        "wrote {shown}; edit it, then run `socsource validate {shown}`"
+    ));
+    Ok(Outcome::Success)
 }
 
 /// The renderer for a run: templates and fonts, checked before any work.

@@ -71,6 +71,22 @@ pub struct CostChange {
     pub change_share: Option<f64>,
     pub old_p50: f64,
     pub new_p50: f64,
+    /// Whether the option fits the budget then and now (schema 3 and
+    /// later: the median draw fits every year; schema 2: at likely values).
+    pub old_fits: Option<bool>,
+    pub new_fits: Option<bool>,
+}
+
+/// A quote of the bid evaluation: added, removed, or ranked differently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteChange {
+    pub provider: String,
+    /// `added`, `removed`, `reranked` or `same`.
+    pub change: String,
+    pub old_rank: Option<u64>,
+    pub new_rank: Option<u64>,
+    pub old_fee: Option<f64>,
+    pub new_fee: Option<f64>,
 }
 
 /// A risk as the comparison lists it.
@@ -125,6 +141,8 @@ pub struct Comparison {
     pub risks_gone: Vec<RiskLine>,
     pub risks_moved: Vec<RiskMove>,
     pub objectives: Vec<ObjectiveChange>,
+    /// The quotes of either side, in the new ranking, then those removed.
+    pub quotes: Vec<QuoteChange>,
     /// Nothing the comparison looks at differs.
     pub unchanged: bool,
     /// One sentence for the top of the document.
@@ -222,6 +240,7 @@ pub fn compare(old: &Value, new: &Value) -> Result<Comparison, NotComparable> {
     let costs = costs(old, new);
     let (risks_appeared, risks_gone, risks_moved) = risks(old, new);
     let objectives = objectives(old, new);
+    let quotes = quotes(old, new);
     let recommendation_changed = then.option != now.option;
     let cost_moved = costs.iter().any(|c| c.change.abs() >= 0.5);
     let unchanged = !recommendation_changed
@@ -232,7 +251,8 @@ pub fn compare(old: &Value, new: &Value) -> Result<Comparison, NotComparable> {
         && risks_appeared.is_empty()
         && risks_gone.is_empty()
         && risks_moved.is_empty()
-        && objectives.is_empty();
+        && objectives.is_empty()
+        && quotes.iter().all(|q| q.change == "same");
     let differ = match inputs.len() {
         0 => "no input differs".to_string(),
         1 => "1 input differs".to_string(),
@@ -267,6 +287,7 @@ pub fn compare(old: &Value, new: &Value) -> Result<Comparison, NotComparable> {
         risks_gone,
         risks_moved,
         objectives,
+        quotes,
         unchanged,
         summary,
     })
@@ -349,9 +370,70 @@ fn costs(old: &Value, new: &Value) -> Vec<CostChange> {
                 change_share: (a > 0.0).then(|| (b - a) / a),
                 old_p50: p50(old),
                 new_p50: p50(new),
+                old_fits: fits(old, o),
+                new_fits: fits(new, o),
             }
         })
         .collect()
+}
+
+/// Whether an option fits the budget on one side.
+fn fits(v: &Value, option: &str) -> Option<bool> {
+    v.pointer(&format!("/decision/options/{option}/fits_budget"))
+        .or_else(|| v.pointer(&format!("/costs/options/{option}/within_budget")))
+        .and_then(Value::as_bool)
+}
+
+/// The quotes on either side, by provider: added, removed, re-ranked.
+fn quotes(old: &Value, new: &Value) -> Vec<QuoteChange> {
+    fn by_provider(v: &Value) -> BTreeMap<String, (u64, f64)> {
+        list(v, "quotes")
+            .iter()
+            .map(|q| {
+                (
+                    text(q, "/provider"),
+                    (
+                        q.get("rank").and_then(Value::as_u64).unwrap_or(0),
+                        number(q, "/annual_fee"),
+                    ),
+                )
+            })
+            .collect()
+    }
+    let (then, now) = (by_provider(old), by_provider(new));
+    let mut out: Vec<QuoteChange> = now
+        .iter()
+        .map(|(p, (rank, fee))| {
+            let before = then.get(p);
+            QuoteChange {
+                provider: p.clone(),
+                change: match before {
+                    None => "added",
+                    Some((r, f)) if r == rank && (f - fee).abs() < 0.5 => "same",
+                    Some(_) => "reranked",
+                }
+                .to_string(),
+                old_rank: before.map(|b| b.0),
+                new_rank: Some(*rank),
+                old_fee: before.map(|b| b.1),
+                new_fee: Some(*fee),
+            }
+        })
+        .collect();
+    out.sort_by_key(|q| q.new_rank);
+    out.extend(
+        then.iter()
+            .filter(|(p, _)| !now.contains_key(*p))
+            .map(|(p, (rank, fee))| QuoteChange {
+                provider: p.clone(),
+                change: "removed".into(),
+                old_rank: Some(*rank),
+                new_rank: None,
+                old_fee: Some(*fee),
+                new_fee: None,
+            }),
+    );
+    out
 }
 
 type RiskChanges = (Vec<RiskLine>, Vec<RiskLine>, Vec<RiskMove>);

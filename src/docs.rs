@@ -116,8 +116,8 @@ pub fn assumptions_page(profile: &Profile) -> String {
     );
     let _ = writeln!(
         out,
-        " L1 {:.2}, L3 and detection engineers {:.2}, SOC manager {:.2} times L2.\n",
-        TIER_RATIOS.l1, TIER_RATIOS.l3, TIER_RATIOS.manager
+        " L1 {:.2}, L3 {:.2}, detection engineers {:.2}, SOC manager {:.2} times L2.\n",
+        TIER_RATIOS.l1, TIER_RATIOS.l3, TIER_RATIOS.engineer, TIER_RATIOS.manager
     );
     out.push_str(
         "| country | L2 anchor | as of | how it was read | employer on-cost (low, likely, high) | on-cost basis | productive hours | sources |\n\
@@ -306,6 +306,24 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("mssp_quote.term_years", "3"),
     ("mssp_quote.provider", "Example MDR Inc."),
     ("mssp_quote.platform", "bundled"),
+    ("quotes[].provider", "Rheinwacht MDR GmbH"),
+    ("quotes[].service", "outsourced"),
+    ("quotes[].platform", "own_tools"),
+    ("quotes[].annual_fee", "260000"),
+    ("quotes[].onboarding_fee", "25000"),
+    ("quotes[].term_years", "3"),
+    ("quotes[].escalator_pct", "3"),
+    ("quotes[].delivery_country", "DE"),
+    ("quotes[].commitments.p1_response", "met"),
+    ("quotes[].commitments.right_to_audit", "met"),
+    ("quotes[].commitments.exit_assistance", "partly"),
+    ("quotes[].figures.p1_acknowledge_minutes", "15"),
+    ("quotes[].figures.p2_acknowledge_minutes", "60"),
+    ("quotes[].figures.breach_notification_hours", "24"),
+    ("quotes[].figures.retention_days", "365"),
+    ("quotes[].figures.exit_assistance_months", "6"),
+    ("quotes[].figures.service_credit_pct", "10"),
+    ("decision.bid_price_share", "40"),
     ("scenarios[].name", "Budget cut by 40%"),
     (
         "scenarios[].set",
@@ -435,7 +453,15 @@ pub fn example_profile() -> String {
                     write_fields(out, starter, &format!("{path}[]"), inner, indent + 4, true);
                 }
                 _ => {
-                    if let Some(value) = example(starter, &path) {
+                    // Keys without a chosen example (such as the clause
+                    // commitments of a quote) show their default.
+                    let fallback = || match f.default {
+                        DefaultValue::Text(text) => Some(text.to_string()),
+                        DefaultValue::Int(n) => Some(n.to_string()),
+                        DefaultValue::Bool(b) => Some(b.to_string()),
+                        _ => None,
+                    };
+                    if let Some(value) = example(starter, &path).or_else(fallback) {
                         let _ = writeln!(out, "{pad}{}: {value}", f.name);
                     }
                 }

@@ -65,7 +65,11 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     match cli.command {
         Command::Validate { paths } => commands::validate(&paths, console),
         Command::Schema => commands::schema(console),
-        Command::Init { file, force } => commands::init(&file, force, console),
+        Command::Init {
+            file,
+            force,
+            quotes,
+        } => commands::init(&file, force, quotes, console),
         Command::Templates {
             action: cli::TemplatesAction::Export { dir, force },
         } => commands::export_templates(&dir, force, console),

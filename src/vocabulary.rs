@@ -292,3 +292,73 @@ impl Consideration {
         Consideration::Talent,
     ];
 }
+
+vocabulary! {
+    /// What a bidder offers: the whole SOC service, or co-management.
+    QuoteService {
+        Outsourced = "outsourced", "Outsourced SOC (MSSP/MDR)";
+        Hybrid = "hybrid", "Co-managed (hybrid) SOC";
+    }
+}
+
+vocabulary! {
+    /// What a bidder commits to for one clause of the SLA checklist.
+    Commitment {
+        Met = "met", "Met";
+        Partly = "partly", "Partly met";
+        NotOffered = "not_offered", "Not offered";
+        NotStated = "not_stated", "Not stated";
+    }
+}
+
+vocabulary! {
+    /// The clauses of a provider contract in the SLA checklist, by a key a
+    /// bid can name. Labels are the checklist's clause names.
+    ProviderClause {
+        P1Response = "p1_response", "Critical incident (P1) response";
+        P2Response = "p2_response", "High-severity incident (P2) response";
+        P3Response = "p3_response", "Medium-severity incident (P3) response";
+        P4Response = "p4_response", "Low-severity incident (P4) response";
+        MetricDefinitions = "metric_definitions", "How each metric is measured";
+        Reporting = "reporting", "Reporting cadence";
+        EscalationMatrix = "escalation_matrix", "Escalation matrix";
+        ResponseAuthority = "response_authority", "Response authority";
+        IngestionLatency = "ingestion_latency", "Log ingestion latency";
+        LogSourceHealth = "log_source_health", "Log-source health";
+        DetectionTurnaround = "detection_turnaround", "Detection content turnaround";
+        ThreatHunting = "threat_hunting", "Threat hunting";
+        Availability = "availability", "Platform availability";
+        BreachNotification = "breach_notification", "Breach notification to the organisation";
+        DataLocation = "data_location", "Where data and analysts are";
+        DataSharingLimits = "data_sharing_limits", "Data sharing limits";
+        Encryption = "encryption", "Encryption and provider access";
+        Retention = "retention", "Retention, return and deletion at exit";
+        RightToAudit = "right_to_audit", "Right to audit";
+        Subprocessors = "subprocessors", "Sub-processors";
+        StaffVetting = "staff_vetting", "Staff vetting and training";
+        ServiceCredits = "service_credits", "Service credits";
+        Liability = "liability", "Liability and insurance";
+        PriceEscalators = "price_escalators", "Price escalators and estate true-up";
+        ContentOwnership = "content_ownership", "Ownership of detection content, runbooks and logs";
+        LicencesAtExit = "licences_at_exit", "Licences at exit";
+        ExitAssistance = "exit_assistance", "Exit plan and transition assistance";
+        TerminationRights = "termination_rights", "Step-in and termination rights";
+        BusinessContinuity = "business_continuity", "The provider's business continuity";
+        IncidentAssistance = "incident_assistance", "Incident assistance";
+        RegisterOfInformation = "register_of_information", "Register of information";
+        ProcessorTerms = "processor_terms", "Processor terms";
+        BusinessAssociateAgreement = "business_associate_agreement", "Business associate agreement";
+        PciResponsibilityMatrix = "pci_responsibility_matrix", "PCI DSS responsibility matrix";
+    }
+}
+
+impl ProviderClause {
+    /// The clause a checklist item of the provider's contract is, by its
+    /// name.
+    pub fn of_clause(name: &str) -> Option<ProviderClause> {
+        ProviderClause::ALL
+            .iter()
+            .copied()
+            .find(|c| c.label() == name)
+    }
+}

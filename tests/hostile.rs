@@ -214,10 +214,11 @@ fn template_sections() -> usize {
     socsource::render::templates::DEFAULTS
         .iter()
         // The full report's sections: not the index or the brief, and not
-        // the scenarios, which only a profile with scenarios has.
+        // the scenarios or the bids, which only a profile with scenarios or
+        // quotes has.
         .filter(|(name, _)| {
             name.ends_with(".md")
-                && !["index.md", "brief.md", "scenarios.md", "diff.md"].contains(name)
+                && !["index.md", "brief.md", "scenarios.md", "bids.md", "diff.md"].contains(name)
         })
         .map(|(_, text)| text.lines().filter(|l| l.starts_with("## ")).count())
         .sum()
@@ -375,14 +376,17 @@ proptest! {
 
     #[test]
     fn hostile_text_never_changes_the_report_structure(seed in 0u64..5000, t in texts()) {
+        let yaml = profile_with(seed, &t);
         let plain = render(&profile_with(seed, &Texts::plain()));
-        let hostile = render(&profile_with(seed, &t));
+        let hostile = render(&yaml);
+        // A profile with a provider quote also has the bid evaluation.
+        let bids = usize::from(yaml.contains("\nmssp_quote:") || yaml.contains("\nquotes:"));
 
         // Markdown: the template's sections, the same headings as with plain
         // text; the text reads back as written.
         let levels = heading_levels(&hostile.markdown);
         prop_assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1);
-        prop_assert_eq!(levels.iter().filter(|l| **l == 2).count(), template_sections());
+        prop_assert_eq!(levels.iter().filter(|l| **l == 2).count(), template_sections() + bids);
         prop_assert_eq!(&levels, &heading_levels(&plain.markdown));
         let blocks = block_texts(&hostile.markdown);
         for (field, text) in [("name", &t.name), ("prepared_by", &t.prepared_by), ("classification", &t.classification)] {

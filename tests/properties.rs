@@ -163,11 +163,12 @@ prop_compose! {
                 provider_platform: platform, provider_market: market,
             },
             weights,
-            decision: DecisionSettings { money_share, money_share_basis: MoneyShareBasis::Given },
+            decision: DecisionSettings { money_share, bid_price_share: 40.0, money_share_basis: MoneyShareBasis::Given },
             assumptions: BTreeMap::new(),
             mssp_quote: quote.map(|(annual_fee, onboarding_fee, term_years, platform)| MsspQuote {
                 annual_fee, onboarding_fee, term_years, provider: None, platform,
             }),
+            quotes: Vec::new(),
             report: ReportDetails {
                 prepared_by: None,
                 prepared_for: "Board".into(),

@@ -301,8 +301,9 @@ fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
     assert_eq!(check.code, 0, "starter must validate: {}", check.stderr);
 
     fs::write(dir.join("acme.yaml"), "mine").unwrap();
+    // Refusing to overwrite happens before any work: a usage error.
     let again = socsource_in(&dir, &["init", "acme.yaml"], &[]);
-    assert_eq!(again.code, 1);
+    assert_eq!(again.code, 2);
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
     assert_eq!(fs::read_to_string(dir.join("acme.yaml")).unwrap(), "mine");
 

@@ -106,6 +106,11 @@ pub struct Assessment {
     /// Every public source the assessment cites, numbered in order of first
     /// citation.
     pub references: Vec<Reference>,
+    /// The quotes of the bid evaluation, in the profile's order (a single
+    /// `mssp_quote` is one); empty when there are none.
+    pub quotes: Vec<Bid>,
+    /// The bid evaluation's outcome, when there are quotes.
+    pub bid_evaluation: Option<BidEvaluation>,
     /// The profile's what-if scenarios, each evaluated in full and compared
     /// with the profile as given.
     pub scenarios: Vec<ScenarioOutcome>,
@@ -689,6 +694,9 @@ pub struct SlaItem {
     /// intelligence vendors' contracts) or `internal` (the SOC's internal
     /// service agreement).
     pub agreement: String,
+    /// The clause's key in a provider contract, which a quote's
+    /// `commitments` name; `null` for other agreements.
+    pub key: Option<crate::profile::model::ProviderClause>,
     pub clause: String,
     pub target: String,
     pub severity: Option<String>,
@@ -746,4 +754,65 @@ pub struct Reference {
     pub title: String,
     pub year: String,
     pub url: String,
+}
+
+/// One provider's quote, scored against the organisation's SLA checklist.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bid {
+    pub provider: String,
+    pub service: crate::profile::model::QuoteService,
+    pub platform: crate::profile::model::ProviderPlatform,
+    pub annual_fee: f64,
+    pub delivery_country: String,
+    pub feasible: bool,
+    /// The hard rules and mandatory clauses it fails.
+    pub infeasible_because: Vec<String>,
+    /// Risk-adjusted cost of its option priced with it (present value at
+    /// run-rate, plus the expected loss its service leaves).
+    pub risk_adjusted: f64,
+    /// The lowest feasible risk-adjusted cost over its own, 0-1.
+    pub price_score: f64,
+    /// How it covers the provider clauses (mandatory ones count twice), 0-1.
+    pub coverage: f64,
+    /// Data location against residency, and how its kind of service meets
+    /// the needs, 0-1.
+    pub fit: f64,
+    /// 0.75 coverage + 0.25 fit.
+    pub quality: f64,
+    /// Price share x price score + the rest x quality.
+    pub score: f64,
+    /// 1 for the best feasible bid; infeasible bids rank after.
+    pub rank: u32,
+    /// Its option's value in the options appraisal, had it priced it.
+    pub value_in_appraisal: f64,
+    pub clauses: Vec<BidClause>,
+    /// Clauses to close before contract, mandatory ones first.
+    pub gaps: Vec<String>,
+}
+
+/// A bid's commitment to one clause of the provider's contract.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BidClause {
+    pub key: crate::profile::model::ProviderClause,
+    pub clause: String,
+    /// Rules that make it mandatory; empty for good practice.
+    pub mandatory_by: Vec<String>,
+    pub commitment: crate::profile::model::Commitment,
+    /// The bidder's figure, where the clause has one.
+    pub figure: Option<f64>,
+    /// The organisation's target for that figure.
+    pub target: Option<f64>,
+}
+
+/// What the bid evaluation concludes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BidEvaluation {
+    /// Share of a bid's score that its price carries.
+    pub price_share: f64,
+    /// The best feasible bid; `null` when none is feasible.
+    pub winner: Option<String>,
+    pub runner_up: Option<String>,
+    /// The runner-up's annual fee at which it would rank first.
+    pub runner_up_switching_fee: Option<f64>,
+    pub summary: String,
 }

@@ -71,6 +71,27 @@ pub fn infeasible(profile: &Profile) -> Vec<Infeasible> {
     out
 }
 
+/// Every option's loss effects, and the present value of its expected loss
+/// at run-rate and likely values.
+pub fn losses(profile: &Profile, e: &Economics) -> (Effects, [f64; 3]) {
+    let v = &e.likely;
+    let min_team = needs::minimum_team(profile, v, e.plan.in_house[0].total());
+    let effects = Effects::new(
+        profile,
+        min_team,
+        v[A::InHouseBuildMonths],
+        provider_start(v),
+        e.plan.bridge.is_some(),
+    );
+    let discount = v[A::DiscountRatePct] / 100.0;
+    let p = v[A::BreachProbabilityPct] / 100.0;
+    let cost = v[A::BreachCost];
+    let loss_pv = std::array::from_fn(|o| {
+        effects.run_rate_present_value(o, p, cost, e.plan.horizon, discount)
+    });
+    (effects, loss_pv)
+}
+
 /// Whether each option fits an operating budget of `opex`.
 pub fn fits(opex_needed: &[f64; 3], opex: f64) -> [bool; 3] {
     opex_needed.map(|need| need <= opex + 1e-6)
@@ -85,20 +106,9 @@ pub fn decide(profile: &Profile, e: &Economics) -> Decided {
     for r in &infeasible {
         feasible[index(r.option)] = false;
     }
-    let min_team = needs::minimum_team(profile, v, in_house_team);
-    let effects = Effects::new(
-        profile,
-        min_team,
-        v[A::InHouseBuildMonths],
-        provider_start(v),
-        e.plan.bridge.is_some(),
-    );
+    let (effects, loss_pv) = losses(profile, e);
     let horizon = e.plan.horizon;
     let discount = v[A::DiscountRatePct] / 100.0;
-    let p = v[A::BreachProbabilityPct] / 100.0;
-    let cost = v[A::BreachCost];
-    let loss_pv =
-        std::array::from_fn(|o| effects.run_rate_present_value(o, p, cost, horizon, discount));
     let appraiser = Appraiser::new(
         profile.decision.money_share,
         profile.need_shares(),

@@ -17,6 +17,7 @@
 pub mod appraisal;
 pub mod assessment;
 pub mod assumptions;
+pub mod bids;
 pub mod citations;
 pub mod confidence;
 pub mod decision;
@@ -148,9 +149,42 @@ fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
 
 /// One profile's assessment, its scenarios left out.
 fn evaluate_one(profile: &Profile) -> Assessment {
-    let e = economics::economics(profile);
+    let (e, mut bids) = priced(profile, assumptions::resolve(profile), true);
     let d = decision::decide(profile, &e);
-    assemble(profile, &e, &d)
+    let bid_evaluation = bids.finish(profile, &e, &d);
+    assemble(profile, &e, &d, bids, bid_evaluation)
+}
+
+/// The economics of `profile`, with its quotes evaluated and the best
+/// feasible quote of each kind pricing the outsourced and hybrid options;
+/// with `simulated`, under uncertainty too.
+fn priced(
+    profile: &Profile,
+    resolved: assumptions::Resolved,
+    simulated: bool,
+) -> (Economics, bids::Bids) {
+    let likely = economics::likely_values(&resolved);
+    let mut plan = economics::plan::plan(profile, &resolved, &likely);
+    let mut flat = economics::plan::run_rate(profile, &resolved, &likely);
+    if bids::quotes(profile).is_empty() {
+        let e = Economics::of(profile, resolved, likely, plan, flat, simulated);
+        return (e, bids::Bids::default());
+    }
+    // The quotes are compared at likely values, before the simulation.
+    let base = Economics::of(
+        profile,
+        resolved.clone(),
+        likely,
+        plan.clone(),
+        flat.clone(),
+        false,
+    );
+    let bids = bids::evaluate(profile, &base);
+    for p in [&mut plan, &mut flat] {
+        bids.winners.apply(p);
+    }
+    let e = Economics::of(profile, resolved, likely, plan, flat, simulated);
+    (e, bids)
 }
 
 /// The economics and the decision at likely values, without the cost
@@ -169,24 +203,7 @@ pub fn quick(profile: &Profile) -> Quick {
 /// [`quick`] with the assumptions already resolved, for probes that change
 /// only what the assumptions do not depend on.
 pub(crate) fn quick_with(profile: &Profile, resolved: assumptions::Resolved) -> Quick {
-    let likely = economics::likely_values(&resolved);
-    let plan = economics::plan::plan(profile, &resolved, &likely);
-    let flat = economics::plan::run_rate(profile, &resolved, &likely);
-    let priced = economics::price::price(&plan, &likely);
-    let facts = economics::facts::CostFacts::of(
-        &priced,
-        &economics::price::price(&flat, &likely),
-        profile.budget.capex,
-    );
-    let economics = Economics {
-        resolved,
-        likely,
-        plan,
-        flat,
-        priced,
-        facts,
-        sim: economics::simulate::Simulation { draws: Vec::new() },
-    };
+    let (economics, _) = priced(profile, resolved, false);
     let decided = decision::decide(profile, &economics);
     Quick { economics, decided }
 }
@@ -196,7 +213,13 @@ pub fn quick_decision(profile: &Profile) -> SocOption {
     quick(profile).decided.choice.option
 }
 
-fn assemble(profile: &Profile, e: &Economics, d: &Decided) -> Assessment {
+fn assemble(
+    profile: &Profile,
+    e: &Economics,
+    d: &Decided,
+    bids: bids::Bids,
+    bid_evaluation: Option<BidEvaluation>,
+) -> Assessment {
     let v = &e.likely;
     let option = d.choice.option;
     let mut cites = citations::Citations::default();
@@ -204,7 +227,7 @@ fn assemble(profile: &Profile, e: &Economics, d: &Decided) -> Assessment {
         .into_iter()
         .filter(|o| d.appraiser.candidates()[index(*o)])
         .collect();
-    let costs = economics::costs_section(profile, e, &candidates);
+    let costs = economics::costs_section(profile, e, &candidates, &bids.quoted());
     let switching = sensitivity::switching_values(profile, e, d);
     let decision = recommendation::decision_section(profile, e, d, switching);
     let recommendation = recommend(profile, e, d, &costs, &decision);
@@ -260,6 +283,8 @@ fn assemble(profile: &Profile, e: &Economics, d: &Decided) -> Assessment {
         raci: raci::raci(),
         assumptions,
         references: cites.references(),
+        quotes: bids.bids,
+        bid_evaluation,
         scenarios: Vec::new(),
     }
 }

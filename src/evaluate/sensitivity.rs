@@ -14,7 +14,7 @@ use super::economics::facts::CostFacts;
 use super::economics::price::{self, Item};
 use super::economics::{index, Economics};
 use super::values::{Values, A};
-use super::words::{money_short, percent_1};
+use super::words::{money_short, percent_1, significant};
 use crate::profile::model::Consideration;
 use crate::profile::Profile;
 
@@ -64,15 +64,6 @@ fn nearest_switch(
         }
     }
     best
-}
-
-/// Three significant figures: a switching value is an estimate.
-fn significant(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let magnitude = 10f64.powf(x.abs().log10().floor() - 2.0);
-    (x / magnitude).round() * magnitude
 }
 
 /// The facts of the plan re-priced with `edit` applied to the likely values

@@ -68,6 +68,9 @@ impl Checklist {
     ) {
         self.items.push(SlaItem {
             agreement: agreement.to_string(),
+            key: (agreement == PROVIDER)
+                .then(|| crate::profile::model::ProviderClause::of_clause(clause))
+                .flatten(),
             clause: clause.to_string(),
             target,
             severity: severity.map(str::to_string),
@@ -628,4 +631,59 @@ fn vendor_terms(c: &mut Checklist, profile: &Profile, option: SocOption) {
         ict,
         "The tools are ICT services the SOC depends on; a vendor's incident or faulty update is the organisation's incident too".into(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::model::FrameworkRef;
+
+    /// A profile that brings in every rule the checklist knows.
+    fn strict() -> Profile {
+        let mut p = crate::docs::reference_profile().expect("reference profile");
+        p.organisation.industry = Industry::Finance;
+        p.organisation.headquarters = "DE".into();
+        p.compliance.frameworks = [
+            Framework::Dora,
+            Framework::PciDss,
+            Framework::Hipaa,
+            Framework::Gdpr,
+            Framework::Nis2,
+        ]
+        .into_iter()
+        .map(FrameworkRef::Known)
+        .collect();
+        p.compliance.data_residency = Residency::Required;
+        p.compliance.third_party_data_sharing = Sharing::Restricted;
+        p
+    }
+
+    #[test]
+    fn every_provider_clause_has_a_key_a_quote_can_name() {
+        let p = strict();
+        let v = crate::evaluate::quick(&p).economics.likely;
+        let items = checklist(&p, SocOption::Outsourced, &v);
+        let provider: Vec<&SlaItem> = items.iter().filter(|i| i.agreement == PROVIDER).collect();
+        assert!(provider.len() >= 30, "{}", provider.len());
+        for item in provider {
+            assert!(item.key.is_some(), "no key for `{}`", item.clause);
+        }
+        for item in items.iter().filter(|i| i.agreement != PROVIDER) {
+            assert!(item.key.is_none(), "{}", item.clause);
+        }
+    }
+
+    #[test]
+    fn an_internal_agreement_cites_no_provider_duty() {
+        let p = strict();
+        let v = crate::evaluate::quick(&p).economics.likely;
+        let items = checklist(&p, SocOption::InHouse, &v);
+        assert_eq!(scope(SocOption::InHouse), SlaScope::Internal);
+        for item in items.iter().filter(|i| i.agreement == INTERNAL) {
+            let rules = item.mandatory_by.join("; ");
+            assert!(!rules.contains("DORA Art. 30"), "{}: {rules}", item.clause);
+        }
+        // The card-data rule binds the organisation whoever runs the SOC.
+        assert!(items.iter().any(|i| i.clause == "Daily log review"));
+    }
 }

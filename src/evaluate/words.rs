@@ -126,6 +126,15 @@ pub fn hours(h: f64) -> String {
 }
 
 /// A number without a trailing `.0`.
+/// Three significant figures: for estimates such as switching values.
+pub fn significant(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let magnitude = 10f64.powf(x.abs().log10().floor() - 2.0);
+    (x / magnitude).round() * magnitude
+}
+
 pub fn trim_float(x: f64) -> String {
     if (x - x.round()).abs() < 1e-9 {
         format!("{}", x.round() as i64)

@@ -230,6 +230,7 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
     let decision = b.decision(&weights);
     let assumptions = b.assumptions(&organisation.currency);
     let mssp_quote = b.mssp_quote();
+    let quotes = b.quotes(&organisation.headquarters);
     let report = b.report();
     // The scenarios themselves are loaded from the tree by the caller.
     if root.get("scenarios").is_none() {
@@ -250,6 +251,7 @@ pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diag
         decision,
         assumptions,
         mssp_quote,
+        quotes,
         report,
         defaulted: b.d.defaulted,
         overrides: Vec::new(),
@@ -578,6 +580,7 @@ impl<'a> Builder<'a> {
     fn decision(&mut self, weights: &BTreeMap<Consideration, f64>) -> DecisionSettings {
         let s = self.section("decision", format::DECISION);
         let given = self.d.given(&s, "money_share", number);
+        let bid_price_share = self.d.number(&s, "bid_price_share");
         let budget_given = !self.d.defaulted.contains("weights.budget");
         let default = format::DEFAULT_MONEY_SHARE / 100.0;
         match given {
@@ -599,6 +602,7 @@ impl<'a> Builder<'a> {
                 }
                 DecisionSettings {
                     money_share: pct / 100.0,
+                    bid_price_share,
                     money_share_basis: MoneyShareBasis::Given,
                 }
             }
@@ -638,11 +642,13 @@ impl<'a> Builder<'a> {
                 self.diags.push(warning);
                 DecisionSettings {
                     money_share: share,
+                    bid_price_share,
                     money_share_basis: MoneyShareBasis::BudgetWeight,
                 }
             }
             None => DecisionSettings {
                 money_share: default,
+                bid_price_share,
                 money_share_basis: MoneyShareBasis::Default,
             },
         }
@@ -688,6 +694,87 @@ impl<'a> Builder<'a> {
             provider: d.given(&m, "provider", text),
             platform: d.choice(&m, "platform"),
         })
+    }
+
+    /// The quotes to compare; a provider named twice is an error at the
+    /// second, naming the first.
+    fn quotes(&mut self, headquarters: &str) -> Vec<Quote> {
+        let items: Vec<Checked> = match self.root.get("quotes") {
+            Some(Checked::List(items)) => items.clone(),
+            _ => {
+                self.d.mark("quotes");
+                Vec::new()
+            }
+        };
+        let mut out: Vec<Quote> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Checked::Record(r) = item else { continue };
+            let path = format!("quotes[{i}]");
+            let q = Section {
+                record: Some(r),
+                path: &path,
+                fields: format::QUOTE,
+            };
+            let commitments = match r.record("commitments") {
+                Some(c) => c
+                    .fields
+                    .iter()
+                    .filter_map(|(key, (value, _))| {
+                        let clause = ProviderClause::from_key(key)?;
+                        let commitment = text(value).as_deref().and_then(Commitment::from_key)?;
+                        Some((clause, commitment))
+                    })
+                    .collect(),
+                None => BTreeMap::new(),
+            };
+            let figure = |key: &str| {
+                r.record("figures")
+                    .and_then(|f| f.get(key))
+                    .and_then(number)
+            };
+            let d = &mut self.d;
+            let quote = Quote {
+                provider: text_of(Some(r), "provider").unwrap_or_default(),
+                service: d.choice(&q, "service"),
+                platform: d.choice(&q, "platform"),
+                annual_fee: q.get("annual_fee").and_then(number).unwrap_or(0.0),
+                onboarding_fee: d.number(&q, "onboarding_fee"),
+                term_years: d.small(&q, "term_years"),
+                escalator_pct: d.given(&q, "escalator_pct", number),
+                delivery_country: d
+                    .given(&q, "delivery_country", text)
+                    .unwrap_or_else(|| headquarters.to_string()),
+                commitments,
+                figures: BidFigures {
+                    p1_acknowledge_minutes: figure("p1_acknowledge_minutes"),
+                    p2_acknowledge_minutes: figure("p2_acknowledge_minutes"),
+                    breach_notification_hours: figure("breach_notification_hours"),
+                    retention_days: figure("retention_days"),
+                    exit_assistance_months: figure("exit_assistance_months"),
+                    service_credit_pct: figure("service_credit_pct"),
+                },
+            };
+            if let Some(first) = out
+                .iter()
+                .position(|o| o.provider.eq_ignore_ascii_case(&quote.provider))
+            {
+                let error = self
+                    .diagnostic_at(
+                        &format!("{path}.provider"),
+                        r.pos_of("provider"),
+                        format!(
+                            "the provider `{}` is quoted twice (quotes {first} and {i})",
+                            clip(&quote.provider, 40)
+                        ),
+                        true,
+                    )
+                    .with_help("give each bidder one quote, or tell the bidders apart by name");
+                self.diags.push(error);
+                continue;
+            }
+            out.push(quote);
+        }
+        out
     }
 
     fn report(&mut self) -> ReportDetails {

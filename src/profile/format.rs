@@ -9,9 +9,9 @@
 //! loader.
 
 use super::model::{
-    AssetKind, Consideration, Coverage, Criticality, DataClass, Framework, HiringMarket, Industry,
-    Level, OwnedTools, Procurement, ProviderMarket, ProviderPlatform, Residency, Sharing, Threat,
-    Tool,
+    AssetKind, Commitment, Consideration, Coverage, Criticality, DataClass, Framework,
+    HiringMarket, Industry, Level, OwnedTools, Procurement, ProviderMarket, ProviderPlatform,
+    QuoteService, Residency, Sharing, Threat, Tool,
 };
 
 /// Largest count any integer key accepts: far beyond any real organisation,
@@ -581,18 +581,365 @@ impl Consideration {
     }
 }
 
+const COMMITMENT: Kind = Kind::Enum(Commitment::KEYS);
+
+/// What a bidder commits to, clause by clause of the SLA checklist.
+pub const COMMITMENTS: &[Field] = &[
+    opt(
+        "p1_response",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Critical incident (P1) response: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "p2_response",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "High-severity incident (P2) response: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "p3_response",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Medium-severity incident (P3) response: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "p4_response",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Low-severity incident (P4) response: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "metric_definitions",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "How each metric is measured: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "reporting",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Reporting cadence: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "escalation_matrix",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Escalation matrix: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "response_authority",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Response authority: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "ingestion_latency",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Log ingestion latency: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "log_source_health",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Log-source health: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "detection_turnaround",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Detection content turnaround: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "threat_hunting",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Threat hunting: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "availability",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Platform availability: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "breach_notification",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Breach notification to the organisation: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "data_location",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Where data and analysts are: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "data_sharing_limits",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Data sharing limits: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "encryption",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Encryption and provider access: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "retention",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Retention, return and deletion at exit: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "right_to_audit",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Right to audit: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "subprocessors",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Sub-processors: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "staff_vetting",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Staff vetting and training: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "service_credits",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Service credits: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "liability",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Liability and insurance: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "price_escalators",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Price escalators and estate true-up: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "content_ownership",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Ownership of detection content, runbooks and logs: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "licences_at_exit",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Licences at exit: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "exit_assistance",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Exit plan and transition assistance: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "termination_rights",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Step-in and termination rights: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "business_continuity",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "The provider's business continuity: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "incident_assistance",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Incident assistance: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "register_of_information",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Register of information: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "processor_terms",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Processor terms: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "business_associate_agreement",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "Business associate agreement: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+    opt(
+        "pci_responsibility_matrix",
+        COMMITMENT,
+        DefaultValue::Text("not_stated"),
+        "PCI DSS responsibility matrix: `met`, `partly`, `not_offered` or `not_stated`.",
+    ),
+];
+
+/// A bidder's figures for the clauses that have one; each is compared with
+/// the organisation's target and decides that clause's commitment.
+pub const FIGURES: &[Field] = &[
+    opt(
+        "p1_acknowledge_minutes",
+        Kind::Number {
+            min: 0.0,
+            max: 10_080.0,
+        },
+        DefaultValue::Derived("not stated"),
+        "Minutes to acknowledge a critical (P1) incident; the target is 15.",
+    ),
+    opt(
+        "p2_acknowledge_minutes",
+        Kind::Number {
+            min: 0.0,
+            max: 10_080.0,
+        },
+        DefaultValue::Derived("not stated"),
+        "Minutes to acknowledge a high-severity (P2) incident; the target is 30.",
+    ),
+    opt(
+        "breach_notification_hours",
+        Kind::Number {
+            min: 0.0,
+            max: 720.0,
+        },
+        DefaultValue::Derived("not stated"),
+        "Hours to tell the organisation of a likely breach; the target is 1.",
+    ),
+    opt(
+        "retention_days",
+        Kind::Number {
+            min: 0.0,
+            max: 36_500.0,
+        },
+        DefaultValue::Derived("not stated"),
+        "Days of logs kept; the target is the retention the organisation's rules ask for.",
+    ),
+    opt(
+        "exit_assistance_months",
+        Kind::Number {
+            min: 0.0,
+            max: 120.0,
+        },
+        DefaultValue::Derived("not stated"),
+        "Months of transition assistance at exit; the target is the contract's transition period.",
+    ),
+    opt(
+        "service_credit_pct",
+        Kind::Number {
+            min: 0.0,
+            max: 100.0,
+        },
+        DefaultValue::Derived("not stated"),
+        "Service credit per missed P1 or P2 target, percent of the monthly fee; the target is 5.",
+    ),
+];
+
+/// At most this many quotes: each is priced and appraised.
+pub const MAX_QUOTES: usize = 10;
+
+pub const QUOTE: &[Field] = &[
+    req(
+        "provider",
+        Kind::Text { max_chars: 80 },
+        "The bidder's name, unique among the quotes (1-80 characters).",
+    ),
+    opt(
+        "service",
+        Kind::Enum(QuoteService::KEYS),
+        DefaultValue::Text("outsourced"),
+        "What the bid covers: `outsourced` (the whole SOC service) or `hybrid` (co-management: 24/7 monitoring and triage in the organisation's tools).",
+    ),
+    opt(
+        "platform",
+        Kind::Enum(ProviderPlatform::KEYS),
+        DefaultValue::Text("bundled"),
+        "`bundled`: the fee includes the provider's SIEM and EDR platform; `own_tools`: the provider works in the organisation's own tools.",
+    ),
+    req(
+        "annual_fee",
+        MONEY,
+        "The bidder's yearly fee for the current estate, in `currency`.",
+    ),
+    opt(
+        "onboarding_fee",
+        MONEY,
+        DefaultValue::Number(0.0),
+        "One-off onboarding fee.",
+    ),
+    opt(
+        "term_years",
+        Kind::Int { min: 1, max: 10 },
+        DefaultValue::Int(3),
+        "Contract term in years.",
+    ),
+    opt(
+        "escalator_pct",
+        Kind::Number { min: -10.0, max: 20.0 },
+        DefaultValue::Derived("the model's provider escalator"),
+        "Yearly price rise above inflation the bid states, percent.",
+    ),
+    opt(
+        "delivery_country",
+        Kind::Country { allow_eu: true },
+        DefaultValue::Derived("the headquarters country"),
+        "Where the bidder processes and stores data and where its analysts are: a country code, or `EU`.",
+    ),
+    opt(
+        "commitments",
+        Kind::Record(COMMITMENTS),
+        DefaultValue::Derived("every clause not stated"),
+        "What the bidder commits to for each clause of the SLA checklist, by clause key.",
+    ),
+    opt(
+        "figures",
+        Kind::Record(FIGURES),
+        DefaultValue::Derived("none"),
+        "The bidder's figures where a clause has one; a figure decides its clause's commitment.",
+    ),
+];
+
 /// The default share of money in an option's value, in percent.
 pub const DEFAULT_MONEY_SHARE: f64 = 40.0;
 
-pub const DECISION: &[Field] = &[opt(
-    "money_share",
-    Kind::Number {
-        min: 0.0,
-        max: 100.0,
-    },
-    DefaultValue::Derived("40, or from `weights.budget` when a profile written for version 0.2 gives it"),
-    "Share of an option's value that money carries, in percent (the risk-adjusted cost against the cheapest feasible option); the needs carry the rest, by `weights`. Public buyers commonly give price 30-60%.",
-)];
+/// The default share of price in a bid's score, in percent.
+pub const DEFAULT_BID_PRICE_SHARE: f64 = 40.0;
+
+pub const DECISION: &[Field] = &[
+    opt(
+        "money_share",
+        Kind::Number {
+            min: 0.0,
+            max: 100.0,
+        },
+        DefaultValue::Derived("40, or from `weights.budget` when a profile written for version 0.2 gives it"),
+        "Share of an option's value that money carries, in percent (the risk-adjusted cost against the cheapest feasible option); the needs carry the rest, by `weights`. Public buyers commonly give price 30-60%.",
+    ),
+    opt(
+        "bid_price_share",
+        Kind::Number {
+            min: 0.0,
+            max: 100.0,
+        },
+        DefaultValue::Number(DEFAULT_BID_PRICE_SHARE),
+        "Share of a bid's score that its price carries, in percent; the clauses it commits to and its fit carry the rest.",
+    ),
+];
 
 pub const MSSP_QUOTE: &[Field] = &[
     req(
@@ -750,6 +1097,15 @@ pub const PROFILE: &[Field] = &[
         Kind::Record(MSSP_QUOTE),
         DefaultValue::Derived("none"),
         "A real quote from a provider, used instead of the model's estimate.",
+    ),
+    opt(
+        "quotes",
+        Kind::List {
+            item: &Kind::Record(QUOTE),
+            max_items: MAX_QUOTES,
+        },
+        DefaultValue::EmptyList,
+        "Quotes from providers to compare: each is priced like for like, checked against the SLA checklist and scored (the bid evaluation); the best feasible one prices the outsourced or hybrid option.",
     ),
     opt(
         "scenarios",

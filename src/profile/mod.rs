@@ -35,6 +35,32 @@ pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
 /// The commented starter profile `socsource init` writes.
 pub const STARTER: &str = include_str!("starter.yaml");
 
+/// A block of providers' quotes to add to the starter profile
+/// (`socsource init --quotes`): two bidders, one clause each way, every
+/// clause key listed in the docs.
+pub const STARTER_QUOTES: &str = include_str!("starter-quotes.yaml");
+
+/// The starter profile for a file at `path`: its id made from the file's
+/// name, and with `quotes`, a starter block for providers' quotes.
+pub fn starter(path: &Path, quotes: bool) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = words::slugify(&stem);
+    let id = if id.is_empty() {
+        "example-org".to_string()
+    } else {
+        id
+    };
+    let mut text = STARTER.replacen("id: example-org ", &format!("id: {id:<12}"), 1);
+    if quotes {
+        text.push('\n');
+        text.push_str(STARTER_QUOTES);
+    }
+    text
+}
+
 /// What loading needs from outside the file.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {

@@ -147,6 +147,8 @@ pub struct Profile {
     /// Overrides of cost-model assumptions, by name.
     pub assumptions: BTreeMap<String, AssumptionValue>,
     pub mssp_quote: Option<MsspQuote>,
+    /// Quotes from providers to compare (the bid evaluation).
+    pub quotes: Vec<Quote>,
     pub report: ReportDetails,
     /// Dotted key paths whose values are defaults rather than given.
     pub defaulted: BTreeSet<String>,
@@ -318,6 +320,9 @@ pub struct Requirements {
 pub struct DecisionSettings {
     /// Share of an option's value that money carries, 0-1.
     pub money_share: f64,
+    /// Share of a bid's score that its price carries, in percent as the
+    /// profile states it.
+    pub bid_price_share: f64,
     /// Where it came from, for the report.
     pub money_share_basis: MoneyShareBasis,
 }
@@ -329,6 +334,35 @@ pub enum MoneyShareBasis {
     Given,
     /// Mapped from `weights.budget` (a profile written for version 0.2).
     BudgetWeight,
+}
+
+/// One provider's bid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub provider: String,
+    pub service: QuoteService,
+    pub platform: ProviderPlatform,
+    pub annual_fee: f64,
+    pub onboarding_fee: f64,
+    pub term_years: u32,
+    /// Yearly rise above inflation, percent, when the bid states one.
+    pub escalator_pct: Option<f64>,
+    /// Country code or `EU`.
+    pub delivery_country: String,
+    /// The clauses the bid names, with its commitment.
+    pub commitments: BTreeMap<ProviderClause, Commitment>,
+    pub figures: BidFigures,
+}
+
+/// A bidder's figures, where a clause has one.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct BidFigures {
+    pub p1_acknowledge_minutes: Option<f64>,
+    pub p2_acknowledge_minutes: Option<f64>,
+    pub breach_notification_hours: Option<f64>,
+    pub retention_days: Option<f64>,
+    pub exit_assistance_months: Option<f64>,
+    pub service_credit_pct: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

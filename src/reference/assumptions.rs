@@ -251,7 +251,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "0.76 x the country's L2 anchor; range -15% to +20%",
+        rule: "0.75 x the country's L2 anchor; range -15% to +20%",
     },
     L2Salary {
         name: "analyst_salary",
@@ -269,7 +269,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "1.28 x the country's L2 anchor; range -15% to +20%",
+        rule: "1.3 x the country's L2 anchor; range -15% to +20%",
     },
     EngineerSalary {
         name: "engineer_salary",
@@ -278,7 +278,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "1.28 x the country's L2 anchor; range -15% to +20%",
+        rule: "1.4 x the country's L2 anchor; range -15% to +20%",
     },
     ManagerSalary {
         name: "manager_salary",
@@ -287,7 +287,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "1.48 x the country's L2 anchor; range -15% to +20%",
+        rule: "1.55 x the country's L2 anchor; range -15% to +20%",
     },
     Benefits {
         name: "benefits_multiplier",

@@ -38,6 +38,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/objectives.md"),
     ),
     ("sla.md", include_str!("../../templates/sla.md")),
+    ("bids.md", include_str!("../../templates/bids.md")),
     ("roadmap.md", include_str!("../../templates/roadmap.md")),
     (
         "sensitivity.md",

@@ -59,18 +59,37 @@ pub fn economics(profile: &Profile) -> Economics {
     let likely = likely_values(&resolved);
     let plan = plan::plan(profile, &resolved, &likely);
     let flat = plan::run_rate(profile, &resolved, &likely);
-    let priced = price::price(&plan, &likely);
-    let capex = profile.budget.capex;
-    let facts = CostFacts::of(&priced, &price::price(&flat, &likely), capex);
-    let sim = simulate::simulate(&plan, &flat, &resolved, &likely, &profile.id, capex);
-    Economics {
-        resolved,
-        likely,
-        plan,
-        flat,
-        priced,
-        facts,
-        sim,
+    Economics::of(profile, resolved, likely, plan, flat, true)
+}
+
+impl Economics {
+    /// Price `plan` (and `flat`, its run-rate twin) at likely values, and,
+    /// with `simulated`, under uncertainty.
+    pub fn of(
+        profile: &Profile,
+        resolved: Resolved,
+        likely: Values,
+        plan: Plan,
+        flat: Plan,
+        simulated: bool,
+    ) -> Economics {
+        let priced = price::price(&plan, &likely);
+        let capex = profile.budget.capex;
+        let facts = CostFacts::of(&priced, &price::price(&flat, &likely), capex);
+        let sim = if simulated {
+            simulate::simulate(&plan, &flat, &resolved, &likely, &profile.id, capex)
+        } else {
+            Simulation { draws: Vec::new() }
+        };
+        Economics {
+            resolved,
+            likely,
+            plan,
+            flat,
+            priced,
+            facts,
+            sim,
+        }
     }
 }
 
@@ -113,7 +132,12 @@ fn round_years(years: &[YearItems]) -> Vec<YearCost> {
 
 /// The assessment's cost section. `allowed` are the options the hard
 /// constraints leave, for "relative to the cheapest".
-pub fn costs_section(profile: &Profile, e: &Economics, allowed: &[SocOption]) -> Costs {
+pub fn costs_section(
+    profile: &Profile,
+    e: &Economics,
+    allowed: &[SocOption],
+    quoted: &[(SocOption, String)],
+) -> Costs {
     let b = &profile.budget;
     let cur = &profile.organisation.currency;
     let horizon = e.plan.horizon;
@@ -171,17 +195,22 @@ pub fn costs_section(profile: &Profile, e: &Economics, allowed: &[SocOption]) ->
         .into_iter()
         .min_by(|a, b| e.facts.total[index(*a)].total_cmp(&e.facts.total[index(*b)]))
         .unwrap_or(SocOption::Outsourced);
+    let v = &e.likely;
     let mut notes = vec![
-        "Today's prices: no inflation is applied; costs that scale with the estate grow with it."
-            .to_string(),
+        format!(
+            "Today's money (real terms): salaries rise {}% a year above inflation and provider prices {}%; costs that scale with the estate grow with it; present values discount each year at {}% real.",
+            trim_float(v[A::RealWageGrowthPct]),
+            trim_float(v[A::ProviderEscalatorPct]),
+            trim_float(v[A::DiscountRatePct])
+        ),
         "Every option carries the same scope: log platform, endpoint detection, automation, threat intelligence, log retention, an incident-response retainer, forensics and training; a tool already owned costs its running cost wherever it is kept."
             .to_string(),
     ];
-    if let Some(q) = &profile.mssp_quote {
+    for (option, provider) in quoted {
         notes.push(format!(
-            "Provider fees use the quote from {} ({}) instead of the model's price.",
-            q.provider.as_deref().unwrap_or("the provider"),
-            q.platform.label().to_lowercase()
+            "The {} option's provider fee is {}'s quote, the best feasible bid, instead of the model's price.",
+            option.short().to_lowercase(),
+            provider
         ));
     }
     if e.plan.bridge.is_some() {
@@ -199,11 +228,10 @@ pub fn costs_section(profile: &Profile, e: &Economics, allowed: &[SocOption]) ->
         available: b.annual_opex * f64::from(b.horizon_years) + b.capex,
         options,
         cheapest,
-        quote: profile.mssp_quote.as_ref().map(|q| {
-            q.provider
-                .clone()
-                .unwrap_or_else(|| "provider quote".into())
-        }),
+        quote: quoted
+            .iter()
+            .find(|(o, _)| *o == SocOption::Outsourced)
+            .map(|(_, p)| p.clone()),
         platform: e.plan.platform.key().to_string(),
         notes,
         simulation: SimulationSummary {

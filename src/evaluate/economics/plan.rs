@@ -54,6 +54,8 @@ pub struct QuotePlan {
     pub annual_fee: f64,
     pub onboarding_fee: f64,
     pub platform: ProviderPlatform,
+    /// The bid's own yearly rise above inflation, percent, if it states one.
+    pub escalator_pct: Option<f64>,
 }
 
 /// Which security tools are owned today.
@@ -91,6 +93,9 @@ pub struct Plan {
     /// Platform of the outsourced option's provider.
     pub platform: ProviderPlatform,
     pub quote: Option<QuotePlan>,
+    /// A co-management bid: the hybrid option's provider fee as quoted
+    /// (instead of a share of the outsourced provider's service fee).
+    pub hybrid_quote: Option<QuotePlan>,
     /// Today's security staff, by the tier their pay follows.
     pub existing_analysts: f64,
     pub existing_engineers: f64,
@@ -205,7 +210,9 @@ pub fn plan_with_growth(
             annual_fee: q.annual_fee,
             onboarding_fee: q.onboarding_fee,
             platform: q.platform,
+            escalator_pct: None,
         }),
+        hybrid_quote: None,
         existing_analysts: t.analysts as f64,
         existing_engineers: t.engineers as f64,
         existing_responders: t.incident_responders as f64,

@@ -431,14 +431,30 @@ pub fn price_into(plan: &Plan, v: &Values, priced: &mut Priced) {
         let volume = est.volume(&vy);
         let tools = tools(plan, &vy, &est, volume);
         let mut provider = provider_monthly(plan, &vy, &est, volume, &tools);
-        let escalation = escalator.powi(index as i32);
+        let rise = |quote: Option<super::plan::QuotePlan>| {
+            quote
+                .and_then(|q| q.escalator_pct)
+                .map_or(escalator, |pct| 1.0 + pct / 100.0)
+                .powi(index as i32)
+        };
+        let escalation = rise(plan.quote);
         provider.service *= escalation;
         provider.platform *= escalation;
+        let today = plan.estate[0].assets();
+        let hybrid_quoted = plan.hybrid_quote.map(|q| {
+            let scale = if today > 0.0 {
+                est.assets() / today
+            } else {
+                1.0
+            };
+            q.annual_fee / 12.0 * scale * rise(plan.hybrid_quote)
+        });
         let yr = Year {
             index,
             year,
             tools,
             provider,
+            hybrid_quoted,
             provider_months: months_in_year(plan.onboarding_month, f64::INFINITY, year),
             transition_months: months_in_year(0.0, c.transition_end, year),
         };
@@ -504,6 +520,8 @@ struct Year {
     tools: Tools,
     /// The provider's monthly price for this year's estate.
     provider: ProviderMonthly,
+    /// A co-management bid's monthly fee for this year's estate.
+    hybrid_quoted: Option<f64>,
     provider_months: f64,
     transition_months: f64,
 }
@@ -587,6 +605,7 @@ fn price_outsourced(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr
             previous_total: c.retained.total(),
             team_share: 1.0,
             vacancy_covered: false,
+            quoted_onboarding: None,
         },
     );
     out.add(Item::Training, c.training * c.retained.total());
@@ -634,7 +653,10 @@ fn price_outsourced(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr
 
 fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Year) {
     let share = v[A::CoManagedSharePct] / 100.0;
-    let monthly = yr.provider.service * share;
+    let (monthly, year_one_monthly) = match (yr.hybrid_quoted, plan.hybrid_quote) {
+        (Some(fee), Some(q)) => (fee, q.annual_fee / 12.0),
+        _ => (yr.provider.service * share, c.year_one.service * share),
+    };
     let team = plan.co_managed[yr.index];
     provider_option(
         out,
@@ -644,7 +666,7 @@ fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Y
             yr,
             c,
             monthly,
-            year_one_monthly: c.year_one.service * share,
+            year_one_monthly,
             team: &team,
             previous_total: if yr.index == 0 {
                 0.0
@@ -657,6 +679,7 @@ fn price_hybrid(out: &mut YearItems, plan: &Plan, v: &Values, c: &Common, yr: &Y
                 1.0
             },
             vacancy_covered: true,
+            quoted_onboarding: plan.hybrid_quote.map(|q| q.onboarding_fee),
         },
     );
     out.add(Item::Training, c.training * team.total());
@@ -716,6 +739,8 @@ struct ProviderYear<'a> {
     team_share: f64,
     /// Whether empty posts are covered by overtime or contractors.
     vacancy_covered: bool,
+    /// The onboarding fee a co-management bid quotes, when it does.
+    quoted_onboarding: Option<f64>,
 }
 
 /// The parts outsourcing and co-managing share: the provider's fee and its
@@ -726,12 +751,14 @@ fn provider_option(out: &mut YearItems, plan: &Plan, v: &Values, p: ProviderYear
     if p.yr.index == 0 {
         out.add(
             Item::Onboarding,
-            onboarding(
-                plan,
-                v,
-                p.year_one_monthly,
-                p.c.year_one.service + p.c.year_one.platform,
-            ),
+            p.quoted_onboarding.unwrap_or_else(|| {
+                onboarding(
+                    plan,
+                    v,
+                    p.year_one_monthly,
+                    p.c.year_one.service + p.c.year_one.platform,
+                )
+            }),
         );
     }
     let staff = team_cost(p.team, v, false, p.c, p.team_share);
