@@ -148,6 +148,9 @@ written, 2 usage error.")]
         /// Paper size of the PDF
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+        /// What the PDF conforms to: tagged and accessible (PDF/UA-1), archival (PDF/A-2b), or both
+        #[arg(long, value_enum, default_value = "ua-1", value_name = "STANDARD")]
+        pdf_standard: PdfStandardArg,
         /// A TrueType/OpenType font for characters the bundled fonts lack (e.g. CJK)
         #[arg(long, value_name = "PATH")]
         font: Option<PathBuf>,
@@ -290,6 +293,10 @@ pub struct OutputArgs {
     #[arg(long, value_enum, default_value = "a4")]
     pub paper: PaperArg,
 
+    /// What the PDF conforms to: tagged and accessible (PDF/UA-1), archival (PDF/A-2b), or both
+    #[arg(long, value_enum, default_value = "ua-1", value_name = "STANDARD")]
+    pub pdf_standard: PdfStandardArg,
+
     /// The full report, the board brief (one to three pages), or both
     #[arg(long, value_enum, default_value = "full")]
     pub edition: EditionArg,
@@ -314,6 +321,18 @@ pub enum EditionArg {
 pub enum PaperArg {
     A4,
     Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    /// Tagged PDF for assistive technology (ISO 14289-1)
+    #[value(name = "ua-1")]
+    Ua1,
+    /// Archival PDF (ISO 19005-2, level B), tagged as well
+    #[value(name = "a-2b")]
+    A2b,
+    /// Both claims
+    Both,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]

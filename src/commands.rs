@@ -13,7 +13,7 @@ use crate::pipeline::{self, Destination};
 use crate::profile::{self, discover, model::Date, LoadOptions};
 use crate::render::pdf::fonts::{FontSet, SystemFontSource};
 use crate::render::pdf::layout::Paper;
-use crate::render::pdf::PdfOptions;
+use crate::render::pdf::{PdfOptions, PdfStandard};
 use crate::render::templates::{self, Templates};
 use crate::render::Renderer;
 use std::path::{Path, PathBuf};
@@ -92,7 +92,7 @@ fn renderer(options: &RenderOptions) -> Result<Renderer, UsageError> {
         options.templates.as_deref(),
         options.font.as_deref(),
         &options.system_fonts,
-        options.paper,
+        (options.paper, options.pdf_standard),
     )
 }
 
@@ -100,7 +100,7 @@ fn renderer_with(
     templates: Option<&Path>,
     font: Option<&[u8]>,
     system_fonts: &SystemFontSource,
-    paper: Paper,
+    (paper, standard): (Paper, PdfStandard),
 ) -> Result<Renderer, UsageError> {
     let templates = Templates::load(templates)?;
     let fonts = FontSet::with_system_fonts(font, system_fonts.clone()).map_err(UsageError::Font)?;
@@ -109,6 +109,7 @@ fn renderer_with(
         fonts,
         PdfOptions {
             paper,
+            standard,
             ..PdfOptions::default()
         },
     ))
@@ -377,7 +378,7 @@ pub fn diff(
         options.templates.as_deref(),
         options.font.as_deref(),
         &options.system_fonts,
-        options.paper,
+        (options.paper, options.pdf_standard),
     )?;
     let (Some(then), Some(now)) = (
         assessment_of(old, date, console),

@@ -6,7 +6,7 @@
 //! see an unchecked option.
 
 use crate::batch::TemplatesDiffer;
-use crate::cli::{EditionArg, FormatArg, OutputArgs, PaperArg};
+use crate::cli::{EditionArg, FormatArg, OutputArgs, PaperArg, PdfStandardArg};
 use crate::diag::Diagnostic;
 use crate::fsio::{self, IoError, ReadError};
 use crate::profile::model::Date;
@@ -14,6 +14,7 @@ use crate::profile::{LoadOptions, Override};
 use crate::render::pdf::fonts::FontError;
 use crate::render::pdf::fonts::SystemFontSource;
 use crate::render::pdf::layout::Paper;
+use crate::render::pdf::PdfStandard;
 use crate::render::templates::TemplateError;
 use crate::render::{Edition, Format};
 use std::path::{Path, PathBuf};
@@ -106,6 +107,7 @@ pub struct RenderOptions {
     pub fail_fast: bool,
     pub quiet: bool,
     pub paper: Paper,
+    pub pdf_standard: PdfStandard,
     /// The bytes of the `--font` file, read and checked up front.
     pub font: Option<Vec<u8>>,
     /// Where installed fonts are looked for (`SOCSOURCE_FONT_PATH`).
@@ -158,6 +160,7 @@ impl RenderOptions {
             fail_fast: args.fail_fast,
             quiet: args.quiet,
             paper: paper(args.paper),
+            pdf_standard: pdf_standard(args.pdf_standard),
             font,
             system_fonts: system_font_source(),
         })
@@ -184,6 +187,14 @@ fn paper(arg: PaperArg) -> Paper {
     match arg {
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::LETTER,
+    }
+}
+
+fn pdf_standard(arg: PdfStandardArg) -> PdfStandard {
+    match arg {
+        PdfStandardArg::Ua1 => PdfStandard::Ua1,
+        PdfStandardArg::A2b => PdfStandard::A2b,
+        PdfStandardArg::Both => PdfStandard::Both,
     }
 }
 
@@ -220,6 +231,7 @@ pub struct DiffOptions {
     pub formats: Vec<Format>,
     pub templates: Option<PathBuf>,
     pub paper: Paper,
+    pub pdf_standard: PdfStandard,
     pub font: Option<Vec<u8>>,
     pub system_fonts: SystemFontSource,
 }
@@ -229,7 +241,7 @@ impl DiffOptions {
         out: &Path,
         format: &[FormatArg],
         templates: Option<&Path>,
-        paper_arg: PaperArg,
+        (paper_arg, standard): (PaperArg, PdfStandardArg),
         font: Option<&Path>,
     ) -> Result<DiffOptions, UsageError> {
         let formats = formats(format);
@@ -246,6 +258,7 @@ impl DiffOptions {
             formats,
             templates: templates.map(Path::to_path_buf),
             paper: paper(paper_arg),
+            pdf_standard: pdf_standard(standard),
             font: read_font(font)?,
             system_fonts: system_font_source(),
         })

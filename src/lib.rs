@@ -99,13 +99,14 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
             format,
             templates,
             paper,
+            pdf_standard,
             font,
         } => {
             let options = config::DiffOptions::from_args(
                 &out,
                 &format,
                 templates.as_deref(),
-                paper,
+                (paper, pdf_standard),
                 font.as_deref(),
             )?;
             commands::diff(&old, &new, &options, console)

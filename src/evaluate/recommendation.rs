@@ -242,7 +242,9 @@ fn premium(profile: &Profile, d: &Decided, rec: SocOption, cheapest: SocOption) 
 }
 
 fn summary(d: &Decided, ranking: &[SocOption]) -> String {
-    let value = |o: SocOption| trim_float(round3(d.valued.value[index(o)]));
+    // Three places, as the appraisal table shows them: one place would
+    // make close options look tied.
+    let value = |o: SocOption| format!("{:.3}", round3(d.valued.value[index(o)]));
     let others: Vec<String> = ranking
         .iter()
         .skip(1)

@@ -271,7 +271,7 @@ impl Renderer {
                             "What changed: SOC sourcing for {}",
                             c.organisation
                         ),
-                        author: c.organisation.clone(),
+                        author: None,
                         subject: format!(
                             "SOC sourcing for {}: the assessments of {} and {} compared",
                             c.organisation, c.old.date, c.new.date

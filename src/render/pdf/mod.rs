@@ -19,9 +19,33 @@ use blocks::Block;
 use fonts::FontSet;
 use layout::Paper;
 
+/// What a PDF claims to conform to. Every PDF is tagged; the claim says
+/// which standards' metadata and requirements it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PdfStandard {
+    /// PDF/UA-1 (ISO 14289-1): tagged for assistive technology.
+    #[default]
+    Ua1,
+    /// PDF/A-2b (ISO 19005-2, level B): archival, with an output intent.
+    A2b,
+    /// Both.
+    Both,
+}
+
+impl PdfStandard {
+    pub fn accessible(self) -> bool {
+        matches!(self, PdfStandard::Ua1 | PdfStandard::Both)
+    }
+
+    pub fn archival(self) -> bool {
+        matches!(self, PdfStandard::A2b | PdfStandard::Both)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PdfOptions {
     pub paper: Paper,
+    pub standard: PdfStandard,
     /// How the pages' content is encoded (the direct path unless a test
     /// asks for printpdf's, to compare the two).
     pub content: write::ContentPath,
@@ -31,6 +55,7 @@ impl Default for PdfOptions {
     fn default() -> PdfOptions {
         PdfOptions {
             paper: Paper::A4,
+            standard: PdfStandard::default(),
             content: write::ContentPath::Direct,
         }
     }
@@ -139,7 +164,8 @@ pub struct DocumentInfo {
     pub running: layout::Running,
     /// The title when the document has no level-1 heading.
     pub fallback_title: String,
-    pub author: String,
+    /// Who prepared it, when the profile says.
+    pub author: Option<String>,
     pub subject: String,
     pub keywords: Vec<String>,
     pub creator: String,
@@ -158,11 +184,7 @@ impl DocumentInfo {
                 footer: format!("SOC sourcing assessment · {}", a.profile.date),
             },
             fallback_title: format!("SOC sourcing assessment for {}", a.profile.name),
-            author: a
-                .profile
-                .prepared_by
-                .clone()
-                .unwrap_or_else(|| a.profile.name.clone()),
+            author: a.profile.prepared_by.clone(),
             subject: format!(
                 "Security Operations Center sourcing for {}: {} recommended",
                 a.profile.name,
@@ -260,7 +282,10 @@ pub fn render_document(
         }
     }
     let pages = doc.pages.len();
-    let bytes = write::write(doc, fonts, info, &seed, options.content)?;
+    if options.standard != PdfStandard::default() {
+        seed.extend_from_slice(format!("|{:?}", options.standard).as_bytes());
+    }
+    let bytes = write::write(doc, fonts, info, &seed, options)?;
     Ok(PdfOutput {
         bytes,
         pages,

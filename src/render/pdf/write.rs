@@ -10,18 +10,21 @@
 //! from the content so that equal inputs give equal bytes.
 
 use super::fonts::{Face, FontSet};
-use super::layout::{Document, HeadingPlace, Item, Target};
-use super::{pdf_date, DocumentInfo, PdfError};
+use super::layout::{Document, Element, HeadingPlace, Item, Mark, Target};
+use super::{pdf_date, DocumentInfo, PdfError, PdfOptions};
 use crate::render::charts::Color;
 use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
-    Actions, BorderArray, ColorArray, Destination, FontId, Line, LineDashPattern, LinePoint,
-    LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    Rect, Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, ColorArray, Destination, DictItem, FontId, Line, LineDashPattern,
+    LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 use std::collections::BTreeSet;
 
+mod archive;
 mod content;
+mod objects;
+mod tags;
 
 /// A number as the direct path writes it, to a thousandth, so that the
 /// two paths draw exactly the same page.
@@ -65,6 +68,47 @@ trait Painter {
     fn font(&mut self, face: Face, size: f32);
     /// Show `text` from (x, y); the text moves into the painter.
     fn show(&mut self, x: f32, y: f32, face: Face, text: &mut String);
+    /// Begin a marked-content sequence: an artifact (`mcid` none) or the
+    /// content numbered `mcid` of a structure element of type `tag`.
+    fn begin_marked(&mut self, tag: &str, mcid: Option<usize>);
+    fn end_marked(&mut self);
+}
+
+/// The open marked-content sequence of one painting pass, and the
+/// structure element of each marked-content id given on the page.
+struct Marker<'a> {
+    structure: &'a [Element],
+    state: Mark,
+    open: Option<Mark>,
+    owners: &'a mut Vec<usize>,
+}
+
+impl Marker<'_> {
+    /// Make sure the sequence for the current mark is open before an item
+    /// is drawn.
+    fn before_drawing(&mut self, p: &mut impl Painter) {
+        if self.open == Some(self.state) {
+            return;
+        }
+        if self.open.is_some() {
+            p.end_marked();
+        }
+        match self.state {
+            Mark::Artifact => p.begin_marked("Artifact", None),
+            Mark::Element(e) => {
+                let role = self.structure.get(e).map_or("Span", |el| el.role.name());
+                p.begin_marked(role, Some(self.owners.len()));
+                self.owners.push(e);
+            }
+        }
+        self.open = Some(self.state);
+    }
+
+    fn finish(&mut self, p: &mut impl Painter) {
+        if self.open.take().is_some() {
+            p.end_marked();
+        }
+    }
 }
 
 /// The graphics state already set, so unchanged colours and widths are not
@@ -102,13 +146,29 @@ impl Pen {
 }
 
 /// Draw a page's items: fills and strokes first, then one text section,
-/// so text is never painted over by a shaded cell or a call-out box. The
-/// page's text moves into the painter; the items are not read again.
-fn paint(items: &mut [Item], height: f32, p: &mut impl Painter) {
+/// so text is never painted over by a shaded cell or a call-out box. Every
+/// item drawn is marked content of its structure element, or an
+/// artifact. The page's text moves into the painter; the items are not
+/// read again. Returns the structure element of each marked-content id.
+fn paint(
+    items: &mut [Item],
+    height: f32,
+    structure: &[Element],
+    p: &mut impl Painter,
+) -> Vec<usize> {
+    let mut owners = Vec::new();
     let mut pen = Pen::default();
+    let mut marker = Marker {
+        structure,
+        state: Mark::Artifact,
+        open: None,
+        owners: &mut owners,
+    };
     for item in items.iter() {
         match item {
+            Item::Mark(m) => marker.state = *m,
             Item::Rect { x, y, w, h, fill } => {
+                marker.before_drawing(p);
                 pen.fill(p, *fill);
                 p.rect(*x, height - y - h, *w, *h);
             }
@@ -121,6 +181,7 @@ fn paint(items: &mut [Item], height: f32, p: &mut impl Painter) {
                 color,
                 dashed,
             } => {
+                marker.before_drawing(p);
                 pen.stroke(p, *color, *width, *dashed);
                 p.polyline([(*x1, height - y1), (*x2, height - y2)].into_iter());
             }
@@ -129,39 +190,49 @@ fn paint(items: &mut [Item], height: f32, p: &mut impl Painter) {
                 width,
                 color,
             } if !points.is_empty() => {
+                marker.before_drawing(p);
                 pen.stroke(p, *color, *width, false);
                 p.polyline(points.iter().map(|(x, y)| (*x, height - y)));
             }
             _ => {}
         }
     }
+    marker.finish(p);
+    marker.state = Mark::Artifact;
     let mut in_text = false;
     let mut font: Option<(Face, f32)> = None;
     for item in items.iter_mut() {
-        if let Item::Text {
-            x,
-            y,
-            size,
-            face,
-            text,
-            color,
-        } = item
-        {
-            if !in_text {
-                p.begin_text();
-                in_text = true;
+        match item {
+            Item::Mark(m) => marker.state = *m,
+            Item::Text {
+                x,
+                y,
+                size,
+                face,
+                text,
+                color,
+            } => {
+                if !in_text {
+                    p.begin_text();
+                    in_text = true;
+                }
+                // Marked content nests inside the text object.
+                marker.before_drawing(p);
+                if font != Some((*face, *size)) {
+                    p.font(*face, *size);
+                    font = Some((*face, *size));
+                }
+                pen.fill(p, *color);
+                p.show(*x, height - *y, *face, text);
             }
-            if font != Some((*face, *size)) {
-                p.font(*face, *size);
-                font = Some((*face, *size));
-            }
-            pen.fill(p, *color);
-            p.show(*x, height - *y, *face, text);
+            _ => {}
         }
     }
+    marker.finish(p);
     if in_text {
         p.end_text();
     }
+    owners
 }
 
 /// printpdf's operators for a page.
@@ -235,14 +306,35 @@ impl Painter for Operators {
             items: vec![TextItem::Text(std::mem::take(text))],
         });
     }
+
+    fn begin_marked(&mut self, tag: &str, mcid: Option<usize>) {
+        self.0.push(match mcid {
+            None => Op::BeginMarkedContent {
+                tag: tag.to_string(),
+            },
+            Some(n) => Op::BeginMarkedContentWithProperties {
+                tag: tag.to_string(),
+                properties: DictItem::Dict {
+                    map: [("MCID".to_string(), DictItem::Int(n as i64))]
+                        .into_iter()
+                        .collect(),
+                },
+            },
+        });
+    }
+
+    fn end_marked(&mut self) {
+        self.0.push(Op::EndMarkedContent);
+    }
 }
 
-/// A page as printpdf's operators, link annotations last.
-fn page_ops(items: &mut [Item], height: f32) -> Vec<Op> {
+/// A page as printpdf's operators, link annotations last, and the
+/// structure element of each marked-content id.
+fn page_ops(items: &mut [Item], height: f32, structure: &[Element]) -> (Vec<Op>, Vec<usize>) {
     let mut ops = Operators(Vec::with_capacity(items.len() * 3));
-    paint(items, height, &mut ops);
+    let owners = paint(items, height, structure, &mut ops);
     link_ops(items, height, &mut ops.0);
-    ops.0
+    (ops.0, owners)
 }
 
 fn link_ops(items: &[Item], height: f32, ops: &mut Vec<Op>) {
@@ -304,8 +396,9 @@ pub fn write(
     fonts: &FontSet,
     info: &DocumentInfo,
     id_seed: &[u8],
-    path: ContentPath,
+    options: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    let path = options.content;
     let height = doc.geometry.height;
     let title = doc
         .headings
@@ -349,6 +442,15 @@ pub fn write(
         winding_order: None,
     };
     let mut streams: Vec<Vec<u8>> = Vec::new();
+    // Per page: the structure element of each marked-content id, and the
+    // element each link sits in.
+    let mut owners: Vec<Vec<usize>> = Vec::with_capacity(doc.pages.len());
+    let links: Vec<Vec<Option<usize>>> = doc
+        .pages
+        .iter()
+        .map(|p| tags::link_owners(&p.items))
+        .collect();
+    let structure = &doc.structure;
     let pages: Vec<PdfPage> = doc
         .pages
         .iter_mut()
@@ -356,7 +458,10 @@ pub fn write(
         .map(|(i, p)| {
             let ops = match &codes {
                 Some(codes) => {
-                    streams.push(content::page(&mut p.items, height, codes));
+                    let (stream, page_owners) =
+                        content::page(&mut p.items, height, structure, codes);
+                    streams.push(stream);
+                    owners.push(page_owners);
                     // printpdf sees the links, for the annotations, and on
                     // the first page every glyph used, for the subsets; the
                     // content it makes is replaced below.
@@ -368,7 +473,11 @@ pub fn write(
                     link_ops(&p.items, height, &mut ops);
                     ops
                 }
-                None => page_ops(&mut p.items, height),
+                None => {
+                    let (ops, page_owners) = page_ops(&mut p.items, height, structure);
+                    owners.push(page_owners);
+                    ops
+                }
             };
             let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
             page.media_box = page_box.clone();
@@ -378,22 +487,37 @@ pub fn write(
         })
         .collect();
     pdf.with_pages(pages);
-    let options = PdfSaveOptions {
+    let save = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
         secure: true,
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
+    let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
     if codes.is_some() {
         content::replace(&mut lo, streams)?;
     }
     post_pass(&mut lo, &doc, &title, info, id_seed)?;
+    let tree = tags::structure_tree(&mut lo, &doc.structure, &owners, &links, &doc)?;
+    archive::metadata(&mut lo, &title, info, options.standard)?;
     compress(&mut lo);
+    let streams: Vec<ObjectId> = (0..objects::streams_for(&tree))
+        .map(|_| lo.new_object_id())
+        .collect();
+    let xref = lo.new_object_id();
+    let size = lo.max_id + 1;
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(PdfError::Save)?;
-    Ok(bytes)
+    objects::finish(
+        bytes,
+        tree,
+        &lo.trailer,
+        &streams,
+        xref,
+        size,
+        DEFLATE_LEVEL,
+    )
 }
 
 /// The deflate level of every stream. Level 2 (zlib-rs's fast matcher with
@@ -411,7 +535,13 @@ fn compress(lo: &mut lopdf::Document) {
     let mut deflate = flate2::Compress::new(flate2::Compression::new(DEFLATE_LEVEL), true);
     for object in lo.objects.values_mut() {
         if let Object::Stream(stream) = object {
-            if stream.dict.get(b"Filter").is_ok() || stream.content.len() < 64 {
+            // PDF/A wants the XMP metadata readable without decoding.
+            let metadata = stream
+                .dict
+                .get(b"Type")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Metadata");
+            if stream.dict.get(b"Filter").is_ok() || stream.content.len() < 64 || metadata {
                 continue;
             }
             deflate.reset();
@@ -444,7 +574,9 @@ fn post_pass(
     // Info: exactly what the report says, dated by the report date.
     let mut dict = lopdf::Dictionary::new();
     dict.set("Title", text_string(title));
-    dict.set("Author", text_string(&info.author));
+    if let Some(author) = &info.author {
+        dict.set("Author", text_string(author));
+    }
     dict.set("Subject", text_string(&info.subject));
     dict.set("Keywords", text_string(&info.keywords.join(", ")));
     dict.set("Creator", text_string(&info.creator));
@@ -461,7 +593,6 @@ fn post_pass(
     let catalog = lo.catalog_mut().map_err(PdfError::Catalog)?;
     catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     catalog.set("Lang", Object::string_literal(info.lang.clone()));
-    catalog.remove(b"Metadata");
     if let Some(id) = outline {
         catalog.set("Outlines", Object::Reference(id));
     }

@@ -5,7 +5,7 @@
 
 use super::inline::Typesetter;
 use super::theme::{ContentsStyle, Theme};
-use super::{Document, Geometry, HeadingPlace, Item, Target};
+use super::{ContentsPlace, Document, Element, Geometry, HeadingPlace, Item, Mark, Role, Target};
 use crate::render::pdf::blocks::{Align, Block, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
 
@@ -49,16 +49,15 @@ pub(super) fn contents_pages(entries: usize, g: &Geometry, c: &ContentsStyle) ->
     }
 }
 
-/// Fill the `count` contents pages from page `first` with the entries of the
-/// sections after them.
+/// Fill the contents pages with the entries of the sections after them.
 pub(super) fn fill_contents(
     doc: &mut Document,
     fonts: &FontSet,
     theme: &Theme,
-    first: usize,
-    count: usize,
+    place: ContentsPlace,
     depth: u8,
 ) {
+    let (first, count) = (place.first, place.count);
     let g = doc.geometry;
     let c = theme.contents;
     let ts = Typesetter { fonts, theme };
@@ -73,6 +72,9 @@ pub(super) fn fill_contents(
     };
     let mut page = first;
     let mut y = g.top;
+    title_page
+        .items
+        .push(Item::Mark(Mark::Element(place.title)));
     title_page.items.push(Item::Text {
         x: g.left,
         y: y + c.title_size,
@@ -87,7 +89,13 @@ pub(super) fn fill_contents(
             page += 1;
             y = g.top;
         }
-        let items = entry(&ts, &g, &h, y);
+        doc.structure.push(Element {
+            role: Role::TOCI,
+            parent: place.element,
+            alt: None,
+        });
+        let item = doc.structure.len() - 1;
+        let items = entry(&ts, &g, &h, y, item);
         if let Some(p) = doc.pages.get_mut(page) {
             p.items.extend(items);
         }
@@ -97,7 +105,7 @@ pub(super) fn fill_contents(
 
 /// One entry whose line starts at `y`: title, dot leaders, page number and
 /// a link over the whole line.
-fn entry(ts: &Typesetter<'_>, g: &Geometry, h: &HeadingPlace, y: f32) -> Vec<Item> {
+fn entry(ts: &Typesetter<'_>, g: &Geometry, h: &HeadingPlace, y: f32, element: usize) -> Vec<Item> {
     let fonts = ts.fonts;
     let theme = ts.theme;
     let c = theme.contents;
@@ -123,7 +131,7 @@ fn entry(ts: &Typesetter<'_>, g: &Geometry, h: &HeadingPlace, y: f32) -> Vec<Ite
     let mut lines = ts.wrap(ts.tokens(&spans, Face::Regular, size, ink), max_title, size);
     lines.truncate(1);
     let baseline = y + size;
-    let mut items = Vec::new();
+    let mut items = vec![Item::Mark(Mark::Element(element))];
     if let Some(line) = lines.first() {
         ts.emit_line(line, x, baseline, max_title, Align::Left, size, &mut items);
         let tw = Typesetter::line_width(line);
@@ -138,6 +146,8 @@ fn entry(ts: &Typesetter<'_>, g: &Geometry, h: &HeadingPlace, y: f32) -> Vec<Ite
                 .trim_end()
                 .to_string();
             let lw = fonts.width(Face::Regular, &leaders, size);
+            // Dot leaders are drawn, not read.
+            items.push(Item::Mark(Mark::Artifact));
             items.push(Item::Text {
                 x: to - lw,
                 y: baseline,
@@ -146,6 +156,7 @@ fn entry(ts: &Typesetter<'_>, g: &Geometry, h: &HeadingPlace, y: f32) -> Vec<Ite
                 text: leaders,
                 color: theme.palette.rule,
             });
+            items.push(Item::Mark(Mark::Element(element)));
         }
     }
     items.push(Item::Text {

@@ -9,7 +9,7 @@
 //! before the contents.
 
 use super::flow::Flow;
-use super::{HeadingPlace, Item, Page, PageKind};
+use super::{HeadingPlace, Item, Mark, Page, PageKind, Role};
 use crate::render::charts::Color;
 use crate::render::pdf::blocks::{plain_text, Align, Block, Span};
 use crate::render::pdf::fonts::Face;
@@ -21,6 +21,7 @@ pub(super) fn cover(flow: &mut Flow<'_>, blocks: &[Block]) {
     flow.pages.push(Page {
         kind: PageKind::Cover,
         items: vec![
+            Item::Mark(Mark::Artifact),
             Item::Rect {
                 x: 0.0,
                 y: 0.0,
@@ -37,6 +38,7 @@ pub(super) fn cover(flow: &mut Flow<'_>, blocks: &[Block]) {
             },
         ],
     });
+    flow.mark(Mark::Element(flow.current()));
     flow.y = g.height * c.start;
     for (i, block) in blocks.iter().enumerate() {
         cover_block(flow, block, &blocks[i + 1..]);
@@ -56,7 +58,9 @@ fn cover_block(flow: &mut Flow<'_>, block: &Block, rest: &[Block]) {
             } else {
                 c.subtitle_size
             };
+            flow.open(Role::Heading(*level));
             set_lines(flow, spans, Face::Bold, p.accent, size, c.title_line);
+            flow.close();
             let title = plain_text(spans);
             let id = flow.slugs.slug(&title);
             let page = flow.pages.len() - 1;
@@ -69,16 +73,17 @@ fn cover_block(flow: &mut Flow<'_>, block: &Block, rest: &[Block]) {
             });
             flow.y += c.mark_before;
             let y = flow.y;
-            flow.items().push(Item::Rect {
+            flow.decoration([Item::Rect {
                 x,
                 y,
                 w: c.mark_width,
                 h: c.mark_height,
                 fill: p.accent,
-            });
+            }]);
             flow.y += c.mark_after;
         }
         Block::Paragraph(spans) => {
+            flow.open(Role::P);
             set_lines(
                 flow,
                 spans,
@@ -87,20 +92,29 @@ fn cover_block(flow: &mut Flow<'_>, block: &Block, rest: &[Block]) {
                 c.text_size,
                 c.text_line,
             );
+            flow.close();
             flow.y += c.text_after;
         }
         Block::List { items: entries, .. } => {
             flow.y += c.list_before;
+            flow.open(Role::L);
             for entry in entries {
+                flow.open(Role::LI);
+                flow.open(Role::LBody);
                 for (j, b) in entry.iter().enumerate() {
                     match b {
                         Block::Paragraph(spans) => {
-                            set_lines(flow, spans, Face::Regular, p.ink, c.list_size, c.list_line)
+                            flow.open(Role::P);
+                            set_lines(flow, spans, Face::Regular, p.ink, c.list_size, c.list_line);
+                            flow.close();
                         }
                         other => flow.block(other, &entry[j + 1..], x, width),
                     }
                 }
+                flow.close();
+                flow.close();
             }
+            flow.close();
         }
         // The cover ends at the first page break; a later one is the flow's.
         other => flow.block(other, rest, x, width),

@@ -2,7 +2,7 @@
 //! and centred, with a numbered caption. A figure is never split.
 
 use super::flow::{Flow, TextStyle};
-use super::Item;
+use super::{Item, Role};
 use crate::render::charts::{Anchor as TextAnchor, Figure, Shape};
 use crate::render::pdf::blocks::{Span, Style};
 use crate::render::pdf::fonts::Face;
@@ -35,7 +35,9 @@ impl<'a> Flow<'a> {
                 color: t.palette.muted,
                 ..TextStyle::body(t)
             };
+            self.open(Role::P);
             self.paragraph(&spans, x, width, &style);
+            self.close();
             return;
         };
         let f = t.figure;
@@ -44,11 +46,23 @@ impl<'a> Flow<'a> {
         self.fit(h + f.caption_space);
         let ox = x + (width - fig.width * s) / 2.0;
         let oy = self.y + f.top;
-        let mut items = self.shapes(fig, s, ox, oy);
+        let items = self.shapes(fig, s, ox, oy);
+        // The chart is one figure to a reader: its description stands for
+        // its marks and labels.
+        let figure = self.open(Role::Figure);
+        self.structure[figure].alt = Some(
+            [fig.description.as_str(), alt, fig.title.as_str()]
+                .into_iter()
+                .find(|t| !t.trim().is_empty())
+                .unwrap_or_default()
+                .to_string(),
+        );
+        self.items().extend(items);
         self.figure_no += 1;
         let caption = format!("Figure {}. {}", self.figure_no, fig.title);
         let cw = self.fonts.width(Face::Italic, &caption, f.caption_size);
-        items.push(Item::Text {
+        self.open(Role::Caption);
+        self.items().push(Item::Text {
             x: x + (width - cw) / 2.0,
             y: oy + h + f.caption_baseline,
             size: f.caption_size,
@@ -56,7 +70,8 @@ impl<'a> Flow<'a> {
             text: caption,
             color: t.palette.muted,
         });
-        self.items().extend(items);
+        self.close();
+        self.close();
         self.y = oy + h + f.caption_space + t.body.gap;
     }
 

@@ -9,7 +9,7 @@
 
 use super::inline::{Token, Typesetter};
 use super::theme::Theme;
-use super::{Geometry, HeadingPlace, Item, Page, PageKind, EPS};
+use super::{Element, Geometry, HeadingPlace, Item, Mark, Page, PageKind, Role, EPS};
 
 /// A heading is kept with what it introduces only while both together take
 /// no more than this share of a page.
@@ -42,6 +42,10 @@ pub(super) struct Flow<'a> {
     pub(super) plans: RefCell<HashMap<PlanKey, Rc<TablePlan>>>,
     /// Body paragraphs' lines, by text and width (see `body_lines`).
     pub(super) paragraphs: RefCell<HashMap<ParagraphKey, Rc<Vec<Vec<Token>>>>>,
+    /// The logical structure made so far, in reading order.
+    pub(super) structure: Vec<Element>,
+    /// The elements open at the cursor, the document first.
+    pub(super) open: Vec<usize>,
 }
 
 /// A paragraph's text (address and length) and the width.
@@ -53,21 +57,70 @@ pub(super) type PlanKey = (usize, usize, usize, (usize, usize, usize), u32);
 impl<'a> Flow<'a> {
     pub(super) fn items(&mut self) -> &mut Vec<Item> {
         if self.pages.is_empty() {
-            self.pages.push(Page {
-                kind: PageKind::Body,
-                items: Vec::new(),
-            });
+            let mark = Mark::Element(self.current());
+            self.pages.push(Page::new(PageKind::Body, mark));
         }
         let last = self.pages.len() - 1;
         &mut self.pages[last].items
     }
 
     pub(super) fn new_page(&mut self) {
-        self.pages.push(Page {
-            kind: PageKind::Body,
-            items: Vec::new(),
-        });
+        let mark = Mark::Element(self.current());
+        self.pages.push(Page::new(PageKind::Body, mark));
         self.y = self.geo.top;
+    }
+
+    /// The innermost open structure element.
+    pub(super) fn current(&self) -> usize {
+        self.open.last().copied().unwrap_or(0)
+    }
+
+    /// A new structure element under the current one, not opened.
+    pub(super) fn element(&mut self, role: Role) -> usize {
+        self.element_under(role, self.current())
+    }
+
+    pub(super) fn element_under(&mut self, role: Role, parent: usize) -> usize {
+        self.structure.push(Element {
+            role,
+            parent,
+            alt: None,
+        });
+        self.structure.len() - 1
+    }
+
+    /// Open a structure element under the current one: what is placed
+    /// until [`Flow::close`] is its content.
+    pub(super) fn open(&mut self, role: Role) -> usize {
+        let id = self.element(role);
+        self.open.push(id);
+        self.mark(Mark::Element(id));
+        id
+    }
+
+    /// Close the innermost open element.
+    pub(super) fn close(&mut self) {
+        if self.open.len() > 1 {
+            self.open.pop();
+        }
+        self.mark(Mark::Element(self.current()));
+    }
+
+    /// Set what the next items are; a mark that nothing follows is
+    /// replaced rather than kept.
+    pub(super) fn mark(&mut self, mark: Mark) {
+        let items = self.items();
+        match items.last_mut() {
+            Some(Item::Mark(last)) => *last = mark,
+            _ => items.push(Item::Mark(mark)),
+        }
+    }
+
+    /// Place decoration (rules, shading): artifacts, not content.
+    pub(super) fn decoration(&mut self, items: impl IntoIterator<Item = Item>) {
+        self.mark(Mark::Artifact);
+        self.items().extend(items);
+        self.mark(Mark::Element(self.current()));
     }
 
     pub(super) fn at_top(&self) -> bool {
@@ -245,21 +298,35 @@ impl<'a> Flow<'a> {
         match block {
             Block::Heading { level, spans } => self.heading(*level, spans, rest, x, width),
             Block::Paragraph(spans) => {
+                self.open(Role::P);
                 self.paragraph(spans, x, width, &TextStyle::body(t));
+                self.close();
                 self.y += t.body.gap;
             }
             Block::List { start, items } => {
+                self.open(Role::L);
                 self.list(*start, items, x, width);
+                self.close();
                 self.y += t.list.after;
             }
-            Block::Quote(inner) => self.quote(inner, x, width),
+            Block::Quote(inner) => {
+                self.open(Role::BlockQuote);
+                self.quote(inner, x, width);
+                self.close();
+            }
             Block::Table { align, head, rows } => {
+                self.open(Role::Table);
                 self.table(align, head, rows, x, width);
+                self.close();
                 self.y += t.body.gap + t.table.after;
             }
             Block::Chart { name, alt } => self.chart(name, alt, x, width),
             Block::Rule => self.rule(x, width),
-            Block::Code(text) => self.code(text, x, width),
+            Block::Code(text) => {
+                self.open(Role::Code);
+                self.code(text, x, width);
+                self.close();
+            }
             Block::Footnotes(notes) => {
                 self.footnotes(notes, x, width);
                 self.y += t.list.after;
@@ -277,7 +344,7 @@ impl<'a> Flow<'a> {
         self.fit(r.height);
         let y = self.y + r.offset;
         let color = self.theme.palette.rule;
-        self.items().push(Item::Line {
+        self.decoration([Item::Line {
             x1: x,
             y1: y,
             x2: x + width,
@@ -285,7 +352,7 @@ impl<'a> Flow<'a> {
             width: r.width,
             color,
             dashed: false,
-        });
+        }]);
         self.y += r.height;
     }
 
@@ -348,6 +415,7 @@ impl<'a> Flow<'a> {
         });
         let size = style.size;
         let lines = self.heading_lines(spans, level, width);
+        self.open(Role::Heading(level));
         for line in &lines {
             let baseline = self.y + size;
             let mut items = Vec::new();
@@ -356,9 +424,10 @@ impl<'a> Flow<'a> {
             self.items().extend(items);
             self.y += size * h.line;
         }
+        self.close();
         if level == 2 {
             let y = self.y + h.rule_offset;
-            self.items().push(Item::Line {
+            self.decoration([Item::Line {
                 x1: x,
                 y1: y,
                 x2: x + width,
@@ -366,7 +435,7 @@ impl<'a> Flow<'a> {
                 width: h.rule_width,
                 color: style.color,
                 dashed: false,
-            });
+            }]);
             self.y += h.rule_space;
         }
         self.y += style.after;
@@ -411,7 +480,7 @@ impl<'a> Flow<'a> {
                 (marker, item.as_slice())
             })
             .collect();
-        self.marked(&entries, x, width);
+        self.marked(&entries, x, width, Role::LI);
     }
 
     /// The document's footnotes, after a short rule, each under its number.
@@ -420,7 +489,7 @@ impl<'a> Flow<'a> {
         self.fit(r.height + self.body_line());
         let y = self.y + r.offset;
         let color = self.theme.palette.rule;
-        self.items().push(Item::Line {
+        self.decoration([Item::Line {
             x1: x,
             y1: y,
             x2: x + width * FOOTNOTE_RULE,
@@ -428,18 +497,19 @@ impl<'a> Flow<'a> {
             width: r.width,
             color,
             dashed: false,
-        });
+        }]);
         self.y += r.height;
         let entries: Vec<(String, &[Block])> = notes
             .iter()
             .map(|n| (format!("{}.", n.number), n.blocks.as_slice()))
             .collect();
-        self.marked(&entries, x, width);
+        self.marked(&entries, x, width, Role::Note);
     }
 
     /// Items each under a marker set right-aligned in the indent: list
-    /// items and footnotes.
-    fn marked(&mut self, entries: &[(String, &[Block])], x: f32, width: f32) {
+    /// items and footnotes. Each entry is an element of `role` holding a
+    /// label (the marker) and a body.
+    fn marked(&mut self, entries: &[(String, &[Block])], x: f32, width: f32, role: Role) {
         let t = self.theme;
         let indent = t.list.indent;
         let size = t.body.size;
@@ -451,6 +521,8 @@ impl<'a> Flow<'a> {
             let baseline = self.y + size * t.body.baseline;
             let mw = self.fonts.width(Face::Regular, marker, size);
             let mut pen = x + indent - t.list.marker_gap - mw;
+            self.open(role);
+            self.open(Role::Lbl);
             for (face, text) in self.fonts.runs(Face::Regular, marker) {
                 let w = self.fonts.width(face, &text, size);
                 self.items().push(Item::Text {
@@ -463,15 +535,21 @@ impl<'a> Flow<'a> {
                 });
                 pen += w;
             }
+            self.close();
+            self.open(Role::LBody);
             for (j, b) in item.iter().enumerate() {
                 match b {
                     // Paragraphs inside a list are tight.
                     Block::Paragraph(spans) => {
-                        self.paragraph(spans, x + indent, width - indent, &TextStyle::body(t))
+                        self.open(Role::P);
+                        self.paragraph(spans, x + indent, width - indent, &TextStyle::body(t));
+                        self.close();
                     }
                     other => self.block(other, &item[j + 1..], x + indent, width - indent),
                 }
             }
+            self.close();
+            self.close();
             self.y += t.list.item_gap;
         }
     }
@@ -485,6 +563,7 @@ impl<'a> Flow<'a> {
         self.fit(h);
         let page = self.pages.len() - 1;
         let at = self.items().len();
+        let quote = self.current();
         let top = self.y;
         self.y += pad;
         self.blocks(inner, x + q.inset, inner_w);
@@ -492,6 +571,7 @@ impl<'a> Flow<'a> {
         let bottom = self.y - gap + pad;
         if self.pages.len() - 1 == page {
             let bg = [
+                Item::Mark(Mark::Artifact),
                 Item::Rect {
                     x,
                     y: top,
@@ -506,6 +586,7 @@ impl<'a> Flow<'a> {
                     h: bottom - top,
                     fill: self.theme.palette.accent,
                 },
+                Item::Mark(Mark::Element(quote)),
             ];
             self.pages[page].items.splice(at..at, bg);
         }

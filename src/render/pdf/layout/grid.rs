@@ -7,7 +7,7 @@
 
 use super::flow::Flow;
 use super::inline::{Token, Typesetter};
-use super::{Item, EPS};
+use super::{Item, Mark, Role, EPS};
 use crate::render::pdf::blocks::{Align, Span};
 use crate::render::pdf::fonts::Face;
 use std::rc::Rc;
@@ -175,6 +175,10 @@ impl Flow<'_> {
         plan.height() <= tb.short * self.geo.content_height()
     }
 
+    /// Draw a row: `part` is the table head or body element it belongs
+    /// to, or `None` for a header row repeated on a later page (an
+    /// artifact: a reader has already met it).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn draw_row(
         &mut self,
         plan: &TablePlan,
@@ -183,11 +187,13 @@ impl Flow<'_> {
         x: f32,
         header: bool,
         zebra: bool,
+        part: Option<usize>,
     ) {
         let tb = self.theme.table;
         let width: f32 = plan.widths.iter().sum();
         let top = self.y;
-        let mut items = Vec::new();
+        let mut items = vec![Item::Mark(Mark::Artifact)];
+        let row = part.map(|p| self.element_under(Role::TR, p));
         if header {
             items.push(Item::Rect {
                 x,
@@ -208,6 +214,10 @@ impl Flow<'_> {
         let mut cx = x;
         for (c, lines) in cells.iter().enumerate() {
             let w = plan.widths[c];
+            if let Some(row) = row {
+                let cell = self.element_under(if header { Role::TH } else { Role::TD }, row);
+                items.push(Item::Mark(Mark::Element(cell)));
+            }
             let mut baseline = top + tb.pad_y + tb.size;
             for line in lines {
                 self.ts.emit_line(
@@ -225,6 +235,7 @@ impl Flow<'_> {
         }
         // The rule above the row; the rule below the last row on a page and
         // the column rules are drawn once per page by `close_chunk`.
+        items.push(Item::Mark(Mark::Artifact));
         items.push(Item::Line {
             x1: x,
             y1: top,
@@ -234,6 +245,7 @@ impl Flow<'_> {
             color: self.theme.palette.rule,
             dashed: false,
         });
+        items.push(Item::Mark(Mark::Element(self.current())));
         self.items().extend(items);
         self.y += height;
     }
@@ -266,7 +278,7 @@ impl Flow<'_> {
                 dashed: false,
             });
         }
-        self.items().extend(items);
+        self.decoration(items);
     }
 
     pub(super) fn table(
@@ -285,7 +297,17 @@ impl Flow<'_> {
         }
         let head_cells = &plan.head;
         let mut chunk_top = self.y;
-        self.draw_row(&plan, head_cells, plan.head_height, x, true, false);
+        let thead = self.element(Role::THead);
+        let tbody = self.element(Role::TBody);
+        self.draw_row(
+            &plan,
+            head_cells,
+            plan.head_height,
+            x,
+            true,
+            false,
+            Some(thead),
+        );
         let n = plan.rows.len();
         for (i, cells) in plan.rows.iter().enumerate() {
             let h = plan.row_heights[i];
@@ -300,9 +322,9 @@ impl Flow<'_> {
                 self.close_chunk(&plan, x, chunk_top);
                 self.new_page();
                 chunk_top = self.y;
-                self.draw_row(&plan, head_cells, plan.head_height, x, true, false);
+                self.draw_row(&plan, head_cells, plan.head_height, x, true, false, None);
             }
-            self.draw_row(&plan, cells, h, x, false, i % 2 == 1);
+            self.draw_row(&plan, cells, h, x, false, i % 2 == 1, Some(tbody));
         }
         self.close_chunk(&plan, x, chunk_top);
     }

@@ -157,6 +157,93 @@ pub enum Item {
         h: f32,
         target: Target,
     },
+    /// The items that follow, up to the next mark, belong to this
+    /// structure element (or are decoration): the tagged PDF's marked
+    /// content.
+    Mark(Mark),
+}
+
+/// What the items after an [`Item::Mark`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Content of the structure element with this index in
+    /// [`Document::structure`].
+    Element(usize),
+    /// Decoration a reader skips: rules, shading, the running header and
+    /// footer, a table header repeated on a later page.
+    Artifact,
+}
+
+/// The standard structure types the report uses (ISO 32000-1, 14.8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Document,
+    /// A heading of level 1 to 6.
+    Heading(u8),
+    P,
+    L,
+    LI,
+    Lbl,
+    LBody,
+    Table,
+    THead,
+    TBody,
+    TR,
+    /// A column header cell.
+    TH,
+    TD,
+    Figure,
+    Caption,
+    BlockQuote,
+    Code,
+    /// A footnote: one of the report's citations.
+    Note,
+    TOC,
+    TOCI,
+}
+
+impl Role {
+    /// The structure type's name in the PDF.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Document => "Document",
+            Role::Heading(1) => "H1",
+            Role::Heading(2) => "H2",
+            Role::Heading(3) => "H3",
+            Role::Heading(4) => "H4",
+            Role::Heading(5) => "H5",
+            Role::Heading(_) => "H6",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::Lbl => "Lbl",
+            Role::LBody => "LBody",
+            Role::Table => "Table",
+            Role::THead => "THead",
+            Role::TBody => "TBody",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+            Role::Figure => "Figure",
+            Role::Caption => "Caption",
+            Role::BlockQuote => "BlockQuote",
+            Role::Code => "Code",
+            Role::Note => "Note",
+            Role::TOC => "TOC",
+            Role::TOCI => "TOCI",
+        }
+    }
+}
+
+/// One element of the document's logical structure. Elements are stored
+/// in reading order: a parent before its children, siblings in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    pub role: Role,
+    /// Index of the parent; the root (the document) is its own parent.
+    pub parent: usize,
+    /// The alternative description of a figure.
+    pub alt: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,6 +274,18 @@ pub struct Document {
     pub geometry: Geometry,
     pub pages: Vec<Page>,
     pub headings: Vec<HeadingPlace>,
+    /// The logical structure, root first; pages refer to it by
+    /// [`Item::Mark`].
+    pub structure: Vec<Element>,
+}
+
+impl Page {
+    fn new(kind: PageKind, first: Mark) -> Page {
+        Page {
+            kind,
+            items: vec![Item::Mark(first)],
+        }
+    }
 }
 
 /// Running header and footer texts.
@@ -231,18 +330,28 @@ pub fn layout(
         figure_no: 0,
         plans: Default::default(),
         paragraphs: Default::default(),
+        structure: vec![Element {
+            role: Role::Document,
+            parent: 0,
+            alt: None,
+        }],
+        open: vec![0],
     };
-    let (toc_first, toc_count, toc_depth) = match form {
+    let (toc, toc_depth) = match form {
         Form::Report => report_front(&mut flow, blocks),
         Form::Brief => {
             flow.new_page();
             flow.blocks(blocks, geo.left, geo.content_width());
-            (0, 0, 0)
+            (None, 0)
         }
     };
+    let (toc_first, toc_count) = toc.map_or((0, 0), |t| (t.first, t.count));
     // A trailing page break or gap can leave an empty last page.
     while flow.pages.len() > toc_first + toc_count
-        && flow.pages.last().is_some_and(|p| p.items.is_empty())
+        && flow
+            .pages
+            .last()
+            .is_some_and(|p| p.items.iter().all(|i| matches!(i, Item::Mark(_))))
     {
         flow.pages.pop();
     }
@@ -250,18 +359,30 @@ pub fn layout(
         geometry: geo,
         pages: flow.pages,
         headings: flow.headings,
+        structure: flow.structure,
     };
-    if toc_count > 0 {
-        fill_contents(&mut doc, fonts, theme, toc_first, toc_count, toc_depth);
+    if let Some(toc) = toc {
+        fill_contents(&mut doc, fonts, theme, toc, toc_depth);
     }
     running(&mut doc, fonts, theme, run);
     doc
 }
 
+/// Where the table of contents is: its pages and its structure element.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ContentsPlace {
+    pub(super) first: usize,
+    pub(super) count: usize,
+    /// The heading "Contents".
+    pub(super) title: usize,
+    /// The list of entries.
+    pub(super) element: usize,
+}
+
 /// The report's cover, its contents pages (left empty to be filled once the
 /// sections' pages are known) and its sections; returns where the contents
-/// start, how many pages they take and the deepest level they list.
-fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (usize, usize, u8) {
+/// are and the deepest level they list.
+fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (Option<ContentsPlace>, u8) {
     // The cover: everything before the first page break, or up to the first
     // section heading when a template has no break.
     let split = blocks
@@ -284,11 +405,13 @@ fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (usize, usize, u8) {
         &flow.geo,
         &flow.theme.contents,
     );
+    // The contents' element comes before the sections' in reading order;
+    // its entries are added once the pages are known.
+    let title = flow.element(Role::Heading(2));
+    let element = flow.element(Role::TOC);
     for _ in 0..toc_count {
-        flow.pages.push(Page {
-            kind: PageKind::Contents,
-            items: Vec::new(),
-        });
+        flow.pages
+            .push(Page::new(PageKind::Contents, Mark::Element(element)));
     }
     flow.new_page();
     let body = match body.first() {
@@ -296,5 +419,11 @@ fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (usize, usize, u8) {
         _ => body,
     };
     flow.blocks(body, flow.geo.left, flow.geo.content_width());
-    (toc_first, toc_count, toc_depth)
+    let place = ContentsPlace {
+        first: toc_first,
+        count: toc_count,
+        title,
+        element,
+    };
+    (Some(place).filter(|p| p.count > 0), toc_depth)
 }

@@ -3,7 +3,7 @@
 //! count is known.
 
 use super::theme::Theme;
-use super::{Document, Item, PageKind, Running};
+use super::{Document, Item, Mark, PageKind, Running};
 use crate::render::pdf::fonts::{Face, FontSet};
 
 pub(super) fn truncate_to(
@@ -47,7 +47,9 @@ pub(super) fn running(doc: &mut Document, fonts: &FontSet, theme: &Theme, run: &
         let number = format!("Page {} of {}", i + 1, total);
         let nw = fonts.width(Face::Regular, &number, size);
         let footer = truncate_to(fonts, &run.footer, Face::Regular, size, half);
-        let mut items = Vec::new();
+        // Running heads and page numbers are artifacts: a reader hears
+        // them once, not on every page.
+        let mut items = vec![Item::Mark(Mark::Artifact)];
         for (x, text, face, y) in [
             (g.left, org, Face::Regular, head_y),
             (g.width - g.right - cw, class, Face::Bold, head_y),

@@ -17,7 +17,7 @@
 //! page's content is then replaced like every other.
 
 use super::super::fonts::{Face, FontSet};
-use super::super::layout::{Document, Item};
+use super::super::layout::{Document, Element, Item};
 use super::super::PdfError;
 use super::{paint, Painter};
 use crate::render::charts::Color;
@@ -247,16 +247,40 @@ impl Painter for Bytes<'_> {
         }
         out.extend_from_slice(b") Tj\n");
     }
+
+    fn begin_marked(&mut self, tag: &str, mcid: Option<usize>) {
+        let out = &mut self.out;
+        out.push(b'/');
+        out.extend_from_slice(tag.as_bytes());
+        match mcid {
+            None => out.extend_from_slice(b" BMC\n"),
+            Some(n) => {
+                out.extend_from_slice(b" <</MCID ");
+                digits(out, n as u64);
+                out.extend_from_slice(b">> BDC\n");
+            }
+        }
+    }
+
+    fn end_marked(&mut self) {
+        self.out.extend_from_slice(b"EMC\n");
+    }
 }
 
-/// One page's content stream.
-pub(in crate::render::pdf) fn page(items: &mut [Item], height: f32, codes: &Codes) -> Vec<u8> {
+/// One page's content stream, and the structure element of each
+/// marked-content id on it.
+pub(in crate::render::pdf) fn page(
+    items: &mut [Item],
+    height: f32,
+    structure: &[Element],
+    codes: &Codes,
+) -> (Vec<u8>, Vec<usize>) {
     let mut bytes = Bytes {
         out: Vec::with_capacity(items.len() * 64),
         codes,
     };
-    paint(items, height, &mut bytes);
-    bytes.out
+    let owners = paint(items, height, structure, &mut bytes);
+    (bytes.out, owners)
 }
 
 /// Put each page's content in place of the one printpdf made.
