@@ -18,6 +18,8 @@ const KEEP_WITH_SHARE: f32 = 0.6;
 const AT_TOP: f32 = 0.5;
 /// The rule above the footnotes spans this share of the column.
 const FOOTNOTE_RULE: f32 = 0.3;
+/// Deeply nested text still gets this much width (points).
+const MIN_TEXT_WIDTH: f32 = 120.0;
 use super::grid::TablePlan;
 use crate::render::charts::{Color, Figure};
 use crate::render::pdf::blocks::{plain_text, Align, Block, Footnote, Span, Style};
@@ -46,6 +48,9 @@ pub(super) struct Flow<'a> {
     pub(super) structure: Vec<Element>,
     /// The elements open at the cursor, the document first.
     pub(super) open: Vec<usize>,
+    /// A page (index) whose text area ends this much higher, so that more
+    /// of the document runs over to the last page.
+    pub(super) shortened: Option<(usize, f32)>,
 }
 
 /// A paragraph's text (address and length) and the width.
@@ -128,7 +133,11 @@ impl<'a> Flow<'a> {
     }
 
     pub(super) fn room(&self) -> f32 {
-        self.geo.content_bottom() - self.y
+        let short = match self.shortened {
+            Some((page, by)) if page + 1 == self.pages.len() => by,
+            _ => 0.0,
+        };
+        self.geo.content_bottom() - short - self.y
     }
 
     /// Start a new page unless `h` fits in what is left of this one.
@@ -144,11 +153,17 @@ impl<'a> Flow<'a> {
         }
     }
 
-    pub(super) fn heading_lines(&self, spans: &[Span], level: u8, width: f32) -> Vec<Vec<Token>> {
+    /// A heading's lines, wrapped at `text_width` (the measure).
+    pub(super) fn heading_lines(
+        &self,
+        spans: &[Span],
+        level: u8,
+        text_width: f32,
+    ) -> Vec<Vec<Token>> {
         let style = self.theme.headings.level(level);
         self.ts.wrap(
             self.ts.tokens(spans, Face::Bold, style.size, style.color),
-            width,
+            text_width,
             style.size,
         )
     }
@@ -156,13 +171,22 @@ impl<'a> Flow<'a> {
     pub(super) fn heading_height(&self, spans: &[Span], level: u8, width: f32) -> f32 {
         let h = &self.theme.headings;
         let style = h.level(level);
-        let lines = self.heading_lines(spans, level, width).len().max(1) as f32;
+        let lines = self
+            .heading_lines(spans, level, self.text_width(width))
+            .len()
+            .max(1) as f32;
         lines * style.size * h.line + style.after + if level == 2 { h.rule_space } else { 0.0 }
+    }
+
+    /// A body paragraph's lines in a column `width` wide that ends at the
+    /// right margin (the measure applied), for the height estimates.
+    fn body_lines(&self, spans: &[Span], width: f32) -> Rc<Vec<Vec<Token>>> {
+        self.wrap_body(spans, self.text_width(width))
     }
 
     /// A body paragraph's lines at `width`, broken once per layout: the
     /// keep-together rules count a paragraph's lines before it is placed.
-    fn body_lines(&self, spans: &[Span], width: f32) -> Rc<Vec<Vec<Token>>> {
+    fn wrap_body(&self, spans: &[Span], width: f32) -> Rc<Vec<Vec<Token>>> {
         // The blocks outlive the layout, so their address names the text.
         let key = (spans.as_ptr() as usize, spans.len(), width.to_bits());
         if let Some(lines) = self.paragraphs.borrow().get(&key) {
@@ -269,9 +293,21 @@ impl<'a> Flow<'a> {
     }
 
     /// What must fit below a heading: the start of the next block, and when
-    /// that is a short introduction, the start of what it introduces.
+    /// that is a short introduction, the start of what it introduces; when
+    /// it is another heading, that heading and what must fit below it.
     pub(super) fn keep_with(&self, rest: &[Block], width: f32) -> f32 {
         match rest {
+            [Block::Heading { spans, level }, tail @ ..] => {
+                let h = self.theme.headings.level(*level);
+                let whole = h.before
+                    + self.heading_height(spans, *level, width)
+                    + self.keep_with(tail, width);
+                if whole <= self.geo.content_height() * KEEP_WITH_SHARE {
+                    whole
+                } else {
+                    self.min_height(&rest[0], width)
+                }
+            }
             [Block::Paragraph(spans), next, ..]
                 if matches!(
                     next,
@@ -291,6 +327,20 @@ impl<'a> Flow<'a> {
             [first, ..] => self.min_height(first, width),
             [] => 0.0,
         }
+    }
+
+    /// The width running text gets at `x` in a column `width` wide: it
+    /// keeps to the measure (tables and charts take the full width).
+    pub(super) fn text_width_at(&self, x: f32, width: f32) -> f32 {
+        let right = self.geo.left + self.theme.body.measure;
+        (right - x).clamp(width.min(MIN_TEXT_WIDTH), width)
+    }
+
+    /// [`Flow::text_width_at`] for a column that ends at the right margin,
+    /// as the estimates of a block's height assume.
+    pub(super) fn text_width(&self, width: f32) -> f32 {
+        let x = self.geo.left + self.geo.content_width() - width;
+        self.text_width_at(x, width)
     }
 
     pub(super) fn block(&mut self, block: &Block, rest: &[Block], x: f32, width: f32) {
@@ -414,7 +464,7 @@ impl<'a> Flow<'a> {
             y: self.y,
         });
         let size = style.size;
-        let lines = self.heading_lines(spans, level, width);
+        let lines = self.heading_lines(spans, level, self.text_width_at(x, width));
         self.open(Role::Heading(level));
         for line in &lines {
             let baseline = self.y + size;
@@ -443,8 +493,9 @@ impl<'a> Flow<'a> {
 
     pub(super) fn paragraph(&mut self, spans: &[Span], x: f32, width: f32, style: &TextStyle) {
         let size = style.size;
+        let width = self.text_width_at(x, width);
         let lines = if *style == TextStyle::body(self.theme) {
-            self.body_lines(spans, width)
+            self.wrap_body(spans, width)
         } else {
             Rc::new(self.ts.wrap(
                 self.ts.tokens(spans, style.face, size, style.color),
@@ -453,18 +504,40 @@ impl<'a> Flow<'a> {
             ))
         };
         let line_h = size * self.theme.body.leading;
-        // No single line stranded at the foot of a page.
-        if lines.len() >= 2 && self.room() < 2.0 * line_h {
-            self.fit(2.0 * line_h);
-        }
-        for line in lines.iter() {
-            self.fit(line_h);
-            let baseline = self.y + size * self.theme.body.baseline;
-            let mut items = Vec::new();
-            self.ts
-                .emit_line(line, x, baseline, width, style.align, size, &mut items);
-            self.items().extend(items);
-            self.y += line_h;
+        let n = lines.len();
+        let mut i = 0;
+        while i < n {
+            let fits = ((self.room() + EPS) / line_h).floor().max(0.0) as usize;
+            let left = n - i;
+            // Where the page breaks inside the paragraph: at least two lines
+            // before the break (no orphan) and two after it (no widow).
+            let take = if fits >= left {
+                left
+            } else if left - fits < 2 {
+                left.saturating_sub(2).min(fits)
+            } else {
+                fits
+            };
+            // Too few lines fit here: start the paragraph on the next page
+            // (at the top of a page, a paragraph taller than a page gets
+            // as many lines as fit).
+            if (take < 2.min(left) || take == 0) && !self.at_top() {
+                self.new_page();
+                continue;
+            }
+            let take = if take == 0 { fits.clamp(1, left) } else { take };
+            for line in &lines[i..i + take] {
+                let baseline = self.y + size * self.theme.body.baseline;
+                let mut items = Vec::new();
+                self.ts
+                    .emit_line(line, x, baseline, width, style.align, size, &mut items);
+                self.items().extend(items);
+                self.y += line_h;
+            }
+            i += take;
+            if i < n {
+                self.new_page();
+            }
         }
     }
 
@@ -556,10 +629,13 @@ impl<'a> Flow<'a> {
 
     pub(super) fn quote(&mut self, inner: &[Block], x: f32, width: f32) {
         let q = self.theme.quote;
+        // Estimated as the other blocks are (from the full column), then
+        // set to the measure with its text.
+        let h = self.measure(inner, width - q.narrower) + 2.0 * q.pad;
+        let width = self.text_width_at(x, width);
         let gap = self.theme.body.gap;
         let pad = q.pad;
         let inner_w = width - q.narrower;
-        let h = self.measure(inner, inner_w) + 2.0 * pad;
         self.fit(h);
         let page = self.pages.len() - 1;
         let at = self.items().len();

@@ -317,6 +317,86 @@ pub fn layout(
     form: Form,
 ) -> Document {
     let geo = Geometry::new(paper, &theme.margins);
+    let mut flowed = flow_pages(blocks, figures, fonts, theme, geo, form, None);
+    // A last page holding a line or two looks like an accident: end the
+    // page before it early enough that it carries a few lines.
+    let lines = text_lines(flowed.pages.last());
+    let body_pages = flowed.pages.len() - flowed.toc.map_or(0, |t| t.first + t.count);
+    if form == Form::Report && lines > 0 && lines < MIN_LAST_LINES && body_pages > 1 {
+        let line = theme.body.size * theme.body.leading;
+        // Blocks that cannot split (a list item kept with its marker, a
+        // table's last rows) may need the page to end a few lines earlier
+        // than the shortfall.
+        for extra in [0, 3, 6, 10] {
+            let short = (MIN_LAST_LINES - lines + extra) as f32 * line;
+            let again = flow_pages(
+                blocks,
+                figures,
+                fonts,
+                theme,
+                geo,
+                form,
+                Some((flowed.pages.len() - 2, short)),
+            );
+            // Only if that did not add a page.
+            if again.pages.len() == flowed.pages.len()
+                && text_lines(again.pages.last()) >= MIN_LAST_LINES
+            {
+                flowed = again;
+                break;
+            }
+        }
+    }
+    let mut doc = Document {
+        geometry: geo,
+        pages: flowed.pages,
+        headings: flowed.headings,
+        structure: flowed.structure,
+    };
+    if let Some(toc) = flowed.toc {
+        fill_contents(&mut doc, fonts, theme, toc, flowed.toc_depth);
+    }
+    running(&mut doc, fonts, theme, run);
+    doc
+}
+
+/// The fewest lines of text the last page of a report should carry.
+const MIN_LAST_LINES: usize = 5;
+
+/// Lines of text on a page: its distinct baselines.
+fn text_lines(page: Option<&Page>) -> usize {
+    let mut baselines: Vec<i32> = page
+        .into_iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            Item::Text { y, .. } => Some(y.round() as i32),
+            _ => None,
+        })
+        .collect();
+    baselines.sort_unstable();
+    baselines.dedup();
+    baselines.len()
+}
+
+/// The pages as the flow leaves them, before the contents are filled in
+/// and the running header and footer added.
+struct Flowed {
+    pages: Vec<Page>,
+    headings: Vec<HeadingPlace>,
+    structure: Vec<Element>,
+    toc: Option<ContentsPlace>,
+    toc_depth: u8,
+}
+
+fn flow_pages(
+    blocks: &[Block],
+    figures: &[Figure],
+    fonts: &FontSet,
+    theme: &Theme,
+    geo: Geometry,
+    form: Form,
+    shortened: Option<(usize, f32)>,
+) -> Flowed {
     let mut flow = Flow {
         ts: Typesetter { fonts, theme },
         fonts,
@@ -336,6 +416,7 @@ pub fn layout(
             alt: None,
         }],
         open: vec![0],
+        shortened,
     };
     let (toc, toc_depth) = match form {
         Form::Report => report_front(&mut flow, blocks),
@@ -355,17 +436,13 @@ pub fn layout(
     {
         flow.pages.pop();
     }
-    let mut doc = Document {
-        geometry: geo,
+    Flowed {
         pages: flow.pages,
         headings: flow.headings,
         structure: flow.structure,
-    };
-    if let Some(toc) = toc {
-        fill_contents(&mut doc, fonts, theme, toc, toc_depth);
+        toc,
+        toc_depth,
     }
-    running(&mut doc, fonts, theme, run);
-    doc
 }
 
 /// Where the table of contents is: its pages and its structure element.

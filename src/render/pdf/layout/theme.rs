@@ -30,6 +30,10 @@ pub struct Palette {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BodyStyle {
     pub size: f32,
+    /// The widest a line of running text is set (points): about 90
+    /// characters, the most a reader follows comfortably. Tables and
+    /// figures take the full width between the margins.
+    pub measure: f32,
     /// Line height as a factor of the type size.
     pub leading: f32,
     /// The baseline's distance below the top of its line, as a factor of the
@@ -64,8 +68,9 @@ pub struct Headings {
     pub h1: HeadingStyle,
     pub h2: HeadingStyle,
     pub h3: HeadingStyle,
-    /// Levels 4 to 6.
-    pub minor: HeadingStyle,
+    pub h4: HeadingStyle,
+    pub h5: HeadingStyle,
+    pub h6: HeadingStyle,
     /// Line height as a factor of the type size.
     pub line: f32,
     /// The rule under a level-2 heading: its distance below the text, its
@@ -81,7 +86,9 @@ impl Headings {
             1 => self.h1,
             2 => self.h2,
             3 => self.h3,
-            _ => self.minor,
+            4 => self.h4,
+            5 => self.h5,
+            _ => self.h6,
         }
     }
 }
@@ -260,7 +267,8 @@ impl Theme {
             bottom: 66.0,
         },
         body: BodyStyle {
-            size: 9.5,
+            size: 10.0,
+            measure: 400.0,
             leading: 1.42,
             baseline: 1.05,
             gap: 6.0,
@@ -284,16 +292,30 @@ impl Theme {
                 after: 8.0,
             },
             h3: HeadingStyle {
-                size: 11.0,
+                size: 11.5,
                 color: charts::INK,
                 before: 10.0,
                 after: 4.0,
             },
-            minor: HeadingStyle {
-                size: 10.0,
+            // Minor headings step down in size, then in colour, so each
+            // level reads as its own.
+            h4: HeadingStyle {
+                size: 10.5,
                 color: charts::INK,
                 before: 8.0,
                 after: 3.0,
+            },
+            h5: HeadingStyle {
+                size: 10.0,
+                color: charts::IN_HOUSE,
+                before: 7.0,
+                after: 2.0,
+            },
+            h6: HeadingStyle {
+                size: 10.0,
+                color: charts::MUTED,
+                before: 6.0,
+                after: 2.0,
             },
             line: 1.25,
             rule_offset: 2.0,
