@@ -47,6 +47,29 @@ fn link_description(items: &[Item]) -> Vec<String> {
         .collect()
 }
 
+/// A link to a PDF beside this one (`report.pdf`, no scheme) opens that
+/// file: a remote go-to action, which viewers resolve against this file's
+/// folder, where a URI action would not be.
+fn relative_pdf_link(annotation: &mut Dictionary) {
+    let Ok(action) = annotation.get_mut(b"A").and_then(Object::as_dict_mut) else {
+        return;
+    };
+    let Ok(uri) = action.get(b"URI").and_then(Object::as_str) else {
+        return;
+    };
+    let uri = String::from_utf8_lossy(uri).into_owned();
+    let relative = !uri.contains(':') && !uri.starts_with('/') && !uri.starts_with('#');
+    if relative && uri.to_ascii_lowercase().ends_with(".pdf") {
+        action.remove(b"URI");
+        action.set("S", name("GoToR"));
+        action.set(
+            "F",
+            Object::String(uri.into_bytes(), lopdf::StringFormat::Literal),
+        );
+        action.set("D", Object::Array(vec![Object::Integer(0), name("Fit")]));
+    }
+}
+
 fn name(n: &str) -> Object {
     Object::Name(n.as_bytes().to_vec())
 }
@@ -172,6 +195,7 @@ pub(super) fn structure_tree(
             let parent = page_links.get(i).copied().flatten().unwrap_or(0);
             let link_id = lo.new_object_id();
             if let Some(dict) = annotations.get_mut(annot) {
+                relative_pdf_link(dict);
                 dict.set("StructParent", Object::Integer(next_key));
                 if let Some(d) = descriptions.get(i) {
                     dict.set("Contents", text_string(d));
