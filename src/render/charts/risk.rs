@@ -93,7 +93,7 @@ const BANDS: [(&str, u32); 4] = [
 pub fn heat_map(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let cell = 54.0;
-    let left = 170.0;
+    let left = 150.0;
     let words = ["Very low", "Low", "Moderate", "High", "Very high"];
     let key: Vec<(Sample, String)> = BANDS
         .iter()
