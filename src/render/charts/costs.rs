@@ -221,7 +221,8 @@ pub fn cumulative_costs(a: &Assessment) -> Figure {
             };
             c.text(
                 x_of(i),
-                top + plot_h + 14.0,
+                // Clear of the amount at the foot of the y axis.
+                top + plot_h + 16.0,
                 label,
                 LABEL,
                 Anchor::Middle,
@@ -279,6 +280,6 @@ pub fn cumulative_costs(a: &Assessment) -> Figure {
         "cumulative.svg",
         format!("Cumulative cost ({cur})"),
         description,
-        top + plot_h + 22.0,
+        top + plot_h + 24.0,
     )
 }
