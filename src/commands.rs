@@ -387,7 +387,7 @@ pub fn diff(
         return Ok(Outcome::SomeFailed);
     };
     let comparison = match crate::compare::compare(&then, &now) {
-        Ok(c) => c,
+        Ok(c) => c.read_from(&old.display().to_string(), &new.display().to_string()),
         Err(e) => {
             console.error(&format!(
                 "cannot compare {} with {}: {e}",
@@ -420,8 +420,12 @@ pub fn diff(
             }
             if !console.style.quiet {
                 console.note(&format!(
-                    "{}.\nwrote {} to {}",
+                    "{}.{}\nwrote {} to {}",
                     comparison.summary,
+                    comparison
+                        .why
+                        .as_ref()
+                        .map_or_else(String::new, |why| format!("\n{why}.")),
                     rendered
                         .files
                         .iter()

@@ -8,8 +8,8 @@
 //! recommendation, every input the report lists (and every assumption
 //! value), the cost of each option, the risks, and the objectives.
 
-use crate::evaluate::assessment::SCHEMA_VERSION;
-use crate::evaluate::words::decimal;
+use crate::evaluate::assessment::{SocOption, SCHEMA_VERSION};
+use crate::evaluate::words::{and_list, decimal, money_short, percent_1};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -39,6 +39,12 @@ pub enum NotComparable {
 pub struct Side {
     pub date: String,
     pub source: String,
+    /// The file the assessment was read from, as given on the command
+    /// line; empty until [`Comparison::read_from`] names it.
+    pub file: String,
+    /// What the comparison's columns call this side: its date, or, when
+    /// both assessments carry the same date, what tells their files apart.
+    pub heading: String,
     pub generator: String,
     pub option: String,
     pub label: String,
@@ -147,6 +153,13 @@ pub struct Comparison {
     pub unchanged: bool,
     /// One sentence for the top of the document.
     pub summary: String,
+    /// Both assessments carry the same date.
+    pub same_date: bool,
+    /// When the recommendation changed: what flipped it, in one sentence.
+    pub why: Option<String>,
+    /// The inputs the sentence names as having flipped the answer (key
+    /// paths, or the names the switching values use).
+    pub flipped_by: Vec<String>,
 }
 
 fn text(v: &Value, pointer: &str) -> String {
@@ -171,6 +184,8 @@ fn side(v: &Value) -> Side {
     Side {
         date: text(v, "/profile/date"),
         source: text(v, "/profile/source"),
+        file: String::new(),
+        heading: String::new(),
         generator: text(v, "/generator"),
         option: text(v, "/recommendation/option"),
         label: text(v, "/recommendation/label"),
@@ -234,7 +249,10 @@ pub fn compare(old: &Value, new: &Value) -> Result<Comparison, NotComparable> {
             new: new_id,
         });
     }
-    let (then, now) = (side(old), side(new));
+    let (mut then, mut now) = (side(old), side(new));
+    let same_date = then.date == now.date;
+    then.heading = heading("Then", &then.date, same_date);
+    now.heading = heading("Now", &now.date, same_date);
     let inputs = inputs(old, new);
     let costs_comparable = then.currency == now.currency && then.horizon_years == now.horizon_years;
     let costs = costs(old, new);
@@ -272,6 +290,12 @@ pub fn compare(old: &Value, new: &Value) -> Result<Comparison, NotComparable> {
             now.label, now.confidence, now.standing_text, then.standing_text
         )
     };
+    let (why, flipped_by) = if recommendation_changed {
+        let (sentence, keys) = why_it_flipped(old, new, &inputs);
+        (Some(sentence), keys)
+    } else {
+        (None, Vec::new())
+    };
     Ok(Comparison {
         id: new_id,
         organisation: text(new, "/profile/name"),
@@ -290,7 +314,318 @@ pub fn compare(old: &Value, new: &Value) -> Result<Comparison, NotComparable> {
         quotes,
         unchanged,
         summary,
+        same_date,
+        why,
+        flipped_by,
     })
+}
+
+fn heading(side: &str, date: &str, same_date: bool) -> String {
+    if same_date || date.is_empty() {
+        side.to_string()
+    } else {
+        format!("{side} ({date})")
+    }
+}
+
+impl Comparison {
+    /// The two dates for a running footer: `2025-11-02 to 2026-11-02`, or
+    /// the date said once when the assessments share it.
+    pub fn dates(&self) -> String {
+        if self.same_date {
+            format!("two assessments of {}", self.new.date)
+        } else {
+            format!("{} to {}", self.old.date, self.new.date)
+        }
+    }
+
+    /// Names the files the two sides were read from. Two assessments of
+    /// one day are told apart in the column headings by the part of their
+    /// paths that differs (`2026-q1` and `2026-q2` in
+    /// `2026-q1/bank/assessment.json` and `2026-q2/bank/assessment.json`).
+    #[must_use]
+    pub fn read_from(mut self, old: &str, new: &str) -> Self {
+        self.old.file = old.to_string();
+        self.new.file = new.to_string();
+        if self.same_date {
+            let (a, b) = distinguishing(old, new);
+            if !a.is_empty() && !b.is_empty() {
+                self.old.heading = format!("Then ({a})");
+                self.new.heading = format!("Now ({b})");
+            }
+        }
+        self
+    }
+}
+
+/// The parts of two paths left when the components they share at the
+/// start and at the end are taken away.
+fn distinguishing(old: &str, new: &str) -> (String, String) {
+    let split = |p: &str| -> Vec<String> {
+        p.split(['/', '\\'])
+            .filter(|c| !c.is_empty() && *c != ".")
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (split(old), split(new));
+    let front = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let back = a[front..]
+        .iter()
+        .rev()
+        .zip(b[front..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (
+        a[front..a.len() - back].join("/"),
+        b[front..b.len() - back].join("/"),
+    )
+}
+
+/// An option's short name (`hybrid`) from its key.
+fn short_name(key: &str) -> String {
+    SocOption::ALL
+        .iter()
+        .find(|o| o.key() == key)
+        .map_or_else(|| key.replace('_', " "), |o| o.short().to_lowercase())
+}
+
+/// A switching value's input at one side: its current value and, where
+/// the recommendation changes, the value and the option it changes to.
+struct Switch {
+    label: String,
+    unit: String,
+    current: f64,
+    at: Option<(f64, String)>,
+}
+
+fn switches(v: &Value) -> BTreeMap<String, Switch> {
+    v.pointer("/decision/switching_values")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter_map(|s| {
+            let current = s.get("current").and_then(Value::as_f64)?;
+            let at = s
+                .get("value")
+                .and_then(Value::as_f64)
+                .map(|x| (x, text(s, "/to")));
+            Some((
+                text(s, "/input"),
+                Switch {
+                    label: text(s, "/label"),
+                    unit: text(s, "/unit"),
+                    current,
+                    at,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A switching value's amount in its unit, as the report shows it; `per`
+/// adds "a year" to a yearly amount.
+fn amount(x: f64, unit: &str, currency: &str, per: bool) -> String {
+    if unit == "%" {
+        percent_1(x)
+    } else if !currency.is_empty() && unit.starts_with(currency) {
+        let money = money_short(currency, x);
+        if per && unit.ends_with("per year") {
+            format!("{money} a year")
+        } else {
+            money
+        }
+    } else {
+        format!("{} {unit}", decimal(x)).trim().to_string()
+    }
+}
+
+/// The report's inputs behind a switching value's input: the provider
+/// fee moves with a quote or with the model's service rates, the salary
+/// with the salary assumptions, a weight with the weights.
+fn behind(switch: &str, input: &str) -> bool {
+    match switch {
+        "provider_price" => {
+            input.starts_with("mssp_quote")
+                || input.starts_with("quotes")
+                || input.starts_with("assumptions.mssp_")
+                || input == "assumptions.provider_region_factor"
+        }
+        "analyst_salary" => input.starts_with("assumptions.") && input.ends_with("_salary"),
+        s if s.starts_with("weights.") || s.starts_with("decision.") => {
+            input == "weights" || input.starts_with("weights.") || input.starts_with("decision.")
+        }
+        s => input == s,
+    }
+}
+
+/// One option's standing in the appraisal on one side.
+struct Standing {
+    value: f64,
+    fits: Option<bool>,
+    feasible: bool,
+    because: String,
+    opex_needed: f64,
+}
+
+fn standing_of(v: &Value, option: &str) -> Option<Standing> {
+    let o = v.pointer(&format!("/decision/options/{option}"))?;
+    Some(Standing {
+        value: number(o, "/value"),
+        fits: o.get("fits_budget").and_then(Value::as_bool),
+        feasible: o.get("feasible").and_then(Value::as_bool).unwrap_or(true),
+        because: list(o, "infeasible_because")
+            .first()
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        opex_needed: number(o, "/opex_needed"),
+    })
+}
+
+/// What flipped the recommendation, computed from the two assessments:
+/// the input that crossed the value at which the earlier assessment said
+/// the answer would change (its switching value), else the inputs that
+/// changed; then how the options moved: one stopped or started to fit the
+/// budget, was ruled out or in, or the values changed order. Also the
+/// keys of the inputs named.
+fn why_it_flipped(old: &Value, new: &Value, inputs: &[InputChange]) -> (String, Vec<String>) {
+    let currency = text(new, "/costs/currency");
+    let (was, is) = (
+        text(old, "/recommendation/option"),
+        text(new, "/recommendation/option"),
+    );
+    let (was_name, is_name) = (short_name(&was), short_name(&is));
+    let (then, now) = (switches(old), switches(new));
+
+    // Inputs that crossed the earlier assessment's switching value.
+    let mut causes = Vec::new();
+    let mut keys = Vec::new();
+    for (input, s) in &then {
+        let (Some((at, to)), Some(n)) = (&s.at, now.get(input)) else {
+            continue;
+        };
+        let below = *at < s.current;
+        let crossed = if below {
+            n.current <= *at
+        } else {
+            n.current >= *at
+        };
+        if !crossed || (n.current - s.current).abs() < 1e-9 {
+            continue;
+        }
+        let shown = |x: f64| amount(x, &s.unit, &currency, false);
+        let mut moved_by: Vec<String> = inputs
+            .iter()
+            .filter(|i| behind(input, &i.path) && i.path != *input)
+            .map(|i| stem(&i.label))
+            .collect();
+        // A derived input (the provider fee follows the estate, the
+        // salaries the country) moved with whatever else changed.
+        if moved_by.is_empty() && !inputs.iter().any(|i| i.path == *input) {
+            moved_by = inputs.iter().map(|i| stem(&i.label)).collect();
+        }
+        let through = if moved_by.is_empty() {
+            String::new()
+        } else {
+            format!(" as the {} changed", and_list(&moved_by))
+        };
+        causes.push(format!(
+            "{} {} from {} to {}{through}, {} the {} at which the earlier assessment said {} would be recommended",
+            lower_first(&s.label),
+            if n.current < s.current { "fell" } else { "rose" },
+            shown(s.current),
+            amount(n.current, &s.unit, &currency, true),
+            if below { "below" } else { "above" },
+            shown(*at),
+            short_name(to),
+        ));
+        keys.push(input.clone());
+    }
+    let cause = if causes.is_empty() {
+        // No single input crossed its switching value: name what changed.
+        keys = inputs.iter().map(|i| i.path.clone()).collect();
+        let named: Vec<String> = inputs
+            .iter()
+            .take(3)
+            .map(|i| {
+                format!(
+                    "{} ({} to {})",
+                    lower_first(&i.label),
+                    i.old.as_deref().unwrap_or("not given"),
+                    i.new.as_deref().unwrap_or("not given")
+                )
+            })
+            .collect();
+        match inputs.len() {
+            0 => {
+                let (g0, g1) = (text(old, "/generator"), text(new, "/generator"));
+                if g0 == g1 || g0.is_empty() || g1.is_empty() {
+                    "no input the report lists changed".to_string()
+                } else {
+                    format!("no input the report lists changed, but the model did ({g0} then, {g1} now)")
+                }
+            }
+            n if n <= 3 => format!("the {} changed", and_list(&named)),
+            n => format!(
+                "the {} and {} other inputs changed",
+                named.join(", the "),
+                n - 3
+            ),
+        }
+    } else {
+        format!("the {}", causes.join("; and the "))
+    };
+
+    // How the options moved.
+    let (w0, w1) = (standing_of(old, &was), standing_of(new, &was));
+    let (i0, i1) = (standing_of(old, &is), standing_of(new, &is));
+    let moved = match (w0, w1, i0, i1) {
+        (Some(w0), Some(w1), Some(i0), Some(i1)) => {
+            if w0.feasible && !w1.feasible {
+                format!(
+                    "{was_name} is ruled out now{}",
+                    if w1.because.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", lower_first(&w1.because))
+                    }
+                )
+            } else if w0.fits == Some(true) && w1.fits == Some(false) {
+                format!(
+                    "{was_name}, which needs {} a year, no longer fits the operating budget, so {is_name} is the best option that does",
+                    money_short(&currency, w1.opex_needed)
+                )
+            } else if !i0.feasible && i1.feasible {
+                format!("{is_name} is no longer ruled out and now has the better value")
+            } else if i0.fits == Some(false) && i1.fits == Some(true) {
+                format!("{is_name} now fits the operating budget and has the better value")
+            } else {
+                format!(
+                    "{is_name} now has the better value ({:.3} against {was_name}'s {:.3}; {:.3} against {:.3} then)",
+                    i1.value, w1.value, i0.value, w0.value
+                )
+            }
+        }
+        _ => format!("{is_name} is recommended instead of {was_name}"),
+    };
+    (format!("What flipped the answer: {cause}; {moved}"), keys)
+}
+
+/// A label without its bracketed gloss, to sit inside a sentence's own
+/// brackets: "weights (share of the decision)" -> "weights".
+fn stem(label: &str) -> String {
+    lower_first(label.split(" (").next().unwrap_or(label))
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // Acronyms and names ("SIEM", "L2 analyst") keep their case.
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// The report's facts by key path, and every assumption's value, on both
@@ -603,5 +938,52 @@ mod tests {
             compare(&json!({"x": 1}), &a),
             Err(NotComparable::NotAnAssessment { .. })
         ));
+    }
+
+    #[test]
+    fn files_of_one_day_are_told_apart_by_the_part_of_the_path_that_differs() {
+        assert_eq!(
+            distinguishing(
+                "out/2026-q1/bank/assessment.json",
+                "out/2026-q2/bank/assessment.json"
+            ),
+            ("2026-q1".to_string(), "2026-q2".to_string())
+        );
+        assert_eq!(
+            distinguishing("./old.json", "new.json"),
+            ("old.json".to_string(), "new.json".to_string())
+        );
+        assert_eq!(
+            distinguishing("a/x.json", "a/x.json"),
+            (String::new(), String::new())
+        );
+        let a = assessment("acme", "in_house", 100.0);
+        let c = compare(&a, &a)
+            .unwrap()
+            .read_from("run/1/a.json", "run/2/a.json");
+        assert_eq!(
+            (c.old.heading.as_str(), c.new.heading.as_str()),
+            ("Then (1)", "Now (2)")
+        );
+        let c = compare(&a, &a).unwrap().read_from("a.json", "a.json");
+        assert_eq!(
+            (c.old.heading.as_str(), c.new.heading.as_str()),
+            ("Then", "Now")
+        );
+    }
+
+    #[test]
+    fn without_switching_values_the_inputs_that_changed_are_named() {
+        let (a, b) = (
+            assessment("acme", "in_house", 100.0),
+            assessment("acme", "hybrid", 80.0),
+        );
+        let c = compare(&a, &b).unwrap();
+        assert_eq!(
+            c.why.as_deref(),
+            Some("What flipped the answer: the operating budget (USD 100 to USD 80) changed; hybrid is recommended instead of in-house")
+        );
+        assert_eq!(c.flipped_by, vec!["budget.annual_opex".to_string()]);
+        assert_eq!(compare(&a, &a).unwrap().why, None);
     }
 }

@@ -276,3 +276,257 @@ fn objectives_that_fell_due_are_listed() {
     let md = fs::read_to_string(dir.join("out/diff.md")).unwrap();
     assert!(md.contains("due since 2026-03: was it met?"), "{md}");
 }
+
+/// `diff` of two assessments, as JSON and Markdown.
+fn compared(dir: &Path, old: &Path, new: &Path) -> (serde_json::Value, String, String) {
+    let run = socsource_at(
+        dir,
+        &[
+            "diff",
+            &old.display().to_string(),
+            &new.display().to_string(),
+            "--out",
+            "cmp",
+            "--format",
+            "md,json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let c = json(&dir.join("cmp/diff.json"));
+    let md = fs::read_to_string(dir.join("cmp/diff.md")).unwrap();
+    (c, md, run.stderr)
+}
+
+/// An option's short name as the comparison's sentences use it.
+fn short(option: &serde_json::Value) -> String {
+    option.as_str().unwrap().replace('_', "-")
+}
+
+/// A budget cut below what the recommended option needs: the sentence says
+/// the budget moved past the value the earlier assessment named, and that
+/// the old answer no longer fits; the fits column shows it.
+#[test]
+fn a_budget_cut_that_flips_the_answer_is_named_with_the_budget_fit() {
+    let dir = scratch("diff-why-budget");
+    let old = assessment(&dir, "old", "northwind-bank.yaml", &[]);
+    let before = json(&old);
+    // Just under the budget at which the assessment itself says the
+    // recommendation changes.
+    let switch = before["decision"]["switching_values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["input"] == "budget.annual_opex")
+        .unwrap()
+        .clone();
+    let cut = (switch["value"].as_f64().unwrap() * 0.9).round();
+    let new = assessment(
+        &dir,
+        "new",
+        "northwind-bank.yaml",
+        &[&format!("budget.annual_opex={cut}")],
+    );
+    let after = json(&new);
+    let (was, is) = (
+        &before["recommendation"]["option"],
+        &after["recommendation"]["option"],
+    );
+    assert_ne!(was, is, "the cut changes the answer");
+    assert_eq!(is, &switch["to"]);
+    let (c, md, stderr) = compared(&dir, &old, &new);
+    assert_eq!(c["flipped_by"], serde_json::json!(["budget.annual_opex"]));
+    let why = c["why"].as_str().unwrap();
+    assert!(
+        why.starts_with("What flipped the answer: the operating budget fell from "),
+        "{why}"
+    );
+    assert!(
+        why.contains(&format!("{}, which needs ", short(was)))
+            && why.contains("no longer fits the operating budget"),
+        "{why}"
+    );
+    assert!(
+        why.contains(&format!(
+            "the earlier assessment said {} would be recommended",
+            short(is)
+        )),
+        "{why}"
+    );
+    assert!(md.contains(why), "{md}");
+    assert!(stderr.contains(why), "{stderr}");
+    // Fits the budget, then and now, as each assessment says.
+    for cost in c["costs"].as_array().unwrap() {
+        let option = cost["option"].as_str().unwrap();
+        let fits = |a: &serde_json::Value| a["decision"]["options"][option]["fits_budget"].clone();
+        assert_eq!(cost["old_fits"], fits(&before));
+        assert_eq!(cost["new_fits"], fits(&after));
+        let word = |v: &serde_json::Value| if v == true { "yes" } else { "no" };
+        let row = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| {} |", cost["label"].as_str().unwrap())))
+            .unwrap_or_else(|| panic!("{md}"));
+        assert!(
+            row.ends_with(&format!(
+                "| {} / {} |",
+                word(&fits(&before)),
+                word(&fits(&after))
+            )),
+            "{row}"
+        );
+        // The costs did not move: "no change", never a zero with a share.
+        assert!(row.contains("| no change |"), "{row}");
+    }
+    assert!(!md.contains("GBP 0 (0%)"), "{md}");
+    let (old_fits, new_fits) = (
+        before["decision"]["options"][was.as_str().unwrap()]["fits_budget"].clone(),
+        after["decision"]["options"][was.as_str().unwrap()]["fits_budget"].clone(),
+    );
+    assert_eq!(
+        (old_fits, new_fits),
+        (serde_json::json!(true), serde_json::json!(false))
+    );
+}
+
+/// A provider's quote, a need's weight and the estate each flip the
+/// answer in their own way; the sentence names the input that did.
+#[test]
+fn the_input_that_flipped_the_answer_is_named() {
+    let dir = scratch("diff-why-inputs");
+    let old = assessment(&dir, "old", "northwind-bank.yaml", &[]);
+    let before = json(&old);
+    let switch = |input: &str| -> serde_json::Value {
+        before["decision"]["switching_values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["input"] == input)
+            .unwrap_or_else(|| panic!("no switching value for {input}"))
+            .clone()
+    };
+    // A quote well under the provider fee at which outsourcing wins.
+    let fee = (switch("provider_price")["value"].as_f64().unwrap() * 0.8).round();
+    let quote =
+        format!("mssp_quote={{annual_fee: {fee}, onboarding_fee: 10000, provider: Provider Z}}");
+    // Control weighted far above the weight at which in-house wins.
+    let cases: [(&str, Vec<String>, &str, &str); 3] = [
+        (
+            "quote",
+            vec![quote],
+            "provider_price",
+            "provider fee for outsourcing fell",
+        ),
+        (
+            "control",
+            vec!["weights.control=8".into()],
+            "weights.control",
+            "weight of operational control and flexibility among the needs rose",
+        ),
+        (
+            "estate",
+            vec!["environment.endpoints=200".into()],
+            "provider_price",
+            "as the endpoints changed",
+        ),
+    ];
+    for (name, sets, input, words) in cases {
+        let sets: Vec<&str> = sets.iter().map(String::as_str).collect();
+        let new = assessment(&dir, name, "northwind-bank.yaml", &sets);
+        let after = json(&new);
+        assert_ne!(
+            before["recommendation"]["option"], after["recommendation"]["option"],
+            "{name} changes the answer"
+        );
+        let (c, md, _) = compared(&dir, &old, &new);
+        assert_eq!(c["recommendation_changed"], true);
+        let flipped: Vec<&str> = c["flipped_by"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap())
+            .collect();
+        assert!(flipped.contains(&input), "{name}: {flipped:?}");
+        let why = c["why"].as_str().unwrap();
+        assert!(why.contains(words), "{name}: {why}");
+        assert!(
+            why.contains(&short(&after["recommendation"]["option"])),
+            "{name}: {why}"
+        );
+        assert!(md.contains(why), "{name}");
+    }
+    // Unchanged answer, no sentence about what flipped it.
+    let (c, md, _) = compared(&dir, &old, &old);
+    assert!(c["why"].is_null() && c["flipped_by"].as_array().unwrap().is_empty());
+    assert!(!md.contains("What flipped"));
+}
+
+/// Two assessments of one day are told apart by their files; different
+/// days by their dates.
+#[test]
+fn each_side_shows_its_own_date_or_its_own_file() {
+    let dir = scratch("diff-dates");
+    let old = assessment(&dir, "q1-run", "kestrel-commerce.yaml", &[]);
+    let new = assessment(
+        &dir,
+        "q2-run",
+        "kestrel-commerce.yaml",
+        &["budget.annual_opex=900000"],
+    );
+    let (c, md, _) = compared(&dir, &old, &new);
+    assert_eq!(c["same_date"], true);
+    assert!(
+        md.contains("| Compared | Then (q1-run) | Now (q2-run) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "Both assessments are dated {}",
+            c["new"]["date"].as_str().unwrap()
+        )),
+        "{md}"
+    );
+    assert!(md.contains(&format!("then is `{}`", old.display())), "{md}");
+    assert!(md.contains(&format!("now is `{}`", new.display())), "{md}");
+
+    let profile = fs::read_to_string(repo().join("profiles/kestrel-commerce.yaml")).unwrap();
+    fs::write(
+        dir.join("last-year.yaml"),
+        profile.replace("date: 2026-11-02", "date: 2025-11-02"),
+    )
+    .unwrap();
+    let footer = |old: &Path, new: &Path| -> Option<String> {
+        let pdftotext = tool("pdftotext")?;
+        let run = socsource_at(
+            &dir,
+            &[
+                "diff",
+                &old.display().to_string(),
+                &new.display().to_string(),
+                "--out",
+                "pdf",
+                "--format",
+                "pdf",
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let out = Command::new(pdftotext)
+            .args([dir.join("pdf/diff.pdf").to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.lines()
+            .find(|l| l.starts_with("What changed · "))
+            .map(str::to_string)
+    };
+    if let Some(line) = footer(&old, &new) {
+        assert_eq!(line, "What changed · two assessments of 2026-11-02");
+    }
+    if let Some(line) = footer(&dir.join("last-year.yaml"), &new) {
+        assert_eq!(line, "What changed · 2025-11-02 to 2026-11-02");
+    }
+    let (c, md, _) = compared(&dir, &dir.join("last-year.yaml"), &new);
+    assert_eq!(c["same_date"], false);
+    assert!(
+        md.contains("| Compared | Then (2025-11-02) | Now (2026-11-02) |"),
+        "{md}"
+    );
+}

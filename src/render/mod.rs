@@ -265,7 +265,7 @@ impl Renderer {
                         running: pdf::layout::Running {
                             organisation: c.organisation.clone(),
                             classification: c.classification.clone(),
-                            footer: format!("What changed · {} to {}", c.old.date, c.new.date),
+                            footer: format!("What changed · {}", c.dates()),
                         },
                         fallback_title: format!(
                             "What changed: SOC sourcing for {}",

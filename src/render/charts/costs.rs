@@ -8,7 +8,7 @@ use crate::evaluate::words::money_short;
 /// Each option's total over the horizon: the P10-P90 range as a bar, the
 /// median and the likely value as marks, and the money available.
 pub fn cost_ranges(a: &Assessment) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
+    let mut c = Canvas::new();
     let cur = &a.costs.currency;
     let max = a
         .costs
@@ -17,24 +17,63 @@ pub fn cost_ranges(a: &Assessment) -> Figure {
         .map(|o| o.range.p90.max(o.total))
         .fold(a.costs.available, f64::max);
     let (axis_max, step) = nice_axis(max);
-    let (left, top, plot_w, row) = (92.0, 24.0, WIDTH - 110.0, 34.0);
+    let (left, plot_w, row) = (92.0, WIDTH - 110.0, 34.0);
+    let colors: Vec<Color> = SocOption::ALL
+        .iter()
+        .filter(|o| a.costs.options.contains_key(o))
+        .map(|o| option_color(*o))
+        .collect();
+    let top = c.key(
+        &[
+            (Sample::Swatch(colors), "P10 to P90".into()),
+            (
+                Sample::Tick {
+                    color: INK,
+                    width: 1.6,
+                    dashed: false,
+                },
+                "median".into(),
+            ),
+            (
+                Sample::Tick {
+                    color: INK,
+                    width: 0.8,
+                    dashed: true,
+                },
+                "likely value".into(),
+            ),
+            (
+                Sample::Tick {
+                    color: MUTED,
+                    width: 1.2,
+                    dashed: false,
+                },
+                "money available".into(),
+            ),
+        ],
+        left,
+        4.0,
+        WIDTH,
+    ) + 6.0;
     let plot_h = row * 3.0;
     let x_of = |v: f64| left + (v / axis_max) as f32 * plot_w;
-    c.grid_across(axis_max, step, left, top, plot_w, plot_h);
+    c.grid_across(axis_max, step, left, plot_w, &[(top, top + plot_h)]);
     for (i, option) in SocOption::ALL.iter().enumerate() {
         let Some(o) = a.costs.options.get(option) else {
             continue;
         };
         let y = top + row * i as f32;
         let color = option_color(*option);
-        c.text(
-            left - 8.0,
-            y + row / 2.0 + 3.0,
-            option.short(),
-            9.0,
-            Anchor::End,
-            INK,
-        );
+        c.on(Layer::Axes, |c| {
+            c.label(
+                left - 8.0,
+                y + row / 2.0,
+                option.short(),
+                left - 12.0,
+                Anchor::End,
+                (LABEL, INK, false),
+            );
+        });
         let (x10, x90) = (x_of(o.range.p10), x_of(o.range.p90));
         c.rect(x10, y + 9.0, (x90 - x10).max(1.5), row - 18.0, color);
         let x50 = x_of(o.range.p50);
@@ -44,8 +83,6 @@ pub fn cost_ranges(a: &Assessment) -> Figure {
     }
     let xa = x_of(a.costs.available);
     c.line(xa, top - 4.0, xa, top + plot_h, MUTED, 1.2);
-    c.text(xa, top - 8.0, "money available", 8.0, Anchor::Middle, MUTED);
-    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
     let description = format!(
         "Total cost over {} years in {cur}, P10 to P90 with the median and the likely value: {}; money available {}.",
         a.costs.horizon_years,
@@ -64,22 +101,20 @@ pub fn cost_ranges(a: &Assessment) -> Figure {
             .join("; "),
         money_short(cur, a.costs.available)
     );
-    Figure {
-        name: "ranges.svg",
-        title: format!(
+    c.figure(
+        "ranges.svg",
+        format!(
             "Total cost over {} years, P10 to P90 ({cur})",
             a.costs.horizon_years
         ),
         description,
-        width: WIDTH,
-        height: top + plot_h + 20.0,
-        shapes: c.shapes,
-    }
+        top + plot_h + 20.0,
+    )
 }
 
 /// Yearly cost per option as grouped bars.
 pub fn costs_per_year(a: &Assessment) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
+    let mut c = Canvas::new();
     let years = a.costs.horizon_years as usize;
     let max = a
         .costs
@@ -88,8 +123,8 @@ pub fn costs_per_year(a: &Assessment) -> Figure {
         .flat_map(|o| o.years.iter().map(|y| y.total))
         .fold(0.0, f64::max);
     let (axis_max, step) = nice_axis(max);
-    let (left, top, plot_w, plot_h) = (60.0, 28.0, WIDTH - 70.0, 180.0);
-    legend(&mut c, 14.0);
+    let (left, plot_w, plot_h) = (60.0, WIDTH - 70.0, 180.0);
+    let top = c.option_key(left, 4.0) + 8.0;
     c.grid_up(axis_max, step, left, top, plot_w, plot_h);
     let group = plot_w / years.max(1) as f32;
     let bar = (group * 0.8 / 3.0).min(28.0);
@@ -111,16 +146,17 @@ pub fn costs_per_year(a: &Assessment) -> Figure {
                 option_color(*option),
             );
         }
-        c.text(
-            left + group * (y as f32 + 0.5),
-            top + plot_h + 13.0,
-            format!("Year {}", y + 1),
-            8.5,
-            Anchor::Middle,
-            INK,
-        );
+        c.on(Layer::Axes, |c| {
+            c.text(
+                left + group * (y as f32 + 0.5),
+                top + plot_h + 14.0,
+                format!("Year {}", y + 1),
+                LABEL,
+                Anchor::Middle,
+                INK,
+            );
+        });
     }
-    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
     let cur = &a.costs.currency;
     let description = format!(
         "Cost per year of each option, in {cur}: {}.",
@@ -144,19 +180,19 @@ pub fn costs_per_year(a: &Assessment) -> Figure {
             .collect::<Vec<_>>()
             .join("; ")
     );
-    Figure {
-        name: "costs.svg",
-        title: format!("Cost per year ({cur})"),
+    c.figure(
+        "costs.svg",
+        format!("Cost per year ({cur})"),
         description,
-        width: WIDTH,
-        height: top + plot_h + 24.0,
-        shapes: c.shapes,
-    }
+        top + plot_h + 22.0,
+    )
 }
 
-/// Cumulative cost per option as lines, with the money available.
+/// Cumulative cost per option as lines, against the money available as it
+/// accumulates: the capital budget and the first year's operating budget
+/// at the start, each further year's operating budget as a step.
 pub fn cumulative_costs(a: &Assessment) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
+    let mut c = Canvas::new();
     let years = a.costs.horizon_years as usize;
     let max = a
         .costs
@@ -165,36 +201,50 @@ pub fn cumulative_costs(a: &Assessment) -> Figure {
         .map(|o| o.total)
         .fold(a.costs.available, f64::max);
     let (axis_max, step) = nice_axis(max);
-    let (left, top, plot_w, plot_h) = (60.0, 28.0, WIDTH - 80.0, 180.0);
-    legend(&mut c, 14.0);
+    let (left, plot_w, plot_h) = (60.0, WIDTH - 80.0, 180.0);
+    let mut entries: Vec<(Sample, String)> = SocOption::ALL
+        .iter()
+        .filter(|o| a.costs.options.contains_key(o))
+        .map(|o| (Sample::Line(option_color(*o)), o.short().to_string()))
+        .collect();
+    entries.push((Sample::Step(MUTED), "money available to date".into()));
+    let top = c.key(&entries, left, 4.0, WIDTH) + 8.0;
     c.grid_up(axis_max, step, left, top, plot_w, plot_h);
     let x_of = |i: usize| left + plot_w * i as f32 / years.max(1) as f32;
     let y_of = |v: f64| top + plot_h - (v / axis_max) as f32 * plot_h;
-    for i in 0..=years {
-        let label = if i == 0 {
-            "Start".to_string()
-        } else {
-            format!("Year {i}")
-        };
-        c.text(
-            x_of(i),
-            top + plot_h + 13.0,
-            label,
-            8.5,
-            Anchor::Middle,
-            INK,
-        );
+    c.on(Layer::Axes, |c| {
+        for i in 0..=years {
+            let label = if i == 0 {
+                "Start".to_string()
+            } else {
+                format!("Year {i}")
+            };
+            c.text(
+                x_of(i),
+                // Clear of the amount at the foot of the y axis.
+                top + plot_h + 16.0,
+                label,
+                LABEL,
+                Anchor::Middle,
+                INK,
+            );
+        }
+    });
+    // What may have been spent by the end of each year.
+    let to_date = |year: usize| a.costs.capex + a.costs.annual_opex * year as f64;
+    for year in 1..=years {
+        let level = y_of(to_date(year));
+        c.dashed(x_of(year - 1), level, x_of(year), level, MUTED);
+        if year < years {
+            c.dashed(
+                x_of(year),
+                level,
+                x_of(year),
+                y_of(to_date(year + 1)),
+                MUTED,
+            );
+        }
     }
-    let available = a.costs.available;
-    c.dashed(left, y_of(available), left + plot_w, y_of(available), MUTED);
-    c.text(
-        left + plot_w,
-        y_of(available) - 4.0,
-        "money available",
-        8.0,
-        Anchor::End,
-        MUTED,
-    );
     for option in SocOption::ALL {
         if let Some(o) = a.costs.options.get(&option) {
             let mut points = vec![(x_of(0), y_of(0.0))];
@@ -204,18 +254,18 @@ pub fn cumulative_costs(a: &Assessment) -> Figure {
                     .enumerate()
                     .map(|(i, y)| (x_of(i + 1), y_of(y.cumulative))),
             );
-            c.shapes.push(Shape::Polyline {
+            c.push(Shape::Polyline {
                 points,
                 color: option_color(option),
                 width: 2.0,
             });
         }
     }
-    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
     let cur = &a.costs.currency;
     let description = format!(
-        "Cumulative cost of each option over {years} years, in {cur}, against {} available: {}.",
-        money_short(cur, available),
+        "Cumulative cost of each option over {years} years, in {cur}, against the money available to date, from {} in year 1 to {} by year {years}: {}.",
+        money_short(cur, to_date(1)),
+        money_short(cur, a.costs.available),
         SocOption::ALL
             .iter()
             .map(|o| format!(
@@ -226,12 +276,10 @@ pub fn cumulative_costs(a: &Assessment) -> Figure {
             .collect::<Vec<_>>()
             .join("; ")
     );
-    Figure {
-        name: "cumulative.svg",
-        title: format!("Cumulative cost ({cur})"),
+    c.figure(
+        "cumulative.svg",
+        format!("Cumulative cost ({cur})"),
         description,
-        width: WIDTH,
-        height: top + plot_h + 24.0,
-        shapes: c.shapes,
-    }
+        top + plot_h + 24.0,
+    )
 }

@@ -13,6 +13,7 @@ mod risk;
 mod scenarios;
 mod scores;
 mod svg;
+mod text;
 mod timeline;
 
 use crate::evaluate::assessment::{Assessment, SocOption};
@@ -115,16 +116,116 @@ pub struct Figure {
     pub description: String,
     pub width: f32,
     pub height: f32,
+    /// Everything drawn, in order: the axes (gridlines, scales and
+    /// labels), then the marks that carry the data from `marks_at`, then
+    /// the key that explains every kind of mark from `key_at`.
     pub shapes: Vec<Shape>,
+    pub marks_at: usize,
+    pub key_at: usize,
+}
+
+impl Figure {
+    pub fn axes(&self) -> &[Shape] {
+        &self.shapes[..self.marks_at]
+    }
+
+    pub fn marks(&self) -> &[Shape] {
+        &self.shapes[self.marks_at..self.key_at]
+    }
+
+    pub fn key(&self) -> &[Shape] {
+        &self.shapes[self.key_at..]
+    }
+}
+
+/// Chart text, in the chart's units (points when a chart is placed at its
+/// own width). A chart is [`WIDTH`] wide; a browser 500 px wide shows it
+/// about 460 px wide and the PDF column is about as wide as the chart, so
+/// the smaller size stays above 9 CSS px on a phone and 8 pt on paper.
+pub const LABEL: f32 = 10.0;
+pub const SMALL: f32 = 9.5;
+/// The distance between the baselines of a wrapped label.
+const LEADING: f32 = 1.2;
+
+/// The width of a mark's sample in the key.
+const KEY_SAMPLE: f32 = 14.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layer {
+    Axes,
+    Marks,
+    Key,
+}
+
+/// A sample of one kind of mark, for the key.
+enum Sample {
+    /// A filled box, striped when the mark comes in several colours.
+    Swatch(Vec<Color>),
+    /// A short upright line, solid or dashed.
+    Tick {
+        color: Color,
+        width: f32,
+        dashed: bool,
+    },
+    /// A short stretch of a data line.
+    Line(Color),
+    /// A dashed step, for an amount that accumulates year by year.
+    Step(Color),
 }
 
 struct Canvas {
-    shapes: Vec<Shape>,
+    layer: Layer,
+    axes: Vec<Shape>,
+    marks: Vec<Shape>,
+    key: Vec<Shape>,
 }
 
 impl Canvas {
+    fn new() -> Canvas {
+        Canvas {
+            layer: Layer::Marks,
+            axes: Vec::new(),
+            marks: Vec::new(),
+            key: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, shape: Shape) {
+        match self.layer {
+            Layer::Axes => self.axes.push(shape),
+            Layer::Marks => self.marks.push(shape),
+            Layer::Key => self.key.push(shape),
+        }
+    }
+
+    /// Draws with `draw` on `layer`, then returns to the layer before.
+    fn on<R>(&mut self, layer: Layer, draw: impl FnOnce(&mut Canvas) -> R) -> R {
+        let before = std::mem::replace(&mut self.layer, layer);
+        let out = draw(self);
+        self.layer = before;
+        out
+    }
+
+    fn figure(self, name: &'static str, title: String, description: String, height: f32) -> Figure {
+        let marks_at = self.axes.len();
+        let key_at = marks_at + self.marks.len();
+        let mut shapes = self.axes;
+        shapes.extend(self.marks);
+        shapes.extend(self.key);
+        Figure {
+            name,
+            title,
+            description,
+            width: WIDTH,
+            height,
+            shapes,
+            marks_at,
+            key_at,
+        }
+    }
+
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Color) {
-        self.shapes.push(Shape::Rect {
+        self.push(Shape::Rect {
             x,
             y,
             w: w.max(0.0),
@@ -134,7 +235,7 @@ impl Canvas {
     }
 
     fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, color: Color, width: f32) {
-        self.shapes.push(Shape::Line {
+        self.push(Shape::Line {
             x1,
             y1,
             x2,
@@ -146,13 +247,13 @@ impl Canvas {
     }
 
     fn dashed(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, color: Color) {
-        self.shapes.push(Shape::Line {
+        self.push(Shape::Line {
             x1,
             y1,
             x2,
             y2,
             color,
-            width: 0.8,
+            width: 1.0,
             dashed: true,
         });
     }
@@ -166,7 +267,7 @@ impl Canvas {
         anchor: Anchor,
         color: Color,
     ) {
-        self.shapes.push(Shape::Text {
+        self.push(Shape::Text {
             x,
             y,
             text: text.into(),
@@ -186,56 +287,182 @@ impl Canvas {
         anchor: Anchor,
         color: Color,
     ) {
-        self.text(x, y, text, size, anchor, color);
-        if let Some(Shape::Text { bold, .. }) = self.shapes.last_mut() {
-            *bold = true;
+        self.push(Shape::Text {
+            x,
+            y,
+            text: text.into(),
+            size,
+            anchor,
+            color,
+            bold: true,
+        });
+    }
+
+    /// A label broken into lines no wider than `max`, centred on the
+    /// line `middle` runs through; what it is given is drawn whole.
+    fn label(
+        &mut self,
+        x: f32,
+        middle: f32,
+        text: &str,
+        max: f32,
+        anchor: Anchor,
+        style: (f32, Color, bool),
+    ) {
+        let (size, color, bold) = style;
+        let lines = text::wrap(text, size, bold, max);
+        let step = size * LEADING;
+        // The first baseline sits so that the block's x-height centre
+        // falls on `middle`.
+        let first = middle - step * (lines.len() as f32 - 1.0) / 2.0 + size * 0.35;
+        for (i, line) in lines.into_iter().enumerate() {
+            let y = first + step * i as f32;
+            if bold {
+                self.bold(x, y, line, size, anchor, color);
+            } else {
+                self.text(x, y, line, size, anchor, color);
+            }
         }
     }
 
+    /// The key: a sample of each kind of mark with what it stands for,
+    /// flowing left to right from `left` and onto a further row past
+    /// `right`. Returns where the key ends, downwards.
+    fn key(&mut self, entries: &[(Sample, String)], left: f32, top: f32, right: f32) -> f32 {
+        const ROW: f32 = 17.0;
+        const SAMPLE: f32 = KEY_SAMPLE;
+        self.on(Layer::Key, |c| {
+            let (mut x, mut y) = (left, top);
+            for (sample, meaning) in entries {
+                let w = SAMPLE + 5.0 + text::width(meaning, LABEL, false);
+                if x > left && x + w > right {
+                    x = left;
+                    y += ROW;
+                }
+                let (box_top, box_h) = (y + 3.0, 10.0);
+                match sample {
+                    Sample::Swatch(colors) => {
+                        let stripe = SAMPLE / colors.len().max(1) as f32;
+                        for (i, color) in colors.iter().enumerate() {
+                            c.rect(x + stripe * i as f32, box_top, stripe, box_h, *color);
+                        }
+                    }
+                    Sample::Tick {
+                        color,
+                        width,
+                        dashed,
+                    } => {
+                        let mid = x + SAMPLE / 2.0;
+                        if *dashed {
+                            c.dashed(mid, y + 1.0, mid, y + 15.0, *color);
+                        } else {
+                            c.line(mid, y + 1.0, mid, y + 15.0, *color, *width);
+                        }
+                    }
+                    Sample::Line(color) => c.push(Shape::Polyline {
+                        points: vec![(x, box_top + 5.0), (x + SAMPLE, box_top + 5.0)],
+                        color: *color,
+                        width: 2.0,
+                    }),
+                    Sample::Step(color) => {
+                        let (low, high) = (box_top + box_h, box_top);
+                        let mid = x + SAMPLE / 2.0;
+                        c.dashed(x, low, mid, low, *color);
+                        c.dashed(mid, low, mid, high, *color);
+                        c.dashed(mid, high, x + SAMPLE, high, *color);
+                    }
+                }
+                c.text(
+                    x + SAMPLE + 5.0,
+                    y + 12.0,
+                    meaning.clone(),
+                    LABEL,
+                    Anchor::Start,
+                    INK,
+                );
+                x += w + 16.0;
+            }
+            y + ROW
+        })
+    }
+
+    /// How wide the key is when its entries fit on one row.
+    fn key_width(entries: &[(Sample, String)]) -> f32 {
+        let w: f32 = entries
+            .iter()
+            .map(|(_, meaning)| KEY_SAMPLE + 5.0 + text::width(meaning, LABEL, false) + 16.0)
+            .sum();
+        w - 16.0
+    }
+
+    /// The key to the options' colours.
+    fn option_key(&mut self, left: f32, top: f32) -> f32 {
+        let entries: Vec<(Sample, String)> = SocOption::ALL
+            .iter()
+            .map(|o| {
+                (
+                    Sample::Swatch(vec![option_color(*o)]),
+                    o.short().to_string(),
+                )
+            })
+            .collect();
+        self.key(&entries, left, top, WIDTH)
+    }
+
     /// Gridlines and amounts for a value axis running across the plot
-    /// (bars drawn sideways): a vertical line per step, labelled below.
+    /// (bars drawn sideways): a vertical line per step through each of
+    /// `bands` (top and bottom; text between them stays clear), labelled
+    /// below the last.
     fn grid_across(
         &mut self,
         axis_max: f64,
         step: f64,
         left: f32,
-        top: f32,
         plot_w: f32,
-        plot_h: f32,
+        bands: &[(f32, f32)],
     ) {
-        let mut tick = 0.0;
-        while tick <= axis_max + step * 0.01 {
-            let x = left + (tick / axis_max) as f32 * plot_w;
-            self.line(x, top, x, top + plot_h, GRID, 0.6);
-            self.text(
-                x,
-                top + plot_h + 12.0,
-                short_amount(tick),
-                8.0,
-                Anchor::Middle,
-                MUTED,
-            );
-            tick += step;
-        }
+        let bottom = bands.iter().map(|b| b.1).fold(0.0, f32::max);
+        self.on(Layer::Axes, |c| {
+            let mut tick = 0.0;
+            while tick <= axis_max + step * 0.01 {
+                let x = left + (tick / axis_max) as f32 * plot_w;
+                for (top, bottom) in bands {
+                    c.line(x, *top, x, *bottom, GRID, 0.6);
+                }
+                c.text(
+                    x,
+                    bottom + 13.0,
+                    short_amount(tick),
+                    SMALL,
+                    Anchor::Middle,
+                    MUTED,
+                );
+                tick += step;
+            }
+            c.line(left, bottom, left + plot_w, bottom, MUTED, 0.8);
+        });
     }
 
     /// Gridlines and amounts for a value axis running up the plot (columns
     /// and lines): a horizontal line per step, labelled on the left.
     fn grid_up(&mut self, axis_max: f64, step: f64, left: f32, top: f32, plot_w: f32, plot_h: f32) {
-        let mut tick = 0.0;
-        while tick <= axis_max + step * 0.01 {
-            let y = top + plot_h - (tick / axis_max) as f32 * plot_h;
-            self.line(left, y, left + plot_w, y, GRID, 0.6);
-            self.text(
-                left - 6.0,
-                y + 3.0,
-                short_amount(tick),
-                8.0,
-                Anchor::End,
-                MUTED,
-            );
-            tick += step;
-        }
+        self.on(Layer::Axes, |c| {
+            let mut tick = 0.0;
+            while tick <= axis_max + step * 0.01 {
+                let y = top + plot_h - (tick / axis_max) as f32 * plot_h;
+                c.line(left, y, left + plot_w, y, GRID, 0.6);
+                c.text(
+                    left - 6.0,
+                    y + 3.5,
+                    short_amount(tick),
+                    SMALL,
+                    Anchor::End,
+                    MUTED,
+                );
+                tick += step;
+            }
+            c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
+        });
     }
 }
 
@@ -291,15 +518,6 @@ fn short_amount(x: f64) -> String {
     }
 }
 
-fn legend(c: &mut Canvas, y: f32) {
-    let mut x = 60.0;
-    for option in SocOption::ALL {
-        c.rect(x, y - 8.0, 10.0, 10.0, option_color(option));
-        c.text(x + 14.0, y, option.short(), 9.0, Anchor::Start, INK);
-        x += 100.0;
-    }
-}
-
 pub fn band_color(rating: u32) -> Color {
     match rating {
         0..=4 => BAND_LOW,
@@ -324,22 +542,9 @@ mod tests {
 
     #[test]
     fn svg_text_is_escaped() {
-        let f = Figure {
-            name: "x.svg",
-            title: "<script>".into(),
-            description: "a & b".into(),
-            width: 10.0,
-            height: 10.0,
-            shapes: vec![Shape::Text {
-                x: 1.0,
-                y: 2.0,
-                text: "</svg><script>".into(),
-                size: 8.0,
-                anchor: Anchor::Start,
-                color: INK,
-                bold: false,
-            }],
-        };
+        let mut c = Canvas::new();
+        c.text(1.0, 2.0, "</svg><script>", 8.0, Anchor::Start, INK);
+        let f = c.figure("x.svg", "<script>".into(), "a & b".into(), 10.0);
         let svg = f.to_svg("c1");
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;/svg&gt;&lt;script&gt;"));

@@ -6,20 +6,22 @@ use crate::evaluate::assessment::SocOption;
 /// The portfolio's recommendations by industry, as stacked bars (in-house,
 /// hybrid, outsourced), for the dashboard.
 pub fn portfolio(p: &crate::render::Portfolio) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
+    let mut c = Canvas::new();
     let label_w = 150.0;
     let plot_x = label_w + 8.0;
     let plot_w = WIDTH - plot_x - 30.0;
-    let row = 20.0;
-    let top = 30.0;
-    // The legend, in the order the bars stack.
+    // The key, in the order the bars stack.
     let order = [SocOption::InHouse, SocOption::Hybrid, SocOption::Outsourced];
-    let mut x = plot_x;
-    for option in order {
-        c.rect(x, 8.0, 10.0, 10.0, option_color(option));
-        c.text(x + 14.0, 17.0, option.short(), 9.0, Anchor::Start, INK);
-        x += 90.0;
-    }
+    let entries: Vec<(Sample, String)> = order
+        .iter()
+        .map(|o| {
+            (
+                Sample::Swatch(vec![option_color(*o)]),
+                o.short().to_string(),
+            )
+        })
+        .collect();
+    let top = c.key(&entries, plot_x, 4.0, WIDTH) + 6.0;
     let max = p
         .industries
         .iter()
@@ -28,29 +30,41 @@ pub fn portfolio(p: &crate::render::Portfolio) -> Figure {
         .unwrap_or(0)
         .max(1) as f32;
     let unit = plot_w / max;
-    for (i, m) in p.industries.iter().enumerate() {
-        let y = top + row * i as f32;
-        c.text(
-            label_w,
-            y + row * 0.65,
-            m.label.clone(),
-            9.0,
-            Anchor::End,
-            INK,
-        );
+    // An industry's name wraps within the label column; its row grows.
+    let rows: Vec<f32> = p
+        .industries
+        .iter()
+        .map(|m| {
+            let lines = text::wrap(&m.label, LABEL, false, label_w - 4.0).len() as f32;
+            (lines * LABEL * LEADING + 8.0).max(22.0)
+        })
+        .collect();
+    let mut y = top;
+    for (m, h) in p.industries.iter().zip(&rows) {
+        let middle = y + h / 2.0;
+        c.on(Layer::Axes, |c| {
+            c.label(
+                label_w,
+                middle,
+                &m.label,
+                label_w - 4.0,
+                Anchor::End,
+                (LABEL, INK, false),
+            );
+        });
         let mut x = plot_x;
         for (option, count) in order.into_iter().zip([m.in_house, m.hybrid, m.outsourced]) {
             if count == 0 {
                 continue;
             }
             let w = count as f32 * unit;
-            c.rect(x, y + 3.0, w, row - 6.0, option_color(option));
-            if w >= 14.0 {
+            c.rect(x, middle - 8.0, w, 16.0, option_color(option));
+            if w >= 16.0 {
                 c.text(
                     x + w / 2.0,
-                    y + row * 0.68,
+                    middle + SMALL * 0.35,
                     count.to_string(),
-                    8.5,
+                    SMALL,
                     Anchor::Middle,
                     Color(0xff, 0xff, 0xff),
                 );
@@ -59,24 +73,25 @@ pub fn portfolio(p: &crate::render::Portfolio) -> Figure {
         }
         c.text(
             x + 4.0,
-            y + row * 0.68,
+            middle + SMALL * 0.35,
             m.total.to_string(),
-            8.5,
+            SMALL,
             Anchor::Start,
             MUTED,
         );
+        y += h;
     }
     if p.industries.is_empty() {
         c.text(
             plot_x,
-            top + row * 0.65,
+            top + 14.0,
             "No organisations",
-            9.0,
+            LABEL,
             Anchor::Start,
             MUTED,
         );
+        y += 22.0;
     }
-    let rows = p.industries.len().max(1) as f32;
     let description = if p.industries.is_empty() {
         "No organisations were assessed.".to_string()
     } else {
@@ -92,12 +107,10 @@ pub fn portfolio(p: &crate::render::Portfolio) -> Figure {
                 .join("; ")
         )
     };
-    Figure {
-        name: "portfolio.svg",
-        title: "Recommendation by industry".into(),
+    c.figure(
+        "portfolio.svg",
+        "Recommendation by industry".into(),
         description,
-        width: WIDTH,
-        height: top + row * rows + 8.0,
-        shapes: c.shapes,
-    }
+        y + 8.0,
+    )
 }

@@ -7,7 +7,7 @@ use crate::evaluate::words::money_short;
 /// Expected yearly loss in steady state for the status quo and each
 /// option: the P10-P90 range as a bar, the median as a mark.
 pub fn expected_loss(a: &Assessment) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
+    let mut c = Canvas::new();
     let l = &a.expected_loss;
     let cur = &l.currency;
     let rows: Vec<(&str, Color, crate::evaluate::assessment::LossRange)> =
@@ -20,26 +20,46 @@ pub fn expected_loss(a: &Assessment) -> Figure {
             .collect();
     let max = rows.iter().map(|r| r.2.p90).fold(0.0, f64::max);
     let (axis_max, step) = nice_axis(max.max(1.0));
-    let (left, top, plot_w, row) = (92.0, 12.0, WIDTH - 110.0, 30.0);
+    let (left, plot_w, row) = (92.0, WIDTH - 110.0, 30.0);
+    let top = c.key(
+        &[
+            (
+                Sample::Swatch(rows.iter().map(|r| r.1).collect()),
+                "P10 to P90".into(),
+            ),
+            (
+                Sample::Tick {
+                    color: INK,
+                    width: 1.6,
+                    dashed: false,
+                },
+                "median".into(),
+            ),
+        ],
+        left,
+        4.0,
+        WIDTH,
+    ) + 4.0;
     let plot_h = row * rows.len() as f32;
     let x_of = |v: f64| left + (v / axis_max) as f32 * plot_w;
-    c.grid_across(axis_max, step, left, top, plot_w, plot_h);
+    c.grid_across(axis_max, step, left, plot_w, &[(top, top + plot_h)]);
     for (i, (name, color, r)) in rows.iter().enumerate() {
         let y = top + row * i as f32;
-        c.text(
-            left - 8.0,
-            y + row / 2.0 + 3.0,
-            *name,
-            9.0,
-            Anchor::End,
-            INK,
-        );
+        c.on(Layer::Axes, |c| {
+            c.label(
+                left - 8.0,
+                y + row / 2.0,
+                name,
+                left - 12.0,
+                Anchor::End,
+                (LABEL, INK, false),
+            );
+        });
         let (x10, x90) = (x_of(r.p10), x_of(r.p90));
         c.rect(x10, y + 8.0, (x90 - x10).max(1.5), row - 16.0, *color);
         let x50 = x_of(r.p50);
         c.line(x50, y + 4.0, x50, y + row - 4.0, INK, 1.6);
     }
-    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
     let description = format!(
         "Expected yearly loss from material breaches in {cur}, P10 to P90 with the median: {}.",
         rows.iter()
@@ -52,32 +72,69 @@ pub fn expected_loss(a: &Assessment) -> Figure {
             .collect::<Vec<_>>()
             .join("; ")
     );
-    Figure {
-        name: "loss.svg",
-        title: format!("Expected yearly loss, P10 to P90 ({cur})"),
+    c.figure(
+        "loss.svg",
+        format!("Expected yearly loss, P10 to P90 ({cur})"),
         description,
-        width: WIDTH,
-        height: top + plot_h + 20.0,
-        shapes: c.shapes,
-    }
+        top + plot_h + 20.0,
+    )
 }
 
-/// The 5x5 heat map: likelihood up, impact across, risk counts in cells.
+/// The bands of a rating (likelihood times impact) and their colours.
+const BANDS: [(&str, u32); 4] = [
+    ("low (1\u{2013}4)", 1),
+    ("medium (5\u{2013}9)", 5),
+    ("high (10\u{2013}16)", 10),
+    ("critical (20\u{2013}25)", 20),
+];
+
+/// The 5x5 heat map: likelihood up, impact across, each numbered 1 to 5
+/// and titled in a row of its own, risk counts in the cells.
 pub fn heat_map(a: &Assessment) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
-    let cell = 50.0;
-    let (left, top) = (150.0, 10.0);
-    let labels = ["Very low", "Low", "Moderate", "High", "Very high"];
-    for l in (1..=5u32).rev() {
+    let mut c = Canvas::new();
+    let cell = 54.0;
+    let left = 150.0;
+    let words = ["Very low", "Low", "Moderate", "High", "Very high"];
+    let key: Vec<(Sample, String)> = BANDS
+        .iter()
+        .map(|(name, rating)| {
+            (
+                Sample::Swatch(vec![band_color(*rating)]),
+                (*name).to_string(),
+            )
+        })
+        .collect();
+    let key_left = ((WIDTH - Canvas::key_width(&key)) / 2.0).max(0.0);
+    let key_end = c.key(&key, key_left, 4.0, WIDTH);
+    // The likelihood axis: its title over the column of its labels, each
+    // row named and numbered.
+    let title_row = key_end + 14.0;
+    let top = title_row + 8.0;
+    let (number_x, word_x) = (left - 8.0, left - 26.0);
+    c.on(Layer::Axes, |c| {
+        c.bold(number_x, title_row, "Likelihood", LABEL, Anchor::End, INK);
+        for l in 1..=5u32 {
+            let middle = top + cell * (5 - l) as f32 + cell / 2.0 - 1.0;
+            c.text(
+                number_x,
+                middle + LABEL * 0.35,
+                l.to_string(),
+                LABEL,
+                Anchor::End,
+                INK,
+            );
+            c.label(
+                word_x,
+                middle,
+                words[l as usize - 1],
+                word_x - 4.0,
+                Anchor::End,
+                (LABEL, MUTED, false),
+            );
+        }
+    });
+    for l in 1..=5u32 {
         let y = top + cell * (5 - l) as f32;
-        c.text(
-            left - 8.0,
-            y + cell / 2.0 + 3.0,
-            format!("{} ({l})", labels[l as usize - 1]),
-            8.5,
-            Anchor::End,
-            INK,
-        );
         for i in 1..=5u32 {
             let x = left + cell * (i - 1) as f32;
             c.rect(x, y, cell - 2.0, cell - 2.0, band_color(l * i));
@@ -85,42 +142,40 @@ pub fn heat_map(a: &Assessment) -> Figure {
             if n > 0 {
                 c.bold(
                     x + cell / 2.0 - 1.0,
-                    y + cell / 2.0 + 4.0,
+                    y + cell / 2.0 + 4.5,
                     n.to_string(),
-                    12.0,
+                    13.0,
                     Anchor::Middle,
                     INK,
                 );
             }
         }
     }
-    for i in 1..=5u32 {
-        let x = left + cell * (i - 1) as f32 + cell / 2.0 - 1.0;
-        c.text(
-            x,
-            top + cell * 5.0 + 12.0,
-            labels[i as usize - 1],
-            8.0,
+    // The impact axis: each column numbered and named, then its title in a
+    // row of its own.
+    let bottom = top + cell * 5.0;
+    c.on(Layer::Axes, |c| {
+        for i in 1..=5u32 {
+            let x = left + cell * (i - 1) as f32 + cell / 2.0 - 1.0;
+            c.text(x, bottom + 12.0, i.to_string(), LABEL, Anchor::Middle, INK);
+            c.text(
+                x,
+                bottom + 25.0,
+                words[i as usize - 1],
+                SMALL,
+                Anchor::Middle,
+                MUTED,
+            );
+        }
+        c.bold(
+            left + cell * 2.5 - 1.0,
+            bottom + 42.0,
+            "Impact",
+            LABEL,
             Anchor::Middle,
             INK,
         );
-    }
-    c.text(
-        left + cell * 2.5,
-        top + cell * 5.0 + 26.0,
-        "Impact",
-        9.0,
-        Anchor::Middle,
-        MUTED,
-    );
-    c.text(
-        left - 8.0,
-        top + cell * 5.0 + 12.0,
-        "Likelihood",
-        9.0,
-        Anchor::End,
-        MUTED,
-    );
+    });
     let cells: Vec<String> = (1..=5)
         .rev()
         .flat_map(|l| (1..=5).map(move |i| (l, i)))
@@ -129,10 +184,10 @@ pub fn heat_map(a: &Assessment) -> Figure {
             (n > 0).then(|| format!("{n} at likelihood {l}, impact {i}"))
         })
         .collect();
-    Figure {
-        name: "heatmap.svg",
-        title: "Risk heat map".into(),
-        description: format!(
+    c.figure(
+        "heatmap.svg",
+        "Risk heat map".into(),
+        format!(
             "Heat map of {} risks by likelihood and impact (1-5): {}.",
             a.risks.len(),
             if cells.is_empty() {
@@ -141,8 +196,6 @@ pub fn heat_map(a: &Assessment) -> Figure {
                 cells.join("; ")
             }
         ),
-        width: WIDTH,
-        height: top + cell * 5.0 + 32.0,
-        shapes: c.shapes,
-    }
+        bottom + 50.0,
+    )
 }

@@ -10,9 +10,10 @@ use crate::evaluate::words::money_short;
 type Group = (String, SocOption, Vec<(SocOption, f64, f64, f64)>);
 
 /// Each option's P10-P90 total, with the median marked, for the profile as
-/// given and each scenario; the recommended option's name is bold.
+/// given and each scenario; the recommended option's name is bold and
+/// each group's title names it.
 pub fn scenarios(a: &Assessment) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
+    let mut c = Canvas::new();
     let cur = &a.costs.currency;
     // The profile as given, then each scenario: a name, the recommended
     // option, and each option's (P10, P50, P90).
@@ -44,61 +45,96 @@ pub fn scenarios(a: &Assessment) -> Figure {
         .flat_map(|g| g.2.iter().map(|b| b.3))
         .fold(1.0, f64::max);
     let (axis_max, step) = nice_axis(max);
-    let (left, top, plot_w) = (92.0, 30.0, WIDTH - 110.0);
-    let (bar, title_h, gap) = (9.0, 15.0, 8.0);
-    let group_h = title_h + bar * 3.0 + gap;
-    let plot_h = group_h * groups.len() as f32;
+    let (left, plot_w) = (92.0, WIDTH - 110.0);
+    let (bar, gap) = (13.0, 10.0);
+    let mut entries: Vec<(Sample, String)> = SocOption::ALL
+        .iter()
+        .map(|o| {
+            (
+                Sample::Swatch(vec![option_color(*o)]),
+                o.short().to_string(),
+            )
+        })
+        .collect();
+    entries.push((
+        Sample::Tick {
+            color: INK,
+            width: 1.2,
+            dashed: false,
+        },
+        "median".into(),
+    ));
+    let top = c.key(&entries, left, 4.0, WIDTH) + 6.0;
+    // Each group's title: the scenario's name, wrapped rather than cut, and
+    // the option it recommends.
+    let titles: Vec<Vec<String>> = groups
+        .iter()
+        .map(|(name, recommended, _)| {
+            let label = format!(
+                "{name} (recommended: {})",
+                recommended.short().to_lowercase()
+            );
+            text::wrap(&label, LABEL, false, WIDTH - left - 4.0)
+        })
+        .collect();
+    let line = LABEL * LEADING;
+    let heights: Vec<f32> = titles
+        .iter()
+        .zip(&groups)
+        .map(|(t, g)| t.len() as f32 * line + 4.0 + bar * g.2.len() as f32 + gap)
+        .collect();
+    let plot_h: f32 = heights.iter().sum();
     let x_of = |v: f64| left + (v / axis_max) as f32 * plot_w;
-    legend(&mut c, 12.0);
-    c.grid_across(axis_max, step, left, top, plot_w, plot_h);
-    for (i, (name, recommended, bars)) in groups.iter().enumerate() {
-        let y = top + group_h * i as f32;
-        // A scenario's name may be 80 characters; the label keeps the
-        // recommendation in view.
-        let shown: String = if name.chars().count() > 56 {
-            name.chars().take(55).chain(std::iter::once('…')).collect()
-        } else {
-            name.clone()
-        };
-        let label = format!(
-            "{shown} (recommended: {})",
-            recommended.short().to_lowercase()
-        );
-        c.text(left, y + 11.0, label, 8.5, Anchor::Start, INK);
-        for (j, (option, p10, p50, p90)) in bars.iter().enumerate() {
-            let by = y + title_h + bar * j as f32;
-            if option == recommended {
-                c.bold(
-                    left - 6.0,
-                    by + bar - 1.5,
-                    option.short(),
-                    7.5,
-                    Anchor::End,
+    // The gridlines run through the bars, not through the titles.
+    let mut bands = Vec::new();
+    let mut y = top;
+    for ((title, h), g) in titles.iter().zip(&heights).zip(&groups) {
+        let bars_top = y + title.len() as f32 * line + 4.0;
+        bands.push((bars_top - 2.0, bars_top + bar * g.2.len() as f32 + 2.0));
+        y += h;
+    }
+    if let Some(last) = bands.last_mut() {
+        last.1 = top + plot_h;
+    }
+    c.grid_across(axis_max, step, left, plot_w, &bands);
+    let mut y = top;
+    for (((_, recommended, bars), title), h) in groups.iter().zip(&titles).zip(&heights) {
+        c.on(Layer::Axes, |c| {
+            for (k, t) in title.iter().enumerate() {
+                c.text(
+                    left + 2.0,
+                    y + line * (k as f32 + 1.0) - 1.0,
+                    t.clone(),
+                    LABEL,
+                    Anchor::Start,
                     INK,
                 );
-            } else {
-                c.text(
-                    left - 6.0,
-                    by + bar - 1.5,
-                    option.short(),
-                    7.5,
-                    Anchor::End,
-                    MUTED,
-                );
             }
+        });
+        let bars_top = y + title.len() as f32 * line + 4.0;
+        for (j, (option, p10, p50, p90)) in bars.iter().enumerate() {
+            let by = bars_top + bar * j as f32;
+            c.on(Layer::Axes, |c| {
+                let (x, base) = (left - 6.0, by + bar / 2.0 + SMALL * 0.35);
+                if option == recommended {
+                    c.bold(x, base, option.short(), SMALL, Anchor::End, INK);
+                } else {
+                    c.text(x, base, option.short(), SMALL, Anchor::End, MUTED);
+                }
+            });
             let (x10, x90) = (x_of(*p10), x_of(*p90));
             c.rect(
                 x10,
-                by + 1.0,
+                by + 2.0,
                 (x90 - x10).max(1.5),
-                bar - 2.0,
+                bar - 4.0,
                 option_color(*option),
             );
             let x50 = x_of(*p50);
-            c.line(x50, by, x50, by + bar, INK, 1.2);
+            c.line(x50, by + 0.5, x50, by + bar - 0.5, INK, 1.2);
         }
+        y += h;
     }
-    c.line(left, top + plot_h, left + plot_w, top + plot_h, MUTED, 0.8);
     let description = format!(
         "Total cost over {} years in {cur}, P10 to P90 with the median, for the profile as given and each scenario: {}.",
         a.costs.horizon_years,
@@ -121,15 +157,13 @@ pub fn scenarios(a: &Assessment) -> Figure {
             .collect::<Vec<_>>()
             .join("; ")
     );
-    Figure {
-        name: "scenarios.svg",
-        title: format!(
+    c.figure(
+        "scenarios.svg",
+        format!(
             "Total cost over {} years by scenario, P10 to P90 ({cur})",
             a.costs.horizon_years
         ),
         description,
-        width: WIDTH,
-        height: top + plot_h + 20.0,
-        shapes: c.shapes,
-    }
+        top + plot_h + 20.0,
+    )
 }

@@ -2,56 +2,60 @@
 //! what the needs contribute.
 
 use super::*;
-use crate::evaluate::assessment::Assessment;
+use crate::evaluate::assessment::{Assessment, SocOption};
 
 /// Money: the money share times the money score; needs: the rest times
 /// the need score. Lighter shade for money, the option's colour for needs.
 const MONEY: Color = Color(0x9a, 0xa8, 0xb8);
 
 pub fn appraisal(a: &Assessment) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
+    let mut c = Canvas::new();
     let d = &a.decision;
-    let label_w = 120.0;
+    let label_w = 124.0;
     let plot_x = label_w + 10.0;
     let plot_w = WIDTH - plot_x - 40.0;
-    let row = 30.0;
-    let top = 30.0;
+    let row = 32.0;
     let m = d.money_share;
-    // Key: the two parts of each bar.
-    c.rect(plot_x, 8.0, 10.0, 10.0, MONEY);
-    c.text(
-        plot_x + 14.0,
-        17.0,
-        format!(
-            "money ({} of the value)",
-            crate::evaluate::words::percent(m)
-        ),
-        9.0,
-        Anchor::Start,
-        INK,
-    );
-    c.rect(plot_x + 190.0, 8.0, 10.0, 10.0, MUTED);
-    c.text(
-        plot_x + 204.0,
-        17.0,
-        "needs (in the option's colour)",
-        9.0,
-        Anchor::Start,
-        INK,
-    );
+    // Key: the two parts of each bar; the needs part takes each option's
+    // colour.
+    let needs: Vec<Color> = SocOption::ALL
+        .iter()
+        .filter(|o| d.options.contains_key(o))
+        .map(|o| option_color(*o))
+        .collect();
+    let top = c.key(
+        &[
+            (
+                Sample::Swatch(vec![MONEY]),
+                format!(
+                    "money ({} of the value)",
+                    crate::evaluate::words::percent(m)
+                ),
+            ),
+            (
+                Sample::Swatch(needs),
+                "needs (in each option's colour)".into(),
+            ),
+        ],
+        plot_x,
+        4.0,
+        WIDTH,
+    ) + 8.0;
     let bottom = top + row * 3.0;
-    for tick in 0..=4 {
-        let x = plot_x + plot_w * tick as f32 / 4.0;
-        c.line(x, top - 2.0, x, bottom, GRID, 0.6);
-        c.text(
-            x,
-            bottom + 12.0,
-            format!("{:.2}", f64::from(tick) / 4.0),
-            8.0,
-            Anchor::Middle,
-            MUTED,
-        );
-    }
+    c.on(Layer::Axes, |c| {
+        for tick in 0..=4 {
+            let x = plot_x + plot_w * tick as f32 / 4.0;
+            c.line(x, top - 2.0, x, bottom, GRID, 0.6);
+            c.text(
+                x,
+                bottom + 13.0,
+                format!("{:.2}", f64::from(tick) / 4.0),
+                SMALL,
+                Anchor::Middle,
+                MUTED,
+            );
+        }
+    });
     let mut described = Vec::new();
     for (i, option) in SocOption::ALL.iter().enumerate() {
         let Some(o) = d.options.get(option) else {
@@ -66,11 +70,16 @@ pub fn appraisal(a: &Assessment) -> Figure {
         } else {
             option.short().to_string()
         };
-        if recommended {
-            c.bold(label_w, y + row * 0.6, label, 9.0, Anchor::End, INK);
-        } else {
-            c.text(label_w, y + row * 0.6, label, 9.0, Anchor::End, INK);
-        }
+        c.on(Layer::Axes, |c| {
+            c.label(
+                label_w,
+                y + row / 2.0,
+                &label,
+                label_w - 4.0,
+                Anchor::End,
+                (LABEL, INK, recommended),
+            );
+        });
         let money_part = (m * o.money.score) as f32;
         let need_part = ((1.0 - m) * o.need_score) as f32;
         c.rect(plot_x, y + 6.0, money_part * plot_w, row - 12.0, MONEY);
@@ -83,9 +92,9 @@ pub fn appraisal(a: &Assessment) -> Figure {
         );
         c.text(
             plot_x + (money_part + need_part) * plot_w + 4.0,
-            y + row * 0.6,
+            y + row / 2.0 + LABEL * 0.35,
             format!("{:.2}", o.value),
-            8.5,
+            LABEL,
             Anchor::Start,
             INK,
         );
@@ -103,12 +112,10 @@ pub fn appraisal(a: &Assessment) -> Figure {
         crate::evaluate::words::percent(m),
         described.join("; ")
     );
-    Figure {
-        name: "appraisal.svg",
-        title: "Options appraisal: value of each option".into(),
+    c.figure(
+        "appraisal.svg",
+        "Options appraisal: value of each option".into(),
         description,
-        width: WIDTH,
-        height: bottom + 20.0,
-        shapes: c.shapes,
-    }
+        bottom + 20.0,
+    )
 }

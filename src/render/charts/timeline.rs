@@ -5,74 +5,100 @@ use crate::evaluate::assessment::Assessment;
 
 /// The roadmap as a timeline of phases.
 pub fn roadmap(a: &Assessment) -> Figure {
-    let mut c = Canvas { shapes: Vec::new() };
+    let mut c = Canvas::new();
     // Show the build and the first year of running; the long "review and
     // improve" phase is drawn up to the edge.
     let last_start = a.roadmap.iter().map(|p| p.start_month).fold(0.0, f64::max);
     let span = ((last_start + 6.0) / 6.0).ceil() * 6.0;
-    let (left, top, row) = (200.0, 22.0, 20.0);
-    let plot_w = WIDTH - left - 10.0;
+    let left = 200.0;
+    let plot_w = WIDTH - left - 12.0;
     let x_of = |m: f64| left + (m.min(span) / span) as f32 * plot_w;
-    let n = a.roadmap.len() as f32;
-    let mut m = 0.0;
-    while m <= span + 0.01 {
-        c.line(x_of(m), top - 4.0, x_of(m), top + row * n, GRID, 0.6);
-        c.text(
-            x_of(m),
-            top - 8.0,
-            format!("M{}", m as u32),
-            8.0,
-            Anchor::Middle,
-            MUTED,
-        );
-        m += if span > 24.0 { 6.0 } else { 3.0 };
-    }
     let color = option_color(a.recommendation.option);
-    for (i, p) in a.roadmap.iter().enumerate() {
-        let y = top + row * i as f32;
-        c.text(
-            left - 8.0,
-            y + row * 0.65,
-            p.phase.clone(),
-            8.5,
-            Anchor::End,
-            INK,
-        );
+    let live = a.recommendation.monitoring_live_month;
+    let key_end = c.key(
+        &[
+            (
+                Sample::Swatch(vec![color]),
+                format!("phase ({})", a.recommendation.option.short().to_lowercase()),
+            ),
+            (
+                Sample::Tick {
+                    color: INK,
+                    width: 0.8,
+                    dashed: true,
+                },
+                format!(
+                    "monitoring live, month {}",
+                    crate::evaluate::words::trim_float(live)
+                ),
+            ),
+        ],
+        left,
+        4.0,
+        WIDTH,
+    );
+    let top = key_end + 24.0;
+    // A phase's name wraps within the label column; its row grows to fit.
+    let label_w = left - 14.0;
+    let rows: Vec<f32> = a
+        .roadmap
+        .iter()
+        .map(|p| {
+            let lines = text::wrap(&p.phase, LABEL, false, label_w).len() as f32;
+            (lines * LABEL * LEADING + 8.0).max(21.0)
+        })
+        .collect();
+    let plot_h: f32 = rows.iter().sum();
+    c.on(Layer::Axes, |c| {
+        let mut m = 0.0;
+        while m <= span + 0.01 {
+            c.line(x_of(m), top - 4.0, x_of(m), top + plot_h, GRID, 0.6);
+            c.text(
+                x_of(m),
+                top - 8.0,
+                format!("M{}", m as u32),
+                SMALL,
+                Anchor::Middle,
+                MUTED,
+            );
+            m += if span > 24.0 { 6.0 } else { 3.0 };
+        }
+    });
+    let mut y = top;
+    for (p, h) in a.roadmap.iter().zip(&rows) {
+        c.on(Layer::Axes, |c| {
+            c.label(
+                left - 8.0,
+                y + h / 2.0,
+                &p.phase,
+                label_w,
+                Anchor::End,
+                (LABEL, INK, false),
+            );
+        });
         let x = x_of(p.start_month);
         c.rect(
             x,
-            y + 4.0,
+            y + h / 2.0 - 6.0,
             (x_of(p.end_month) - x).max(2.0),
-            row - 8.0,
+            12.0,
             color,
         );
+        y += h;
     }
-    let live = a.recommendation.monitoring_live_month;
-    c.dashed(x_of(live), top - 2.0, x_of(live), top + row * n, INK);
-    c.text(
-        x_of(live) + 3.0,
-        top + row * n + 12.0,
+    c.dashed(x_of(live), top - 2.0, x_of(live), top + plot_h, INK);
+    c.figure(
+        "roadmap.svg",
+        "Roadmap".into(),
         format!(
-            "monitoring live, month {}",
-            crate::evaluate::words::trim_float(live)
-        ),
-        8.0,
-        Anchor::Start,
-        INK,
-    );
-    Figure {
-        name: "roadmap.svg",
-        title: "Roadmap".into(),
-        description: format!(
-            "Roadmap timeline in months from the decision: {}.",
+            "Roadmap timeline in months from the decision: {}; monitoring is live in month {}.",
             a.roadmap
                 .iter()
                 .map(|p| format!("{} months {}-{}", p.phase, p.start_month, p.end_month))
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join("; "),
+            crate::evaluate::words::trim_float(live)
         ),
-        width: WIDTH,
-        height: top + row * n + 20.0,
-        shapes: c.shapes,
-    }
+        top + plot_h + 8.0,
+    )
 }
