@@ -179,7 +179,7 @@ catalogue! {
         min: -10.0,
         max: 10.0,
         draw: Own,
-        rule: "0%: provider contracts are commonly indexed to consumer prices, which present values in today’s money leave out; range −1% (discounts at renewal) to 2%",
+        rule: "0%: provider contracts are commonly indexed to consumer prices, which present values in today's money leave out; range -1% (discounts at renewal) to 2%",
     },
     DiscountRatePct {
         name: "discount_rate_pct",
@@ -206,7 +206,7 @@ catalogue! {
         min: 5.0,
         max: 40.0,
         draw: Fixed,
-        rule: "10 people (5 L1, 2 L2, 1 L3, 1 engineer, 1 manager); sources give 9–16",
+        rule: "10 people (5 L1, 2 L2, 1 L3, 1 engineer, 1 manager); sources give 9-16",
     },
     MinSeats {
         name: "min_console_seats",
@@ -251,7 +251,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "0.75 × the country’s L2 anchor; range −15% to +20%",
+        rule: "0.75 x the country's L2 anchor; range -15% to +20%",
     },
     L2Salary {
         name: "analyst_salary",
@@ -260,7 +260,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "the country’s L2 anchor (see Staff costs by country); range −15% to +20%",
+        rule: "the country's L2 anchor (see Staff costs by country); range -15% to +20%",
     },
     L3Salary {
         name: "l3_salary",
@@ -269,7 +269,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "1.3 × the country’s L2 anchor; range −15% to +20%",
+        rule: "1.3 x the country's L2 anchor; range -15% to +20%",
     },
     EngineerSalary {
         name: "engineer_salary",
@@ -278,7 +278,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "1.4 × the country’s L2 anchor; range −15% to +20%",
+        rule: "1.4 x the country's L2 anchor; range -15% to +20%",
     },
     ManagerSalary {
         name: "manager_salary",
@@ -287,7 +287,7 @@ catalogue! {
         min: 1.0,
         max: MONEY_MAX,
         draw: Salaries,
-        rule: "1.55 × the country’s L2 anchor; range −15% to +20%",
+        rule: "1.55 x the country's L2 anchor; range -15% to +20%",
     },
     Benefits {
         name: "benefits_multiplier",
@@ -296,7 +296,7 @@ catalogue! {
         min: 1.0,
         max: 3.0,
         draw: Own,
-        rule: "the country’s employer on-cost (U.S. public sector 1.60)",
+        rule: "the country's employer on-cost (U.S. public sector 1.60)",
     },
     OverheadPct {
         name: "overhead_pct",
@@ -305,7 +305,7 @@ catalogue! {
         min: 0.0,
         max: 100.0,
         draw: Own,
-        rule: "10%, range 5–20%",
+        rule: "10%, range 5-20%",
     },
     ShiftPremiumPct {
         name: "shift_premium_pct",
@@ -314,7 +314,7 @@ catalogue! {
         min: 0.0,
         max: 50.0,
         draw: Own,
-        rule: "5% of base for L1 and L2 on a 24/7 or extended rota, range 0–15%",
+        rule: "5% of base for L1 and L2 on a 24/7 or extended rota, range 0-15%",
     },
     AttritionPct {
         name: "attrition_pct",
@@ -323,7 +323,7 @@ catalogue! {
         min: 0.0,
         max: 100.0,
         draw: Own,
-        rule: "25%, range 15–45%",
+        rule: "25%, range 15-45%",
     },
     RecruitingPct {
         name: "recruiting_cost_pct",
@@ -332,7 +332,7 @@ catalogue! {
         min: 0.0,
         max: 100.0,
         draw: Own,
-        rule: "20%, range 15–30%",
+        rule: "20%, range 15-30%",
     },
     TimeToHireMonths {
         name: "time_to_hire_months",
@@ -359,7 +359,7 @@ catalogue! {
         min: 0.0,
         max: 60.0,
         draw: Own,
-        rule: "attrition × a typical 4 months to hire / 12: about 8% at 25% attrition; covered at 1.5 times pay; range 0.5× to 2×",
+        rule: "attrition x a typical 4 months to hire / 12: about 8% at 25% attrition; covered at 1.5 times pay; range 0.5x to 2x",
     },
     HybridBuildMonths {
         name: "hybrid_build_months",
@@ -377,7 +377,7 @@ catalogue! {
         min: 0.0,
         max: 36.0,
         draw: Fixed,
-        rule: "2 for a private purchase (a 30–90-day evaluation and the contract); 6 for a public tender (specification, at least 35 days for tenders, about 74 days to award, a standstill); 2 for a call-off from a public framework",
+        rule: "2 for a private purchase (a 30-90-day evaluation and the contract); 6 for a public tender (specification, at least 35 days for tenders, about 74 days to award, a standstill); 2 for a call-off from a public framework",
     },
     ProviderOnboardingMonths {
         name: "provider_onboarding_months",
@@ -386,7 +386,7 @@ catalogue! {
         min: 0.5,
         max: 12.0,
         draw: Fixed,
-        rule: "2 (guided implementations take 6–12 weeks)",
+        rule: "2 (guided implementations take 6-12 weeks)",
     },
     LogGbPerEndpoint {
         name: "log_gb_per_endpoint_day",
@@ -395,7 +395,7 @@ catalogue! {
         min: 0.0,
         max: 100.0,
         draw: LogVolumes,
-        rule: "0.02 GB/day, range 0.01–0.05 (used only when `daily_log_volume_gb` is not given)",
+        rule: "0.02 GB/day, range 0.01-0.05 (used only when `daily_log_volume_gb` is not given)",
     },
     LogGbPerServer {
         name: "log_gb_per_server_day",
@@ -404,7 +404,7 @@ catalogue! {
         min: 0.0,
         max: 1000.0,
         draw: LogVolumes,
-        rule: "0.25 GB/day, range 0.1–1 (used only when `daily_log_volume_gb` is not given)",
+        rule: "0.25 GB/day, range 0.1-1 (used only when `daily_log_volume_gb` is not given)",
     },
     LogGbPerCloud {
         name: "log_gb_per_cloud_workload_day",
@@ -413,7 +413,7 @@ catalogue! {
         min: 0.0,
         max: 1000.0,
         draw: LogVolumes,
-        rule: "0.1 GB/day, range 0.05–0.5 (used only when `daily_log_volume_gb` is not given)",
+        rule: "0.1 GB/day, range 0.05-0.5 (used only when `daily_log_volume_gb` is not given)",
     },
     InHouseBuildMonths {
         name: "in_house_build_months",
@@ -422,7 +422,7 @@ catalogue! {
         min: 1.0,
         max: 48.0,
         draw: Fixed,
-        rule: "the longer of the set-up (12 months for 24/7, 9 extended, 6 business hours; +1 in a tight market, −1 in an easy one; −3 with half the minimum team employed; −2 at maturity 3 or more; at least 3) and the months to hire the team this estate needs (months to hire plus new posts over hires per month)",
+        rule: "the longer of the set-up (12 months for 24/7, 9 extended, 6 business hours; +1 in a tight market, -1 in an easy one; -3 with half the minimum team employed; -2 at maturity 3 or more; at least 3) and the months to hire the team this estate needs (months to hire plus new posts over hires per month)",
     },
     SiemPrice {
         name: "siem_price_per_gb_day",
@@ -431,7 +431,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "Splunk’s graduated list bands (USD 1,650 per GB/day a year for the first 10 GB/day down to 150 above 500) less a 30% negotiated discount; range: 60% off to list price; a profile value is a flat price",
+        rule: "Splunk's graduated list bands (USD 1,650 per GB/day a year for the first 10 GB/day down to 150 above 500) less a 30% negotiated discount; range: 60% off to list price; a profile value is a flat price",
     },
     EdrPrice {
         name: "edr_price_per_endpoint_month",
@@ -440,7 +440,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 6 per endpoint per month, range 3–15; graduated: 0.9× from 1,000 endpoint-equivalents, 0.8× from 10,000, 0.7× beyond 50,000",
+        rule: "USD 6 per endpoint per month, range 3-15; graduated: 0.9x from 1,000 endpoint-equivalents, 0.8x from 10,000, 0.7x beyond 50,000",
     },
     EdrServerFactor {
         name: "edr_server_factor",
@@ -449,7 +449,7 @@ catalogue! {
         min: 0.0,
         max: 10.0,
         draw: Own,
-        rule: "2, range 1.5–2.5",
+        rule: "2, range 1.5-2.5",
     },
     SoarAnnual {
         name: "soar_annual",
@@ -467,7 +467,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 10,000 under 1,000 employees (range 0–50,000), USD 50,000 from 1,000 (range 0–150,000); the low end is open-source feeds on MISP or OpenCTI",
+        rule: "USD 10,000 under 1,000 employees (range 0-50,000), USD 50,000 from 1,000 (range 0-150,000); the low end is open-source feeds on MISP or OpenCTI",
     },
     IrRetainerAnnual {
         name: "ir_retainer_annual",
@@ -476,7 +476,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "public bodies 0 (zero-fee retainers billed only when used; up to USD 15,000, or 75,000 from 5,000 employees); otherwise USD 5,000 under 250 employees (range 0–15,000), USD 15,000 under 5,000 (0–50,000), USD 75,000 above (25,000–250,000): many retainers carry no fee and bill hours only when an incident occurs; enterprise prepaid retainers are quoted privately, so the top band is an assumption",
+        rule: "public bodies 0 (zero-fee retainers billed only when used; up to USD 15,000, or 75,000 from 5,000 employees); otherwise USD 5,000 under 250 employees (range 0-15,000), USD 15,000 under 5,000 (0-50,000), USD 75,000 above (25,000-250,000): many retainers carry no fee and bill hours only when an incident occurs; enterprise prepaid retainers are quoted privately, so the top band is an assumption",
     },
     TrainingPerFte {
         name: "training_per_fte",
@@ -485,7 +485,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 5,000, range 2,500–9,000 (one professional course and exam a year at the top)",
+        rule: "USD 5,000, range 2,500-9,000 (one professional course and exam a year at the top)",
     },
     ForensicsHours {
         name: "forensics_hours_per_year",
@@ -494,7 +494,7 @@ catalogue! {
         min: 0.0,
         max: 100_000.0,
         draw: Own,
-        rule: "40 hours, range 0–120 (more after recent incidents: +20 per incident in the last 24 months, up to 200)",
+        rule: "40 hours, range 0-120 (more after recent incidents: +20 per incident in the last 24 months, up to 200)",
     },
     IrHourlyRate {
         name: "ir_hourly_rate",
@@ -503,7 +503,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 350, range 200–500",
+        rule: "USD 350, range 200-500",
     },
     StoragePrice {
         name: "log_storage_price_per_gb_month",
@@ -530,7 +530,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 6.50 per endpoint per month in the 100–500 band (so that a 500-endpoint body with 50 servers pays the median of awarded public service contracts, USD 46,242 a year), graduated: 1.3× for the first 100, 0.95× to 2,000, 0.9× to 10,000, 0.85× to 50,000, 0.8× beyond; range 4.30–13",
+        rule: "USD 6.50 per endpoint per month in the 100-500 band (so that a 500-endpoint body with 50 servers pays the median of awarded public service contracts, USD 46,242 a year), graduated: 1.3x for the first 100, 0.95x to 2,000, 0.9x to 10,000, 0.85x to 50,000, 0.8x beyond; range 4.30-13",
     },
     MdrServerFactor {
         name: "mssp_server_factor",
@@ -539,7 +539,7 @@ catalogue! {
         min: 0.0,
         max: 10.0,
         draw: Own,
-        rule: "1.5, range 1–2.5",
+        rule: "1.5, range 1-2.5",
     },
     MdrCloudFactor {
         name: "mssp_cloud_workload_factor",
@@ -548,7 +548,7 @@ catalogue! {
         min: 0.0,
         max: 10.0,
         draw: Own,
-        rule: "0.6, range 0.3–1",
+        rule: "0.6, range 0.3-1",
     },
     ProviderRegionFactor {
         name: "provider_region_factor",
@@ -557,7 +557,7 @@ catalogue! {
         min: 0.05,
         max: 5.0,
         draw: Own,
-        rule: "(1 − labour share) + labour share × the provider country’s wage level relative to the U.S., labour share 50% (40–65%); a domestic provider is in the headquarters country; 1 for a global provider, priced in its U.S. home market",
+        rule: "(1 - labour share) + labour share x the provider country's wage level relative to the U.S., labour share 50% (40-65%); a domestic provider is in the headquarters country; 1 for a global provider, priced in its U.S. home market",
     },
     MdrLogPrice {
         name: "mssp_log_price_per_gb_day_month",
@@ -566,7 +566,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "USD 15 per GB/day per month for the first 10 GB/day, 0.6× to 100, 0.3× to 1,000, 0.15× beyond; range 5–45; the log platform itself is priced as the SIEM licence for the same volume",
+        rule: "USD 15 per GB/day per month for the first 10 GB/day, 0.6x to 100, 0.3x to 1,000, 0.15x beyond; range 5-45; the log platform itself is priced as the SIEM licence for the same volume",
     },
     ByoSharePct {
         name: "mssp_own_tools_share_pct",
@@ -575,7 +575,7 @@ catalogue! {
         min: 0.0,
         max: 100.0,
         draw: Own,
-        rule: "50%, range 33–67%: a bundled MDR costs 1.5–3 times the EDR licence",
+        rule: "50%, range 33-67%: a bundled MDR costs 1.5-3 times the EDR licence",
     },
     CoManagedSharePct {
         name: "co_managed_fee_share_pct",
@@ -584,7 +584,7 @@ catalogue! {
         min: 0.0,
         max: 100.0,
         draw: Own,
-        rule: "40%, range 25–60%",
+        rule: "40%, range 25-60%",
     },
     OnboardingMonths {
         name: "mssp_onboarding_months",
@@ -593,7 +593,7 @@ catalogue! {
         min: 0.0,
         max: 12.0,
         draw: Own,
-        rule: "1 month of fees, range 0–1.4 (when no quote gives the fee)",
+        rule: "1 month of fees, range 0-1.4 (when no quote gives the fee)",
     },
     TermYears {
         name: "mssp_term_years",
@@ -602,7 +602,7 @@ catalogue! {
         min: 1.0,
         max: 10.0,
         draw: Fixed,
-        rule: "3 years (a quote’s term wins)",
+        rule: "3 years (a quote's term wins)",
     },
     DualRunningMonths {
         name: "dual_running_months",
@@ -611,7 +611,7 @@ catalogue! {
         min: 0.0,
         max: 24.0,
         draw: Own,
-        rule: "2, range 1–6; at go-live the organisation’s own staff and tools overlap the provider, and at the end of the term the old and new provider overlap",
+        rule: "2, range 1-6; at go-live the organisation's own staff and tools overlap the provider, and at the end of the term the old and new provider overlap",
     },
     ExitTransitionMonths {
         name: "exit_transition_months",
@@ -629,7 +629,7 @@ catalogue! {
         min: 0.0,
         max: 50.0,
         draw: Own,
-        rule: "by size: 0.25 FTE under 500 employees, 0.35 under 1,000, 1 under 5,000, 2 under 20,000, 3 above; +50% in a regulated private sector from 1,000 employees; half at L2 and half at L3 pay; range 0.75× to 1.5×",
+        rule: "by size: 0.25 FTE under 500 employees, 0.35 under 1,000, 1 under 5,000, 2 under 20,000, 3 above; +50% in a regulated private sector from 1,000 employees; half at L2 and half at L3 pay; range 0.75x to 1.5x",
     },
     OnCallPct {
         name: "on_call_allowance_pct",
@@ -638,7 +638,7 @@ catalogue! {
         min: 0.0,
         max: 100.0,
         draw: Own,
-        rule: "5%, range 2.5–10%, for a rota of four when 24/7 containment must be approved internally",
+        rule: "5%, range 2.5-10%, for a rota of four when 24/7 containment must be approved internally",
     },
     RedeploymentMonths {
         name: "redeployment_months",
@@ -647,7 +647,7 @@ catalogue! {
         min: 0.0,
         max: 36.0,
         draw: Own,
-        rule: "3 months, range 1–6 (the profile’s `security_team.redeployment_cost` wins)",
+        rule: "3 months, range 1-6 (the profile's `security_team.redeployment_cost` wins)",
     },
     BuildCostPct {
         name: "in_house_build_cost_pct",
@@ -656,7 +656,7 @@ catalogue! {
         min: 0.0,
         max: 200.0,
         draw: Own,
-        rule: "25%, range 15–50%",
+        rule: "25%, range 15-50%",
     },
     BreachProbabilityPct {
         name: "breach_probability_pct",
@@ -674,7 +674,7 @@ catalogue! {
         min: 0.0,
         max: MONEY_MAX,
         draw: Own,
-        rule: "the country’s average breach cost (IBM), times the industry’s ratio to the global average, times a size factor (0.1 under 250 employees, 0.4 under 1,000, 0.8 under 5,000, 1 above); range 0.3× to 2.5×",
+        rule: "the country's average breach cost (IBM), times the industry's ratio to the global average, times a size factor (0.1 under 250 employees, 0.4 under 1,000, 0.8 under 5,000, 1 above); range 0.3x to 2.5x",
     },
 }
 
