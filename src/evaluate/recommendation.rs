@@ -242,7 +242,7 @@ fn premium(profile: &Profile, d: &Decided, rec: SocOption, cheapest: SocOption) 
 }
 
 fn summary(d: &Decided, ranking: &[SocOption]) -> String {
-    let value = |o: SocOption| trim_float(round3(d.valued.value[index(o)]));
+    let value = |o: SocOption| super::words::fixed(round3(d.valued.value[index(o)]), 3);
     let others: Vec<String> = ranking
         .iter()
         .skip(1)
