@@ -343,7 +343,7 @@ vocabulary! {
         LicencesAtExit = "licences_at_exit", "Licences at exit";
         ExitAssistance = "exit_assistance", "Exit plan and transition assistance";
         TerminationRights = "termination_rights", "Step-in and termination rights";
-        BusinessContinuity = "business_continuity", "The provider's business continuity";
+        BusinessContinuity = "business_continuity", "The provider’s business continuity";
         IncidentAssistance = "incident_assistance", "Incident assistance";
         RegisterOfInformation = "register_of_information", "Register of information";
         ProcessorTerms = "processor_terms", "Processor terms";

@@ -511,7 +511,7 @@ fn the_sla_scopes_each_rule_to_the_agreement_it_governs() {
             assert!(!rules.contains("DORA Art. 30"), "{item}");
         }
         if item["agreement"] == "vendors" {
-            assert!(rules.contains("DORA Art. 28-30"), "{item}");
+            assert!(rules.contains("DORA Art. 28–30"), "{item}");
         }
     }
     // With a provider: the buyer's clauses are all there, metrics carry
@@ -533,7 +533,7 @@ fn the_sla_scopes_each_rule_to_the_agreement_it_governs() {
         "Liability and insurance",
         "Price escalators and estate true-up",
         "Step-in and termination rights",
-        "The provider's business continuity",
+        "The provider’s business continuity",
         "Where data and analysts are",
         "Licences at exit",
         "PCI DSS responsibility matrix",

@@ -142,7 +142,7 @@ pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     );
     add(
         "security_team.maturity",
-        "SOC maturity (0-5)",
+        "SOC maturity (0–5)",
         t.maturity.to_string(),
     );
     add(

@@ -87,7 +87,7 @@ fn compliance(p: &Profile) -> Need {
     match c.data_residency {
         Residency::Required => {
             points += 1.5;
-            said.push("security data must stay in the organisation's jurisdiction");
+            said.push("security data must stay in the organisation’s jurisdiction");
         }
         Residency::Preferred => {
             points += 0.75;
@@ -144,7 +144,7 @@ fn compliance(p: &Profile) -> Need {
                 [
                     "in-house",
                     "an outsourced provider",
-                    "hybrid on the organisation's own tools"
+                    "hybrid on the organisation’s own tools"
                 ]
             )
         );
@@ -424,7 +424,7 @@ fn talent(p: &Profile, v: &Values, sized: f64) -> Need {
         Consideration::Talent,
         [in_house, 4.0, 4.0 - (4.0 - in_house) / 2.0],
         &format!(
-            "the hiring market is {}, today's team is {}% of the smallest in-house team the coverage needs, and SOC maturity is {} of 5",
+            "the hiring market is {}, today’s team is {}% of the smallest in-house team the coverage needs, and SOC maturity is {} of 5",
             p.security_team.hiring_market.key(),
             trim_float((share * 100.0).round()),
             p.security_team.maturity
@@ -469,7 +469,7 @@ mod tests {
         // 1.075 is just below half in binary: 1.07.
         assert_eq!(n.ratings, [4.0, 1.07, 1.98]);
         assert!(
-            n.rationale.contains("in-house 4, an outsourced provider 1.07, hybrid on the organisation's own tools 1.98"),
+            n.rationale.contains("in-house 4, an outsourced provider 1.07, hybrid on the organisation’s own tools 1.98"),
             "{}",
             n.rationale
         );

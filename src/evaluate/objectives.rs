@@ -111,7 +111,7 @@ pub fn objectives(
         );
     }
     push(
-        "Keep alerts worth an analyst's time".to_string(),
+        "Keep alerts worth an analyst’s time".to_string(),
         "Share of escalated alerts closed as false positives",
         "under 50% three months after go-live; under 25% by month 12".to_string(),
         (live + 3).max(12),
@@ -127,7 +127,7 @@ pub fn objectives(
         &format!(
             "Share of the MITRE ATT&CK techniques used in {} with a tested detection",
             if threats.is_empty() {
-                "the organisation's threats".to_string()
+                "the organisation’s threats".to_string()
             } else {
                 and_list(&threats)
             }

@@ -64,7 +64,7 @@ pub fn option_profiles(
                         format!("the need for integration with IT and business units is {}", q.integration.key())),
                     point(A, data_bound, "Security data stays inside the organisation",
                         format!("data residency: {}; third-party sharing: {}", c.data_residency.key(), c.third_party_data_sharing.key())),
-                    point(A, targeted, "Threat hunting focused on the organisation's own adversaries",
+                    point(A, targeted, "Threat hunting focused on the organisation’s own adversaries",
                         if targeted { "targeted by APT or nation-state actors".to_string() } else { "no targeted threat actors recorded".to_string() }),
                     point(D, total(SocOption::InHouse) > 1.15 * total(cheapest), "The most people and tools to pay for", cost_text(option)),
                     point(D, tight, "Analysts are hard to hire and keep",

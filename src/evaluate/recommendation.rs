@@ -48,7 +48,7 @@ fn round3(x: f64) -> f64 {
 
 fn infeasible_reason(kind: ConstraintKind) -> &'static str {
     match kind {
-        ConstraintKind::SharingProhibited => "Sharing security data with third parties is prohibited, so a fully outsourced SOC is not possible; a hybrid is possible only with a provider working inside the organisation's own tools and region",
+        ConstraintKind::SharingProhibited => "Sharing security data with third parties is prohibited, so a fully outsourced SOC is not possible; a hybrid is possible only with a provider working inside the organisation’s own tools and region",
         ConstraintKind::Classified => "Critical assets hold classified information, which a provider may not hold without clearance, so a fully outsourced SOC is not possible",
         _ => "",
     }
@@ -129,7 +129,7 @@ pub fn decision_section(
             best.short().to_lowercase()
         )),
         Rule::NoneFits => Some(format!(
-            "No option fits today's operating budget of {} a year; {} needs {} more a year",
+            "No option fits today’s operating budget of {} a year; {} needs {} more a year",
             money_short(cur, d.opex),
             rec.short().to_lowercase(),
             money_short(cur, d.opex_needed[index(rec)] - d.opex)
@@ -244,7 +244,7 @@ fn premium(profile: &Profile, d: &Decided, rec: SocOption, cheapest: SocOption) 
 fn summary(d: &Decided, ranking: &[SocOption]) -> String {
     // Three places, as the appraisal table shows them: one place would
     // make close options look tied.
-    let value = |o: SocOption| format!("{:.3}", round3(d.valued.value[index(o)]));
+    let value = |o: SocOption| super::words::fixed(round3(d.valued.value[index(o)]), 3);
     let others: Vec<String> = ranking
         .iter()
         .skip(1)
@@ -515,7 +515,7 @@ pub fn decision_text(
         SocOption::Hybrid => "run a hybrid SOC: a managed provider for 24/7 monitoring, an internal team for response and detection engineering",
     };
     let mut text = format!(
-        "Approve the decision to {what}, budgeting {} over {years} years (the median of the simulations), with a contingency of {} to {} (P80); the P10-P90 range is {} to {}; monitoring is live by month {}",
+        "Approve the decision to {what}, budgeting {} over {years} years (the median of the simulations), with a contingency of {} to {} (P80); the P10–P90 range is {} to {}; monitoring is live by month {}",
         money_short(cur, ask.p50),
         money_short(cur, ask.contingency),
         money_short(cur, ask.p80),

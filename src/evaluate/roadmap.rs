@@ -255,7 +255,7 @@ pub fn roadmap(
                 "Reassessment gate",
                 gate_start.min(horizon - 1.0).max(start + 3.0),
                 (gate_start + 3.0).min(horizon),
-                "Board, on the CISO's recommendation",
+                "Board, on the CISO’s recommendation",
                 &[
                     s("Renew, re-tender or bring the service in-house, on a fresh assessment"),
                     format!(

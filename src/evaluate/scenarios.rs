@@ -156,7 +156,7 @@ fn text(base: &Assessment, a: &Assessment) -> String {
     let cur = &a.costs.currency;
     let cost = match (a.costs.options.get(&now), base.costs.options.get(&was)) {
         (Some(c), Some(b)) if now != was => format!(
-            "; the {} option's likely total is {}, against {} for {} as profiled",
+            "; the {} option’s likely total is {}, against {} for {} as profiled",
             now.short().to_lowercase(),
             money_short(cur, c.total),
             money_short(cur, b.total),
@@ -170,7 +170,7 @@ fn text(base: &Assessment, a: &Assessment) -> String {
                 format!("{change:+.0}% on")
             };
             format!(
-                "; the {} option's likely total is {}, {change} the profile as given",
+                "; the {} option’s likely total is {}, {change} the profile as given",
                 now.short().to_lowercase(),
                 money_short(cur, c.total),
             )

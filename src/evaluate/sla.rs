@@ -103,7 +103,7 @@ pub fn checklist(profile: &Profile, option: SocOption, v: &Values) -> Vec<SlaIte
             None,
             Some("each calendar day"),
             vec!["PCI DSS 10.4.1 and 10.4.1.1".into()],
-            "PCI DSS requires it whoever runs the SOC; a provider's review counts only if the responsibility matrix says so".into(),
+            "PCI DSS requires it whoever runs the SOC; a provider’s review counts only if the responsibility matrix says so".into(),
         );
     }
     c.items
@@ -122,7 +122,7 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
     } else {
         "contain within 1 hour"
     };
-    let clock = "starts at the alert's timestamp in the SIEM or EDR; acknowledgement stops at the first analyst action on it, notification at a named contact reached by phone, containment at the host isolated or the account disabled";
+    let clock = "starts at the alert’s timestamp in the SIEM or EDR; acknowledgement stops at the first analyst action on it, notification at a named contact reached by phone, containment at the host isolated or the account disabled";
     c.add(
         agreement,
         "Critical incident (P1) response",
@@ -155,7 +155,7 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
         "Low-severity incident (P4) response",
         "acknowledge next business day; resolve within 5 business days".into(),
         Some("P4"),
-        Some("business hours only; starts at the alert's timestamp, stops at resolution recorded in the ticket"),
+        Some("business hours only; starts at the alert’s timestamp, stops at resolution recorded in the ticket"),
         Vec::new(),
         "Low-severity findings still need an owner and a date".into(),
     );
@@ -196,7 +196,7 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
         notify_rules,
         match notify_clock {
             Some(h) => format!(
-                "The organisation's own clock is {}: the incident must be classified within {} to file on time",
+                "The organisation’s own clock is {}: the incident must be classified within {} to file on time",
                 hours(h),
                 hours(classification_target_hours(h))
             ),
@@ -218,14 +218,14 @@ fn service_quality(c: &mut Checklist, profile: &Profile, agreement: &str, contra
         None,
         None,
         if contract { rules(profile, &[(Framework::Dora, "DORA Art. 30(3)(a)")]) } else { Vec::new() },
-        "Providers define 'response' differently (triage, notification or containment); an undefined 15-minute target is worth little".into(),
+        "Providers define ‘response’ differently (triage, notification or containment); an undefined 15-minute target is worth little".into(),
     );
     c.add(
         agreement,
         "Log ingestion latency",
         "95% of events searchable within 5 minutes for critical sources, 15 minutes for the rest".into(),
         None,
-        Some("starts at the event's timestamp at the source; stops when it can be searched and alerted on"),
+        Some("starts at the event’s timestamp at the source; stops when it can be searched and alerted on"),
         Vec::new(),
         "A detection cannot be faster than the logs it reads".into(),
     );
@@ -254,7 +254,7 @@ fn service_quality(c: &mut Checklist, profile: &Profile, agreement: &str, contra
         None,
         None,
         Vec::new(),
-        "Hunting finds what detections miss, and what the organisation's own threats look like".into(),
+        "Hunting finds what detections miss, and what the organisation’s own threats look like".into(),
     );
     c.add(
         agreement,
@@ -282,7 +282,7 @@ fn service_quality(c: &mut Checklist, profile: &Profile, agreement: &str, contra
         None,
         Vec::new(),
         if contract {
-            "What is built on the organisation's data should not leave with the provider".into()
+            "What is built on the organisation’s data should not leave with the provider".into()
         } else {
             "Content written by staff who leave must stay with the SOC".into()
         },
@@ -298,7 +298,7 @@ fn top_threats(profile: &Profile) -> String {
         .map(|t| t.label().to_lowercase())
         .collect();
     if names.is_empty() {
-        "the organisation's own threats".into()
+        "the organisation’s own threats".into()
     } else {
         and_list(&names)
     }
@@ -319,7 +319,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
         ],
     );
     if residency == Residency::Required {
-        location_rules.push("the organisation's data-residency requirement".into());
+        location_rules.push("the organisation’s data-residency requirement".into());
     }
     c.add(
         PROVIDER,
@@ -329,7 +329,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
         None,
         location_rules,
         match residency {
-            Residency::Required => "Security data must stay in the organisation's jurisdiction".into(),
+            Residency::Required => "Security data must stay in the organisation’s jurisdiction".into(),
             Residency::Preferred => "Keeping security data in the jurisdiction is preferred".into(),
             Residency::None => "Knowing where logs live and who reads them is needed for transfers and incident response".into(),
         },
@@ -341,7 +341,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
         None,
         None,
         rules(profile, &[(Framework::Dora, "DORA Art. 30(2)(c)")]),
-        "Logs hold credentials and personal data; the provider's access is itself an attack path".into(),
+        "Logs hold credentials and personal data; the provider’s access is itself an attack path".into(),
     );
     let mut retention = rules(
         profile,
@@ -417,16 +417,16 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     c.add(
         PROVIDER,
         "Staff vetting and training",
-        "background checks for staff with access; participation in the organisation's security awareness and exercises".into(),
+        "background checks for staff with access; participation in the organisation’s security awareness and exercises".into(),
         None,
         None,
         rules(profile, &[(Framework::Dora, "DORA Art. 30(2)(i)")]),
-        "Provider analysts see the organisation's most sensitive telemetry".into(),
+        "Provider analysts see the organisation’s most sensitive telemetry".into(),
     );
     c.add(
         PROVIDER,
         "Response authority",
-        "a written list of what the provider may isolate or block without asking, and what needs approval, with the approvers' rota".into(),
+        "a written list of what the provider may isolate or block without asking, and what needs approval, with the approvers’ rota".into(),
         None,
         None,
         Vec::new(),
@@ -453,11 +453,11 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     c.add(
         PROVIDER,
         "Liability and insurance",
-        "liability of at least 12 months' fees, uncapped for data-protection breaches and gross negligence; cyber and professional indemnity insurance, certificates each year".into(),
+        "liability of at least 12 months’ fees, uncapped for data-protection breaches and gross negligence; cyber and professional indemnity insurance, certificates each year".into(),
         None,
         None,
         Vec::new(),
-        "A provider's mistake can cost far more than its fee; caps set at one month's fees leave the loss with the client".into(),
+        "A provider’s mistake can cost far more than its fee; caps set at one month’s fees leave the loss with the client".into(),
     );
     c.add(
         PROVIDER,
@@ -481,7 +481,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     c.add(
         PROVIDER,
         "Step-in and termination rights",
-        "termination for material breach, repeated SLA misses, change of control or a regulator's instruction; the right to step in or appoint another provider to run the service".into(),
+        "termination for material breach, repeated SLA misses, change of control or a regulator’s instruction; the right to step in or appoint another provider to run the service".into(),
         None,
         None,
         termination,
@@ -493,7 +493,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     }
     c.add(
         PROVIDER,
-        "The provider's business continuity",
+        "The provider’s business continuity",
         "a continuity and disaster-recovery plan for the SOC service, tested every year with results shared; monitoring restored within 4 hours; staged roll-out of agent and content updates".into(),
         None,
         Some("restoration counts from loss of monitoring to monitoring restored"),
@@ -525,17 +525,17 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     c.add(
         PROVIDER,
         "Licences at exit",
-        "who owns the bundled platform's licences and agents; at least 90 days of run-off after exit so endpoints are never unprotected".into(),
+        "who owns the bundled platform’s licences and agents; at least 90 days of run-off after exit so endpoints are never unprotected".into(),
         None,
         None,
         Vec::new(),
-        "With a bundled platform the EDR agents on every endpoint belong to the provider's contract".into(),
+        "With a bundled platform the EDR agents on every endpoint belong to the provider’s contract".into(),
     );
     if profile.has_framework(Framework::PciDss) {
         c.add(
             PROVIDER,
             "PCI DSS responsibility matrix",
-            "a matrix of which PCI DSS requirements the provider meets, the organisation meets, or both share; the provider's written acknowledgement of its responsibilities".into(),
+            "a matrix of which PCI DSS requirements the provider meets, the organisation meets, or both share; the provider’s written acknowledgement of its responsibilities".into(),
             None,
             None,
             vec!["PCI DSS 12.8.2, 12.8.5 and 12.9".into()],
@@ -546,7 +546,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
         c.add(
             PROVIDER,
             "Register of information",
-            "the provider supplies what the organisation's register of ICT contracts needs, and notice of changes".into(),
+            "the provider supplies what the organisation’s register of ICT contracts needs, and notice of changes".into(),
             None,
             None,
             vec!["DORA Art. 28(3)".into()],
@@ -586,7 +586,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     }
     if profile.compliance.third_party_data_sharing != Sharing::Allowed {
         let words = and_list(&[
-            "work in the organisation's own tools and region".to_string(),
+            "work in the organisation’s own tools and region".to_string(),
             "no copy of raw logs outside them".to_string(),
         ]);
         c.add(
@@ -595,7 +595,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
             format!("the provider must {words}"),
             None,
             None,
-            vec!["the organisation's third-party data-sharing rule".into()],
+            vec!["the organisation’s third-party data-sharing rule".into()],
             "Sharing security data with third parties is restricted for this organisation".into(),
         );
     }
@@ -615,7 +615,7 @@ fn vendor_terms(c: &mut Checklist, profile: &Profile, option: SocOption) {
     let mut ict = rules(
         profile,
         &[
-            (Framework::Dora, "DORA Art. 28-30"),
+            (Framework::Dora, "DORA Art. 28–30"),
             (Framework::Nis2, "NIS2 Art. 21(2)(d)"),
         ],
     );
@@ -629,7 +629,7 @@ fn vendor_terms(c: &mut Checklist, profile: &Profile, option: SocOption) {
         None,
         None,
         ict,
-        "The tools are ICT services the SOC depends on; a vendor's incident or faulty update is the organisation's incident too".into(),
+        "The tools are ICT services the SOC depends on; a vendor’s incident or faulty update is the organisation’s incident too".into(),
     );
 }
 

@@ -525,7 +525,7 @@ catalogue! {
     },
     MdrPrice {
         name: "mssp_price_per_endpoint_month",
-        label: "Provider service fee per endpoint per month, 100-500 endpoint band, service only (the provider's people, not its platform)",
+        label: "Provider service fee per endpoint per month, 100–500 endpoint band, service only (the provider’s people, not its platform)",
         unit: MoneyPerAssetMonth,
         min: 0.0,
         max: MONEY_MAX,
@@ -552,7 +552,7 @@ catalogue! {
     },
     ProviderRegionFactor {
         name: "provider_region_factor",
-        label: "Provider service prices relative to a U.S. provider's",
+        label: "Provider service prices relative to a U.S. provider’s",
         unit: Multiplier,
         min: 0.05,
         max: 5.0,
@@ -561,7 +561,7 @@ catalogue! {
     },
     MdrLogPrice {
         name: "mssp_log_price_per_gb_day_month",
-        label: "Provider service fee for monitoring logs, first 10 GB/day, on top of the log platform's licence",
+        label: "Provider service fee for monitoring logs, first 10 GB/day, on top of the log platform’s licence",
         unit: MoneyPerGbDayMonth,
         min: 0.0,
         max: MONEY_MAX,
@@ -570,7 +570,7 @@ catalogue! {
     },
     ByoSharePct {
         name: "mssp_own_tools_share_pct",
-        label: "Service share of a bundled quote (the rest pays for the provider's platform)",
+        label: "Service share of a bundled quote (the rest pays for the provider’s platform)",
         unit: Percent,
         min: 0.0,
         max: 100.0,
@@ -579,7 +579,7 @@ catalogue! {
     },
     CoManagedSharePct {
         name: "co_managed_fee_share_pct",
-        label: "Co-managed provider fee (24/7 monitoring and triage in the organisation's own tools), as a share of the provider's service fee",
+        label: "Co-managed provider fee (24/7 monitoring and triage in the organisation’s own tools), as a share of the provider’s service fee",
         unit: Percent,
         min: 0.0,
         max: 100.0,
@@ -615,7 +615,7 @@ catalogue! {
     },
     ExitTransitionMonths {
         name: "exit_transition_months",
-        label: "Transition assistance the provider owes at exit (the SLA's transition clause)",
+        label: "Transition assistance the provider owes at exit (the SLA’s transition clause)",
         unit: Months,
         min: 0.0,
         max: 24.0,
@@ -642,7 +642,7 @@ catalogue! {
     },
     RedeploymentMonths {
         name: "redeployment_months",
-        label: "Cost of redeploying or releasing one of today's security staff, in months of L2 base salary",
+        label: "Cost of redeploying or releasing one of today’s security staff, in months of L2 base salary",
         unit: Months,
         min: 0.0,
         max: 36.0,
@@ -651,7 +651,7 @@ catalogue! {
     },
     BuildCostPct {
         name: "in_house_build_cost_pct",
-        label: "One-off build cost, as a share of the first full year's staff and of the tools being deployed",
+        label: "One-off build cost, as a share of the first full year’s staff and of the tools being deployed",
         unit: Percent,
         min: 0.0,
         max: 200.0,
@@ -660,7 +660,7 @@ catalogue! {
     },
     BreachProbabilityPct {
         name: "breach_probability_pct",
-        label: "Yearly probability of a material breach with today's defences",
+        label: "Yearly probability of a material breach with today’s defences",
         unit: Percent,
         min: 0.0,
         max: 100.0,

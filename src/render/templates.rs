@@ -174,6 +174,33 @@ fn arg_currency(args: &HashMap<String, Value>) -> String {
         .to_string()
 }
 
+/// The `scale` argument of a money filter: `k`, `m`, `bn`, or units.
+fn arg_scale(args: &HashMap<String, Value>) -> words::MoneyScale {
+    words::MoneyScale::from_suffix(args.get("scale").and_then(Value::as_str).unwrap_or(""))
+}
+
+/// A value as the text it prints.
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The amounts of a column: an array of numbers.
+fn numbers(value: &Value, filter: &str) -> tera::Result<Vec<f64>> {
+    value
+        .as_array()
+        .ok_or_else(|| {
+            tera::Error::msg(format!(
+                "filter `{filter}` needs an array of numbers, got {value}"
+            ))
+        })?
+        .iter()
+        .map(|x| number(x, filter))
+        .collect()
+}
+
 fn number(value: &Value, filter: &str) -> tera::Result<f64> {
     value
         .as_f64()
@@ -233,7 +260,40 @@ fn register_filters(tera: &mut Tera) {
             .and_then(Value::as_u64)
             .unwrap_or(2)
             .min(6) as usize;
-        Ok(Value::String(format!("{:.*}", places, number(v, "fixed")?)))
+        Ok(Value::String(words::fixed(number(v, "fixed")?, places)))
+    });
+    tera.register_filter("sig", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(words::estimate(number(v, "sig")?)))
+    });
+    tera.register_filter("times", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(words::times(number(v, "times")?)))
+    });
+    tera.register_filter("range", |v: &Value, args: &HashMap<String, Value>| {
+        let end = args
+            .get("to")
+            .ok_or_else(|| tera::Error::msg("filter `range` needs `to`, the range's other end"))?;
+        Ok(Value::String(words::range(&plain(v), &plain(end))))
+    });
+    tera.register_filter(
+        "money_column",
+        |v: &Value, args: &HashMap<String, Value>| {
+            let column = words::money_column(&arg_currency(args), &numbers(v, "money_column")?);
+            serde_json::to_value(column).map_err(|e| tera::Error::msg(e.to_string()))
+        },
+    );
+    tera.register_filter("money_scale", |v: &Value, _: &HashMap<String, Value>| {
+        let amounts = numbers(v, "money_scale")?;
+        Ok(Value::String(
+            words::MoneyScale::for_amounts(amounts).suffix().to_string(),
+        ))
+    });
+    tera.register_filter("scaled", |v: &Value, args: &HashMap<String, Value>| {
+        Ok(Value::String(arg_scale(args).cell(number(v, "scaled")?)))
+    });
+    tera.register_filter("money_in", |v: &Value, args: &HashMap<String, Value>| {
+        Ok(Value::String(
+            arg_scale(args).amount(&arg_currency(args), number(v, "money_in")?),
+        ))
     });
     tera.register_filter("signed", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(words::signed(number(v, "signed")?)))

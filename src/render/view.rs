@@ -4,6 +4,7 @@
 
 use super::charts::Figure;
 use crate::evaluate::assessment::*;
+use crate::evaluate::words::{self, MoneyScale};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -102,6 +103,8 @@ pub struct ReportView<'a> {
     /// The highest-rated risk the recommendation leaves, as the scenarios
     /// table shows it for each scenario.
     pub top_residual_risk: Option<ScenarioRisk>,
+    /// The report's money tables, formatted a column at a time.
+    pub money: MoneyTables<'a>,
 }
 
 pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> {
@@ -161,6 +164,7 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
         overridden: a.assumptions.iter().filter(|x| x.overridden).count(),
         appraisal_rows: appraisal_rows(a),
         top_residual_risk: crate::evaluate::scenarios::top_risk(a),
+        money: money_tables(a),
     }
 }
 
@@ -318,7 +322,7 @@ fn sla_groups<'a>(a: &'a Assessment) -> Vec<SlaGroup<'a>> {
     [
         ("provider", "Provider contract"),
         ("internal", "Internal service agreement"),
-        ("vendors", "Security tool vendors' contracts"),
+        ("vendors", "Security tool vendors’ contracts"),
     ]
     .into_iter()
     .map(|(key, title)| SlaGroup {
@@ -342,4 +346,432 @@ fn raci_groups<'a>(a: &'a Assessment) -> Vec<RaciGroup<'a>> {
         .collect();
     raci_groups.sort_by_key(|g| !g.recommended);
     raci_groups
+}
+
+/// The money tables as a reader sees them. Each money column is formatted
+/// whole, in one scale named in its header (`GBP m`), never cell by cell:
+/// a cell-by-cell format puts `GBP 2.5 million` above `GBP 840,774`.
+/// Columns that are compared or added up (P10 beside P90, staff beside
+/// the total) share one scale. Modelled amounts show three significant
+/// figures, which is all the simulation's ranges support.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoneyTables<'a> {
+    pub totals: TotalsTable,
+    pub years: YearsTable,
+    pub budget: BudgetTable,
+    /// Each option's cost by line and year and item by item.
+    pub breakdowns: Vec<Breakdown<'a>>,
+    /// The unit of every breakdown's yearly table.
+    pub breakdown_unit: String,
+    /// The unit of every breakdown's item table.
+    pub items_unit: String,
+    /// Cost lines every option defines the same way: stated once.
+    pub shared_lines: Vec<&'a CostLine>,
+    pub loss: LossTable,
+    pub scenarios: ScenarioTable,
+}
+
+/// Each option's likely total and range over the horizon.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalsTable {
+    /// The unit of the likely total and the percentiles: `GBP m`.
+    pub unit: String,
+    /// The unit of the yearly shortfall column.
+    pub short_unit: String,
+    /// Whether any option is short of the operating budget.
+    pub any_short: bool,
+    pub rows: Vec<TotalsRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalsRow {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub short: &'static str,
+    pub likely: String,
+    pub p10: String,
+    pub p50: String,
+    pub p90: String,
+    /// `P10–P90`.
+    pub range: String,
+    /// The likely total against the cheapest allowed option: `1.16×`.
+    pub against_cheapest: String,
+    /// How much more operating budget a year the option needs (the
+    /// median of the draws); empty when it fits.
+    pub short_a_year: String,
+}
+
+/// Cost per year and cumulative cost, one row per year.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearsTable {
+    pub unit: String,
+    pub rows: Vec<YearsRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearsRow {
+    pub year: u32,
+    /// Per option, in `SocOption::ALL` order: (year total, cumulative).
+    pub cells: Vec<(String, String)>,
+}
+
+/// The budget check pivoted: one row per year, one column per option,
+/// each cell what is left of the operating budget (negative when short).
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetTable {
+    pub unit: String,
+    pub rows: Vec<BudgetRow>,
+    /// Per option: one-off costs paid from the capital budget over the
+    /// horizon, with the currency (prose beside the table).
+    pub from_capital: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetRow {
+    pub year: u32,
+    pub cells: Vec<BudgetCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetCell {
+    pub headroom: String,
+    pub fits: bool,
+}
+
+/// One option's cost by line and year, then item by item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Breakdown<'a> {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub years: Vec<BreakdownYear>,
+    pub items: Vec<BreakdownItem<'a>>,
+    /// The lines this option defines its own way.
+    pub lines: Vec<&'a CostLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownYear {
+    pub year: u32,
+    pub staff: String,
+    pub technology: String,
+    pub provider: String,
+    pub services: String,
+    pub one_off: String,
+    pub total: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownItem<'a> {
+    pub label: &'a str,
+    pub total: String,
+    pub basis: &'a str,
+}
+
+/// Expected yearly loss: the status quo, then each option.
+#[derive(Debug, Clone, Serialize)]
+pub struct LossTable {
+    pub unit: String,
+    pub status_quo: LossRow,
+    pub rows: Vec<LossRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LossRow {
+    pub label: &'static str,
+    /// Steady state, `P10–P90`.
+    pub range: String,
+    pub median: String,
+    pub first_year: String,
+    /// Empty for the status quo.
+    pub avoided: String,
+    pub avoided_per_cost: String,
+}
+
+/// Each scenario's median total per option.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioTable {
+    pub unit: String,
+    pub as_profiled: Vec<String>,
+    pub rows: Vec<ScenarioRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioRow {
+    pub name: String,
+    pub cells: Vec<String>,
+}
+
+fn money_tables(a: &Assessment) -> MoneyTables<'_> {
+    let costs: Vec<(SocOption, &OptionCosts)> = SocOption::ALL
+        .iter()
+        .filter_map(|o| a.costs.options.get(o).map(|c| (*o, c)))
+        .collect();
+    let (breakdowns, breakdown_unit, items_unit) = breakdowns(a, &costs);
+    MoneyTables {
+        totals: totals_table(a, &costs),
+        years: years_table(a, &costs),
+        budget: budget_table(a, &costs),
+        breakdowns,
+        breakdown_unit,
+        items_unit,
+        shared_lines: shared_lines(&costs),
+        loss: loss_table(a),
+        scenarios: scenario_table(a),
+    }
+}
+
+fn totals_table(a: &Assessment, costs: &[(SocOption, &OptionCosts)]) -> TotalsTable {
+    let cur = a.costs.currency.as_str();
+    let scale = MoneyScale::for_amounts(
+        costs
+            .iter()
+            .flat_map(|(_, c)| [c.total, c.range.p10, c.range.p50, c.range.p90]),
+    );
+    let shortfall = |o: &SocOption| {
+        a.decision
+            .options
+            .get(o)
+            .filter(|x| !x.fits_budget)
+            .map(|x| (x.opex_needed - a.costs.annual_opex).max(0.0))
+    };
+    let short_scale = MoneyScale::for_amounts(costs.iter().filter_map(|(o, _)| shortfall(o)));
+    TotalsTable {
+        unit: scale.unit(cur),
+        short_unit: short_scale.unit(cur),
+        any_short: costs.iter().any(|(o, _)| shortfall(o).is_some()),
+        rows: costs
+            .iter()
+            .map(|(o, c)| TotalsRow {
+                key: o.key(),
+                label: o.label(),
+                short: o.short(),
+                likely: scale.cell(c.total),
+                p10: scale.cell(c.range.p10),
+                p50: scale.cell(c.range.p50),
+                p90: scale.cell(c.range.p90),
+                range: words::range(&scale.cell(c.range.p10), &scale.cell(c.range.p90)),
+                against_cheapest: words::times(c.relative_to_cheapest),
+                short_a_year: shortfall(o).map_or_else(String::new, |x| short_scale.cell(x)),
+            })
+            .collect(),
+    }
+}
+
+fn years_table(a: &Assessment, costs: &[(SocOption, &OptionCosts)]) -> YearsTable {
+    let scale = MoneyScale::for_amounts(
+        costs
+            .iter()
+            .flat_map(|(_, c)| c.years.iter().flat_map(|y| [y.total, y.cumulative])),
+    );
+    YearsTable {
+        unit: scale.unit(&a.costs.currency),
+        rows: (0..a.costs.horizon_years as usize)
+            .map(|y| YearsRow {
+                year: y as u32 + 1,
+                cells: costs
+                    .iter()
+                    .map(|(_, c)| {
+                        c.years.get(y).map_or_else(
+                            || (String::new(), String::new()),
+                            |v| (scale.cell(v.total), scale.cell(v.cumulative)),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn budget_table(a: &Assessment, costs: &[(SocOption, &OptionCosts)]) -> BudgetTable {
+    let cur = a.costs.currency.as_str();
+    let scale = MoneyScale::for_amounts(
+        costs
+            .iter()
+            .flat_map(|(_, c)| c.budget_years.iter().map(|b| b.headroom)),
+    );
+    BudgetTable {
+        unit: scale.unit(cur),
+        rows: (0..a.costs.horizon_years as usize)
+            .map(|y| BudgetRow {
+                year: y as u32 + 1,
+                cells: costs
+                    .iter()
+                    .map(|(_, c)| {
+                        c.budget_years.get(y).map_or_else(
+                            || BudgetCell {
+                                headroom: String::new(),
+                                fits: true,
+                            },
+                            |b| BudgetCell {
+                                headroom: scale.cell(b.headroom),
+                                fits: b.fits,
+                            },
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        from_capital: costs
+            .iter()
+            .map(|(_, c)| {
+                words::money_short(cur, c.budget_years.iter().map(|b| b.from_capex).sum())
+            })
+            .collect(),
+    }
+}
+
+/// The cost lines whose definition is word for word the same in every
+/// option, in the order the first option lists them.
+fn shared_lines<'a>(costs: &[(SocOption, &'a OptionCosts)]) -> Vec<&'a CostLine> {
+    let Some((_, first)) = costs.first() else {
+        return Vec::new();
+    };
+    first
+        .lines
+        .iter()
+        .filter(|line| costs.iter().all(|(_, c)| c.lines.contains(line)))
+        .collect()
+}
+
+fn breakdowns<'a>(
+    a: &'a Assessment,
+    costs: &[(SocOption, &'a OptionCosts)],
+) -> (Vec<Breakdown<'a>>, String, String) {
+    let cur = a.costs.currency.as_str();
+    // One scale for all three options' tables, so they compare at a glance.
+    let year_scale = MoneyScale::for_amounts(costs.iter().flat_map(|(_, c)| {
+        c.years.iter().flat_map(|y| {
+            [
+                y.staff,
+                y.technology,
+                y.provider,
+                y.services,
+                y.one_off,
+                y.total,
+            ]
+        })
+    }));
+    let item_scale = MoneyScale::for_amounts(
+        costs
+            .iter()
+            .flat_map(|(_, c)| c.items.iter().map(|i| i.total)),
+    );
+    let shared = shared_lines(costs);
+    let tables = costs
+        .iter()
+        .map(|(o, c)| Breakdown {
+            key: o.key(),
+            label: o.label(),
+            years: c
+                .years
+                .iter()
+                .map(|y| BreakdownYear {
+                    year: y.year,
+                    staff: year_scale.cell(y.staff),
+                    technology: year_scale.cell(y.technology),
+                    provider: year_scale.cell(y.provider),
+                    services: year_scale.cell(y.services),
+                    one_off: year_scale.cell(y.one_off),
+                    total: year_scale.cell(y.total),
+                })
+                .collect(),
+            items: c
+                .items
+                .iter()
+                .map(|i| BreakdownItem {
+                    label: &i.label,
+                    total: item_scale.cell(i.total),
+                    basis: &i.basis,
+                })
+                .collect(),
+            lines: c.lines.iter().filter(|l| !shared.contains(l)).collect(),
+        })
+        .collect();
+    (tables, year_scale.unit(cur), item_scale.unit(cur))
+}
+
+fn loss_table(a: &Assessment) -> LossTable {
+    let loss = &a.expected_loss;
+    let cur = loss.currency.as_str();
+    let options: Vec<(SocOption, &OptionLoss)> = SocOption::ALL
+        .iter()
+        .filter_map(|o| loss.options.get(o).map(|x| (*o, x)))
+        .collect();
+    let scale = MoneyScale::for_amounts(
+        [
+            loss.status_quo.p10,
+            loss.status_quo.p50,
+            loss.status_quo.p90,
+        ]
+        .into_iter()
+        .chain(options.iter().flat_map(|(_, x)| {
+            [
+                x.steady_state.p10,
+                x.steady_state.p50,
+                x.steady_state.p90,
+                x.first_year.p50,
+                x.reduction,
+            ]
+        })),
+    );
+    let range = |r: &LossRange| words::range(&scale.cell(r.p10), &scale.cell(r.p90));
+    LossTable {
+        unit: scale.unit(cur),
+        status_quo: LossRow {
+            label: "Status quo",
+            range: range(&loss.status_quo),
+            median: scale.cell(loss.status_quo.p50),
+            first_year: scale.cell(loss.status_quo.p50),
+            avoided: String::new(),
+            avoided_per_cost: String::new(),
+        },
+        rows: options
+            .iter()
+            .map(|(o, x)| LossRow {
+                label: o.label(),
+                range: range(&x.steady_state),
+                median: scale.cell(x.steady_state.p50),
+                first_year: scale.cell(x.first_year.p50),
+                avoided: scale.cell(x.reduction),
+                avoided_per_cost: words::decimal(x.reduction_per_cost),
+            })
+            .collect(),
+    }
+}
+
+fn scenario_table(a: &Assessment) -> ScenarioTable {
+    let profiled: Vec<f64> = SocOption::ALL
+        .iter()
+        .map(|o| a.costs.options.get(o).map_or(0.0, |c| c.range.p50))
+        .collect();
+    let scenarios: Vec<(String, Vec<f64>)> = a
+        .scenarios
+        .iter()
+        .map(|s| {
+            (
+                s.name.clone(),
+                SocOption::ALL
+                    .iter()
+                    .map(|o| s.costs.get(o).map_or(0.0, |c| c.p50))
+                    .collect(),
+            )
+        })
+        .collect();
+    let scale = MoneyScale::for_amounts(
+        profiled
+            .iter()
+            .chain(scenarios.iter().flat_map(|(_, v)| v.iter()))
+            .copied(),
+    );
+    ScenarioTable {
+        unit: scale.unit(&a.costs.currency),
+        as_profiled: profiled.iter().map(|x| scale.cell(*x)).collect(),
+        rows: scenarios
+            .into_iter()
+            .map(|(name, v)| ScenarioRow {
+                name,
+                cells: v.iter().map(|x| scale.cell(*x)).collect(),
+            })
+            .collect(),
+    }
 }

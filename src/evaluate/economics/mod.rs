@@ -198,7 +198,7 @@ pub fn costs_section(
     let v = &e.likely;
     let mut notes = vec![
         format!(
-            "Today's money (real terms): salaries rise {}% a year above inflation and provider prices {}%; costs that scale with the estate grow with it; present values discount each year at {}% real.",
+            "Today’s money (real terms): salaries rise {}% a year above inflation and provider prices {}%; costs that scale with the estate grow with it; present values discount each year at {}% real.",
             trim_float(v[A::RealWageGrowthPct]),
             trim_float(v[A::ProviderEscalatorPct]),
             trim_float(v[A::DiscountRatePct])
@@ -208,7 +208,7 @@ pub fn costs_section(
     ];
     for (option, provider) in quoted {
         notes.push(format!(
-            "The {} option's provider fee is {}'s quote, the best feasible bid, instead of the model's price.",
+            "The {} option’s provider fee is {}’s quote, the best feasible bid, instead of the model’s price.",
             option.short().to_lowercase(),
             provider
         ));
@@ -260,7 +260,7 @@ fn item_label(item: Item, option: SocOption, e: &Economics) -> &'static str {
         Item::OnCall => "Out-of-hours on-call allowances",
         Item::Recruiting => "Recruiting (new roles and replacing leavers)",
         Item::Training => "Training and certification",
-        Item::TransitionStaff => "Today's staff during the transition",
+        Item::TransitionStaff => "Today’s staff during the transition",
         Item::Siem => "SIEM licence",
         Item::Edr => "EDR licences",
         Item::Soar => "SOAR (automation)",
@@ -276,7 +276,7 @@ fn item_label(item: Item, option: SocOption, e: &Economics) -> &'static str {
         Item::Build => "Set-up of the internal team",
         Item::ToolDeployment => "Deploying tools not yet owned",
         Item::Onboarding => "Provider onboarding",
-        Item::Redeployment => "Redeploying or releasing today's staff",
+        Item::Redeployment => "Redeploying or releasing today’s staff",
         Item::ExitReserve => "Exit reserve at the end of the term",
     }
 }
@@ -321,7 +321,7 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
     match item {
         Item::Salaries => match option {
             SocOption::InHouse => format!(
-                "today's staff at their own pay, new posts (the rest of the team in Staffing) at base salary x {:.2} on-cost x {}% overhead{}, paid from when they join over the {}-month build; pay rises with the real wage growth",
+                "today’s staff at their own pay, new posts (the rest of the team in Staffing) at base salary × {:.2} on-cost × {}% overhead{}, paid from when they join over the {}-month build; pay rises with the real wage growth",
                 v[A::Benefits],
                 trim_float(100.0 + v[A::OverheadPct]),
                 if e.plan.shift_work { format!(", plus a {}% shift premium for L1 and L2", trim_float(v[A::ShiftPremiumPct])) } else { String::new() },
@@ -343,21 +343,21 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
             trim_float(1.0 + price::VACANCY_PREMIUM)
         ),
         Item::OnCall => format!("a rota of four on call out of hours at {}% of L3 base each", trim_float(v[A::OnCallPct])),
-        Item::Recruiting => format!("{}% of base salary per hire: new roles beyond today's {} staff, growth, and {}% of the team leaving each year", trim_float(v[A::RecruitingPct]), trim_float(e.plan.existing()), trim_float(v[A::AttritionPct])),
+        Item::Recruiting => format!("{}% of base salary per hire: new roles beyond today’s {} staff, growth, and {}% of the team leaving each year", trim_float(v[A::RecruitingPct]), trim_float(e.plan.existing()), trim_float(v[A::AttritionPct])),
         Item::Training => format!("{} per internal security FTE per year", money_short(cur, v[A::TrainingPerFte])),
-        Item::TransitionStaff => format!("today's staff not needed afterwards stay, at their own pay, until the provider has run {} months alongside them", trim_float(v[A::DualRunningMonths])),
+        Item::TransitionStaff => format!("today’s staff not needed afterwards stay, at their own pay, until the provider has run {} months alongside them", trim_float(v[A::DualRunningMonths])),
         Item::Siem => {
             let kept = match option {
-                SocOption::Outsourced if !own_tools && owned.siem && decommission => " (owned: paid until the provider's platform replaces it)",
+                SocOption::Outsourced if !own_tools && owned.siem && decommission => " (owned: paid until the provider’s platform replaces it)",
                 _ if owned.siem => " (already owned: its running cost)",
                 _ => "",
             };
             format!("graduated list bands by daily log volume, less a negotiated discount{kept}")
         }
-        Item::Edr => format!("{} per endpoint per month, servers and cloud workloads x{}{}", money_short(cur, v[A::EdrPrice]), trim_float(v[A::EdrServerFactor]), if owned.edr { " (already owned: its running cost)" } else { "" }),
+        Item::Edr => format!("{} per endpoint per month, servers and cloud workloads ×{}{}", money_short(cur, v[A::EdrPrice]), trim_float(v[A::EdrServerFactor]), if owned.edr { " (already owned: its running cost)" } else { "" }),
         Item::Soar => format!("{} a year", money_short(cur, v[A::SoarAnnual])),
         Item::ThreatIntel => format!("{} a year", money_short(cur, v[A::TipAnnual])),
-        Item::LogStorage => format!("{} days of logs in archive storage at {} {} per GB-month", trim_float(v[A::RetentionDays]), cur, v[A::StoragePrice]),
+        Item::LogStorage => format!("{} days of logs in archive storage at {} per GB-month", trim_float(v[A::RetentionDays]), money_short(cur, v[A::StoragePrice])),
         Item::ProviderFee => {
             let escalator = if v[A::ProviderEscalatorPct] != 0.0 {
                 format!(", rising {}% a year above inflation", trim_float(v[A::ProviderEscalatorPct]))
@@ -365,26 +365,29 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
                 String::new()
             };
             let service = format!(
-                "service {} per endpoint per month in the 100-500 band, graduated by volume, servers x{}, cloud workloads x{}, plus log monitoring from {} per GB/day per month, x{} for the provider's region",
+                "service {} per endpoint per month in the 100–500 band, graduated by volume, servers ×{}, cloud workloads ×{}, plus log monitoring from {} per GB/day per month, ×{} for the provider’s region",
                 money_short(cur, v[A::MdrPrice]), trim_float(v[A::MdrServerFactor]), trim_float(v[A::MdrCloudFactor]), money_short(cur, v[A::MdrLogPrice]),
                 trim_float((v[A::ProviderRegionFactor] * 100.0).round() / 100.0)
             );
             match (option, e.plan.quote.is_some()) {
-                (SocOption::Hybrid, true) => format!("{}% of the quote's service part, scaled as the estate grows{escalator}", trim_float(v[A::CoManagedSharePct])),
+                (SocOption::Hybrid, true) => format!("{}% of the quote’s service part, scaled as the estate grows{escalator}", trim_float(v[A::CoManagedSharePct])),
                 (_, true) => format!("the quote, scaled as the estate grows{escalator}"),
-                (SocOption::InHouse, false) => format!("the provider's service fee for the bridge months ({service})"),
-                (SocOption::Outsourced, false) if own_tools => format!("service only, in the organisation's own tools: {service}{escalator}"),
+                (SocOption::InHouse, false) => format!("the provider’s service fee for the bridge months ({service})"),
+                (SocOption::Outsourced, false) if own_tools => format!("service only, in the organisation’s own tools: {service}{escalator}"),
                 (SocOption::Outsourced, false) => format!("bundled: {service}, plus the platform it brings (EDR, log platform and storage) at the same licence prices as in-house{escalator}"),
-                (SocOption::Hybrid, false) => format!("{}% of the provider's service fee, for 24/7 monitoring and triage in the organisation's own tools ({service}){escalator}", trim_float(v[A::CoManagedSharePct])),
+                (SocOption::Hybrid, false) => format!("{}% of the provider’s service fee, for 24/7 monitoring and triage in the organisation’s own tools ({service}){escalator}", trim_float(v[A::CoManagedSharePct])),
             }
         }
         Item::IrRetainer => format!("{} a year", money_short(cur, v[A::IrRetainerAnnual])),
         Item::Forensics => format!("{} hours a year at {} an hour", trim_float(v[A::ForensicsHours]), money_short(cur, v[A::IrHourlyRate])),
-        Item::Build => format!("{}% of the first full year's cost of the people hired", trim_float(v[A::BuildCostPct])),
-        Item::ToolDeployment => format!("{}% of the first year's cost of the tools not yet owned", trim_float(v[A::BuildCostPct])),
+        Item::Build => format!("{}% of the first full year’s cost of the people hired", trim_float(v[A::BuildCostPct])),
+        Item::ToolDeployment => format!("{}% of the first year’s cost of the tools not yet owned", trim_float(v[A::BuildCostPct])),
         Item::Onboarding => match e.plan.quote {
             Some(_) => "the quoted onboarding fee".to_string(),
-            None => format!("{} month(s) of the provider fee", trim_float(v[A::OnboardingMonths])),
+            None => {
+                let months = v[A::OnboardingMonths];
+                format!("{} {} of the provider fee", trim_float(months), if months == 1.0 { "month" } else { "months" })
+            }
         },
         Item::Redeployment => match e.plan.redeployment_cost {
             Some(c) => format!("{} per person (given in the profile)", money_short(cur, c)),
@@ -406,10 +409,10 @@ fn lines(profile: &Profile, e: &Economics, option: SocOption) -> Vec<CostLine> {
     };
     let provider_platform = match (option, e.plan.platform) {
         (SocOption::Outsourced, ProviderPlatform::Bundled) => {
-            "the provider's platform (SIEM, EDR, automation, intelligence, 12 months of logs) is in its fee"
+            "the provider’s platform (SIEM, EDR, automation, intelligence, 12 months of logs) is in its fee"
         }
         (SocOption::Outsourced, ProviderPlatform::OwnTools) => {
-            "the provider works in the organisation's SIEM and EDR, which the organisation pays for"
+            "the provider works in the organisation’s SIEM and EDR, which the organisation pays for"
         }
         (SocOption::Hybrid, _) => "the organisation runs its own SIEM, EDR, automation and intelligence; the provider works in them",
         (SocOption::InHouse, _) => "the organisation buys and runs every tool",
@@ -419,9 +422,9 @@ fn lines(profile: &Profile, e: &Economics, option: SocOption) -> Vec<CostLine> {
         line("Technology", format!("tool licences and log storage; {provider_platform}")),
         line("Provider", match option {
             SocOption::InHouse => "a provider bridge while the SOC is built, when the deadline needs one".into(),
-            _ => "the provider's recurring fee from the month it starts monitoring".into(),
+            _ => "the provider’s recurring fee from the month it starts monitoring".into(),
         }),
         line("Services", "incident-response retainer and external forensics, the same in every option".into()),
-        line("One-off", "set-up, tool deployment, provider onboarding, redeploying today's staff, and the exit reserve; paid from the capital budget first".into()),
+        line("One-off", "set-up, tool deployment, provider onboarding, redeploying today’s staff, and the exit reserve; paid from the capital budget first".into()),
     ]
 }

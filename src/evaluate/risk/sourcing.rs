@@ -190,7 +190,7 @@ pub fn risks(
                     steady: (1, 1),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "the provider works with least privilege in the organisation's own tools; the internal team can revoke it",
+                    how: "the provider works with least privilege in the organisation’s own tools; the internal team can revoke it",
                 },
             ],
         },
@@ -201,7 +201,7 @@ pub fn risks(
     out.push(risk(
         SourcingRisk {
             key: "provider_outage",
-            label: "Provider outage or a single vendor's faulty update",
+            label: "Provider outage or a single vendor’s faulty update",
             factors: vec!["many customers share one provider and one platform".into()],
             precedents: &["crowdstrike-outage-2024"],
             exposures: [
@@ -224,7 +224,7 @@ pub fn risks(
                     steady: (0, 2),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "the internal team can run the organisation's own tools without the provider",
+                    how: "the internal team can run the organisation’s own tools without the provider",
                 },
             ],
         },
@@ -257,7 +257,7 @@ pub fn risks(
                     steady: (1, 0),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "the tools and detection content are the organisation's own",
+                    how: "the tools and detection content are the organisation’s own",
                 },
             ],
         },
