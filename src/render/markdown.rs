@@ -138,6 +138,9 @@ impl<'a> Autolink<'a> {
 /// inside the address.
 pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    if !text.contains("://") {
+        return found;
+    }
     // Schemes are case-insensitive; ASCII lower-casing keeps every offset.
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
