@@ -1,13 +1,16 @@
 //! The portfolio dashboard and the reports in a real browser: headless
 //! Chromium (Debian's, driven by playwright-core through
 //! `tests/browser/check.mjs`) loads `index.html`, every bundled
-//! `report.html`, a board brief and a `diff` comparison at a phone's width
+//! `report.html`, a board brief, a `diff` comparison and a report whose
+//! template adds a task list and a bare web address, at a phone's width
 //! (500 px) and a desktop's (1280 px),
 //! with axe-core injected. The test fails on any serious or critical
 //! accessibility violation, on a page that scrolls sideways, on content
 //! scrolled out of view at 1280 px, on any request a page makes or error it
 //! logs, and when the dashboard's sorting and filtering do not work (under
-//! its own Content-Security-Policy) or it is incomplete with scripts off.
+//! its own Content-Security-Policy) or it is incomplete with scripts off,
+//! when the contents do not follow the title, and when a task shows a
+//! bullet or no box.
 //!
 //! Without node, chromium, playwright-core or axe-core the test is skipped
 //! with a note; with `SOCSOURCE_REQUIRE_TOOLS` set (as `.ci/run` does) it
@@ -85,6 +88,32 @@ fn dashboard_and_reports_in_headless_chromium() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
 
+    // A consultant's summary with the board's actions as a task list.
+    fs::create_dir_all(dir.join("tpl")).unwrap();
+    let summary = fs::read_to_string(repo().join("templates/summary.md")).unwrap();
+    fs::write(
+        dir.join("tpl/summary.md"),
+        format!(
+            "{summary}\n### Board actions\n\nGuidance: https://www.ncsc.gov.uk/collection/building-a-security-operations-centre.\n\n\
+             - [x] Budget approved by the committee\n- [ ] Provider shortlist agreed\n- Reviewed again in a year\n"
+        ),
+    )
+    .unwrap();
+    let run = socsource_at(
+        &dir,
+        &[
+            "report",
+            "in/northwind-bank.yaml",
+            "--templates",
+            "tpl",
+            "--format",
+            "html",
+            "--out",
+            "tasks",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
     let mut pages = vec![json!({
         "name": "index",
         "file": dir.join("out/index.html"),
@@ -105,6 +134,10 @@ fn dashboard_and_reports_in_headless_chromium() {
     pages.push(json!({
         "name": "diff",
         "file": dir.join("out/compared/diff.html"),
+    }));
+    pages.push(json!({
+        "name": "tasks",
+        "file": dir.join("tasks/northwind-bank/report.html"),
     }));
     let mut config = json!({
         "chromium": chromium,
@@ -166,6 +199,23 @@ fn dashboard_and_reports_in_headless_chromium() {
         if width == 1280 {
             for cut in layout["cut"].as_array().unwrap() {
                 problems.push(format!("{at}: content scrolled out of view: {cut}"));
+            }
+        }
+        if layout["contentsBelowTitle"] != json!(true) {
+            problems.push(format!("{at}: the contents sit above the title"));
+        }
+        let tasks = layout["tasks"].as_array().unwrap();
+        if page == "tasks" && tasks.len() != 2 {
+            problems.push(format!("{at}: {} task items, not 2", tasks.len()));
+        }
+        for task in tasks {
+            if task["bullet"] != "none"
+                || task["box"] != json!(true)
+                || task["boxFirst"] != json!(true)
+            {
+                problems.push(format!(
+                    "{at}: a task shows a bullet, or no box where the bullet was: {task}"
+                ));
             }
         }
         for request in r["requests"].as_array().unwrap() {

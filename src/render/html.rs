@@ -4,7 +4,9 @@
 //! The event stream is adjusted before pulldown-cmark writes it: headings
 //! get stable ids (GitHub's scheme, from [`slug`](super::slug), which the
 //! PDF shares), chart images become inline SVG figures, the page-break marker
-//! becomes a print break, and tables are wrapped so they scroll on a phone.
+//! becomes a print break, tables are wrapped so they scroll on a phone, and
+//! a task-list item shows its box where the bullet would be. Bare web
+//! addresses are linked by [`markdown::events`], as in the PDF.
 //! Text events are escaped by pulldown-cmark; raw HTML can only come from
 //! templates, because profile text is escaped before it becomes Markdown.
 
@@ -23,6 +25,10 @@ pub struct Heading {
 #[derive(Debug, Clone)]
 pub struct HtmlBody {
     pub body: String,
+    /// Where the first second-level heading starts in `body` (its end
+    /// when there is none): what comes before is the title block, which
+    /// the contents follow.
+    pub sections_start: usize,
     /// An `<ol>` of links to the second-level headings.
     pub toc: String,
     /// The text of the first top-level heading.
@@ -39,6 +45,40 @@ fn level_number(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+impl HtmlBody {
+    /// The title block: everything before the first section.
+    pub fn title_block(&self) -> &str {
+        &self.body[..self.sections_start]
+    }
+
+    /// Everything from the first section on.
+    pub fn sections(&self) -> &str {
+        &self.body[self.sections_start..]
+    }
+}
+
+/// `text` as a CSS string, quotes included, for a print stylesheet's
+/// running footer. Quotes and backslashes are escaped, and so are `<`, `>`
+/// and `&` (as hex escapes), so the text can end neither the string nor
+/// the `<style>` element it sits in.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' | '>' | '&' => out.push_str(&format!("\\{:X} ", c as u32)),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 pub fn escape_html(text: &str) -> String {
@@ -83,6 +123,8 @@ struct Adjust<'a, 'f, I: Iterator<Item = Event<'a>>> {
     head_column: usize,
     /// Tables seen so far under each heading, to name their wrappers.
     tables_in_section: std::collections::HashMap<String, usize>,
+    /// Task-list items so far, to give each an id its box is labelled by.
+    tasks: usize,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Adjust<'a, '_, I> {
@@ -192,6 +234,36 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adjust<'a, '_, I> {
                 let svg = self.chart_svg(&dest_url);
                 self.queue.push_back(svg);
             }
+            // A task's box takes the place of its bullet, and is named by
+            // the item's text. The id has a dot, which no heading id has.
+            Event::Start(Tag::Item) => {
+                let paragraph = match self.events.peek() {
+                    Some(Event::Start(Tag::Paragraph)) => self.events.next(),
+                    _ => None,
+                };
+                let done = match self.events.peek() {
+                    Some(Event::TaskListMarker(done)) => Some(*done),
+                    _ => None,
+                };
+                let Some(done) = done else {
+                    self.queue.push_back(Event::Start(Tag::Item));
+                    if let Some(p) = paragraph {
+                        self.adjust(p);
+                    }
+                    return;
+                };
+                self.events.next();
+                self.tasks += 1;
+                let id = format!("task.{}", self.tasks);
+                self.queue.push_back(Event::Html(CowStr::from(format!(
+                    "<li class=\"task\" id=\"{id}\">"
+                ))));
+                self.queue.extend(paragraph);
+                self.queue.push_back(Event::InlineHtml(CowStr::from(format!(
+                    "<input class=\"task-box\" type=\"checkbox\" disabled{} aria-labelledby=\"{id}\"> ",
+                    if done { " checked" } else { "" }
+                ))));
+            }
             Event::Html(h) | Event::InlineHtml(h) if h.trim() == PAGE_BREAK => {
                 self.queue.push_back(Event::Html(CowStr::from(
                     "<div class=\"page-break\"></div>\n",
@@ -276,7 +348,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
 
 pub fn to_html(markdown_text: &str, figures: &[Figure]) -> HtmlBody {
     let mut adjust = Adjust {
-        events: markdown::parser(markdown_text).peekable(),
+        events: markdown::events(markdown_text).peekable(),
         figures,
         slugs: Slugger::default(),
         headings: Vec::new(),
@@ -285,10 +357,17 @@ pub fn to_html(markdown_text: &str, figures: &[Figure]) -> HtmlBody {
         in_head: false,
         head_column: 0,
         tables_in_section: std::collections::HashMap::new(),
+        tasks: 0,
     };
     let mut body = String::with_capacity(markdown_text.len() * 2);
     html::push_html(&mut body, adjust.by_ref());
     let headings = adjust.headings;
+    // The first section's heading is written just as its id says.
+    let sections_start = headings
+        .iter()
+        .find(|h| h.level == 2)
+        .and_then(|h| body.find(&format!("<h2 id=\"{}\">", h.id)))
+        .unwrap_or(body.len());
     let mut toc = String::from("<ol>\n");
     for h in headings.iter().filter(|h| h.level == 2) {
         toc.push_str(&format!(
@@ -305,6 +384,7 @@ pub fn to_html(markdown_text: &str, figures: &[Figure]) -> HtmlBody {
         .unwrap_or_default();
     HtmlBody {
         body,
+        sections_start,
         toc,
         title,
         headings,
@@ -345,6 +425,71 @@ mod tests {
         assert!(page
             .body
             .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{ 7*7 }}"));
+    }
+
+    #[test]
+    fn a_task_shows_a_box_instead_of_a_bullet_named_by_its_text() {
+        let page = to_html(
+            "- [x] Budget approved\n- [ ] Provider chosen\n- plain\n\n1. [ ] loose\n\n   more\n",
+            &[],
+        );
+        assert!(page.body.contains("<li class=\"task\" id=\"task.1\"><input class=\"task-box\" type=\"checkbox\" disabled checked aria-labelledby=\"task.1\"> Budget approved</li>"), "{}", page.body);
+        assert!(page.body.contains("<li class=\"task\" id=\"task.2\"><input class=\"task-box\" type=\"checkbox\" disabled aria-labelledby=\"task.2\"> Provider chosen</li>"), "{}", page.body);
+        assert!(page.body.contains("<li>plain</li>"), "{}", page.body);
+        // A loose item keeps its paragraph, the box first in it.
+        assert!(page.body.contains("<li class=\"task\" id=\"task.3\">\n<p><input class=\"task-box\" type=\"checkbox\" disabled aria-labelledby=\"task.3\"> loose</p>"), "{}", page.body);
+        assert!(!page.body.contains("<li>\n<input"), "{}", page.body);
+    }
+
+    #[test]
+    fn bare_addresses_a_template_wrote_are_linked_and_profile_text_stays_text() {
+        let page = to_html("See https://www.ncsc.gov.uk/soc.\n", &[]);
+        assert!(
+            page.body.contains(
+                "See <a href=\"https://www.ncsc.gov.uk/soc\">https://www.ncsc.gov.uk/soc</a>."
+            ),
+            "{}",
+            page.body
+        );
+        let hostile = markdown::escape("https://evil.example/\"onmouseover=\"alert(1) <script>x</script> ![p](https://x.example/p.png)");
+        let page = to_html(&format!("{hostile}\n"), &[]);
+        assert!(!page.body.contains("<a"), "{}", page.body);
+        assert!(!page.body.contains("<img"), "{}", page.body);
+        assert!(!page.body.contains("<script"), "{}", page.body);
+        assert!(page.body.contains("https://evil.example/\"onmouseover=\"alert(1) &lt;script&gt;x&lt;/script&gt; ![p](https://x.example/p.png)"), "{}", page.body);
+    }
+
+    #[test]
+    fn the_title_block_is_what_comes_before_the_first_section() {
+        let page = to_html(
+            "# Report\n\nFor the board.\n\n<!-- pagebreak -->\n\n## Summary\n\nText.\n",
+            &[],
+        );
+        assert!(
+            page.title_block()
+                .starts_with("<h1 id=\"report\">Report</h1>"),
+            "{}",
+            page.body
+        );
+        assert!(page.title_block().contains("For the board."));
+        assert!(
+            page.sections()
+                .starts_with("<h2 id=\"summary\">Summary</h2>"),
+            "{}",
+            page.body
+        );
+        let no_sections = to_html("# Only a title\n", &[]);
+        assert_eq!(no_sections.title_block(), no_sections.body);
+        assert_eq!(no_sections.sections(), "");
+    }
+
+    #[test]
+    fn footer_text_cannot_leave_its_css_string() {
+        assert_eq!(css_string("Acme · Confidential"), "\"Acme · Confidential\"");
+        assert_eq!(
+            css_string("a\"b\\c</style><script>&\n"),
+            "\"a\\\"b\\\\c\\3C /style\\3E \\3C script\\3E \\26  \""
+        );
     }
 
     #[test]

@@ -3,14 +3,20 @@
 //!
 //! Policy: every value a template prints is escaped by [`escape`] (the
 //! Markdown template engine auto-escapes with it), so text from a profile can
-//! never break a table, start a heading or list, open a link, inject HTML or
-//! reach a downstream template engine (Liquid, Hugo, GitHub math) as syntax.
+//! never break a table, start a heading or list, open a link (nor become
+//! one, as a bare web address), inject HTML or reach a downstream template
+//! engine (Liquid, Hugo, GitHub math) as syntax.
 //! Templates themselves are trusted and may write any Markdown or HTML.
 //!
-//! HTML and PDF both parse the Markdown with [`parser`], so a template
-//! change shows in every format.
+//! HTML and PDF both read the Markdown with [`events`] (the parser plus
+//! links for bare web addresses), so a template change shows in every
+//! format.
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::{
+    CowStr, Event, LinkType, OffsetIter, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
+};
+use std::collections::VecDeque;
+use std::ops::Range;
 
 /// The marker a template writes to force a page break (PDF, print CSS).
 pub const PAGE_BREAK: &str = "<!-- pagebreak -->";
@@ -29,6 +35,172 @@ pub fn options() -> Options {
 
 pub fn parser(markdown: &str) -> Parser<'_> {
     Parser::new_ext(markdown, options())
+}
+
+/// The Markdown's events as HTML and PDF render them: [`parser`]'s, with
+/// adjacent text merged and every bare web address a template wrote made a
+/// link. CommonMark links only `<https://...>`; GitHub and every mail
+/// reader link a bare address too, and a reader of a PDF expects to click
+/// it. An address in profile text is not linked: [`escape`] writes its
+/// `://` escaped, so it is not in the Markdown as written.
+pub fn events(markdown: &str) -> Autolink<'_> {
+    Autolink {
+        source: markdown,
+        events: TextMergeWithOffset::new(parser(markdown).into_offset_iter()),
+        queue: VecDeque::new(),
+        inside: 0,
+        html_anchor: false,
+    }
+}
+
+/// Links bare web addresses in text (see [`bare_urls`]) that are in the
+/// Markdown exactly as written. Text in a link, an image's alt text, code
+/// and front matter is left alone, as is text in an anchor a template wrote
+/// as raw HTML (links do not nest).
+pub struct Autolink<'a> {
+    source: &'a str,
+    events: TextMergeWithOffset<'a, OffsetIter<'a>>,
+    queue: VecDeque<Event<'a>>,
+    /// How many links, images, code blocks and metadata blocks are open.
+    inside: usize,
+    html_anchor: bool,
+}
+
+impl<'a> Iterator for Autolink<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(queued) = self.queue.pop_front() {
+            return Some(queued);
+        }
+        let (event, at) = self.events.next()?;
+        match &event {
+            Event::Start(
+                Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_) | Tag::MetadataBlock(_),
+            ) => self.inside += 1,
+            Event::End(
+                TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock | TagEnd::MetadataBlock(_),
+            ) => self.inside = self.inside.saturating_sub(1),
+            Event::InlineHtml(h) => {
+                let tag = h.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<a ") || tag.starts_with("<a>") {
+                    self.html_anchor = true;
+                } else if tag.starts_with("</a") {
+                    self.html_anchor = false;
+                }
+            }
+            Event::Text(text) if self.inside == 0 && !self.html_anchor => {
+                let written = self.source.get(at).unwrap_or("");
+                let mut urls = bare_urls(text);
+                urls.retain(|url| written.contains(&text[url.clone()]));
+                if !urls.is_empty() {
+                    self.split(text, urls);
+                    return self.queue.pop_front();
+                }
+            }
+            _ => {}
+        }
+        Some(event)
+    }
+}
+
+impl<'a> Autolink<'a> {
+    fn split(&mut self, text: &str, urls: Vec<Range<usize>>) {
+        let mut at = 0;
+        for url in urls {
+            if url.start > at {
+                self.queue
+                    .push_back(Event::Text(CowStr::from(text[at..url.start].to_string())));
+            }
+            let address = text[url.clone()].to_string();
+            self.queue.push_back(Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: CowStr::from(address.clone()),
+                title: CowStr::from(""),
+                id: CowStr::from(""),
+            }));
+            self.queue.push_back(Event::Text(CowStr::from(address)));
+            self.queue.push_back(Event::End(TagEnd::Link));
+            at = url.end;
+        }
+        if at < text.len() {
+            self.queue
+                .push_back(Event::Text(CowStr::from(text[at..].to_string())));
+        }
+    }
+}
+
+/// Where bare `http://` and `https://` addresses are in `text`, as GitHub
+/// finds them: the scheme at the start, after a space or after opening
+/// punctuation; a domain with a dot; then everything up to a space or an
+/// angle bracket, less trailing punctuation (`.`, `,`, `:`, `;`, `!`, `?`,
+/// quotes, `*`, `_`, `~`) and any closing bracket without an opening one
+/// inside the address.
+pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    if !text.contains("://") {
+        return found;
+    }
+    // Schemes are case-insensitive; ASCII lower-casing keeps every offset.
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(offset) = lower[from..].find("http") {
+        let start = from + offset;
+        from = start + 4;
+        let scheme = ["https://", "http://"]
+            .into_iter()
+            .find(|s| lower[start..].starts_with(s));
+        let Some(scheme) = scheme else { continue };
+        let opens = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "([{<\"'*_~\u{201c}\u{2018}\u{ab}".contains(c));
+        if !opens {
+            continue;
+        }
+        let after = start + scheme.len();
+        let end = text[after..]
+            .find(|c: char| c.is_whitespace() || c.is_control() || "<>\"`".contains(c))
+            .map_or(text.len(), |n| after + n);
+        let end = after + trim_trailing(&text[after..end]).len();
+        let host = &text[after..end];
+        let host = host
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'))
+            .map_or(host, |n| &host[..n])
+            .trim_end_matches('.');
+        let named = host.starts_with(char::is_alphanumeric)
+            && host
+                .rsplit_once('.')
+                .is_some_and(|(_, top)| top.chars().any(char::is_alphanumeric));
+        if named {
+            found.push(start..end);
+        }
+        from = end.max(from);
+    }
+    found
+}
+
+/// An address without the punctuation that ends the sentence around it.
+fn trim_trailing(address: &str) -> &str {
+    let mut url = address;
+    loop {
+        let Some(last) = url.chars().next_back() else {
+            return url;
+        };
+        let unbalanced = |open: char| url.matches(open).count() < url.matches(last).count();
+        let drop = match last {
+            '.' | ',' | ':' | ';' | '!' | '?' | '*' | '_' | '~' | '\'' | '"' => true,
+            '\u{2019}' | '\u{201d}' | '\u{bb}' => true,
+            ')' => unbalanced('('),
+            ']' => unbalanced('['),
+            '}' => unbalanced('{'),
+            _ => false,
+        };
+        if !drop {
+            return url;
+        }
+        url = &url[..url.len() - last.len_utf8()];
+    }
 }
 
 /// Escape text for any inline position of a Markdown document, table cells
@@ -85,6 +257,12 @@ pub fn escape(text: &str) -> String {
             }
             // Only an entity reference (`&amp;`, `&#39;`) needs escaping.
             '&' if looks_like_entity(&chars[i + 1..]) => out.push_str("\\&"),
+            // A web address reads as written but is not linked (by
+            // [`events`], nor by a code host's autolinker): a profile
+            // cannot put a link in front of the board.
+            ':' if chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/') => {
+                out.push_str("\\:")
+            }
             c => out.push(c),
         }
     }
@@ -363,6 +541,10 @@ mod tests {
 
     #[test]
     fn ordinary_text_stays_readable() {
+        assert_eq!(
+            escape("see https://x.example/a"),
+            "see https\\://x.example/a"
+        );
         assert_eq!(escape("+1.0"), "+1.0");
         assert_eq!(escape("12.5%"), "12.5%");
         assert_eq!(escape("-1.2"), "-1.2");
@@ -375,6 +557,106 @@ mod tests {
         assert_eq!(yaml_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
         let parsed: String = serde_yaml::from_str(&yaml_string("Δήμος: \"x\" # y")).unwrap();
         assert_eq!(parsed, "Δήμος: \"x\" # y");
+    }
+
+    fn linked(text: &str) -> Vec<&str> {
+        bare_urls(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn bare_addresses_are_found_without_the_sentence_around_them() {
+        assert_eq!(
+            linked("See https://www.ncsc.gov.uk/collection/soc. Then http://example.com/a?b=1&c=2, or (https://en.wikipedia.org/wiki/Foo_(bar)) and \"https://example.org/x\"!"),
+            [
+                "https://www.ncsc.gov.uk/collection/soc",
+                "http://example.com/a?b=1&c=2",
+                "https://en.wikipedia.org/wiki/Foo_(bar)",
+                "https://example.org/x",
+            ]
+        );
+        assert_eq!(
+            linked("at https://example.com:8443/path."),
+            ["https://example.com:8443/path"]
+        );
+        assert_eq!(linked("HTTPS://EXAMPLE.COM"), ["HTTPS://EXAMPLE.COM"]);
+        // Not an address: no dot in the host, no host, inside a word, another scheme.
+        for text in [
+            "https://localhost/x",
+            "https:// example.com",
+            "https://",
+            "xhttps://example.com",
+            "ftp://example.com",
+            "javascript:alert(1)//https",
+            "https://.com",
+        ] {
+            assert_eq!(linked(text), Vec::<&str>::new(), "{text}");
+        }
+        // An address ends at an angle bracket or a quote.
+        assert_eq!(
+            linked("https://evil.example/\"><script>alert(1)</script>"),
+            ["https://evil.example/"]
+        );
+    }
+
+    fn events_of(md: &str) -> Vec<Event<'_>> {
+        events(md).collect()
+    }
+
+    #[test]
+    fn bare_addresses_become_links_only_in_plain_text() {
+        let link = |url: &str| {
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::Autolink,
+                dest_url: url.to_string().into(),
+                title: "".into(),
+                id: "".into(),
+            })
+        };
+        let got = events_of("Read https://example.com/a_b.\n");
+        assert_eq!(
+            got,
+            [
+                Event::Start(Tag::Paragraph),
+                Event::Text("Read ".into()),
+                link("https://example.com/a_b"),
+                Event::Text("https://example.com/a_b".into()),
+                Event::End(TagEnd::Link),
+                Event::Text(".".into()),
+                Event::End(TagEnd::Paragraph),
+            ]
+        );
+        // An address in profile text reads back whole, and is not linked.
+        let md = format!("{}\n", escape("see https://example.com/in_house_soc"));
+        let got = events_of(&md);
+        assert!(
+            got.contains(&Event::Text("see https://example.com/in_house_soc".into())),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|e| matches!(e, Event::Start(Tag::Link { .. }))),
+            "{got:?}"
+        );
+        // Already a link, code, an image's alt text, or inside an anchor
+        // written as raw HTML: no link is added (links do not nest).
+        for (md, links) in [
+            ("[https://example.com](https://example.org)\n", 1),
+            ("<https://example.com>\n", 1),
+            ("`https://example.com`\n", 0),
+            ("```\nhttps://example.com\n```\n", 0),
+            ("![https://example.com](logo.png)\n", 0),
+            (
+                "<a href=\"https://example.org\">https://example.com</a>\n",
+                0,
+            ),
+            ("<b>https://example.com</b>\n", 1),
+        ] {
+            let found = events_of(md)
+                .iter()
+                .filter(|e| matches!(e, Event::Start(Tag::Link { .. })))
+                .count();
+            assert_eq!(found, links, "{md}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod provenance;
 pub mod slug;
 mod template_graph;
 pub mod templates;
@@ -213,6 +214,15 @@ impl Renderer {
         let page = html::to_html(md, figures);
         let mut context = tera::Context::new();
         context.insert("body", &page.body);
+        context.insert("title_block", page.title_block());
+        context.insert("sections", page.sections());
+        context.insert(
+            "print_footer",
+            &html::css_string(&format!(
+                "{} · {}",
+                shell.organisation, shell.classification
+            )),
+        );
         context.insert("toc", &page.toc);
         context.insert("title", &page.title);
         context.insert(
@@ -291,6 +301,11 @@ impl Renderer {
                     )
                     .map_err(RenderError::Pdf)?;
                     out.warnings.extend(rendered.warnings);
+                    out.warnings.extend(provenance::warnings(
+                        &self.templates,
+                        "diff.md",
+                        &rendered.unshown,
+                    ));
                     out.files.push(OutputFile {
                         path: "diff.pdf".into(),
                         bytes: rendered.bytes,
@@ -368,6 +383,11 @@ impl Renderer {
                         let rendered = pdf::render(&md, a, &figures, &self.fonts, &self.pdf, form)
                             .map_err(RenderError::Pdf)?;
                         out.warnings.extend(rendered.warnings);
+                        out.warnings.extend(provenance::warnings(
+                            &self.templates,
+                            edition.template(),
+                            &rendered.unshown,
+                        ));
                         out.files.push(OutputFile {
                             path,
                             bytes: rendered.bytes,

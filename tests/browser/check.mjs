@@ -76,7 +76,26 @@ function measure() {
       past.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : ""));
     }
   }
+  // Task-list items: their box, and what stands where a bullet would.
+  const tasks = [...document.querySelectorAll("li.task")].map((li) => {
+    const box = li.querySelector("input[type=checkbox]");
+    const text = li.textContent.trim();
+    return {
+      text,
+      bullet: getComputedStyle(li).listStyleType,
+      box: Boolean(box),
+      // The box sits left of the item's text, where the bullet was.
+      boxFirst: Boolean(box) && box.getBoundingClientRect().right <= li.getBoundingClientRect().left + 4,
+    };
+  });
+  // On screen the contents follow the title.
+  const title = document.querySelector("main h1");
+  const contents = document.querySelector("nav.toc");
+  const contentsBelowTitle = !title || !contents ||
+    contents.getBoundingClientRect().top >= title.getBoundingClientRect().bottom;
   return {
+    tasks,
+    contentsBelowTitle,
     innerWidth: window.innerWidth,
     scrollWidth: doc.scrollWidth,
     horizontalScroll: doc.scrollWidth > window.innerWidth,

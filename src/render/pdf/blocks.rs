@@ -7,12 +7,17 @@
 //! Every construct the parser configuration enables has a block or a style
 //! here: headings, paragraphs, emphasis, strong, strikethrough, code spans
 //! and blocks, hard breaks (as `\n` in a span), lists (nested, ordered,
-//! tasks), block quotes, tables, links, images (charts), rules, and
-//! footnotes. A footnote reference becomes a superscript number; the
-//! definitions are collected, numbered as the HTML numbers them (by first
-//! appearance of the label), into one [`Block::Footnotes`] at the end of the
-//! document. Raw HTML other than the page-break marker is not shown and is
-//! counted so the caller can say so.
+//! tasks), block quotes, tables, links (bare web addresses too, as
+//! [`markdown::events`] links them), images, rules, and footnotes. A
+//! footnote reference becomes a superscript number; the definitions are
+//! collected, numbered as the HTML numbers them (by first appearance of the
+//! label), into one [`Block::Footnotes`] at the end of the document. A task
+//! item's box is a paragraph of its own (see [`task_box`]).
+//!
+//! What the PDF cannot show as written is returned as [`Unshown`], so the
+//! caller can say where in the templates it is: raw HTML other than the
+//! page-break marker and comments, and images other than the charts (shown
+//! as their alt text in brackets).
 
 use crate::render::markdown::{self, PAGE_BREAK};
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Tag, TagEnd};
@@ -75,10 +80,55 @@ pub enum Block {
         name: String,
         alt: String,
     },
+    /// An image other than a chart, alone in its paragraph: its path as
+    /// the template wrote it, and its alt text. `shown` is what the page
+    /// shows in its place: the alt text in brackets, as a paragraph.
+    Image {
+        path: String,
+        alt: String,
+        shown: Vec<Span>,
+    },
     Code(String),
     PageBreak,
     /// The document's footnote definitions, in number order.
     Footnotes(Vec<Footnote>),
+}
+
+/// Something in the Markdown that the PDF does not show as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unshown {
+    /// Raw HTML, as written (the first line of an HTML block).
+    Html(String),
+    /// An image other than a chart: its alt text shows in brackets.
+    Image { path: String, alt: String },
+}
+
+/// The box a task-list item shows instead of a bullet.
+pub const TASK_OPEN: char = '\u{2610}';
+pub const TASK_DONE: char = '\u{2611}';
+
+/// A task-list item's box, and the rest of the item; `None` for an item
+/// that is not a task. [`parse`] gives a task item's box a paragraph of its
+/// own, first in the item, so the layout can set it where a bullet goes.
+pub fn task_box(item: &[Block]) -> Option<(&str, &[Block])> {
+    match item {
+        [Block::Paragraph(spans), rest @ ..] => match spans.as_slice() {
+            [only] if is_task_box(&only.text) => Some((only.text.as_str(), rest)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_task_box(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some(TASK_OPEN | TASK_DONE)) && chars.next().is_none()
+}
+
+/// What the PDF shows for an image it does not draw: its alt text in
+/// brackets.
+pub fn stand_in(alt: &str) -> String {
+    format!("[{alt}]")
 }
 
 /// Lists and quotes nested deeper than this are flattened into their
@@ -210,7 +260,13 @@ struct Table {
 struct Builder {
     stack: Vec<Frame>,
     inline: Inline,
-    ignored_html: usize,
+    unshown: Vec<Unshown>,
+    /// Whether the last event was raw HTML: an HTML block comes a line at
+    /// a time, and is reported once.
+    after_html: bool,
+    /// An image other than a chart that began the current paragraph, shown
+    /// as its alt text; if nothing follows it, the paragraph is the image.
+    lone_image: Option<(String, String)>,
     table: Option<Table>,
     code: Option<String>,
     /// An image being read: its URL and alt text.
@@ -224,14 +280,15 @@ struct Builder {
     footnotes: Vec<Footnote>,
 }
 
-/// Parse Markdown into blocks. Raw HTML other than the page-break marker
-/// is not rendered in a PDF; it is returned in `ignored_html` so the caller
-/// can say so.
-pub fn parse(md: &str) -> (Vec<Block>, usize) {
+/// Parse Markdown into blocks, with what the PDF does not show as written
+/// (raw HTML, images other than the charts), in order.
+pub fn parse(md: &str) -> (Vec<Block>, Vec<Unshown>) {
     let mut b = Builder {
         stack: vec![Frame::Root(Vec::new())],
         inline: Inline::default(),
-        ignored_html: 0,
+        unshown: Vec::new(),
+        after_html: false,
+        lone_image: None,
         table: None,
         code: None,
         image: None,
@@ -241,7 +298,7 @@ pub fn parse(md: &str) -> (Vec<Block>, usize) {
         footnote_numbers: BTreeMap::new(),
         footnotes: Vec::new(),
     };
-    for event in markdown::parser(md) {
+    for event in markdown::events(md) {
         b.event(event);
     }
     b.finish()
@@ -261,6 +318,17 @@ impl Builder {
     /// a tight list item comes without one).
     fn flush_paragraph(&mut self) {
         let spans = self.inline.take();
+        if let Some((path, alt)) = self.lone_image.take() {
+            if matches!(spans.as_slice(), [only] if only.link.is_none() && only.text == stand_in(&alt))
+            {
+                self.emit(Block::Image {
+                    path,
+                    alt,
+                    shown: spans,
+                });
+                return;
+            }
+        }
         if !spans.is_empty() {
             self.emit(Block::Paragraph(spans));
         }
@@ -293,6 +361,8 @@ impl Builder {
         {
             self.flush_paragraph();
         }
+        let continued_html =
+            std::mem::replace(&mut self.after_html, matches!(event, Event::Html(_)));
         if self.flatten(&event) || self.image_text(&event) {
             return;
         }
@@ -313,8 +383,13 @@ impl Builder {
             Event::SoftBreak => self.inline.text(" "),
             Event::HardBreak => self.inline.text("\n"),
             Event::TaskListMarker(done) => {
-                self.inline
-                    .text(if done { "\u{2611} " } else { "\u{2610} " })
+                self.flush_paragraph();
+                let mark = if done { TASK_DONE } else { TASK_OPEN };
+                self.emit(Block::Paragraph(vec![Span {
+                    text: mark.to_string(),
+                    style: Style::default(),
+                    link: None,
+                }]));
             }
             Event::FootnoteReference(label) => {
                 let number = self.footnote_number(&label);
@@ -325,7 +400,8 @@ impl Builder {
                 self.inline.push(&number.to_string(), style);
             }
             Event::Rule => self.emit(Block::Rule),
-            Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
+            Event::Html(h) => self.html(&h, continued_html),
+            Event::InlineHtml(h) => self.html(&h, false),
             Event::InlineMath(_) | Event::DisplayMath(_) => {}
         }
     }
@@ -364,11 +440,20 @@ impl Builder {
         }
     }
 
-    fn html(&mut self, h: &CowStr<'_>) {
-        if h.trim() == PAGE_BREAK {
+    /// The page-break marker breaks the page. Other raw HTML is not shown;
+    /// a comment or a closing tag hides nothing, and is not reported.
+    fn html(&mut self, h: &CowStr<'_>, continued: bool) {
+        let text = h.trim();
+        if text == PAGE_BREAK {
             self.emit(Block::PageBreak);
-        } else if !h.trim().is_empty() {
-            self.ignored_html += 1;
+            return;
+        }
+        let hides_nothing = text.is_empty()
+            || text.starts_with("</")
+            || (text.starts_with("<!--") && text.ends_with("-->"));
+        if !continued && !hides_nothing {
+            let first_line = text.lines().next().unwrap_or(text).trim_end();
+            self.unshown.push(Unshown::Html(first_line.to_string()));
         }
     }
 
@@ -412,6 +497,7 @@ impl Builder {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Heading(_) => {
+                self.lone_image = None;
                 let spans = self.inline.take();
                 let level = self.heading.take().unwrap_or(2);
                 self.emit(Block::Heading { level, spans });
@@ -452,6 +538,7 @@ impl Builder {
                 }
             }
             TagEnd::TableCell => {
+                self.lone_image = None;
                 let cell = self.inline.take();
                 if let Some(t) = self.table.as_mut() {
                     t.row.push(cell);
@@ -480,7 +567,8 @@ impl Builder {
     }
 
     /// A chart image on its own becomes a chart; any other image shows its
-    /// alt text in brackets.
+    /// alt text in brackets (a block of its own when nothing else is in its
+    /// paragraph).
     fn end_image(&mut self) {
         if let Some((url, alt)) = self.image.take() {
             match url.strip_prefix("charts/") {
@@ -488,12 +576,19 @@ impl Builder {
                     name: name.to_string(),
                     alt,
                 }),
-                _ => self.inline.text(&format!("[{alt}]")),
+                Some(_) => self.inline.text(&stand_in(&alt)),
+                None => {
+                    if self.inline.spans.is_empty() {
+                        self.lone_image = Some((url.clone(), alt.clone()));
+                    }
+                    self.inline.text(&stand_in(&alt));
+                    self.unshown.push(Unshown::Image { path: url, alt });
+                }
             }
         }
     }
 
-    fn finish(mut self) -> (Vec<Block>, usize) {
+    fn finish(mut self) -> (Vec<Block>, Vec<Unshown>) {
         self.flush_paragraph();
         // An unclosed frame (impossible from pulldown-cmark, but cheap to
         // survive) gives its blocks to the root.
@@ -513,7 +608,7 @@ impl Builder {
             self.footnotes.sort_by_key(|f| f.number);
             blocks.push(Block::Footnotes(self.footnotes));
         }
-        (blocks, self.ignored_html)
+        (blocks, self.unshown)
     }
 }
 
@@ -526,8 +621,8 @@ mod tests {
         let md = "---\ntitle: x\n---\n\n# Title\n\nSome **bold** and *it*.\n\n<!-- pagebreak -->\n\n\
                   - one\n- two\n  1. nested\n\n> **Note.** Quote\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n\
                   ![Costs](charts/costs.svg)\n";
-        let (blocks, ignored) = parse(md);
-        assert_eq!(ignored, 0);
+        let (blocks, unshown) = parse(md);
+        assert_eq!(unshown, []);
         assert!(
             matches!(&blocks[0], Block::Heading { level: 1, spans } if plain_text(spans) == "Title")
         );
@@ -612,6 +707,69 @@ mod tests {
         assert_eq!(numbers, [1, 2]);
         assert!(matches!(&notes[0].blocks[0], Block::Paragraph(s) if plain_text(s) == "Note B."));
         assert_eq!(blocks.len(), 3);
+    }
+
+    #[test]
+    fn a_task_item_has_its_box_apart_for_the_marker() {
+        let (blocks, _) =
+            parse("- [x] Budget approved\n- [ ] Provider chosen\n- plain \u{2610} box\n");
+        let Block::List { items, .. } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        let (mark, rest) = task_box(&items[0]).expect("a task");
+        assert_eq!(mark, "\u{2611}");
+        assert!(matches!(rest, [Block::Paragraph(s)] if plain_text(s) == "Budget approved"));
+        assert_eq!(task_box(&items[1]).map(|(m, _)| m), Some("\u{2610}"));
+        assert_eq!(task_box(&items[2]), None, "a box in the text is not a task");
+    }
+
+    #[test]
+    fn bare_addresses_are_links() {
+        let (blocks, _) = parse("Read https://example.com/soc, then decide.\n");
+        let Block::Paragraph(spans) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        let linked: Vec<(&str, Option<&str>)> = spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.link.as_deref()))
+            .collect();
+        assert_eq!(
+            linked,
+            [
+                ("Read ", None),
+                ("https://example.com/soc", Some("https://example.com/soc")),
+                (", then decide.", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn raw_html_and_images_are_reported_once_each() {
+        let md = "<div class=\"note\">\n<p>x</p>\n</div>\n\nText <span title=\"t\">in</span> a line.<!-- a comment -->\n\n\
+                  <!-- pagebreak -->\n\n![Our logo](logo.png)\n\nAn ![icon](icon.svg) inline.\n\n![Costs](charts/costs.svg)\n";
+        let (blocks, unshown) = parse(md);
+        assert_eq!(
+            unshown,
+            [
+                Unshown::Html("<div class=\"note\">".into()),
+                Unshown::Html("<span title=\"t\">".into()),
+                Unshown::Image {
+                    path: "logo.png".into(),
+                    alt: "Our logo".into()
+                },
+                Unshown::Image {
+                    path: "icon.svg".into(),
+                    alt: "icon".into()
+                },
+            ]
+        );
+        assert!(blocks.contains(&Block::PageBreak));
+        assert!(blocks.iter().any(|b| matches!(b,
+            Block::Image { path, alt, shown } if path == "logo.png" && alt == "Our logo" && plain_text(shown) == "[Our logo]")));
+        assert!(blocks
+            .iter()
+            .any(|b| matches!(b, Block::Paragraph(s) if plain_text(s) == "An [icon] inline.")));
+        assert!(blocks.iter().any(|b| matches!(b, Block::Chart { .. })));
     }
 
     #[test]

@@ -86,6 +86,10 @@ pub struct PdfOutput {
     pub bytes: Vec<u8>,
     pub pages: usize,
     pub warnings: Vec<String>,
+    /// What the PDF does not show as written (raw HTML, images other than
+    /// the charts), for the caller to warn of with where the templates
+    /// have it.
+    pub unshown: Vec<blocks::Unshown>,
 }
 
 /// Characters no font can show, each with the first section it occurs in.
@@ -128,6 +132,7 @@ pub fn missing_characters(blocks: &[Block], fonts: &FontSet) -> Vec<(char, Strin
                     }
                 }
                 Block::Chart { alt, .. } => check(alt, section, out),
+                Block::Image { shown, .. } => check(&blocks::plain_text(shown), section, out),
                 Block::Rule | Block::PageBreak => {}
             }
         }
@@ -225,8 +230,9 @@ pub fn render(
 }
 
 /// Typeset `markdown` as PDF. Problems the reader should know of but that
-/// do not stop the PDF (a character no font has, raw HTML) are returned as
-/// warnings; a PDF that cannot be written is an error.
+/// do not stop the PDF (a character no font has) are returned as warnings,
+/// and what it does not show as written as `unshown`; a PDF that cannot be
+/// written is an error.
 pub fn render_document(
     markdown: &str,
     figures: &[Figure],
@@ -235,7 +241,7 @@ pub fn render_document(
     info: &DocumentInfo,
     form: layout::Form,
 ) -> Result<PdfOutput, PdfError> {
-    let (blocks, ignored_html) = blocks::parse(markdown);
+    let (blocks, unshown) = blocks::parse(markdown);
     let mut warnings = Vec::new();
     for (c, section) in missing_characters(&blocks, fonts) {
         warnings.push(format!(
@@ -243,11 +249,6 @@ pub fn render_document(
             c as u32,
             section,
             fonts::MISSING_MARK
-        ));
-    }
-    if ignored_html > 0 {
-        warnings.push(format!(
-            "{ignored_html} raw HTML fragment(s) in the templates are not shown in the PDF"
         ));
     }
     let doc = layout::layout(
@@ -290,6 +291,7 @@ pub fn render_document(
         bytes,
         pages,
         warnings,
+        unshown,
     })
 }
 

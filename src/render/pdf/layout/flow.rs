@@ -22,7 +22,7 @@ const FOOTNOTE_RULE: f32 = 0.3;
 const MIN_TEXT_WIDTH: f32 = 120.0;
 use super::grid::TablePlan;
 use crate::render::charts::{Color, Figure};
-use crate::render::pdf::blocks::{plain_text, Align, Block, Footnote, Span, Style};
+use crate::render::pdf::blocks::{self, plain_text, Align, Block, Footnote, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
 use crate::render::slug::Slugger;
 use std::cell::RefCell;
@@ -213,7 +213,7 @@ impl<'a> Flow<'a> {
     pub(super) fn min_height(&self, block: &Block, width: f32) -> f32 {
         let t = self.theme;
         match block {
-            Block::Paragraph(spans) => {
+            Block::Paragraph(spans) | Block::Image { shown: spans, .. } => {
                 let lines = self.body_lines(spans, width).len().min(2);
                 lines.max(1) as f32 * t.body.size * t.body.leading
             }
@@ -252,7 +252,7 @@ impl<'a> Flow<'a> {
         let mut h = 0.0;
         for (i, b) in blocks.iter().enumerate() {
             h += match b {
-                Block::Paragraph(spans) => {
+                Block::Paragraph(spans) | Block::Image { shown: spans, .. } => {
                     self.body_lines(spans, width).len() as f32 * t.body.size * t.body.leading
                 }
                 Block::List { items, .. } => items
@@ -347,7 +347,7 @@ impl<'a> Flow<'a> {
         let t = self.theme;
         match block {
             Block::Heading { level, spans } => self.heading(*level, spans, rest, x, width),
-            Block::Paragraph(spans) => {
+            Block::Paragraph(spans) | Block::Image { shown: spans, .. } => {
                 self.open(Role::P);
                 self.paragraph(spans, x, width, &TextStyle::body(t));
                 self.close();
@@ -546,6 +546,10 @@ impl<'a> Flow<'a> {
             .iter()
             .enumerate()
             .map(|(i, item)| {
+                // A task's box is its marker.
+                if let Some((mark, rest)) = blocks::task_box(item) {
+                    return (mark.to_string(), rest);
+                }
                 let marker = match start {
                     Some(n) => format!("{}.", n.saturating_add(i as u64)),
                     None => "\u{2022}".to_string(),
