@@ -463,6 +463,14 @@ pub fn example_profile() -> String {
                     };
                     if let Some(value) = example(starter, &path).or_else(fallback) {
                         let _ = writeln!(out, "{pad}{}: {value}", f.name);
+                    } else if f.name.ends_with("logo") {
+                        // A logo names a file, which must exist: shown, not set.
+                        let _ = writeln!(
+                            out,
+                            "{pad}# {}: logos/{}.png   # a PNG, JPEG or SVG beside the profile",
+                            f.name,
+                            f.name.replace('_', "-")
+                        );
                     }
                 }
             }

@@ -37,7 +37,13 @@ pub fn read(file: &Path, shown: &str, options: &LoadOptions) -> Input {
                 .unwrap_or_default();
             (
                 Some(sha256_hex(&bytes)),
-                profile::load_bytes(shown, &stem, &bytes, options),
+                profile::load_bytes_in(
+                    shown,
+                    &stem,
+                    &bytes,
+                    file.parent().unwrap_or(Path::new(".")),
+                    options,
+                ),
             )
         }
         // Loading again turns the read error into the profile's diagnostic.

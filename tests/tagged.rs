@@ -363,7 +363,8 @@ fn every_report_is_tagged_pdf_ua() {
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     for pdf in &pdfs {
         let s = check(pdf, false);
-        assert!(s.marked > 50 && s.artifacts > 0, "{}", pdf.display());
+        // A one-page brief marks a few dozen sequences; a report hundreds.
+        assert!(s.marked > 20 && s.artifacts > 0, "{}", pdf.display());
         for (tag, n) in s.tags {
             *totals.entry(tag).or_default() += n;
         }

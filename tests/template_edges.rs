@@ -29,7 +29,7 @@ fn summary_with_actions() -> String {
          \n\
          Signed: <span class=\"signature\">the adviser</span>.\n\
          \n\
-         ![Firm logo](firm-logo.png)\n"
+         ![Firm logo](https://example.org/firm-logo.png)\n"
     )
 }
 
@@ -77,7 +77,10 @@ fn what_the_pdf_leaves_out_is_named_by_template_line_and_column() {
             "<span class=\"signature\">",
             "raw HTML `<span class=\"signature\">`",
         ),
-        ("firm-logo.png", "the image `firm-logo.png`"),
+        (
+            "https://example.org/firm-logo.png",
+            "the image `https://example.org/firm-logo.png`",
+        ),
     ] {
         let (line, column) = line_column(&template, needle);
         let place = format!("{file}:{line}:{column}: {what}");

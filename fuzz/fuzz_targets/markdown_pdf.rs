@@ -56,6 +56,7 @@ fuzz_target!(|bytes: &[u8]| {
         &markdown,
         &f.assessment,
         &f.figures,
+        &[],
         &f.fonts,
         &PdfOptions::default(),
         form,

@@ -103,6 +103,7 @@ pub fn remove_unwritten(
         let dir = folder.path().join(id);
         // Empty folders go too; a folder with anything else in it stays.
         let _ = fs::remove_dir(dir.join("charts"));
+        let _ = fs::remove_dir(dir.join("images"));
         let gone = fs::remove_dir(&dir).is_ok();
         let failed = outcomes.iter_mut().find(|o| {
             o.status != Status::Rendered && (o.file == *file || o.id.as_deref() == Some(id))
@@ -151,7 +152,8 @@ const REPORT_FILES: [&str; 7] = [
 ];
 
 /// `OUT/<path>` when `path` is one of report `id`'s own files, reached
-/// without a link: `<id>/<report file>` or `<id>/charts/<name>.svg`.
+/// without a link: `<id>/<report file>`, `<id>/charts/<name>.svg` or
+/// `<id>/images/<name>` (its logos and template images).
 fn own_report_file(out: &Path, id: &str, path: &str) -> Option<PathBuf> {
     if !crate::profile::words::is_slug(id) {
         return None;
@@ -168,6 +170,13 @@ fn own_report_file(out: &Path, id: &str, path: &str) -> Option<PathBuf> {
         [first, "charts", name] => {
             *first == id
                 && name.ends_with(".svg")
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+        }
+        [first, "images", name] => {
+            *first == id
+                && [".png", ".jpeg", ".svg"].iter().any(|e| name.ends_with(e))
                 && name
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')

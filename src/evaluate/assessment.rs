@@ -174,6 +174,13 @@ pub struct ProfileSummary {
     pub prepared_for: String,
     pub classification: String,
     pub language: String,
+    /// `draft` or `final`.
+    pub status: String,
+    /// The preparer's logo and the organisation's, for the cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<crate::profile::image::Image>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_logo: Option<crate::profile::image::Image>,
     pub employees: u64,
     pub frameworks: Vec<String>,
     /// Tightest incident-notification deadline in hours, if any applies.

@@ -310,6 +310,9 @@ pub fn summary(p: &Profile) -> ProfileSummary {
         prepared_for: p.report.prepared_for.clone(),
         classification: p.report.classification.clone(),
         language: p.report.language.clone(),
+        status: p.report.status.clone(),
+        logo: p.report.logo.clone(),
+        client_logo: p.report.client_logo.clone(),
         employees: p.organisation.employees,
         frameworks: p
             .compliance

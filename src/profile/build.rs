@@ -21,6 +21,8 @@ pub struct BuildContext<'a> {
     pub file_stem: &'a str,
     /// Used for `report.date` when the profile gives none.
     pub default_date: Date,
+    /// The profile's folder, which the paths of its logos are relative to.
+    pub folder: &'a std::path::Path,
 }
 
 /// One section of the profile as phase 2 reads it: the checked record (if
@@ -788,6 +790,36 @@ impl<'a> Builder<'a> {
                 .given(&p, "date", |c| text(c).as_deref().and_then(Date::parse))
                 .unwrap_or(self.cx.default_date),
             language: d.text(&p, "language"),
+            status: d.text(&p, "status"),
+            logo: self.logo(&p, "logo"),
+            client_logo: self.logo(&p, "client_logo"),
+        }
+    }
+
+    /// A logo the profile names, read and recognised; a file that is
+    /// missing, too large or not an image is an error at its key.
+    fn logo(&mut self, s: &Section, key: &str) -> Option<super::image::Image> {
+        let Some(written) = text_of(s.record, key) else {
+            self.d.mark(&join(s.path, key));
+            return None;
+        };
+        let pos = s.record.map_or_else(Pos::default, |r| r.pos_of(key));
+        let path = join(s.path, key);
+        let local = std::path::Path::new(&written);
+        let found = if local.is_absolute() {
+            local.to_path_buf()
+        } else {
+            self.cx.folder.join(local)
+        };
+        match super::image::read(&found, &written) {
+            Ok(image) => Some(image),
+            Err(problem) => {
+                let d = self
+                    .diagnostic_at(&path, pos, problem, true)
+                    .with_help("give a PNG, JPEG or SVG file of at most 2 MiB, its path relative to the profile's folder");
+                self.diags.push(d);
+                None
+            }
         }
     }
 }

@@ -1007,6 +1007,24 @@ pub const REPORT: &[Field] = &[
         DefaultValue::Text("en"),
         "Report language.",
     ),
+    opt(
+        "status",
+        Kind::Enum(&["draft", "final"]),
+        DefaultValue::Text("final"),
+        "`draft` shows the status on the cover and a DRAFT watermark on every page; `final` shows the status only.",
+    ),
+    opt(
+        "logo",
+        TEXT,
+        DefaultValue::Derived("none"),
+        "The preparer's logo for the cover: a PNG, JPEG or SVG file (at most 2 MiB), its path relative to the profile.",
+    ),
+    opt(
+        "client_logo",
+        TEXT,
+        DefaultValue::Derived("none"),
+        "The organisation's own logo for the cover: a PNG, JPEG or SVG file (at most 2 MiB), its path relative to the profile.",
+    ),
 ];
 
 /// At most this many scenarios: each is a whole evaluation.

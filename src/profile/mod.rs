@@ -16,6 +16,7 @@ mod build;
 mod check;
 pub mod discover;
 pub mod format;
+pub mod image;
 pub mod model;
 mod scalar;
 pub mod scenario;
@@ -210,14 +211,28 @@ pub fn load_path(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    load_bytes(display, &stem, &bytes, options)
+    let folder = path.parent().unwrap_or(Path::new("."));
+    load_bytes_in(display, &stem, &bytes, folder, options)
 }
 
-/// Load a profile from its bytes. `file_stem` provides the default `id`.
+/// Load a profile from its bytes. `file_stem` provides the default `id`;
+/// the paths it gives (its logos) are relative to the current folder.
 pub fn load_bytes(
     display: &str,
     file_stem: &str,
     bytes: &[u8],
+    options: &LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    load_bytes_in(display, file_stem, bytes, Path::new("."), options)
+}
+
+/// Load a profile from its bytes, the paths it gives being relative to
+/// `folder` (the folder of the file the bytes came from).
+pub fn load_bytes_in(
+    display: &str,
+    file_stem: &str,
+    bytes: &[u8],
+    folder: &Path,
     options: &LoadOptions,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     if bytes.len() as u64 > MAX_PROFILE_BYTES {
@@ -272,7 +287,7 @@ pub fn load_bytes(
         scenario::relocate(&mut value, yaml::Pos::default());
         scenario::apply(&mut root, &o.path, yaml::Pos::default(), &value);
     }
-    let (mut profile, diags) = check_and_build(&root, &src, file_stem, options)?;
+    let (mut profile, diags) = check_and_build(&root, &src, file_stem, folder, options)?;
     profile.overrides = options
         .overrides
         .iter()
@@ -281,7 +296,7 @@ pub fn load_bytes(
             value: scenario::flow(&o.value),
         })
         .collect();
-    profile.scenarios = scenarios(&root, &src, file_stem, options)?;
+    profile.scenarios = scenarios(&root, &src, file_stem, folder, options)?;
     Ok(Loaded {
         profile,
         warnings: diags,
@@ -294,6 +309,7 @@ fn scenarios(
     root: &yaml::Node,
     src: &SourceText<'_>,
     file_stem: &str,
+    folder: &Path,
     options: &LoadOptions,
 ) -> Result<Vec<Scenario>, Vec<Diagnostic>> {
     let written = scenario::written(root);
@@ -326,7 +342,7 @@ fn scenarios(
         for entry in set {
             scenario::apply(&mut tree, &entry.key, entry.key_pos, &entry.value);
         }
-        match check_and_build(&tree, src, file_stem, options) {
+        match check_and_build(&tree, src, file_stem, folder, options) {
             Ok((profile, _)) => out.push(Scenario {
                 name: name.clone(),
                 set: set
@@ -363,6 +379,7 @@ fn check_and_build(
     root: &yaml::Node,
     src: &SourceText<'_>,
     file_stem: &str,
+    folder: &Path,
     options: &LoadOptions,
 ) -> Result<(Profile, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (record, mut diags) = check::check(root, src);
@@ -377,6 +394,7 @@ fn check_and_build(
         src,
         file_stem,
         default_date: options.default_date,
+        folder,
     };
     let (profile, more) = build::build_profile(&record, &cx);
     diags.extend(more);

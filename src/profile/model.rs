@@ -399,6 +399,10 @@ pub struct ReportDetails {
     pub classification: String,
     pub date: Date,
     pub language: String,
+    /// `draft` or `final`.
+    pub status: String,
+    pub logo: Option<super::image::Image>,
+    pub client_logo: Option<super::image::Image>,
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 use super::charts::Figure;
 use super::markdown::{self, PAGE_BREAK};
 use super::slug::Slugger;
+use super::Picture;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +101,19 @@ fn chart_for<'f>(url: &str, figures: &'f [Figure]) -> Option<(usize, &'f Figure)
     figures.iter().enumerate().find(|(_, f)| f.name == name)
 }
 
+/// An `<img>` with the picture's bytes in a `data:` address.
+fn picture_html(p: &Picture, alt: &str) -> String {
+    use base64::Engine as _;
+    format!(
+        "<img class=\"picture\" src=\"data:{};base64,{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+        p.image.kind.media_type(),
+        base64::engine::general_purpose::STANDARD.encode(&p.image.bytes),
+        escape_html(alt),
+        p.image.width,
+        p.image.height
+    )
+}
+
 fn figure_html(index: usize, figure: &Figure) -> String {
     format!(
         "<figure class=\"chart\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
@@ -114,6 +128,7 @@ fn figure_html(index: usize, figure: &Figure) -> String {
 struct Adjust<'a, 'f, I: Iterator<Item = Event<'a>>> {
     events: std::iter::Peekable<I>,
     figures: &'f [Figure],
+    pictures: &'f [Picture],
     slugs: Slugger,
     headings: Vec<Heading>,
     /// Events ready to go out, in order.
@@ -234,6 +249,16 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adjust<'a, '_, I> {
                 let svg = self.chart_svg(&dest_url);
                 self.queue.push_back(svg);
             }
+            // A logo is embedded, so the page stands alone like its charts.
+            Event::Start(Tag::Image { dest_url, .. })
+                if self.pictures.iter().any(|p| p.dest == *dest_url) =>
+            {
+                let alt = plain_text(&self.take_element());
+                if let Some(p) = self.pictures.iter().find(|p| p.dest == *dest_url) {
+                    self.queue
+                        .push_back(Event::InlineHtml(CowStr::from(picture_html(p, &alt))));
+                }
+            }
             // A task's box takes the place of its bullet, and is named by
             // the item's text. The id has a dot, which no heading id has.
             Event::Start(Tag::Item) => {
@@ -346,10 +371,11 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
-pub fn to_html(markdown_text: &str, figures: &[Figure]) -> HtmlBody {
+pub fn to_html(markdown_text: &str, figures: &[Figure], pictures: &[Picture]) -> HtmlBody {
     let mut adjust = Adjust {
         events: markdown::events(markdown_text).peekable(),
         figures,
+        pictures,
         slugs: Slugger::default(),
         headings: Vec::new(),
         queue: std::collections::VecDeque::new(),
@@ -400,6 +426,7 @@ mod tests {
         let page = to_html(
             "# Title\n\n## Costs\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n",
             &[],
+            &[],
         );
         assert!(
             page.body.contains("<h2 id=\"costs\">Costs</h2>"),
@@ -420,7 +447,11 @@ mod tests {
     #[test]
     fn escaped_profile_text_never_becomes_markup() {
         let name = markdown::escape("<script>alert(1)</script> & {{ 7*7 }}");
-        let page = to_html(&format!("## {name}\n\n| x |\n|---|\n| {name} |\n"), &[]);
+        let page = to_html(
+            &format!("## {name}\n\n| x |\n|---|\n| {name} |\n"),
+            &[],
+            &[],
+        );
         assert!(!page.body.contains("<script"), "{}", page.body);
         assert!(page
             .body
@@ -431,6 +462,7 @@ mod tests {
     fn a_task_shows_a_box_instead_of_a_bullet_named_by_its_text() {
         let page = to_html(
             "- [x] Budget approved\n- [ ] Provider chosen\n- plain\n\n1. [ ] loose\n\n   more\n",
+            &[],
             &[],
         );
         assert!(page.body.contains("<li class=\"task\" id=\"task.1\"><input class=\"task-box\" type=\"checkbox\" disabled checked aria-labelledby=\"task.1\"> Budget approved</li>"), "{}", page.body);
@@ -443,7 +475,7 @@ mod tests {
 
     #[test]
     fn bare_addresses_a_template_wrote_are_linked_and_profile_text_stays_text() {
-        let page = to_html("See https://www.ncsc.gov.uk/soc.\n", &[]);
+        let page = to_html("See https://www.ncsc.gov.uk/soc.\n", &[], &[]);
         assert!(
             page.body.contains(
                 "See <a href=\"https://www.ncsc.gov.uk/soc\">https://www.ncsc.gov.uk/soc</a>."
@@ -452,7 +484,7 @@ mod tests {
             page.body
         );
         let hostile = markdown::escape("https://evil.example/\"onmouseover=\"alert(1) <script>x</script> ![p](https://x.example/p.png)");
-        let page = to_html(&format!("{hostile}\n"), &[]);
+        let page = to_html(&format!("{hostile}\n"), &[], &[]);
         assert!(!page.body.contains("<a"), "{}", page.body);
         assert!(!page.body.contains("<img"), "{}", page.body);
         assert!(!page.body.contains("<script"), "{}", page.body);
@@ -463,6 +495,7 @@ mod tests {
     fn the_title_block_is_what_comes_before_the_first_section() {
         let page = to_html(
             "# Report\n\nFor the board.\n\n<!-- pagebreak -->\n\n## Summary\n\nText.\n",
+            &[],
             &[],
         );
         assert!(
@@ -478,7 +511,7 @@ mod tests {
             "{}",
             page.body
         );
-        let no_sections = to_html("# Only a title\n", &[]);
+        let no_sections = to_html("# Only a title\n", &[], &[]);
         assert_eq!(no_sections.title_block(), no_sections.body);
         assert_eq!(no_sections.sections(), "");
     }
@@ -494,7 +527,7 @@ mod tests {
 
     #[test]
     fn page_breaks_become_print_breaks() {
-        let page = to_html("a\n\n<!-- pagebreak -->\n\nb\n", &[]);
+        let page = to_html("a\n\n<!-- pagebreak -->\n\nb\n", &[], &[]);
         assert!(
             page.body.contains("<div class=\"page-break\"></div>"),
             "{}",

@@ -19,6 +19,33 @@ use crate::evaluate::assessment::{Assessment, SocOption};
 use serde::{Deserialize, Serialize};
 use templates::{TemplateError, Templates};
 
+/// An image a report shows that the tool did not draw (a logo the
+/// profile names), under the path the Markdown gives it, relative to the
+/// report's folder.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub dest: String,
+    pub image: crate::profile::image::Image,
+}
+
+/// The pictures of an assessment's report: the organisation's logo and
+/// the preparer's, as the cover template names them.
+pub fn pictures(a: &Assessment) -> Vec<Picture> {
+    [
+        ("client-logo", &a.profile.client_logo),
+        ("logo", &a.profile.logo),
+    ]
+    .into_iter()
+    .filter_map(|(name, image)| {
+        let image = image.as_ref()?;
+        Some(Picture {
+            dest: format!("images/{name}.{}", image.kind.extension()),
+            image: image.clone(),
+        })
+    })
+    .collect()
+}
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
@@ -130,6 +157,7 @@ struct Shell<'a> {
     classification: &'a str,
     date: &'a str,
     generator: &'a str,
+    draft: bool,
 }
 
 pub struct Renderer {
@@ -182,7 +210,11 @@ impl Renderer {
             what: "report",
             source: Box::new(source),
         })?;
-        let text = self.templates.render(edition.template(), &context)?;
+        let mut text = self.templates.render(edition.template(), &context)?;
+        // A template's image is referred to by its copy beside the report.
+        for (written, p) in &self.templates.pictures {
+            text = text.replace(&format!("]({written}"), &format!("]({}", p.dest));
+        }
         Ok(markdown::tidy(&text))
     }
 
@@ -192,6 +224,7 @@ impl Renderer {
         a: &Assessment,
         md: &str,
         figures: &[charts::Figure],
+        pictures: &[Picture],
     ) -> Result<String, RenderError> {
         let shell = Shell {
             description_tail: &a.recommendation.decision,
@@ -200,8 +233,9 @@ impl Renderer {
             classification: &a.profile.classification,
             date: &a.profile.date,
             generator: &a.generator,
+            draft: a.profile.status == "draft",
         };
-        self.shell(&shell, md, figures)
+        self.shell(&shell, md, figures, pictures)
     }
 
     /// Markdown as an HTML page in the `report.html` shell.
@@ -210,8 +244,9 @@ impl Renderer {
         shell: &Shell<'_>,
         md: &str,
         figures: &[charts::Figure],
+        pictures: &[Picture],
     ) -> Result<String, RenderError> {
-        let page = html::to_html(md, figures);
+        let page = html::to_html(md, figures, pictures);
         let mut context = tera::Context::new();
         context.insert("body", &page.body);
         context.insert("title_block", page.title_block());
@@ -234,6 +269,7 @@ impl Renderer {
         context.insert("classification", shell.classification);
         context.insert("date", shell.date);
         context.insert("generator", shell.generator);
+        context.insert("draft", &shell.draft);
         Ok(self.templates.render("report.html", &context)?)
     }
 
@@ -264,10 +300,11 @@ impl Renderer {
                         classification: &c.classification,
                         date: &c.new.date,
                         generator: &generator,
+                        draft: false,
                     };
                     out.files.push(OutputFile {
                         path: "diff.html".into(),
-                        bytes: self.shell(&shell, &md, &[])?.into_bytes(),
+                        bytes: self.shell(&shell, &md, &[], &[])?.into_bytes(),
                     });
                 }
                 Format::Pdf => {
@@ -276,6 +313,7 @@ impl Renderer {
                             organisation: c.organisation.clone(),
                             classification: c.classification.clone(),
                             footer: format!("What changed · {}", c.dates()),
+                            draft: false,
                         },
                         fallback_title: format!(
                             "What changed: SOC sourcing for {}",
@@ -293,6 +331,7 @@ impl Renderer {
                     };
                     let rendered = pdf::render_document(
                         &md,
+                        &[],
                         &[],
                         &self.fonts,
                         &self.pdf,
@@ -344,6 +383,8 @@ impl Renderer {
         } else {
             Vec::new()
         };
+        let mut pictures = pictures(a);
+        pictures.extend(self.templates.pictures.iter().map(|(_, p)| p.clone()));
         let mut charts_written = false;
         for edition in editions.iter().filter(|_| documents) {
             let md = self.edition_markdown(a, &figures, *edition)?;
@@ -366,10 +407,16 @@ impl Renderer {
                                     bytes: svg.into_bytes(),
                                 });
                             }
+                            for p in &pictures {
+                                out.files.push(OutputFile {
+                                    path: p.dest.clone(),
+                                    bytes: p.image.bytes.to_vec(),
+                                });
+                            }
                         }
                     }
                     Format::Html => {
-                        let text = self.html_page(a, &md, &figures)?;
+                        let text = self.html_page(a, &md, &figures, &pictures)?;
                         out.files.push(OutputFile {
                             path,
                             bytes: text.into_bytes(),
@@ -380,8 +427,9 @@ impl Renderer {
                             Edition::Full => pdf::layout::Form::Report,
                             Edition::Brief => pdf::layout::Form::Brief,
                         };
-                        let rendered = pdf::render(&md, a, &figures, &self.fonts, &self.pdf, form)
-                            .map_err(RenderError::Pdf)?;
+                        let rendered =
+                            pdf::render(&md, a, &figures, &pictures, &self.fonts, &self.pdf, form)
+                                .map_err(RenderError::Pdf)?;
                         out.warnings.extend(rendered.warnings);
                         out.warnings.extend(provenance::warnings(
                             &self.templates,

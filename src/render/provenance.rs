@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn each_warning_names_the_template_line_and_column() {
         let (t, dir) = templates(&[
-            ("summary.md", "## Summary\n\nText <span title=\"{{ a.profile.name }}\">x</span>.\n\n  <div class=\"note\">\n\n![Logo](logo.png)\n"),
+            ("summary.md", "## Summary\n\nText <span title=\"{{ a.profile.name }}\">x</span>.\n\n  <div class=\"note\">\n\n![Logo](https://example.org/logo.png)\n"),
             ("risks.md", "## Risks\n\n<div class=\"note\">\n"),
         ]);
         let unshown = [
@@ -273,7 +273,7 @@ mod tests {
             Unshown::Html("<div class=\"note\">".into()),
             Unshown::Html("<div class=\"note\">".into()),
             Unshown::Image {
-                path: "logo.png".into(),
+                path: "https://example.org/logo.png".into(),
                 alt: "Logo".into(),
             },
             Unshown::Html("<table>".into()),
@@ -299,7 +299,9 @@ mod tests {
             "{warnings:#?}"
         );
         assert!(
-            warnings[3].starts_with(&format!("{summary}:7:9: the image `logo.png`")),
+            warnings[3].starts_with(&format!(
+                "{summary}:7:9: the image `https://example.org/logo.png`"
+            )),
             "{warnings:#?}"
         );
         assert!(warnings[3].contains("\"[Logo]\""), "{warnings:#?}");
@@ -320,7 +322,7 @@ mod tests {
         );
         assert_eq!(warnings.len(), 1);
         assert!(
-            warnings[0].starts_with("report.md:23:1 (built-in template): "),
+            warnings[0].starts_with("report.md:24:1 (built-in template): "),
             "{warnings:#?}"
         );
     }

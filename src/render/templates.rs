@@ -58,6 +58,84 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 /// Largest template file read from a `--templates` folder.
 pub const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// The images a user's Markdown template shows (`![alt](path)` with a
+/// literal path, relative to the templates folder), read and recognised.
+/// Addresses, the report's own charts and logos, and paths made by
+/// template expressions are left alone.
+fn template_images(
+    dir: &Path,
+    file: &Path,
+    text: &str,
+    out: &mut Vec<(String, crate::render::Picture)>,
+) -> Result<(), TemplateError> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("![") {
+        let start = from + found;
+        from = start + 2;
+        let Some(close) = text[start..].find("](").map(|i| start + i + 2) else {
+            break;
+        };
+        let Some(end) = text[close..].find(')').map(|i| close + i) else {
+            break;
+        };
+        let target = text[close..end].trim();
+        let written = target.split_whitespace().next().unwrap_or_default();
+        let generated = ["charts/", "images/", "#", "data:"]
+            .iter()
+            .any(|p| written.starts_with(p));
+        if written.is_empty()
+            || generated
+            || written.contains("://")
+            || written.contains("{{")
+            || written.contains("{%")
+            || out.iter().any(|(w, _)| w == written)
+        {
+            continue;
+        }
+        let before = &text[..close];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let fail = |problem: String| TemplateError::Image {
+            template: file.display().to_string(),
+            line,
+            column,
+            problem,
+        };
+        let relative = Path::new(written);
+        if relative.is_absolute()
+            || relative
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(fail(format!(
+                "the image `{written}` must be a path inside the templates folder"
+            )));
+        }
+        let image = crate::profile::image::read(&dir.join(relative), written).map_err(fail)?;
+        let stem: String = relative
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let mut dest = format!("images/template-{stem}.{}", image.kind.extension());
+        let mut n = 1;
+        while out.iter().any(|(_, p)| p.dest == dest) {
+            n += 1;
+            dest = format!("images/template-{stem}-{n}.{}", image.kind.extension());
+        }
+        out.push((written.to_string(), crate::render::Picture { dest, image }));
+    }
+    Ok(())
+}
+
 /// A template problem: which template, where, and what.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -88,6 +166,15 @@ pub enum TemplateError {
         "the templates call themselves in a cycle: {cycle}; an include or macro that reaches itself would never finish, so it is refused"
     )]
     Cycle { cycle: String },
+    /// An image a template shows cannot be: missing, not an image, too
+    /// large, or outside the templates folder.
+    #[error("{template}:{line}:{column}: {problem}")]
+    Image {
+        template: String,
+        line: usize,
+        column: usize,
+        problem: String,
+    },
 }
 
 /// A tera error with its whole cause chain, which is where tera keeps the
@@ -124,6 +211,9 @@ pub struct Templates {
     pub origin: BTreeMap<String, String>,
     /// Name -> text, for hashing the template set.
     pub sources: BTreeMap<String, String>,
+    /// The images the user's templates show: the path as a template
+    /// writes it, and the picture under the name the report uses.
+    pub pictures: Vec<(String, crate::render::Picture)>,
 }
 
 /// The compiled templates: Markdown ones escape for Markdown, HTML ones
@@ -341,6 +431,7 @@ impl Templates {
             .iter()
             .map(|(n, _)| (n.to_string(), "built-in".to_string()))
             .collect();
+        let mut pictures = Vec::new();
         if let Some(dir) = user_dir {
             let mut files =
                 fsio::read_dir(dir).map_err(|source| TemplateError::Folder { source })?;
@@ -363,6 +454,9 @@ impl Templates {
                 }
                 let text = fsio::read_text_limited(&path, MAX_TEMPLATE_BYTES)
                     .map_err(|e| e.into_io(&path))?;
+                if name.ends_with(".md") {
+                    template_images(dir, &path, &text, &mut pictures)?;
+                }
                 origin.insert(name.clone(), path.display().to_string());
                 sources.insert(name, text);
             }
@@ -372,6 +466,7 @@ impl Templates {
             split: user_dir.is_none(),
             origin,
             sources,
+            pictures,
         };
         if user_dir.is_some() {
             templates.engines(0)?;

@@ -14,7 +14,9 @@ pub mod layout;
 pub mod write;
 
 use crate::evaluate::assessment::Assessment;
+use crate::profile::image::ImageKind;
 use crate::render::charts::Figure;
+use crate::render::Picture;
 use blocks::Block;
 use fonts::FontSet;
 use layout::Paper;
@@ -80,6 +82,9 @@ pub enum PdfError {
     /// Serialising the finished document failed.
     #[error("the PDF could not be serialised")]
     Save(#[source] std::io::Error),
+    /// A picture passed the loader's checks but its data is damaged.
+    #[error("the image `{path}` cannot be drawn: {problem}")]
+    Image { path: String, problem: String },
 }
 
 pub struct PdfOutput {
@@ -187,6 +192,7 @@ impl DocumentInfo {
                 organisation: a.profile.name.clone(),
                 classification: a.profile.classification.clone(),
                 footer: format!("SOC sourcing assessment · {}", a.profile.date),
+                draft: a.profile.status == "draft",
             },
             fallback_title: format!("SOC sourcing assessment for {}", a.profile.name),
             author: a.profile.prepared_by.clone(),
@@ -215,6 +221,7 @@ pub fn render(
     markdown: &str,
     a: &Assessment,
     figures: &[Figure],
+    pictures: &[Picture],
     fonts: &FontSet,
     options: &PdfOptions,
     form: layout::Form,
@@ -222,6 +229,7 @@ pub fn render(
     render_document(
         markdown,
         figures,
+        pictures,
         fonts,
         options,
         &DocumentInfo::of(a),
@@ -236,13 +244,29 @@ pub fn render(
 pub fn render_document(
     markdown: &str,
     figures: &[Figure],
+    pictures: &[Picture],
     fonts: &FontSet,
     options: &PdfOptions,
     info: &DocumentInfo,
     form: layout::Form,
 ) -> Result<PdfOutput, PdfError> {
-    let (blocks, unshown) = blocks::parse(markdown);
+    let (blocks, mut unshown) = blocks::parse(markdown);
     let mut warnings = Vec::new();
+    // Pictures the PDF draws are shown; an SVG one is said plainly.
+    unshown.retain(|u| match u {
+        blocks::Unshown::Image { path, .. } => match pictures.iter().find(|p| p.dest == *path) {
+            Some(p) if p.image.kind == ImageKind::Svg => {
+                warnings.push(format!(
+                    "the image `{}` is an SVG, which the PDF does not draw (the HTML and Markdown show it); give a PNG or JPEG for the PDF",
+                    p.image.path
+                ));
+                false
+            }
+            Some(_) => false,
+            None => true,
+        },
+        _ => true,
+    });
     for (c, section) in missing_characters(&blocks, fonts) {
         warnings.push(format!(
             "the character '{c}' (U+{:04X}) in \"{}\" is in none of the report's fonts nor any font installed on this machine; the PDF shows {} instead (install a font that has it, or give one with --font)",
@@ -254,6 +278,7 @@ pub fn render_document(
     let doc = layout::layout(
         &blocks,
         figures,
+        pictures,
         fonts,
         options.paper,
         &layout::Theme::REPORT,
@@ -286,7 +311,7 @@ pub fn render_document(
     if options.standard != PdfStandard::default() {
         seed.extend_from_slice(format!("|{:?}", options.standard).as_bytes());
     }
-    let bytes = write::write(doc, fonts, info, &seed, options)?;
+    let bytes = write::write(doc, fonts, info, &seed, options, pictures)?;
     Ok(PdfOutput {
         bytes,
         pages,

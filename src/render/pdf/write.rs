@@ -23,6 +23,7 @@ use std::collections::BTreeSet;
 
 mod archive;
 mod content;
+mod images;
 mod objects;
 mod tags;
 
@@ -68,6 +69,9 @@ trait Painter {
     fn font(&mut self, face: Face, size: f32);
     /// Show `text` from (x, y); the text moves into the painter.
     fn show(&mut self, x: f32, y: f32, face: Face, text: &mut String);
+    /// Show `text` from (x, y) along a baseline `angle` radians up from
+    /// the horizontal.
+    fn show_turned(&mut self, x: f32, y: f32, angle: f32, face: Face, text: &mut String);
     /// Begin a marked-content sequence: an artifact (`mcid` none) or the
     /// content numbered `mcid` of a structure element of type `tag`.
     fn begin_marked(&mut self, tag: &str, mcid: Option<usize>);
@@ -164,13 +168,30 @@ fn paint(
         open: None,
         owners: &mut owners,
     };
-    for item in items.iter() {
+    for item in items.iter_mut() {
         match item {
             Item::Mark(m) => marker.state = *m,
+            // A watermark goes under everything, shading included.
+            Item::Turned {
+                x,
+                y,
+                size,
+                face,
+                text,
+                color,
+                angle,
+            } => {
+                marker.before_drawing(p);
+                p.begin_text();
+                p.font(*face, *size);
+                pen.fill(p, *color);
+                p.show_turned(*x, height - *y, *angle, *face, text);
+                p.end_text();
+            }
             Item::Rect { x, y, w, h, fill } => {
                 marker.before_drawing(p);
                 pen.fill(p, *fill);
-                p.rect(*x, height - y - h, *w, *h);
+                p.rect(*x, height - *y - *h, *w, *h);
             }
             Item::Line {
                 x1,
@@ -183,7 +204,7 @@ fn paint(
             } => {
                 marker.before_drawing(p);
                 pen.stroke(p, *color, *width, *dashed);
-                p.polyline([(*x1, height - y1), (*x2, height - y2)].into_iter());
+                p.polyline([(*x1, height - *y1), (*x2, height - *y2)].into_iter());
             }
             Item::Polyline {
                 points,
@@ -307,6 +328,16 @@ impl Painter for Operators {
         });
     }
 
+    fn show_turned(&mut self, x: f32, y: f32, angle: f32, _face: Face, text: &mut String) {
+        let (sin, cos) = angle.sin_cos();
+        self.0.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Raw([cos, sin, -sin, cos, q(x), q(y)]),
+        });
+        self.0.push(Op::ShowText {
+            items: vec![TextItem::Text(std::mem::take(text))],
+        });
+    }
+
     fn begin_marked(&mut self, tag: &str, mcid: Option<usize>) {
         self.0.push(match mcid {
             None => Op::BeginMarkedContent {
@@ -397,6 +428,7 @@ pub fn write(
     info: &DocumentInfo,
     id_seed: &[u8],
     options: &PdfOptions,
+    pictures: &[crate::render::Picture],
 ) -> Result<Vec<u8>, PdfError> {
     let path = options.content;
     let height = doc.geometry.height;
@@ -410,7 +442,7 @@ pub fn write(
         .iter()
         .flat_map(|p| p.items.iter())
         .filter_map(|i| match i {
-            Item::Text { face, .. } => Some(*face),
+            Item::Text { face, .. } | Item::Turned { face, .. } => Some(*face),
             _ => None,
         })
         .collect();
@@ -498,6 +530,7 @@ pub fn write(
     if codes.is_some() {
         content::replace(&mut lo, streams)?;
     }
+    images::place(&mut lo, &doc.pages, pictures, height)?;
     post_pass(&mut lo, &doc, &title, info, id_seed)?;
     let tree = tags::structure_tree(&mut lo, &doc.structure, &owners, &links, &doc)?;
     archive::metadata(&mut lo, &title, info, options.standard)?;

@@ -9,39 +9,134 @@
 //! before the contents.
 
 use super::flow::Flow;
-use super::{HeadingPlace, Item, Mark, Page, PageKind, Role};
+use super::running::truncate_to;
+use super::{HeadingPlace, Item, Mark, Page, PageKind, Role, Running};
 use crate::render::charts::Color;
 use crate::render::pdf::blocks::{plain_text, Align, Block, Span};
 use crate::render::pdf::fonts::Face;
 
-pub(super) fn cover(flow: &mut Flow<'_>, blocks: &[Block]) {
+pub(super) fn cover(flow: &mut Flow<'_>, blocks: &[Block], run: &Running) {
     let g = flow.geo;
     let c = flow.theme.cover;
     let accent = flow.theme.palette.accent;
+    let mut items = vec![
+        Item::Mark(Mark::Artifact),
+        Item::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: g.width,
+            h: c.top_bar,
+            fill: accent,
+        },
+        Item::Rect {
+            x: 0.0,
+            y: g.height - c.bottom_bar,
+            w: g.width,
+            h: c.bottom_bar,
+            fill: accent,
+        },
+    ];
+    // The classification band: the handling rule is the first thing a
+    // reader sees (the facts below say it again, for screen readers).
+    let size = c.band_size;
+    let baseline = (c.top_bar + size * 0.7) / 2.0;
+    let white = Color(0xff, 0xff, 0xff);
+    let half = g.content_width() / 2.0;
+    let class = truncate_to(
+        flow.fonts,
+        &run.classification.to_uppercase(),
+        Face::Bold,
+        size,
+        half,
+    );
+    band_text(flow, &mut items, g.left, baseline, &class, size, white);
+    if run.draft {
+        let status = flow.theme.watermark.text;
+        let w = flow.fonts.width(Face::Bold, status, size);
+        band_text(
+            flow,
+            &mut items,
+            g.width - g.right - w,
+            baseline,
+            status,
+            size,
+            white,
+        );
+    }
     flow.pages.push(Page {
         kind: PageKind::Cover,
-        items: vec![
-            Item::Mark(Mark::Artifact),
-            Item::Rect {
-                x: 0.0,
-                y: 0.0,
-                w: g.width,
-                h: c.top_bar,
-                fill: accent,
-            },
-            Item::Rect {
-                x: 0.0,
-                y: g.height - c.bottom_bar,
-                w: g.width,
-                h: c.bottom_bar,
-                fill: accent,
-            },
-        ],
+        items,
     });
     flow.mark(Mark::Element(flow.current()));
+    // The logos (the organisation's first, then the preparer's) share a
+    // row under the band, at the left and right margins.
+    let logos: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image { path, .. } if flow.drawable(path).is_some() => Some(path.as_str()),
+            _ => None,
+        })
+        .take(2)
+        .collect();
+    for (n, path) in logos.iter().enumerate() {
+        let Some(index) = flow.drawable(path) else {
+            continue;
+        };
+        let (w, h) = flow.picture_size(index, g.content_width() / 2.5, c.logo_height);
+        let x = if n == 0 {
+            g.left
+        } else {
+            g.width - g.right - w
+        };
+        flow.decoration([Item::Image {
+            x,
+            y: c.top_bar + c.logo_top + (c.logo_height - h) / 2.0,
+            w,
+            h,
+            picture: index,
+        }]);
+    }
     flow.y = g.height * c.start;
+    let last = blocks.len().saturating_sub(1);
     for (i, block) in blocks.iter().enumerate() {
+        if matches!(block, Block::Image { path, .. } if logos.contains(&path.as_str())) {
+            continue;
+        }
+        // The facts (prepared for, by, date, status) close the cover at
+        // the foot of the page, as a title page's imprint does.
+        if let Block::List { items, .. } = block {
+            if i == last {
+                let height = c.list_before + items.len() as f32 * c.list_size * c.list_line;
+                let foot = g.height - g.bottom - height;
+                flow.y = flow.y.max(foot);
+            }
+        }
         cover_block(flow, block, &blocks[i + 1..]);
+    }
+}
+
+/// Text in the cover's band, in the bundled faces or a fallback.
+fn band_text(
+    flow: &Flow<'_>,
+    items: &mut Vec<Item>,
+    x: f32,
+    baseline: f32,
+    text: &str,
+    size: f32,
+    color: Color,
+) {
+    let mut pen = x;
+    for (face, run) in flow.fonts.runs(Face::Bold, text) {
+        let w = flow.fonts.width(face, &run, size);
+        items.push(Item::Text {
+            x: pen,
+            y: baseline,
+            size,
+            face,
+            text: run,
+            color,
+        });
+        pen += w;
     }
 }
 

@@ -8,6 +8,53 @@ use crate::render::pdf::blocks::{Span, Style};
 use crate::render::pdf::fonts::Face;
 
 impl<'a> Flow<'a> {
+    /// The picture at `path` when the PDF can draw it (PNG and JPEG; an SVG
+    /// is shown by its alt text).
+    pub(super) fn drawable(&self, path: &str) -> Option<usize> {
+        use crate::profile::image::ImageKind;
+        self.pictures
+            .iter()
+            .position(|p| p.dest == path && p.image.kind != ImageKind::Svg)
+    }
+
+    /// A picture's size on the page: its natural size, no wider than
+    /// `width` and no taller than `max_height`.
+    pub(super) fn picture_size(&self, index: usize, width: f32, max_height: f32) -> (f32, f32) {
+        let p = self.theme.picture;
+        let image = &self.pictures[index].image;
+        let (w, h) = (
+            image.width as f32 * p.points_per_pixel,
+            image.height as f32 * p.points_per_pixel,
+        );
+        let scale = (width / w).min(max_height / h).min(1.0);
+        (w * scale, h * scale)
+    }
+
+    pub(super) fn picture_height(&self, path: &str, width: f32) -> f32 {
+        self.drawable(path).map_or(0.0, |i| {
+            self.picture_size(i, width, self.theme.picture.max_height).1
+        })
+    }
+
+    /// A picture at the cursor, at the left of the column. Drawn as
+    /// decoration: what it shows (a logo) is also in the text.
+    pub(super) fn picture(&mut self, path: &str, x: f32, width: f32, max_height: f32) {
+        let Some(index) = self.drawable(path) else {
+            return;
+        };
+        let (w, h) = self.picture_size(index, width, max_height);
+        self.fit(h);
+        let y = self.y;
+        self.decoration([Item::Image {
+            x,
+            y,
+            w,
+            h,
+            picture: index,
+        }]);
+        self.y += h;
+    }
+
     pub(super) fn figure(&self, name: &str) -> Option<&'a Figure> {
         self.figures.iter().find(|f| f.name == name)
     }

@@ -25,6 +25,7 @@ use crate::render::charts::{Color, Figure};
 use crate::render::pdf::blocks::{self, plain_text, Align, Block, Footnote, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
 use crate::render::slug::Slugger;
+use crate::render::Picture;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -34,6 +35,7 @@ pub(super) struct Flow<'a> {
     pub(super) fonts: &'a FontSet,
     pub(super) theme: &'a Theme,
     pub(super) figures: &'a [Figure],
+    pub(super) pictures: &'a [Picture],
     pub(super) geo: Geometry,
     pub(super) pages: Vec<Page>,
     pub(super) y: f32,
@@ -213,6 +215,9 @@ impl<'a> Flow<'a> {
     pub(super) fn min_height(&self, block: &Block, width: f32) -> f32 {
         let t = self.theme;
         match block {
+            Block::Image { path, .. } if self.drawable(path).is_some() => {
+                self.picture_height(path, width)
+            }
             Block::Paragraph(spans) | Block::Image { shown: spans, .. } => {
                 let lines = self.body_lines(spans, width).len().min(2);
                 lines.max(1) as f32 * t.body.size * t.body.leading
@@ -252,6 +257,9 @@ impl<'a> Flow<'a> {
         let mut h = 0.0;
         for (i, b) in blocks.iter().enumerate() {
             h += match b {
+                Block::Image { path, .. } if self.drawable(path).is_some() => {
+                    self.picture_height(path, width)
+                }
                 Block::Paragraph(spans) | Block::Image { shown: spans, .. } => {
                     self.body_lines(spans, width).len() as f32 * t.body.size * t.body.leading
                 }
@@ -347,6 +355,10 @@ impl<'a> Flow<'a> {
         let t = self.theme;
         match block {
             Block::Heading { level, spans } => self.heading(*level, spans, rest, x, width),
+            Block::Image { path, .. } if self.drawable(path).is_some() => {
+                self.picture(path, x, width, t.picture.max_height);
+                self.y += t.body.gap;
+            }
             Block::Paragraph(spans) | Block::Image { shown: spans, .. } => {
                 self.open(Role::P);
                 self.paragraph(spans, x, width, &TextStyle::body(t));

@@ -41,6 +41,7 @@ use super::blocks::Block;
 use super::fonts::{Face, FontSet};
 use crate::render::charts::{Color, Figure};
 use crate::render::slug::Slugger;
+use crate::render::Picture;
 use contents::{contents_depth, contents_pages, count_contents, fill_contents};
 use cover::cover;
 use flow::Flow;
@@ -156,6 +157,26 @@ pub enum Item {
         w: f32,
         h: f32,
         target: Target,
+    },
+    /// A picture (an index into the document's pictures) filling the box
+    /// whose top left corner is (x, y).
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        picture: usize,
+    },
+    /// Text set at `angle` (radians, counter-clockwise) from (x, y), its
+    /// baseline start: a draft watermark.
+    Turned {
+        x: f32,
+        y: f32,
+        size: f32,
+        face: Face,
+        text: String,
+        color: Color,
+        angle: f32,
     },
     /// The items that follow, up to the next mark, belong to this
     /// structure element (or are decoration): the tagged PDF's marked
@@ -294,6 +315,8 @@ pub struct Running {
     pub organisation: String,
     pub classification: String,
     pub footer: String,
+    /// A draft: every page carries a watermark saying so.
+    pub draft: bool,
 }
 
 /// How a document is put on pages.
@@ -307,9 +330,11 @@ pub enum Form {
 }
 
 /// Lay out a whole report.
+#[allow(clippy::too_many_arguments)]
 pub fn layout(
     blocks: &[Block],
     figures: &[Figure],
+    pictures: &[Picture],
     fonts: &FontSet,
     paper: Paper,
     theme: &Theme,
@@ -317,7 +342,9 @@ pub fn layout(
     form: Form,
 ) -> Document {
     let geo = Geometry::new(paper, &theme.margins);
-    let mut flowed = flow_pages(blocks, figures, fonts, theme, geo, form, None);
+    let mut flowed = flow_pages(
+        blocks, figures, pictures, fonts, theme, run, geo, form, None,
+    );
     // A last page holding a line or two looks like an accident: end the
     // page before it early enough that it carries a few lines.
     let lines = text_lines(flowed.pages.last());
@@ -332,8 +359,10 @@ pub fn layout(
             let again = flow_pages(
                 blocks,
                 figures,
+                pictures,
                 fonts,
                 theme,
+                run,
                 geo,
                 form,
                 Some((flowed.pages.len() - 2, short)),
@@ -388,11 +417,14 @@ struct Flowed {
     toc_depth: u8,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn flow_pages(
     blocks: &[Block],
     figures: &[Figure],
+    pictures: &[Picture],
     fonts: &FontSet,
     theme: &Theme,
+    run: &Running,
     geo: Geometry,
     form: Form,
     shortened: Option<(usize, f32)>,
@@ -402,6 +434,7 @@ fn flow_pages(
         fonts,
         theme,
         figures,
+        pictures,
         geo,
         pages: Vec::new(),
         y: geo.top,
@@ -419,7 +452,7 @@ fn flow_pages(
         shortened,
     };
     let (toc, toc_depth) = match form {
-        Form::Report => report_front(&mut flow, blocks),
+        Form::Report => report_front(&mut flow, blocks, run),
         Form::Brief => {
             flow.new_page();
             flow.blocks(blocks, geo.left, geo.content_width());
@@ -459,7 +492,11 @@ pub(super) struct ContentsPlace {
 /// The report's cover, its contents pages (left empty to be filled once the
 /// sections' pages are known) and its sections; returns where the contents
 /// are and the deepest level they list.
-fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (Option<ContentsPlace>, u8) {
+fn report_front(
+    flow: &mut Flow<'_>,
+    blocks: &[Block],
+    run: &Running,
+) -> (Option<ContentsPlace>, u8) {
     // The cover: everything before the first page break, or up to the first
     // section heading when a template has no break.
     let split = blocks
@@ -473,7 +510,7 @@ fn report_front(flow: &mut Flow<'_>, blocks: &[Block]) -> (Option<ContentsPlace>
         })
         .unwrap_or(0);
     let (front, body) = blocks.split_at(split);
-    cover(flow, front);
+    cover(flow, front, run);
     // The contents follow the cover (and any page its blocks ran over to).
     let toc_first = flow.pages.len();
     let toc_depth = contents_depth(body, &flow.geo, &flow.theme.contents);

@@ -35,7 +35,16 @@ pub(super) fn running(doc: &mut Document, fonts: &FontSet, theme: &Theme, run: &
     let (muted, rule) = (theme.palette.muted, theme.palette.rule);
     let size = r.size;
     let half = g.content_width() / 2.0 - r.middle;
+    let watermark = run
+        .draft
+        .then(|| watermark(fonts, theme, g.width, g.height));
     for (i, page) in doc.pages.iter_mut().enumerate() {
+        // Under everything else on the page, so the text over it stays
+        // legible; every page has a mark as its first item.
+        if let Some(mark) = &watermark {
+            page.items
+                .splice(0..0, [Item::Mark(Mark::Artifact), mark.clone()]);
+        }
         if page.kind == PageKind::Cover {
             continue;
         }
@@ -89,5 +98,26 @@ pub(super) fn running(doc: &mut Document, fonts: &FontSet, theme: &Theme, run: &
             dashed: false,
         });
         page.items.extend(items);
+    }
+}
+
+/// "DRAFT" across the middle of the page, light enough to read through.
+fn watermark(fonts: &FontSet, theme: &Theme, width: f32, height: f32) -> Item {
+    let w = theme.watermark;
+    let text = w.text.to_string();
+    let length = fonts.width(Face::Bold, &text, w.size);
+    let angle = w.angle_degrees.to_radians();
+    let (sin, cos) = angle.sin_cos();
+    // The baseline's start, so that the middle of the word's capitals sits
+    // at the middle of the page (y grows down the page here).
+    let cap = w.size * 0.7;
+    Item::Turned {
+        x: width / 2.0 - length / 2.0 * cos + cap / 2.0 * sin,
+        y: height / 2.0 + length / 2.0 * sin + cap / 2.0 * cos,
+        size: w.size,
+        face: Face::Bold,
+        text,
+        color: w.color,
+        angle,
     }
 }

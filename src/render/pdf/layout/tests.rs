@@ -21,6 +21,7 @@ fn run() -> Running {
         organisation: "Org".into(),
         classification: "Confidential".into(),
         footer: "Footer".into(),
+        draft: false,
     }
 }
 
@@ -35,6 +36,7 @@ fn doc(blocks: Vec<Block>) -> Document {
     all.extend(blocks);
     layout(
         &all,
+        &[],
         &[],
         &fonts(),
         Paper::A4,
@@ -315,6 +317,7 @@ fn blocks_the_cover_has_no_style_for_are_laid_out_not_dropped() {
     let d = layout(
         &all,
         &[],
+        &[],
         &fonts(),
         Paper::A4,
         &Theme::REPORT,
@@ -346,6 +349,7 @@ fn a_cover_that_runs_over_keeps_its_text_and_the_contents_follow_it() {
     all.push(paragraph(5));
     let d = layout(
         &all,
+        &[],
         &[],
         &fonts(),
         Paper::A4,

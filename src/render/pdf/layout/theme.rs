@@ -186,6 +186,11 @@ pub struct CoverStyle {
     pub list_before: f32,
     pub list_size: f32,
     pub list_line: f32,
+    /// The classification's size in the band at the top.
+    pub band_size: f32,
+    /// The row of logos: its distance under the band, and its height.
+    pub logo_top: f32,
+    pub logo_height: f32,
 }
 
 /// The table of contents.
@@ -204,6 +209,24 @@ pub struct ContentsStyle {
     /// Space before and after the dot leaders.
     pub leader_before: f32,
     pub leader_after: f32,
+}
+
+/// The watermark of a draft.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WatermarkStyle {
+    pub text: &'static str,
+    pub size: f32,
+    pub angle_degrees: f32,
+    pub color: Color,
+}
+
+/// Pictures (logos, template images): at most this tall.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PictureStyle {
+    pub max_height: f32,
+    /// Points per pixel of a picture shown at its natural size (144 pixels
+    /// an inch: a logo made for screens stays crisp on paper).
+    pub points_per_pixel: f32,
 }
 
 /// The running header and footer.
@@ -246,6 +269,8 @@ pub struct Theme {
     pub cover: CoverStyle,
     pub contents: ContentsStyle,
     pub running: RunningStyle,
+    pub watermark: WatermarkStyle,
+    pub picture: PictureStyle,
 }
 
 impl Theme {
@@ -363,7 +388,7 @@ impl Theme {
             caption_size: 8.0,
         },
         cover: CoverStyle {
-            top_bar: 10.0,
+            top_bar: 24.0,
             bottom_bar: 6.0,
             start: 0.26,
             title_size: 26.0,
@@ -379,6 +404,9 @@ impl Theme {
             list_before: 18.0,
             list_size: 11.0,
             list_line: 1.5,
+            band_size: 8.5,
+            logo_top: 40.0,
+            logo_height: 54.0,
         },
         contents: ContentsStyle {
             title_size: 16.0,
@@ -399,6 +427,16 @@ impl Theme {
             footer_rule: 11.0,
             rule_width: 0.5,
             middle: 8.0,
+        },
+        watermark: WatermarkStyle {
+            text: "DRAFT",
+            size: 110.0,
+            angle_degrees: 45.0,
+            color: Color(0xe6, 0xe9, 0xee),
+        },
+        picture: PictureStyle {
+            max_height: 160.0,
+            points_per_pixel: 0.5,
         },
     };
 }

@@ -316,6 +316,7 @@ mod tests {
                 organisation: "A & B".into(),
                 classification: "x".into(),
                 footer: "y".into(),
+                draft: false,
             },
             fallback_title: "t".into(),
             author: Some("Smith <Advisory>".into()),

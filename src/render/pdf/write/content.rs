@@ -53,7 +53,7 @@ impl Codes {
         let mut chars: BTreeMap<Face, BTreeSet<char>> =
             used.iter().map(|f| (*f, BTreeSet::new())).collect();
         for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
-            if let Item::Text { face, text, .. } = item {
+            if let Item::Text { face, text, .. } | Item::Turned { face, text, .. } = item {
                 chars.entry(*face).or_default().extend(text.chars());
             }
         }
@@ -171,6 +171,37 @@ struct Bytes<'a> {
     codes: &'a Codes,
 }
 
+impl Bytes<'_> {
+    /// `text` in `face`'s codes, shown.
+    fn codes_of(&mut self, face: Face, text: &mut String) {
+        let out = &mut self.out;
+        // A literal string of two-byte codes: half the bytes of hex, so
+        // less to deflate. Only the bytes a literal string gives a meaning
+        // to are escaped (a bare carriage return would be read as a
+        // line feed).
+        out.push(b'(');
+        if let Some(codes) = self.codes.faces.get(&face) {
+            for c in std::mem::take(text).chars() {
+                let code = codes
+                    .table
+                    .get(c as usize)
+                    .copied()
+                    .or_else(|| codes.by_char.get(&c).copied())
+                    .unwrap_or(0);
+                for byte in code.to_be_bytes() {
+                    match byte {
+                        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                        b'\r' => out.extend_from_slice(b"\\r"),
+                        b'\n' => out.extend_from_slice(b"\\n"),
+                        _ => out.push(byte),
+                    }
+                }
+            }
+        }
+        out.extend_from_slice(b") Tj\n");
+    }
+}
+
 impl Painter for Bytes<'_> {
     fn fill_color(&mut self, c: Color) {
         let (r, g, b) = c.unit();
@@ -219,33 +250,15 @@ impl Painter for Bytes<'_> {
     }
 
     fn show(&mut self, x: f32, y: f32, face: Face, text: &mut String) {
-        let out = &mut self.out;
-        out.extend_from_slice(b"1 0 0 1 ");
-        numbers(out, &[x, y], b"Tm");
-        // A literal string of two-byte codes: half the bytes of hex, so
-        // less to deflate. Only the bytes a literal string gives a meaning
-        // to are escaped (a bare carriage return would be read as a
-        // line feed).
-        out.push(b'(');
-        if let Some(codes) = self.codes.faces.get(&face) {
-            for c in std::mem::take(text).chars() {
-                let code = codes
-                    .table
-                    .get(c as usize)
-                    .copied()
-                    .or_else(|| codes.by_char.get(&c).copied())
-                    .unwrap_or(0);
-                for byte in code.to_be_bytes() {
-                    match byte {
-                        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
-                        b'\r' => out.extend_from_slice(b"\\r"),
-                        b'\n' => out.extend_from_slice(b"\\n"),
-                        _ => out.push(byte),
-                    }
-                }
-            }
-        }
-        out.extend_from_slice(b") Tj\n");
+        self.out.extend_from_slice(b"1 0 0 1 ");
+        numbers(&mut self.out, &[x, y], b"Tm");
+        self.codes_of(face, text);
+    }
+
+    fn show_turned(&mut self, x: f32, y: f32, angle: f32, face: Face, text: &mut String) {
+        let (sin, cos) = angle.sin_cos();
+        numbers(&mut self.out, &[cos, sin, -sin, cos, x, y], b"Tm");
+        self.codes_of(face, text);
     }
 
     fn begin_marked(&mut self, tag: &str, mcid: Option<usize>) {
