@@ -120,6 +120,9 @@ pub fn validate(
     if !found.unusable.is_empty() {
         return Err(RunError::Inputs(found.unusable).into());
     }
+    if stdin_count == 0 && found.files.is_empty() && found.problems.is_empty() {
+        return Err(RunError::NoProfiles { inputs: files }.into());
+    }
     let mut inputs = Vec::new();
     if stdin_count == 1 {
         inputs.push(read_stdin(&options)?);
@@ -154,17 +157,6 @@ pub fn validate(
                 report_diagnostics(console, format, diags);
             }
         }
-    }
-    if checked == 0 && found.problems.is_empty() {
-        console.error(&format!(
-            "no profiles (*.yaml, *.yml) under {}",
-            files
-                .iter()
-                .map(|p| format!("`{}`", p.display()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-        return Ok(Outcome::SomeFailed);
     }
     console.note(&format!(
         "{}: {valid} valid, {invalid} invalid",

@@ -45,7 +45,7 @@ pub const TABLE: [(u8, &str, &str); 3] = [
     (
         USAGE,
         "usage or environment error, found before any work",
-        "an unknown option or value, a missing input path, an --out that is not a writable folder (a file, a read-only folder), a broken --templates folder, another run holding the output folder, `batch` finding no profiles; nothing is written",
+        "an unknown option or value, a missing input path, an --out that is not a writable folder (a file, a read-only folder), a broken --templates folder, another run holding the output folder, folders holding no profile; nothing is written",
     ),
 ];
 

@@ -73,10 +73,16 @@ fn validate_follows_the_table() {
     let run = expect(&dir, &["validate", "missing.yaml"], 2);
     assert!(run.stderr.contains("missing.yaml"), "{}", run.stderr);
     expect(&dir, &["validate", "--no-such-option", &path(NORTHWIND)], 2);
-    // A folder without profiles checked nothing: that input failed.
+    // A folder without profiles (a mistyped CI path) is refused, as by
+    // `report` and `batch`.
     fs::create_dir_all(dir.join("empty")).unwrap();
-    let run = expect(&dir, &["validate", "empty"], 1);
-    assert!(run.stderr.contains("no profiles"), "{}", run.stderr);
+    let run = expect(&dir, &["validate", "empty"], 2);
+    assert!(
+        run.stderr
+            .contains("no profiles (*.yaml, *.yml) under `empty`"),
+        "{}",
+        run.stderr
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -108,6 +114,10 @@ fn report_follows_the_table_and_leaves_no_folder_when_nothing_is_written() {
     );
 
     expect(&dir, &["report", "missing.yaml", "--out", "x"], 2);
+    assert!(!dir.join("x").exists());
+    fs::create_dir_all(dir.join("empty")).unwrap();
+    let run = expect(&dir, &["report", "empty", "--out", "x"], 2);
+    assert!(run.stderr.contains("no profiles"), "{}", run.stderr);
     assert!(!dir.join("x").exists());
 
     fs::write(dir.join("a-file"), "").unwrap();

@@ -118,7 +118,7 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError>
     if !found.unusable.is_empty() {
         return Err(RunError::Inputs(found.unusable));
     }
-    if found.files.is_empty() && found.problems.is_empty() && run.kind != RunKind::Report {
+    if found.files.is_empty() && found.problems.is_empty() {
         return Err(RunError::NoProfiles {
             inputs: run.inputs.to_vec(),
         });
