@@ -398,3 +398,31 @@ fn validate_json_prints_one_object_per_diagnostic() {
         run.stderr
     );
 }
+
+/// `init clients/acme.yaml` makes the folder, names the organisation after
+/// the file, and its commands and pointers name real paths.
+#[test]
+fn init_derives_the_id_makes_the_folder_and_points_to_the_docs() {
+    let dir = scratch("init");
+    let run = socsource_in(&dir, &["init", "clients/2026/acme-group.yaml"], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = fs::read_to_string(dir.join("clients/2026/acme-group.yaml")).unwrap();
+    assert!(text.contains("\nid: acme-group "), "{text}");
+    assert!(
+        text.contains("#   socsource validate clients/2026/acme-group.yaml"),
+        "{text}"
+    );
+    assert!(!text.contains("README"), "{text}");
+    for page in [
+        "docs/src/reference/profile.md",
+        "docs/src/method.md",
+        "docs/src/reference/assumptions.md",
+    ] {
+        assert!(text.contains(page), "{page}");
+        assert!(repo().join(page).exists(), "{page} exists");
+    }
+    let check = socsource_in(&dir, &["validate", "clients/2026/acme-group.yaml"], &[]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stdout.contains("(acme-group: "), "{}", check.stdout);
+    fs::remove_dir_all(dir).unwrap();
+}
