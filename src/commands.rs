@@ -5,16 +5,20 @@
 //! Output policy is the [`console`](crate::console)'s: results on standard
 //! output, everything else on standard error.
 
-use crate::batch::{self, MergeError, RunKind, Shard};
+use crate::batch::folder::OutputFolder;
+use crate::batch::{self, MergeError, RunError, RunKind, Shard};
+use crate::cli::DiagnosticFormat;
 use crate::config::{self, DiffOptions, Output, RenderOptions, UsageError};
 use crate::console::Console;
+use crate::diag::Diagnostic;
 use crate::exit::Outcome;
-use crate::pipeline::{self, Destination};
+use crate::pipeline::{self, Destination, Input};
 use crate::profile::{self, discover, model::Date, LoadOptions};
 use crate::render::pdf::fonts::{FontSet, SystemFontSource};
 use crate::render::pdf::layout::Paper;
 use crate::render::pdf::{PdfOptions, PdfStandard};
 use crate::render::templates::{self, Templates};
+use crate::render::Format;
 use crate::render::Renderer;
 use std::path::{Path, PathBuf};
 
@@ -22,41 +26,141 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-pub fn validate(paths: &[PathBuf], console: &mut Console<'_>) -> Result<Outcome, UsageError> {
-    let options = LoadOptions::on(config::default_report_date()?);
-    let found = discover::discover(paths);
-    if !found.unusable.is_empty() {
-        return Err(batch::RunError::Inputs(found.unusable).into());
+/// How a profile read from standard input is named in messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether a command-line path means standard input.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Read one profile from standard input, bounded like a file
+/// ([`profile::MAX_PROFILE_BYTES`]); a larger input is the profile's
+/// error, not the invocation's.
+fn read_stdin(options: &LoadOptions) -> Result<Input, UsageError> {
+    use std::io::Read;
+    let limit = profile::MAX_PROFILE_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| UsageError::StdinUnreadable(crate::fsio::describe(&e)))?;
+    if bytes.len() as u64 > limit {
+        let too_large = Diagnostic::file_error(
+            STDIN_NAME,
+            format!(
+                "standard input holds more than the {} limit for profiles",
+                crate::fsio::ReadError::limit_words(limit)
+            ),
+        )
+        .with_help(
+            "a profile describes one organisation in a few kilobytes; is this the right input?",
+        );
+        return Ok(Input {
+            shown: STDIN_NAME.to_string(),
+            sha256: None,
+            result: Err(vec![too_large]),
+        });
     }
-    console.diagnostics(&found.problems);
-    let mut valid = 0;
-    let mut invalid = 0;
-    for file in &found.files {
-        let shown = file.display().to_string();
-        match profile::load_path(file, &shown, &options) {
-            Ok(loaded) => {
-                valid += 1;
-                let p = &loaded.profile;
-                let _ = writeln!(
-                    console.out,
-                    "ok  {shown}  ({}: {})",
-                    p.id, p.organisation.name
-                );
-                console.diagnostics(&loaded.warnings);
-            }
-            Err(diags) => {
-                invalid += 1;
-                console.diagnostics(&diags);
+    // The default id of a profile without one, as a file named stdin.yaml.
+    Ok(pipeline::from_bytes(STDIN_NAME, "stdin", &bytes, options))
+}
+
+/// One diagnostic as a JSON object, every key present (null when absent),
+/// for `validate --format json`.
+fn diagnostic_json(d: &Diagnostic) -> String {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        file: &'a str,
+        line: usize,
+        column: usize,
+        key_path: Option<&'a str>,
+        severity: crate::diag::Severity,
+        message: &'a str,
+        help: Option<&'a str>,
+    }
+    let line = Line {
+        file: &d.file,
+        line: d.line,
+        column: d.column,
+        key_path: d.key_path.as_deref(),
+        severity: d.severity,
+        message: &d.message,
+        help: d.help.as_deref(),
+    };
+    serde_json::to_string(&line).unwrap_or_default()
+}
+
+/// Diagnostics as the chosen format asks: text on standard error, or one
+/// JSON object per line on standard output.
+fn report_diagnostics(console: &mut Console<'_>, format: DiagnosticFormat, diags: &[Diagnostic]) {
+    match format {
+        DiagnosticFormat::Text => console.diagnostics(diags),
+        DiagnosticFormat::Json => {
+            for d in diags {
+                let _ = writeln!(console.out, "{}", diagnostic_json(d));
             }
         }
     }
-    if found.files.is_empty() && found.problems.is_empty() {
-        console.note("error: no profiles (*.yaml, *.yml) found");
-        return Ok(Outcome::SomeFailed);
+}
+
+pub fn validate(
+    paths: &[PathBuf],
+    format: DiagnosticFormat,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    let options = LoadOptions::on(config::default_report_date()?);
+    let stdin_count = paths.iter().filter(|p| is_stdin(p)).count();
+    if stdin_count > 1 {
+        return Err(UsageError::Stdin("once"));
+    }
+    let files: Vec<PathBuf> = paths.iter().filter(|p| !is_stdin(p)).cloned().collect();
+    let found = discover::discover(&files);
+    if !found.unusable.is_empty() {
+        return Err(RunError::Inputs(found.unusable).into());
+    }
+    if stdin_count == 0 && found.files.is_empty() && found.problems.is_empty() {
+        return Err(RunError::NoProfiles { inputs: files }.into());
+    }
+    let mut inputs = Vec::new();
+    if stdin_count == 1 {
+        inputs.push(read_stdin(&options)?);
+    }
+    report_diagnostics(console, format, &found.problems);
+    let (mut valid, mut invalid) = (0, 0);
+    let checked = inputs.len() + found.files.len();
+    let from_files = found.files.iter().map(|file| {
+        let shown = file.display().to_string();
+        Input {
+            result: profile::load_path(file, &shown, &options),
+            shown,
+            sha256: None,
+        }
+    });
+    for input in inputs.into_iter().chain(from_files) {
+        match &input.result {
+            Ok(loaded) => {
+                valid += 1;
+                let p = &loaded.profile;
+                if format == DiagnosticFormat::Text {
+                    let _ = writeln!(
+                        console.out,
+                        "ok  {}  ({}: {})",
+                        input.shown, p.id, p.organisation.name
+                    );
+                }
+                report_diagnostics(console, format, &loaded.warnings);
+            }
+            Err(diags) => {
+                invalid += 1;
+                report_diagnostics(console, format, diags);
+            }
+        }
     }
     console.note(&format!(
         "{}: {valid} valid, {invalid} invalid",
-        plural(found.files.len(), "profile checked", "profiles checked")
+        plural(checked, "profile checked", "profiles checked")
     ));
     Ok(Outcome::from_failures(invalid + found.problems.len()))
 }
@@ -75,9 +179,20 @@ pub fn init(
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
     let text = profile::starter(file, quotes);
-    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::fsio::create_dir_all(parent)?;
+    let parent = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    crate::fsio::check_output_folder(parent)?;
+    if file.is_dir() {
+        return Err(crate::fsio::IoError {
+            action: "write",
+            path: file.to_path_buf(),
+            source: std::io::Error::other("it is a folder; give a file name such as acme.yaml"),
+        }
+        .into());
     }
+    crate::fsio::create_dir_all(parent)?;
     crate::fsio::write_new(file, text.as_bytes(), force)?;
     let shown = file.display();
     console.note(&format!(
@@ -87,22 +202,42 @@ pub fn init(
 }
 
 /// The renderer for a run: templates and fonts, checked before any work.
-fn renderer(options: &RenderOptions) -> Result<Renderer, UsageError> {
+fn renderer(options: &RenderOptions, console: &mut Console<'_>) -> Result<Renderer, UsageError> {
     renderer_with(
-        options.templates.as_deref(),
+        (options.templates.as_deref(), options.strict),
         options.font.as_deref(),
         &options.system_fonts,
         (options.paper, options.pdf_standard),
+        console,
     )
 }
 
+/// The templates of a run, with a warning (an error under `--strict`) for
+/// each file of the `--templates` folder that changes nothing.
+fn load_templates(
+    dir: Option<&Path>,
+    strict: bool,
+    console: &mut Console<'_>,
+) -> Result<Templates, UsageError> {
+    let templates = Templates::load(dir)?;
+    let unmatched = templates::unmatched(&templates);
+    if strict && !unmatched.is_empty() {
+        return Err(UsageError::UnmatchedTemplates(unmatched));
+    }
+    for u in &unmatched {
+        console.message(&format!("warning: {u}\n"));
+    }
+    Ok(templates)
+}
+
 fn renderer_with(
-    templates: Option<&Path>,
+    (templates, strict): (Option<&Path>, bool),
     font: Option<&[u8]>,
     system_fonts: &SystemFontSource,
     (paper, standard): (Paper, PdfStandard),
+    console: &mut Console<'_>,
 ) -> Result<Renderer, UsageError> {
-    let templates = Templates::load(templates)?;
+    let templates = load_templates(templates, strict, console)?;
     let fonts = FontSet::with_system_fonts(font, system_fonts.clone()).map_err(UsageError::Font)?;
     Ok(Renderer::new(
         templates,
@@ -123,17 +258,35 @@ pub fn report(
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
     let date = config::default_report_date()?;
-    if options.output == Output::Stdout {
-        let found = discover::discover(&inputs[..1]);
-        if !found.unusable.is_empty() {
-            return Err(batch::RunError::Inputs(found.unusable).into());
-        }
+    let stdin = inputs.iter().any(|p| is_stdin(p));
+    if stdin && inputs.len() > 1 {
+        return Err(UsageError::Stdin("alone, without other profiles"));
     }
-    let renderer = renderer(options)?;
+    refuse_binary_to_terminal(&options.output, &options.formats, "report.pdf", console)?;
     match &options.output {
-        Output::Stdout => Ok(report_to_stdout(
-            &inputs[0], date, &renderer, options, console,
-        )),
+        Output::Stdout if !stdin => {
+            let found = discover::discover(&inputs[..1]);
+            if !found.unusable.is_empty() {
+                return Err(RunError::Inputs(found.unusable).into());
+            }
+        }
+        Output::Stdout => {}
+        Output::Dir(out) => crate::fsio::check_output_folder(out)?,
+    }
+    let renderer = renderer(options, console)?;
+    if stdin {
+        let input = read_stdin(&options.load_options(date))?;
+        return report_input(&input, &renderer, options, console);
+    }
+    match &options.output {
+        Output::Stdout => {
+            let input = pipeline::read(
+                &inputs[0],
+                &inputs[0].display().to_string(),
+                &options.load_options(date),
+            );
+            Ok(report_to_stdout(&input, &renderer, options, console))
+        }
         Output::Dir(out) => {
             let run = batch::Run {
                 kind: RunKind::Report,
@@ -149,23 +302,74 @@ pub fn report(
     }
 }
 
+/// Refuse, before any work, a binary format (the PDF) on standard output
+/// when it is a terminal; into a file or a pipe it goes as asked.
+fn refuse_binary_to_terminal(
+    output: &Output,
+    formats: &[Format],
+    file: &'static str,
+    console: &Console<'_>,
+) -> Result<(), UsageError> {
+    if *output == Output::Stdout && formats.contains(&Format::Pdf) && console.style.stdout_terminal
+    {
+        return Err(UsageError::BinaryToTerminal { file });
+    }
+    Ok(())
+}
+
+/// `report -`: the profile on standard input, to a folder or to standard
+/// output, through the same pipeline as every other report.
+fn report_input(
+    input: &Input,
+    renderer: &Renderer,
+    options: &RenderOptions,
+    console: &mut Console<'_>,
+) -> Result<Outcome, UsageError> {
+    let Output::Dir(out) = &options.output else {
+        return Ok(report_to_stdout(input, renderer, options, console));
+    };
+    let folder = OutputFolder::open(out).map_err(RunError::from)?;
+    let (result, messages) = warming(renderer, options, || {
+        pipeline::render_one(
+            input,
+            renderer,
+            &options.formats,
+            &options.editions,
+            Destination::Folder(out),
+        )
+    });
+    for m in &messages {
+        console.message(m);
+    }
+    match result {
+        Ok(written) => {
+            if !console.style.quiet {
+                console.note(&format!(
+                    "{}: wrote {}",
+                    input.shown,
+                    out.join(&written.id).display()
+                ));
+            }
+            Ok(Outcome::Success)
+        }
+        Err(_) => {
+            folder.remove_if_unused();
+            Ok(Outcome::SomeFailed)
+        }
+    }
+}
+
 /// `report FILE --out -`: the same path as every other report, to standard
 /// output.
 fn report_to_stdout(
-    file: &Path,
-    date: Date,
+    input: &Input,
     renderer: &Renderer,
     options: &RenderOptions,
     console: &mut Console<'_>,
 ) -> Outcome {
-    let input = pipeline::read(
-        file,
-        &file.display().to_string(),
-        &options.load_options(date),
-    );
     let to = Destination::Stdout(&mut *console.out);
     let (result, messages) = warming(renderer, options, || {
-        pipeline::render_one(&input, renderer, &options.formats, &options.editions, to)
+        pipeline::render_one(input, renderer, &options.formats, &options.editions, to)
     });
     for m in &messages {
         console.message(m);
@@ -178,14 +382,20 @@ fn report_to_stdout(
 pub fn batch(
     inputs: &[PathBuf],
     options: &RenderOptions,
-    shard: Option<Shard>,
+    (shard, open): (Option<Shard>, bool),
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
     let Output::Dir(out) = &options.output else {
         return Err(UsageError::StdoutNeedsOneProfile);
     };
+    if inputs.iter().any(|p| is_stdin(p)) {
+        return Err(UsageError::Stdin(
+            "to `report` or `validate`; `batch` reads folders",
+        ));
+    }
     let date = config::default_report_date()?;
-    let renderer = renderer(options)?;
+    crate::fsio::check_output_folder(out)?;
+    let renderer = renderer(options, console)?;
     let run = batch::Run {
         kind: RunKind::batch(shard),
         inputs,
@@ -195,7 +405,59 @@ pub fn batch(
         date,
     };
     let totals = warming(&renderer, options, || batch::run(&run, console))?;
+    if open {
+        if run.kind == RunKind::Whole {
+            open_dashboard(&out.join("index.html"), console);
+        } else {
+            console.note(
+                "--open: a shard has no dashboard of its own; open it after `socsource index`",
+            );
+        }
+    }
     Ok(Outcome::from_failures(totals.failures()))
+}
+
+/// `batch --open`: hand the dashboard to the platform's opener. Never
+/// fails the run: without a display, or if the opener cannot be started,
+/// it says so and the path is on the line above.
+fn open_dashboard(page: &Path, console: &mut Console<'_>) {
+    let opener: Option<(&str, Vec<std::ffi::OsString>)> = if cfg!(target_os = "macos") {
+        Some(("open", vec![page.into()]))
+    } else if cfg!(windows) {
+        Some((
+            "cmd",
+            vec!["/C".into(), "start".into(), "".into(), page.into()],
+        ))
+    } else if ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|d| !d.is_empty()))
+    {
+        Some(("xdg-open", vec![page.into()]))
+    } else {
+        None
+    };
+    let Some((program, args)) = opener else {
+        console.note(&format!(
+            "--open: no display (DISPLAY and WAYLAND_DISPLAY are unset), so {} is not opened",
+            page.display()
+        ));
+        return;
+    };
+    let started = std::process::Command::new(program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match started {
+        Ok(_) if console.style.quiet => {}
+        Ok(_) => console.note(&format!("opening {} with {program}", page.display())),
+        Err(e) => console.note(&format!(
+            "--open: cannot start {program} ({}), so {} is not opened",
+            crate::fsio::describe(&e),
+            page.display()
+        )),
+    }
 }
 
 /// Run `work` while another thread compiles the templates and reads the
@@ -212,17 +474,39 @@ fn warming<T>(renderer: &Renderer, options: &RenderOptions, work: impl FnOnce() 
 pub fn index(
     dirs: &[PathBuf],
     out: Option<&Path>,
-    templates: Option<&Path>,
+    (templates, strict): (Option<&Path>, bool),
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
-    let templates = Templates::load(templates)?;
+    let missing: Vec<Diagnostic> = dirs
+        .iter()
+        .filter(|d| !d.is_dir())
+        .map(|d| {
+            let what = if d.exists() {
+                "not a folder; give the --out folder of the batch runs"
+            } else {
+                "no such folder"
+            };
+            Diagnostic::file_error(&d.display().to_string(), what)
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(RunError::Inputs(missing).into());
+    }
     let out = out.map_or_else(|| dirs[0].clone(), Path::to_path_buf);
+    crate::fsio::check_output_folder(&out)?;
+    let templates = load_templates(templates, strict, console)?;
     match batch::merge(dirs, &out, &templates) {
-        Ok(()) => {
-            if !console.style.quiet {
-                console.note(&format!("wrote {}", out.join("index.html").display()));
+        Ok(failed) => {
+            if failed > 0 {
+                console.error(&format!(
+                    "the portfolio lists {} (see the dashboard)",
+                    plural(failed, "profile that failed", "profiles that failed")
+                ));
             }
-            Ok(Outcome::Success)
+            if !console.style.quiet {
+                console.note(&format!("dashboard: {}", out.join("index.html").display()));
+            }
+            Ok(Outcome::from_failures(failed))
         }
         Err(MergeError::Templates(differ)) => Err(differ.into()),
         Err(MergeError::Folder(e)) => Err(crate::batch::RunError::from(e).into()),
@@ -238,6 +522,20 @@ pub fn export_templates(
     force: bool,
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
+    crate::fsio::check_output_folder(dir)?;
+    if !force {
+        let names: Vec<String> = templates::DEFAULTS
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .filter(|name| std::fs::symlink_metadata(dir.join(name)).is_ok())
+            .collect();
+        if !names.is_empty() {
+            return Err(UsageError::TemplatesExist {
+                dir: dir.to_path_buf(),
+                names,
+            });
+        }
+    }
     match templates::export(dir, force) {
         Ok(names) => {
             console.note(&format!(
@@ -260,6 +558,7 @@ pub fn export_templates(
 /// any page is written; each page is written atomically.
 pub fn docs(dir: &Path, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     let profile = crate::docs::reference_profile().ok_or(UsageError::StarterProfile)?;
+    crate::fsio::check_output_folder(dir)?;
     let pages = crate::docs::pages(&profile);
     let folders: std::collections::BTreeSet<PathBuf> = pages
         .iter()
@@ -286,7 +585,7 @@ pub fn completions(
     shell: clap_complete::Shell,
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
-    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    let mut cmd = crate::cli::command();
     clap_complete::generate(shell, &mut cmd, "socsource", &mut *console.out);
     Ok(Outcome::Success)
 }
@@ -372,13 +671,18 @@ pub fn diff(
     let date = config::default_report_date()?;
     let found = discover::discover(&[old.to_path_buf(), new.to_path_buf()]);
     if !found.unusable.is_empty() {
-        return Err(batch::RunError::Inputs(found.unusable).into());
+        return Err(RunError::Inputs(found.unusable).into());
+    }
+    refuse_binary_to_terminal(&options.output, &options.formats, "diff.pdf", console)?;
+    if let Output::Dir(out) = &options.output {
+        crate::fsio::check_output_folder(out)?;
     }
     let renderer = renderer_with(
-        options.templates.as_deref(),
+        (options.templates.as_deref(), options.strict),
         options.font.as_deref(),
         &options.system_fonts,
         (options.paper, options.pdf_standard),
+        console,
     )?;
     let (Some(then), Some(now)) = (
         assessment_of(old, date, console),
@@ -419,6 +723,15 @@ pub fn diff(
                 return Ok(Outcome::SomeFailed);
             }
             if !console.style.quiet {
+                for (side, name) in [(&comparison.old, "OLD"), (&comparison.new, "NEW")] {
+                    if !side.overrides.is_empty() {
+                        console.note(&format!(
+                            "{name} ({}) was evaluated with --set {}",
+                            side.file,
+                            side.overrides.join(" --set ")
+                        ));
+                    }
+                }
                 console.note(&format!(
                     "{}.{}\nwrote {} to {}",
                     comparison.summary,

@@ -55,6 +55,9 @@ pub struct Side {
     pub standing_text: String,
     pub currency: String,
     pub horizon_years: u64,
+    /// The `--set` values the assessment was evaluated with, as
+    /// `PATH=VALUE` (empty when it is the profile as written).
+    pub overrides: Vec<String>,
 }
 
 /// An input that differs: present on one side only when the other lacks it.
@@ -197,6 +200,16 @@ fn side(v: &Value) -> Side {
             .pointer("/costs/horizon_years")
             .and_then(Value::as_u64)
             .unwrap_or(0),
+        overrides: v
+            .pointer("/profile/overrides")
+            .and_then(Value::as_array)
+            .map(|settings| {
+                settings
+                    .iter()
+                    .map(|s| format!("{}={}", text(s, "/path"), text(s, "/value")))
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 

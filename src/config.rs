@@ -72,6 +72,31 @@ pub enum UsageError {
     /// not accept; shown like a profile diagnostic, on the argument.
     #[error("{}", crate::diag::one_per_line(.0))]
     Set(Vec<Diagnostic>),
+    /// A PDF asked for on standard output, which is a terminal: the bytes
+    /// would garble it (as gzip refuses to write to one).
+    #[error(
+        "a PDF is not written to a terminal; redirect standard output to a file or a pipe (`> {file}`), or give --out DIR"
+    )]
+    BinaryToTerminal { file: &'static str },
+    /// `-` (standard input) with other profiles, or twice.
+    #[error("`-` reads one profile from standard input; give it {0}")]
+    Stdin(&'static str),
+    /// Standard input could not be read.
+    #[error("cannot read the profile from standard input: {0}")]
+    StdinUnreadable(String),
+    /// `--strict` and a template that changes nothing.
+    #[error(
+        "{}\n(--strict refuses templates that are not used)",
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    )]
+    UnmatchedTemplates(Vec<crate::render::templates::Unmatched>),
+    /// `templates export` into a folder that already holds some of them.
+    #[error(
+        "`{}` already holds {}; nothing was written (use --force to replace them)",
+        .dir.display(),
+        crate::batch::join_names(.names)
+    )]
+    TemplatesExist { dir: PathBuf, names: Vec<String> },
 }
 
 /// Where rendered files go.
@@ -103,6 +128,8 @@ pub struct RenderOptions {
     /// `--set` values, applied to every profile.
     pub overrides: Vec<Override>,
     pub templates: Option<PathBuf>,
+    /// A template that changes nothing is an error, not a warning.
+    pub strict: bool,
     pub jobs: usize,
     pub fail_fast: bool,
     pub quiet: bool,
@@ -156,6 +183,7 @@ impl RenderOptions {
             editions,
             overrides,
             templates: args.templates.clone(),
+            strict: args.strict,
             jobs,
             fail_fast: args.fail_fast,
             quiet: args.quiet,
@@ -230,6 +258,8 @@ pub struct DiffOptions {
     pub output: Output,
     pub formats: Vec<Format>,
     pub templates: Option<PathBuf>,
+    /// A template that changes nothing is an error, not a warning.
+    pub strict: bool,
     pub paper: Paper,
     pub pdf_standard: PdfStandard,
     pub font: Option<Vec<u8>>,
@@ -240,7 +270,7 @@ impl DiffOptions {
     pub fn from_args(
         out: &Path,
         format: &[FormatArg],
-        templates: Option<&Path>,
+        (templates, strict): (Option<&Path>, bool),
         (paper_arg, standard): (PaperArg, PdfStandardArg),
         font: Option<&Path>,
     ) -> Result<DiffOptions, UsageError> {
@@ -257,6 +287,7 @@ impl DiffOptions {
             output,
             formats,
             templates: templates.map(Path::to_path_buf),
+            strict,
             paper: paper(paper_arg),
             pdf_standard: pdf_standard(standard),
             font: read_font(font)?,

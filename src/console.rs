@@ -6,14 +6,21 @@
 //! console (a closed pipe) are ignored: the exit status still tells the
 //! truth.
 //!
-//! Styling: a progress bar and coloured `error:` / `warning:` labels only
-//! when standard error is a terminal, and no colour when `NO_COLOR`
-//! (no-color.org) is set. Nothing here decides what to say; the commands
-//! and the batch compose the text, this module prints it.
+//! Styling: a progress bar only when standard error is a terminal; the
+//! leading `error:` / `warning:` label of a message coloured as `--color`
+//! says (by default on a terminal, and not when `NO_COLOR`, no-color.org,
+//! is set). Nothing here decides what to say; the commands and the batch
+//! compose the text, this module prints it.
+//!
+//! Standard output is written through [`TrackedOutput`], which remembers a
+//! write error other than a closed pipe, so that a result that could not be
+//! written (a full disk) is reported and fails the run.
 
+use crate::cli::ColorArg;
 use crate::diag::Diagnostic;
+use anstyle::{AnsiColor, Style};
 use std::fmt::Display;
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 /// How a run talks to the terminal.
@@ -23,19 +30,95 @@ pub struct ConsoleStyle {
     pub quiet: bool,
     /// A progress bar (standard error is a terminal).
     pub progress: bool,
-    /// Coloured labels (a terminal, and `NO_COLOR` unset).
+    /// Coloured labels.
     pub color: bool,
+    /// Standard output is a terminal: binary formats are not written to it.
+    pub stdout_terminal: bool,
 }
 
 impl ConsoleStyle {
-    /// The style for this process's standard error.
-    pub fn detect() -> ConsoleStyle {
+    /// The style for this process's standard streams and `--color`.
+    pub fn detect(choice: ColorArg) -> ConsoleStyle {
         let terminal = std::io::stderr().is_terminal();
         ConsoleStyle {
             quiet: false,
             progress: terminal,
-            color: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            color: use_color(choice, terminal, no_color()),
+            stdout_terminal: std::io::stdout().is_terminal(),
         }
+    }
+}
+
+/// `NO_COLOR` is set and not empty (no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Whether to colour: `always` and `never` say so; `auto` colours a
+/// terminal unless `NO_COLOR` asks not to.
+pub fn use_color(choice: ColorArg, terminal: bool, no_color: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => terminal && !no_color,
+    }
+}
+
+/// clap's colour choice for its own messages (help, usage errors).
+pub fn clap_color(choice: ColorArg) -> clap::ColorChoice {
+    match choice {
+        ColorArg::Always => clap::ColorChoice::Always,
+        ColorArg::Never => clap::ColorChoice::Never,
+        ColorArg::Auto if no_color() => clap::ColorChoice::Never,
+        ColorArg::Auto => clap::ColorChoice::Auto,
+    }
+}
+
+/// Standard output, remembering the first write error that is not a
+/// closed pipe (a reader that stops reading, as `head` does, is not a
+/// failure; a full disk is).
+pub struct TrackedOutput<W: Write> {
+    inner: W,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> TrackedOutput<W> {
+    pub fn new(inner: W) -> TrackedOutput<W> {
+        TrackedOutput {
+            inner,
+            failed: None,
+        }
+    }
+
+    /// The first write error that was not a closed pipe, if any.
+    pub fn failure(&self) -> Option<&io::Error> {
+        self.failed.as_ref()
+    }
+
+    fn note<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &result {
+            if e.kind() != io::ErrorKind::BrokenPipe && self.failed.is_none() {
+                self.failed = Some(io::Error::new(e.kind(), crate::fsio::describe(e)));
+            }
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for TrackedOutput<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.note(result)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let result = self.inner.write_all(buf);
+        self.note(result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.note(result)
     }
 }
 
@@ -78,18 +161,28 @@ impl<'a> Console<'a> {
     pub fn finish<T, E: Display>(&mut self, result: &Result<T, E>) {
         let _ = self.out.flush();
         if let Err(usage) = result {
-            let _ = writeln!(self.err, "error: {usage}");
+            self.message(&format!("error: {usage}\n"));
         }
     }
 }
 
-/// Colour the leading `error:` / `warning:` of a message on a terminal.
+/// Colour the label a message starts with (`error:`, `warning:`); a label
+/// anywhere else in the text is part of what is said and stays as it is.
 pub fn colorize(text: &str, color: bool) -> String {
     if !color {
         return text.to_string();
     }
-    text.replacen("error:", "\x1b[1;31merror\x1b[0m:", 1)
-        .replacen("warning:", "\x1b[1;33mwarning\x1b[0m:", 1)
+    let labels = [("error", AnsiColor::Red), ("warning", AnsiColor::Yellow)];
+    for (label, colour) in labels {
+        if let Some(rest) = text
+            .strip_prefix(label)
+            .filter(|rest| rest.starts_with(':'))
+        {
+            let style = Style::new().bold().fg_color(Some(colour.into()));
+            return format!("{style}{label}{style:#}{rest}");
+        }
+    }
+    text.to_string()
 }
 
 /// Progress on a terminal: one line, redrawn at most ten times a second.
@@ -154,7 +247,47 @@ mod tests {
         assert_eq!(colorize("error: x\n", false), "error: x\n");
         assert_eq!(
             colorize("warning: x\n", true),
-            "\x1b[1;33mwarning\x1b[0m: x\n"
+            "\x1b[1m\x1b[33mwarning\x1b[0m: x\n"
+        );
+    }
+
+    #[test]
+    fn only_a_leading_label_is_coloured() {
+        let text = "cannot compare a.json: its error: field is missing\n";
+        assert_eq!(colorize(text, true), text);
+        let text = "errors: 3\n";
+        assert_eq!(colorize(text, true), text);
+        assert!(colorize("error: x: warning: y\n", true).ends_with(": x: warning: y\n"));
+    }
+
+    #[test]
+    fn color_follows_the_choice_then_the_terminal_and_no_color() {
+        assert!(use_color(ColorArg::Always, false, true));
+        assert!(!use_color(ColorArg::Never, true, false));
+        assert!(use_color(ColorArg::Auto, true, false));
+        assert!(!use_color(ColorArg::Auto, true, true));
+        assert!(!use_color(ColorArg::Auto, false, false));
+    }
+
+    #[test]
+    fn a_closed_pipe_is_not_a_failure_but_a_full_disk_is() {
+        struct Failing(io::ErrorKind);
+        impl Write for Failing {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::from(self.0))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut pipe = TrackedOutput::new(Failing(io::ErrorKind::BrokenPipe));
+        let _ = pipe.write_all(b"x");
+        assert!(pipe.failure().is_none());
+        let mut full = TrackedOutput::new(Failing(io::ErrorKind::StorageFull));
+        let _ = full.write_all(b"x");
+        assert_eq!(
+            full.failure().map(io::Error::kind),
+            Some(io::ErrorKind::StorageFull)
         );
     }
 

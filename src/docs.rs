@@ -619,7 +619,7 @@ pub fn profile_page() -> String {
 /// The command line as clap builds it, with every subcommand's name and
 /// usage filled in.
 fn built_command() -> clap::Command {
-    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    let mut cmd = crate::cli::command();
     cmd.build();
     cmd
 }
@@ -642,26 +642,198 @@ fn subcommands(cmd: &clap::Command) -> Vec<(String, clap::Command)> {
     out
 }
 
+/// Text for roff: backslashes and hyphens escaped, a line that would start
+/// with a control character guarded, and `code` set in bold.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    let mut out = String::with_capacity(escaped.len());
+    let mut bold = false;
+    for c in escaped.chars() {
+        if c == '`' {
+            out.push_str(if bold { "\\fR" } else { "\\fB" });
+            bold = !bold;
+        } else {
+            out.push(c);
+        }
+    }
+    if bold {
+        out.push_str("\\fR");
+    }
+    out.lines()
+        .map(|line| {
+            if line.starts_with('.') || line.starts_with('\'') {
+                format!("\\&{line}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Paragraphs of roff from text whose paragraphs are separated by blank
+/// lines; indented lines are set as an example.
+fn roff_paragraphs(text: &str, out: &mut String) {
+    for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        out.push_str(".PP\n");
+        let mut example = false;
+        for line in paragraph.lines() {
+            let indented = line.starts_with(' ');
+            if indented && !example {
+                out.push_str(".PP\n.RS 4\n.EX\n");
+            } else if !indented && example {
+                out.push_str(".EE\n.RE\n.PP\n");
+            }
+            example = indented;
+            out.push_str(&roff(if indented { line.trim_start() } else { line }));
+            out.push('\n');
+        }
+        if example {
+            out.push_str(".EE\n.RE\n");
+        }
+    }
+}
+
+/// A phrase as the start of a sentence: its first letter in capitals.
+fn capitalised(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// A phrase as the rest of a sentence: its first letter in lower case
+/// (clap's one-line descriptions start with a capital).
+fn lowered(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+/// The manual page of `cmd` (built), named `name` (`socsource report`):
+/// clap's synopsis and options, with the sections a manual page is read
+/// for (exit status, environment, files, examples, see also).
+fn manual(cmd: &clap::Command, name: &str, guide: Option<&crate::cli::Guide>) -> Vec<u8> {
+    let title = name.replace(' ', "-");
+    let man = clap_mangen::Man::new(cmd.clone())
+        .title(title.clone())
+        .source(crate::GENERATOR)
+        .manual("socsource manual");
+    let mut bytes = Vec::new();
+    let _ = man.render_title(&mut bytes);
+    let mut text = String::from_utf8_lossy(&bytes).into_owned();
+    let summary = match guide.map(|g| g.command) {
+        Some("") => crate::cli::SUMMARY.to_string(),
+        _ => cmd
+            .get_about()
+            .map_or_else(String::new, |a| lowered(&a.to_string())),
+    };
+    let _ = writeln!(text, ".SH NAME\n{} \\- {}", roff(&title), roff(&summary));
+    let mut sections = Vec::new();
+    let _ = man.render_synopsis_section(&mut sections);
+    text.push_str(&String::from_utf8_lossy(&sections));
+    text.push_str(".SH DESCRIPTION\n");
+    let about = cmd
+        .get_long_about()
+        .or_else(|| cmd.get_about())
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let about = if about.ends_with(['.', '?', ')']) {
+        about
+    } else {
+        format!("{about}.")
+    };
+    roff_paragraphs(&about, &mut text);
+    if let Some(g) = guide {
+        roff_paragraphs(g.notes, &mut text);
+    }
+    let mut sections = Vec::new();
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        let _ = man.render_options_section(&mut sections);
+    }
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        let _ = man.render_subcommands_section(&mut sections);
+    }
+    text.push_str(&String::from_utf8_lossy(&sections));
+    text.push_str(".SH EXIT STATUS\n");
+    if guide.is_some_and(|g| g.command.is_empty()) {
+        text.push_str(".PP\nThe same for every subcommand:\n");
+    }
+    for (code, meaning, covers) in crate::exit::TABLE {
+        let _ = writeln!(
+            text,
+            ".TP\n\\fB{code}\\fR\n{}: {}.",
+            roff(&capitalised(meaning)),
+            roff(covers)
+        );
+    }
+    text.push_str(".SH ENVIRONMENT\n");
+    for (variable, effect) in crate::cli::ENVIRONMENT {
+        let _ = writeln!(text, ".TP\n\\fB{}\\fR\n{}", roff(variable), roff(effect));
+    }
+    if let Some(g) = guide.filter(|g| !g.files.is_empty()) {
+        text.push_str(".SH FILES\n");
+        for (file, what) in g.files {
+            let _ = writeln!(
+                text,
+                ".TP\n\\fI{}\\fR\n{}.",
+                roff(file),
+                roff(&capitalised(what))
+            );
+        }
+    }
+    if let Some(g) = guide.filter(|g| !g.examples.is_empty()) {
+        text.push_str(".SH EXAMPLES\n");
+        for (command, what) in g.examples {
+            let _ = writeln!(
+                text,
+                ".PP\n{}:\n.PP\n.RS 4\n.EX\n{}\n.EE\n.RE",
+                roff(&capitalised(what)),
+                roff(command)
+            );
+        }
+    }
+    let mut see_also: Vec<String> = Vec::new();
+    if !name.eq("socsource") {
+        see_also.push("socsource".to_string());
+    }
+    if let Some(g) = guide {
+        see_also.extend(g.see_also.iter().map(|s| format!("socsource-{s}")));
+    }
+    if !see_also.is_empty() {
+        let refs: Vec<String> = see_also
+            .iter()
+            .map(|page| format!("\\fB\\%{}\\fR(1)", roff(page)))
+            .collect();
+        let _ = writeln!(text, ".SH SEE ALSO\n{}", refs.join(", "));
+    }
+    let _ = writeln!(text, ".SH VERSION\n{}", roff(crate::GENERATOR));
+    text.into_bytes()
+}
+
+/// The command line for the manual pages: clap's `help` subcommand is
+/// left out, as it has no page of its own.
+fn manual_command() -> clap::Command {
+    let mut cmd = crate::cli::command().disable_help_subcommand(true);
+    cmd.build();
+    cmd
+}
+
 /// The manual page of the command line, as roff (`socsource man`).
 pub fn man_page() -> Vec<u8> {
-    let mut bytes = Vec::new();
-    let _ = clap_mangen::Man::new(built_command()).render(&mut bytes);
-    bytes
+    manual(&manual_command(), "socsource", crate::cli::guide(""))
 }
 
 /// The manual pages: `socsource.1` and one per subcommand
 /// (`socsource-report.1`, ...), by file name.
 pub fn man_pages() -> Vec<(String, Vec<u8>)> {
-    let cmd = built_command();
+    let cmd = manual_command();
     let mut pages = vec![("socsource.1".to_string(), man_page())];
     for (name, sub) in subcommands(&cmd) {
-        let title = name.replace(' ', "-");
-        let file = format!("{title}.1");
-        // clap names are static strings; a handful of short ones, once.
-        let title: &'static str = Box::leak(title.into_boxed_str());
-        let mut bytes = Vec::new();
-        let _ = clap_mangen::Man::new(sub.name(title)).render(&mut bytes);
-        pages.push((file, bytes));
+        let command = name.strip_prefix("socsource ").unwrap_or(&name);
+        let page = manual(&sub, &name, crate::cli::guide(command));
+        pages.push((format!("{}.1", name.replace(' ', "-")), page));
     }
     pages
 }
@@ -679,6 +851,22 @@ pub fn commands_page() -> String {
     );
     out.push_str(cmd.render_long_help().to_string().trim_end());
     out.push_str("\n```\n");
+    out.push_str(
+        "\n## Exit status\n\n\
+         The same for every subcommand:\n\n\
+         | status | meaning | for example |\n| ---: | --- | --- |\n",
+    );
+    for (code, meaning, covers) in crate::exit::TABLE {
+        let _ = writeln!(out, "| {code} | {} | {} |", cell(meaning), cell(covers));
+    }
+    out.push_str(
+        "\nEach message names the path or option at fault, and what was being\n\
+         done with it.\n\n## Environment\n\n| variable | effect |\n| --- | --- |\n",
+    );
+    for (variable, effect) in crate::cli::ENVIRONMENT {
+        let names: Vec<String> = variable.split(", ").map(|v| format!("`{v}`")).collect();
+        let _ = writeln!(out, "| {} | {} |", names.join(", "), cell(effect));
+    }
     for (name, mut sub) in subcommands(&cmd) {
         let _ = write!(out, "\n## {name}\n\n```text\n");
         out.push_str(sub.render_long_help().to_string().trim_end());

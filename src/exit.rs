@@ -1,14 +1,12 @@
-//! Exit status, decided here and nowhere else.
-//!
-//! | status | meaning |
-//! |---|---|
-//! | 0 | everything asked for was done |
-//! | 1 | some profile or file failed; everything else was still done (a bad profile fails alone) |
-//! | 2 | usage error: the invocation itself is wrong ([`UsageError`]), and nothing was done |
+//! Exit status, decided here and nowhere else, and described here once
+//! ([`TABLE`]) for `--help`, the manual pages and the command-line
+//! reference.
 //!
 //! Commands report an [`Outcome`] or a [`UsageError`]; `main` turns that into
 //! the process's exit status with [`status`], and clap's own refusals with
-//! [`clap_status`].
+//! [`clap_status`]. Writing the results to standard output can still fail
+//! afterwards (a full disk): that makes a successful run exit 1
+//! ([`with_output_failed`]).
 
 use crate::config::UsageError;
 
@@ -32,6 +30,29 @@ impl Outcome {
     }
 }
 
+/// The exit statuses, each with a short meaning and what it covers.
+pub const TABLE: [(u8, &str, &str); 3] = [
+    (
+        SUCCESS,
+        "all good",
+        "everything asked for was done",
+    ),
+    (
+        SOME_FAILED,
+        "some input failed, and the rest was still processed",
+        "an invalid profile (`validate`, `report`, `batch`), a portfolio holding profiles that failed (`index`), two assessments that cannot be compared (`diff`), a file that could not be written, or standard output that could not be written",
+    ),
+    (
+        USAGE,
+        "usage or environment error, found before any work",
+        "an unknown option or value, a missing input path, an --out that is not a writable folder (a file, a read-only folder), a broken --templates folder, another run holding the output folder, folders holding no profile; nothing is written",
+    ),
+];
+
+/// The line every subcommand's `--help` ends with.
+pub const FOOTER: &str =
+    "Exit status: 0 all good, 1 some input failed (the rest was processed), 2 usage or environment error before any work.";
+
 pub const SUCCESS: u8 = 0;
 pub const SOME_FAILED: u8 = 1;
 pub const USAGE: u8 = 2;
@@ -42,6 +63,16 @@ pub fn status(result: &Result<Outcome, UsageError>) -> u8 {
         Ok(Outcome::Success) => SUCCESS,
         Ok(Outcome::SomeFailed) => SOME_FAILED,
         Err(_) => USAGE,
+    }
+}
+
+/// The status of a run whose results could not all be written to
+/// standard output (a closed pipe aside, which is the reader's choice).
+pub fn with_output_failed(status: u8, output_failed: bool) -> u8 {
+    if output_failed && status == SUCCESS {
+        SOME_FAILED
+    } else {
+        status
     }
 }
 

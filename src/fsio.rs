@@ -47,7 +47,7 @@ impl IoError {
 }
 
 /// The OS message without Rust's " (os error N)" suffix.
-fn describe(err: &io::Error) -> String {
+pub fn describe(err: &io::Error) -> String {
     let text = err.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
@@ -193,8 +193,139 @@ pub fn remove_file(path: &Path) -> Result<(), IoError> {
     fs::remove_file(path).map_err(context("remove", path))
 }
 
+/// Make a folder and its parents. When a file stands where a folder must
+/// be, the error says which, rather than the operating system's "File
+/// exists" or "Not a directory".
 pub fn create_dir_all(path: &Path) -> Result<(), IoError> {
-    fs::create_dir_all(path).map_err(context("create folder", path))
+    fs::create_dir_all(path).map_err(|e| match in_the_way(path) {
+        Some(file) => IoError {
+            action: "create folder",
+            path: path.to_path_buf(),
+            source: io::Error::new(e.kind(), file_in_the_way(path, &file)),
+        },
+        None => context("create folder", path)(e),
+    })
+}
+
+fn file_in_the_way(path: &Path, file: &Path) -> String {
+    if file == path {
+        "it is a file, not a folder".to_string()
+    } else {
+        format!("`{}` is a file, not a folder", file.display())
+    }
+}
+
+/// The first of `path` and its parents that exists and is not a folder.
+fn in_the_way(path: &Path) -> Option<PathBuf> {
+    let mut parts: Vec<&Path> = path
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .collect();
+    parts.reverse();
+    for part in parts {
+        match fs::metadata(part) {
+            Ok(meta) if meta.is_dir() => continue,
+            Ok(_) => return Some(part.to_path_buf()),
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Whether the process may make entries in folder `dir` (create, rename,
+/// remove). Asked of the operating system, so that a read-only mount or a
+/// folder without write permission is found before any work.
+fn can_write_into(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(name) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: `name` is a valid NUL-terminated string for the call.
+        unsafe { libc::access(name.as_ptr(), libc::W_OK | libc::X_OK) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly())
+    }
+}
+
+/// Check, before any work, that `dir` can receive output: a folder that
+/// exists and can be written into, or one that can be made because its
+/// nearest existing parent is a folder that can. Nothing is created, so a
+/// run that writes nothing leaves no folder behind.
+pub fn check_output_folder(dir: &Path) -> Result<(), IoError> {
+    let refuse = |reason: String| IoError {
+        action: "write into",
+        path: dir.to_path_buf(),
+        source: io::Error::other(reason),
+    };
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink())
+        && fs::metadata(dir).is_err()
+    {
+        return Err(refuse(
+            "it is a symbolic link to a folder that does not exist; make that folder or choose another"
+                .to_string(),
+        ));
+    }
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {
+            return if can_write_into(dir) {
+                Ok(())
+            } else {
+                Err(refuse(
+                    "the folder is read-only (no permission to write into it, or a read-only file system)"
+                        .to_string(),
+                ))
+            };
+        }
+        Ok(_) => return Err(refuse("it is a file, not a folder".to_string())),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            return Err(refuse(match in_the_way(dir) {
+                Some(file) => format!(
+                    "it cannot be made: `{}` is a file, not a folder",
+                    file.display()
+                ),
+                None => describe(&e),
+            }));
+        }
+        Err(_) => {}
+    }
+    for parent in dir.ancestors().skip(1) {
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        match fs::metadata(parent) {
+            Ok(meta) if meta.is_dir() => {
+                return if can_write_into(parent) {
+                    Ok(())
+                } else {
+                    Err(refuse(format!(
+                        "it does not exist and cannot be made: `{}` is read-only",
+                        parent.display()
+                    )))
+                };
+            }
+            Ok(_) => {
+                return Err(refuse(format!(
+                    "it cannot be made: `{}` is a file, not a folder",
+                    parent.display()
+                )))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                return Err(refuse(format!(
+                    "`{}` cannot be read: {}",
+                    parent.display(),
+                    describe(&e)
+                )))
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Refuse a folder inside the output that is a symbolic link: writing

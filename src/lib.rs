@@ -63,7 +63,7 @@ use exit::Outcome;
 /// Run a parsed command line.
 pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     match cli.command {
-        Command::Validate { paths } => commands::validate(&paths, console),
+        Command::Validate { paths, format } => commands::validate(&paths, format, console),
         Command::Schema => commands::schema(console),
         Command::Init {
             file,
@@ -82,16 +82,23 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
             dirs,
             output,
             shard,
+            open,
         } => {
             let options = RenderOptions::from_args(&output, usize::MAX)?;
             console.style.quiet |= options.quiet;
-            commands::batch(&dirs, &options, shard, console)
+            commands::batch(&dirs, &options, (shard, open), console)
         }
         Command::Index {
             dirs,
             out,
             templates,
-        } => commands::index(&dirs, out.as_deref(), templates.as_deref(), console),
+            strict,
+        } => commands::index(
+            &dirs,
+            out.as_deref(),
+            (templates.as_deref(), strict),
+            console,
+        ),
         Command::Diff {
             old,
             new,
@@ -101,11 +108,12 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
             paper,
             pdf_standard,
             font,
+            strict,
         } => {
             let options = config::DiffOptions::from_args(
                 &out,
                 &format,
-                templates.as_deref(),
+                (templates.as_deref(), strict),
                 (paper, pdf_standard),
                 font.as_deref(),
             )?;

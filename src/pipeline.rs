@@ -56,6 +56,16 @@ pub fn read(file: &Path, shown: &str, options: &LoadOptions) -> Input {
     }
 }
 
+/// Load a profile given as bytes (standard input): `shown` names it in
+/// messages, `stem` stands in for the file name the default id comes from.
+pub fn from_bytes(shown: &str, stem: &str, bytes: &[u8], options: &LoadOptions) -> Input {
+    Input {
+        shown: shown.to_string(),
+        sha256: Some(sha256_hex(bytes)),
+        result: profile::load_bytes(shown, stem, bytes, options),
+    }
+}
+
 /// Where a rendered report goes.
 pub enum Destination<'a> {
     /// `OUT/<id>/`, each file written atomically.
@@ -115,6 +125,11 @@ pub struct Failed {
     pub id: Option<String>,
     /// One line, for the index and the summary.
     pub error: String,
+    /// The first few errors of a refused profile, one line each, for the
+    /// dashboard ([`crate::render::FAILURE_DETAILS_SHOWN`] at most)...
+    pub details: Vec<String>,
+    /// ...and how many more there are.
+    pub more: usize,
 }
 
 /// The lines for standard error that one profile produced, in order, each
@@ -132,9 +147,12 @@ pub fn render_one(
     let loaded = match &input.result {
         Ok(loaded) => loaded,
         Err(diags) => {
+            let (details, more) = error_lines(diags);
             let failed = Failed {
                 id: None,
                 error: first_error(diags),
+                details,
+                more,
             };
             return (Err(failed), diags.iter().map(ToString::to_string).collect());
         }
@@ -145,6 +163,8 @@ pub fn render_one(
         Err(Failed {
             id: Some(id.clone()),
             error,
+            details: Vec::new(),
+            more: 0,
         })
     };
     let assessment = crate::evaluate::evaluate(&loaded.profile);
@@ -190,6 +210,31 @@ fn first_error(diags: &[Diagnostic]) -> String {
         .find(|d| d.is_error())
         .or(diags.first())
         .map_or_else(|| "invalid profile".to_string(), Diagnostic::one_line)
+}
+
+/// The errors of a refused profile, one line each: the first
+/// [`crate::render::FAILURE_DETAILS_SHOWN`], and how many more there are.
+fn error_lines(diags: &[Diagnostic]) -> (Vec<String>, usize) {
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    let shown = crate::render::FAILURE_DETAILS_SHOWN;
+    let lines = errors
+        .iter()
+        .take(shown)
+        .map(|d| {
+            let mut line = if d.line > 0 {
+                format!("line {}: ", d.line)
+            } else {
+                String::new()
+            };
+            if let Some(key) = &d.key_path {
+                line.push_str(key);
+                line.push_str(": ");
+            }
+            line.push_str(&d.message);
+            line
+        })
+        .collect();
+    (lines, errors.len().saturating_sub(shown))
 }
 
 /// The hashes of rendered files, their paths prefixed.

@@ -11,6 +11,26 @@
   var rows = Array.prototype.slice.call(body.rows);
   var total = rows.length;
 
+  /* A cost is compared only with costs in the same currency: sorting by a
+     cost groups the rows by currency (in code order), then by amount. */
+  function sortKey(row, index, kind) {
+    if (kind === "money") {
+      return [row.getAttribute("data-currency") || "", cellValue(row, index, true)];
+    }
+    return cellValue(row, index, kind === "number");
+  }
+
+  /* The order of two keys, ascending or descending; currencies stay in
+     code order either way, only the amounts within one turn round. */
+  function compare(a, b, kind, ascending) {
+    var direction = ascending ? 1 : -1;
+    if (kind === "money") {
+      var byCurrency = a[0].localeCompare(b[0]);
+      return byCurrency !== 0 ? byCurrency : direction * (a[1] - b[1]);
+    }
+    return direction * (kind === "number" ? a - b : a.localeCompare(b));
+  }
+
   function cellValue(row, index, numeric) {
     var cell = row.cells[index];
     if (!cell) {
@@ -123,16 +143,12 @@
         other.removeAttribute("aria-sort");
       });
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      var numeric = kind === "number";
       var keyed = rows.map(function (row, position) {
-        return { row: row, key: cellValue(row, index, numeric), position: position };
+        return { row: row, key: sortKey(row, index, kind), position: position };
       });
       keyed.sort(function (a, b) {
-        var order = numeric ? a.key - b.key : a.key.localeCompare(b.key);
-        if (order === 0) {
-          order = a.position - b.position;
-        }
-        return ascending ? order : -order;
+        var order = compare(a.key, b.key, kind, ascending);
+        return order !== 0 ? order : a.position - b.position;
       });
       var fragment = document.createDocumentFragment();
       keyed.forEach(function (k) {

@@ -182,7 +182,18 @@ fn the_same_bytes_whatever_the_jobs_and_sharding() {
     }
     assert_eq!(rendered, 14, "every profile rendered by exactly one shard");
     let index = socsource_at(&dir, &["index", "sharded"]);
-    assert_eq!(index.code, 0, "{}", index.stderr);
+    assert_eq!(
+        index.code, 1,
+        "the bad profile fails the index too: {}",
+        index.stderr
+    );
+    assert!(
+        index
+            .stderr
+            .contains("the portfolio lists 1 profile that failed"),
+        "{}",
+        index.stderr
+    );
     assert_eq!(
         one,
         tree(&dir.join("sharded")),
@@ -546,7 +557,9 @@ fn sharded_runs_and_index_equal_a_single_run_with_default_and_own_templates() {
         let mut args = vec!["index", &sharded];
         args.extend_from_slice(templates);
         let run = socsource_at(&dir, &args);
-        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        // The portfolio holds the bad profile, so the index fails as the
+        // single run did, and is still written.
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
         let single = tree(&dir.join(&single));
         assert_eq!(single, tree(&dir.join(&sharded)), "{name}: sharded differs");
         let index = String::from_utf8(single["index.md"].clone()).unwrap();

@@ -45,19 +45,7 @@ fn dashboard_and_reports_in_headless_chromium() {
         dir.join("in/broken.yaml"),
     )
     .unwrap();
-    let run = socsource_at(
-        &dir,
-        &[
-            "batch",
-            "in",
-            "--format",
-            "md,html,json",
-            "--edition",
-            "both",
-            "--out",
-            "out",
-        ],
-    );
+    let run = socsource_at(&dir, &["batch", "in", "--edition", "both", "--out", "out"]);
     assert_eq!(run.code, 1, "one profile fails: {}", run.stderr);
     // A comparison with changes in every part: last year's budget.
     let run = socsource_at(
@@ -261,6 +249,43 @@ fn dashboard_and_reports_in_headless_chromium() {
         "Enter on the sorted heading reverses the order"
     );
     assert_eq!(d["ariaSort"], "ascending");
+    // Costs in different currencies are never compared: sorting by a cost
+    // keeps each currency together, in code order, and orders the amounts
+    // within it (either way).
+    for (key, ascending) in [("costAscending", true), ("costDescending", false)] {
+        let rows: Vec<(String, f64)> = d[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r[0].as_str().unwrap().to_string(), r[1].as_f64().unwrap()))
+            .collect();
+        assert_eq!(rows.len(), n, "{key}");
+        assert!(
+            rows.windows(2).all(|w| {
+                let (a, b) = (&w[0], &w[1]);
+                a.0 < b.0 || (a.0 == b.0 && (a.1 == b.1 || (a.1 < b.1) == ascending))
+            }),
+            "{key}: {rows:?}"
+        );
+        let currencies: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        assert!(
+            currencies.contains(&"INR") && currencies.contains(&"USD"),
+            "{currencies:?}"
+        );
+    }
+    assert!(
+        d["sortButtonLines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l == 1),
+        "a sort control wraps: {}",
+        d["sortButtonLines"]
+    );
+    assert_eq!(
+        d["reportLinkLines"], 2,
+        "the reports cell: one line for the report, one for the brief"
+    );
     let summary: Value =
         serde_json::from_slice(&fs::read(dir.join("out/summary.json")).unwrap()).unwrap();
     let outsourced = summary["profiles"]

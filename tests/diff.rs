@@ -530,3 +530,62 @@ fn each_side_shows_its_own_date_or_its_own_file() {
         "{md}"
     );
 }
+
+/// A what-if assessment (`report --set`) is not the profile as written: the
+/// comparison names the side the values made and lists them, in the
+/// document, in diff.json and on standard error.
+#[test]
+fn the_side_made_with_set_values_is_named_with_its_values() {
+    let dir = scratch("diff-set");
+    let base = assessment(&dir, "base", "kestrel-commerce.yaml", &[]);
+    let what_if = assessment(
+        &dir,
+        "what-if",
+        "kestrel-commerce.yaml",
+        &[
+            "budget.annual_opex=400000",
+            "requirements.coverage=business_hours",
+        ],
+    );
+    let (base, what_if) = (base.display().to_string(), what_if.display().to_string());
+    let run = socsource_at(
+        &dir,
+        &[
+            "diff", &base, &what_if, "--format", "md,json", "--out", "cmp",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "NEW ({what_if}) was evaluated with --set budget.annual_opex=400000 --set requirements.coverage=business_hours"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("OLD ("), "{}", run.stderr);
+    let md = fs::read_to_string(dir.join("cmp/diff.md")).unwrap();
+    assert!(
+        md.contains("Now is not the profile as written: it was evaluated with `--set` values (`budget.annual_opex=400000`, `requirements.coverage=business_hours`)."),
+        "{md}"
+    );
+    assert!(!md.contains("Then is not the profile as written"), "{md}");
+    let compared = json(&dir.join("cmp/diff.json"));
+    assert_eq!(compared["old"]["overrides"], serde_json::json!([]));
+    assert_eq!(
+        compared["new"]["overrides"],
+        serde_json::json!([
+            "budget.annual_opex=400000",
+            "requirements.coverage=business_hours"
+        ])
+    );
+
+    // Either way round: then is the what-if.
+    let run = socsource_at(
+        &dir,
+        &["diff", &what_if, &base, "--format", "md", "--out", "back"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = fs::read_to_string(dir.join("back/diff.md")).unwrap();
+    assert!(md.contains("Then is not the profile as written"), "{md}");
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -309,7 +309,8 @@ fn docs_writes_every_page_and_refuses_a_folder_it_cannot_make() {
     let bad = socsource_in(&dir, &["docs", "plain-file/book"], &[]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
     assert!(
-        bad.stderr.contains("plain-file/book") && bad.stderr.contains("Not a directory"),
+        bad.stderr.contains("plain-file/book")
+            && bad.stderr.contains("`plain-file` is a file, not a folder"),
         "{}",
         bad.stderr
     );

@@ -394,7 +394,10 @@ fn a_user_template_overrides_the_builtin_one_in_every_format() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(dir.join("mine/summary.md").exists() && dir.join("mine/report.html").exists());
     let again = socsource_at(&dir, &["templates", "export", "mine"]);
-    assert_eq!(again.code, 1, "export refuses to overwrite edits");
+    assert_eq!(
+        again.code, 2,
+        "export refuses to overwrite edits, before writing anything"
+    );
 
     fs::remove_dir_all(dir.join("mine")).unwrap();
     fs::create_dir_all(dir.join("mine")).unwrap();

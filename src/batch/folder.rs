@@ -60,6 +60,9 @@ pub enum FolderError {
 #[derive(Debug)]
 pub struct OutputFolder {
     root: PathBuf,
+    /// The outermost folder this run made (the root or a parent of it),
+    /// to remove again if the run writes nothing.
+    made: Option<PathBuf>,
     _lock: File,
 }
 
@@ -67,6 +70,12 @@ impl OutputFolder {
     /// Make the folder if needed, refuse links where the tool writes,
     /// take the lock, and remove temporaries a killed run left.
     pub fn open(root: &Path) -> Result<OutputFolder, FolderError> {
+        let made = root
+            .ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .take_while(|a| fs::symlink_metadata(a).is_err())
+            .last()
+            .map(Path::to_path_buf);
         make_root(root)?;
         for name in PORTFOLIO_FILES.iter().chain([&LOCK_FILE, &RECORDS_FOLDER]) {
             refuse_link(&root.join(name))?;
@@ -75,8 +84,22 @@ impl OutputFolder {
         remove_temporaries(root);
         Ok(OutputFolder {
             root: root.to_path_buf(),
+            made,
             _lock: lock,
         })
+    }
+
+    /// Give the folder back as it was when nothing was written into it:
+    /// the folders this run made are removed (with the lock file), if
+    /// they hold nothing else.
+    pub fn remove_if_unused(self) {
+        let Some(made) = self.made else { return };
+        let _ = fs::remove_file(self.root.join(LOCK_FILE));
+        for dir in self.root.ancestors() {
+            if fs::remove_dir(dir).is_err() || dir == made {
+                break;
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {

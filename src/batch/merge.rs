@@ -120,8 +120,9 @@ fn template_differences(a: &BTreeMap<String, String>, b: &BTreeMap<String, Strin
 }
 
 /// Merge the shard records in `dirs` into the portfolio index, summary and
-/// manifest in `out`, rendered with `templates`.
-pub fn merge(dirs: &[PathBuf], out: &Path, templates: &Templates) -> Result<(), MergeError> {
+/// manifest in `out`, rendered with `templates`; returns how many profiles
+/// the portfolio lists as failed (and problems finding them).
+pub fn merge(dirs: &[PathBuf], out: &Path, templates: &Templates) -> Result<usize, MergeError> {
     let records = read_records(dirs)?;
     let _folder = super::folder::OutputFolder::open(out)?;
     merge_records(&records, out, templates)
@@ -204,12 +205,13 @@ fn check<'r>(
     Ok(first)
 }
 
-/// Merge shard records (already read) into the index, summary and manifest.
+/// Merge shard records (already read) into the index, summary and manifest;
+/// returns the number of failures the index lists.
 pub(super) fn merge_records(
     records: &[(PathBuf, ShardRecord)],
     out: &Path,
     templates: &Templates,
-) -> Result<(), MergeError> {
+) -> Result<usize, MergeError> {
     let run = check(records, &templates.digests())?;
     let mut profiles: Vec<(&Path, &ProfileOutcome)> = records
         .iter()
@@ -219,6 +221,7 @@ pub(super) fn merge_records(
     let problems: Vec<&IndexFailure> = records.iter().flat_map(|(_, r)| &r.problems).collect();
     let rows = index_rows(&profiles, out);
     let failures = failures(&problems, &profiles);
+    let failed = failures.len();
     let view = IndexView {
         date: run.date.clone(),
         generator: run.generator.clone(),
@@ -233,7 +236,7 @@ pub(super) fn merge_records(
     let profiles: Vec<&ProfileOutcome> = profiles.into_iter().map(|(_, p)| p).collect();
     written.push(record::write_summary(out, run, &profiles, problems.len())?);
     record::write_manifest(out, run, &profiles, &written)?;
-    Ok(())
+    Ok(failed)
 }
 
 /// The index rows of the rendered profiles, linking to their files from
@@ -408,6 +411,12 @@ fn failures(
         .map(|(_, p)| IndexFailure {
             file: p.file.clone(),
             error: p.error.clone().unwrap_or_default(),
+            details: if p.details.len() > 1 || p.more > 0 {
+                p.details.clone()
+            } else {
+                Vec::new()
+            },
+            more: p.more,
         });
     problems
         .iter()

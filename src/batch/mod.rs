@@ -96,6 +96,12 @@ pub enum RunError {
     Folder(#[from] FolderError),
 }
 
+/// Names in backticks, separated by commas.
+pub fn join_names(names: &[String]) -> String {
+    let shown: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    shown.join(", ")
+}
+
 fn join_paths(paths: &[PathBuf]) -> String {
     let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
     shown.join(", ")
@@ -112,7 +118,7 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError>
     if !found.unusable.is_empty() {
         return Err(RunError::Inputs(found.unusable));
     }
-    if found.files.is_empty() && found.problems.is_empty() && run.kind != RunKind::Report {
+    if found.files.is_empty() && found.problems.is_empty() {
         return Err(RunError::NoProfiles {
             inputs: run.inputs.to_vec(),
         });
@@ -155,7 +161,9 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError>
     );
     let mut totals = Totals::count(&outcomes, problems.len());
     if run.kind == RunKind::Report {
-        if !console.style.quiet {
+        if !outcomes.iter().any(|o| o.status == Status::Rendered) {
+            folder.remove_if_unused();
+        } else if !console.style.quiet {
             for o in outcomes.iter().filter(|o| o.status == Status::Rendered) {
                 if let Some(id) = &o.id {
                     let folder = run.out.join(id);
@@ -172,6 +180,8 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError>
             .map(|d| IndexFailure {
                 file: d.file.clone(),
                 error: d.message.clone(),
+                details: Vec::new(),
+                more: 0,
             })
             .collect();
         if let Err(e) = record_and_merge(run, &folder, shard, problems, outcomes) {
@@ -223,6 +233,7 @@ fn record_and_merge(
     record::write_record(&records, &record)?;
     if run.kind == RunKind::Whole {
         record::remove_stale(&records, shard)?;
+        // The failures are already counted, profile by profile.
         merge::merge_records(
             &[(run.out.to_path_buf(), record)],
             run.out,

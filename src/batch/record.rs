@@ -53,8 +53,18 @@ pub struct ProfileOutcome {
     pub outputs: Vec<FileHash>,
     pub recommendation: Option<RecommendationSummary>,
     pub error: Option<String>,
+    /// A refused profile's first errors, one line each, and how many more
+    /// it has (for the dashboard).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<IndexRow>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl ProfileOutcome {
@@ -69,6 +79,8 @@ impl ProfileOutcome {
             outputs: Vec::new(),
             recommendation: None,
             error: None,
+            details: Vec::new(),
+            more: 0,
             row: None,
         };
         match result {
@@ -83,6 +95,8 @@ impl ProfileOutcome {
             Err(f) => ProfileOutcome {
                 id: f.id,
                 error: Some(f.error),
+                details: f.details,
+                more: f.more,
                 ..base
             },
         }
@@ -104,6 +118,8 @@ impl ProfileOutcome {
             outputs: Vec::new(),
             recommendation: None,
             error: Some("not attempted: --fail-fast stopped the run".into()),
+            details: Vec::new(),
+            more: 0,
             row: None,
         }
     }

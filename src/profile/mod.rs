@@ -55,6 +55,16 @@ pub fn starter(path: &Path, quotes: bool) -> String {
         id
     };
     let mut text = STARTER.replacen("id: example-org ", &format!("id: {id:<12}"), 1);
+    // The commands at the top name the file as it was given, when it is
+    // plain enough to paste into a shell.
+    let shown = path.display().to_string();
+    if !shown.is_empty()
+        && shown
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
+        text = text.replace("this-file.yaml", &shown);
+    }
     if quotes {
         text.push('\n');
         text.push_str(STARTER_QUOTES);

@@ -80,27 +80,10 @@ pub fn suggest<'k>(given: &str, known: &[&'k str]) -> Option<&'k str> {
     let limit = (g.chars().count() / 3).clamp(1, 3);
     known
         .iter()
-        .map(|k| (levenshtein(&g, &norm(k)), *k))
+        .map(|k| (strsim::levenshtein(&g, &norm(k)), *k))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for j in 0..b.len() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j]))
-                .min(row[j] + 1)
-                .min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

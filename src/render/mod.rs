@@ -624,10 +624,25 @@ impl IndexRow {
     }
 }
 
+/// Most errors of one failed profile the dashboard lists; it counts the rest.
+pub const FAILURE_DETAILS_SHOWN: usize = 5;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexFailure {
     pub file: String,
+    /// The first error, on one line.
     pub error: String,
+    /// Every error, one line each, up to [`FAILURE_DETAILS_SHOWN`] (empty
+    /// when `error` is the only one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<String>,
+    /// Errors beyond those in `details`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// What the dashboard templates see: the rows, the failures, and the

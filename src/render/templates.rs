@@ -601,6 +601,55 @@ fn compile(
     })
 }
 
+/// A file of a `--templates` folder that changes nothing: its name is no
+/// built-in template's, and no template includes, imports or extends it
+/// (most likely a misspelt override, such as `sumary.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmatched {
+    /// The file as found (`my-templates/sumary.md`).
+    pub file: String,
+    /// The built-in template whose name is closest, if one is close.
+    pub suggestion: Option<&'static str>,
+}
+
+impl std::fmt::Display for Unmatched {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the template `{}` overrides no built-in template and no template includes it, so it is not used",
+            self.file
+        )?;
+        match self.suggestion {
+            Some(name) => write!(f, "; did you mean `{name}`?"),
+            None => write!(
+                f,
+                " (`socsource templates export DIR` writes the built-in ones, by name)"
+            ),
+        }
+    }
+}
+
+/// The user's templates that change nothing ([`Unmatched`]), by name.
+pub fn unmatched(templates: &Templates) -> Vec<Unmatched> {
+    let built_in: Vec<&'static str> = DEFAULTS.iter().map(|(name, _)| *name).collect();
+    templates
+        .origin
+        .iter()
+        .filter(|(name, origin)| *origin != "built-in" && !built_in.contains(&name.as_str()))
+        .filter(|(name, _)| {
+            let quoted = [format!("\"{name}\""), format!("'{name}'")];
+            !templates
+                .sources
+                .iter()
+                .any(|(other, text)| other != *name && quoted.iter().any(|q| text.contains(q)))
+        })
+        .map(|(name, origin)| Unmatched {
+            file: origin.clone(),
+            suggestion: crate::profile::words::suggest(name, &built_in),
+        })
+        .collect()
+}
+
 /// Write the default templates into `dir` for editing; existing files are
 /// kept unless `force`.
 pub fn export(dir: &Path, force: bool) -> Result<Vec<String>, IoError> {

@@ -167,6 +167,19 @@ async function checkDashboard(context, spec) {
   await employees.press("Enter");
   out.sortedDescending = await page.$$eval("#portfolio tbody tr", (trs) =>
     trs.map((tr) => Number(tr.cells[2].getAttribute("data-value"))));
+  // A cost sorts within its currency, ascending and descending.
+  const inHouse = page.locator("#portfolio thead th", { hasText: "In-house" }).locator("button");
+  const costs = () => page.$$eval("#portfolio tbody tr", (trs) =>
+    trs.map((tr) => [tr.getAttribute("data-currency"), Number(tr.cells[5].getAttribute("data-value"))]));
+  await inHouse.click();
+  out.costAscending = await costs();
+  await inHouse.click();
+  out.costDescending = await costs();
+  // Sort controls on one line each: a heading's button is one line high.
+  out.sortButtonLines = await page.$$eval("#portfolio thead button.sort", (bs) =>
+    bs.map((b) => Math.round(b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight || "16"))));
+  out.reportLinkLines = await page.$eval("#portfolio tbody tr td.links", (td) =>
+    Math.round(td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)));
   await page.selectOption("#filter-recommendation", "outsourced");
   out.outsourced = await rows();
   await page.selectOption("#filter-recommendation", "");
