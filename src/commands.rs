@@ -39,8 +39,10 @@ pub fn validate(paths: &[PathBuf], console: &mut Console<'_>) -> Result<Outcome,
                 let p = &loaded.profile;
                 let _ = writeln!(
                     console.out,
-                    "ok  {shown}  ({}: {})",
-                    p.id, p.organisation.name
+                    "ok  {}  ({}: {})",
+                    crate::diag::printable(&shown),
+                    p.id,
+                    p.organisation.name
                 );
                 console.diagnostics(&loaded.warnings);
             }

@@ -11,7 +11,7 @@
 //! (no-color.org) is set. Nothing here decides what to say; the commands
 //! and the batch compose the text, this module prints it.
 
-use crate::diag::Diagnostic;
+use crate::diag::{printable_lines, Diagnostic};
 use std::fmt::Display;
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -52,9 +52,12 @@ impl<'a> Console<'a> {
     }
 
     /// Text for standard error, ending in a newline; a leading `error:` or
-    /// `warning:` is coloured on a terminal.
+    /// `warning:` is coloured on a terminal. Messages quote file names and
+    /// file contents, so control and reordering characters in them are
+    /// shown as `\u{..}` escapes, never sent to the terminal.
     pub fn message(&mut self, text: &str) {
-        let _ = write!(self.err, "{}", colorize(text, self.style.color));
+        let text = printable_lines(text);
+        let _ = write!(self.err, "{}", colorize(&text, self.style.color));
     }
 
     pub fn diagnostics(&mut self, diags: &[Diagnostic]) {
@@ -70,7 +73,7 @@ impl<'a> Console<'a> {
 
     /// A plain line on standard error (summaries, `wrote ...`).
     pub fn note(&mut self, line: &str) {
-        let _ = writeln!(self.err, "{line}");
+        let _ = writeln!(self.err, "{}", printable_lines(line));
     }
 
     /// The end of a run: flush standard output, and say why the invocation
@@ -78,7 +81,7 @@ impl<'a> Console<'a> {
     pub fn finish<T, E: Display>(&mut self, result: &Result<T, E>) {
         let _ = self.out.flush();
         if let Err(usage) = result {
-            let _ = writeln!(self.err, "error: {usage}");
+            let _ = writeln!(self.err, "error: {}", printable_lines(&usage.to_string()));
         }
     }
 }
