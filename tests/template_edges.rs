@@ -225,3 +225,42 @@ fn task_lists_show_a_box_and_bare_addresses_link_in_the_pdf() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A consultant's macro file, named to sort after the templates that
+/// import it, works: the template set is loaded as a whole.
+#[test]
+fn a_macro_file_works_whatever_its_name_sorts_as() {
+    let dir = scratch("template-macros");
+    let templates = dir.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("zz-firm-macros.md"),
+        "{% macro signed(who) %}Signed for the board by {{ who }}.{% endmacro signed %}",
+    )
+    .unwrap();
+    let built_in = fs::read_to_string(repo().join("templates/summary.md")).unwrap();
+    fs::write(
+        templates.join("summary.md"),
+        format!(
+            "{{% import \"zz-firm-macros.md\" as firm %}}{built_in}\n\n{{{{ firm::signed(who=\"the adviser\") }}}}\n"
+        ),
+    )
+    .unwrap();
+    let profile = repo().join("profiles/kestrel-commerce.yaml");
+    let run = socsource_at(
+        &dir,
+        &[
+            "report",
+            &profile.display().to_string(),
+            "--templates",
+            "templates",
+            "--format",
+            "md",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = fs::read_to_string(dir.join("out/kestrel-commerce/report.md")).unwrap();
+    assert!(md.contains("Signed for the board by the adviser."), "{md}");
+}
