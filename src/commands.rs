@@ -147,7 +147,9 @@ pub fn validate(
                     let _ = writeln!(
                         console.out,
                         "ok  {}  ({}: {})",
-                        input.shown, p.id, p.organisation.name
+                        crate::diag::printable(&input.shown),
+                        p.id,
+                        p.organisation.name
                     );
                 }
                 report_diagnostics(console, format, &loaded.warnings);
@@ -596,14 +598,15 @@ pub fn man(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     Ok(Outcome::Success)
 }
 
-/// Largest `assessment.json` read by `diff` (the largest valid profile's
-/// assessment is well under a megabyte).
-pub const MAX_ASSESSMENT_BYTES: u64 = 8 * 1024 * 1024;
-
 /// One side of a `diff`: an `assessment.json` as written, or a profile
-/// evaluated now, as the JSON it would be written as. `None` once the
-/// reason it cannot be read has been shown.
-fn assessment_of(file: &Path, date: Date, console: &mut Console<'_>) -> Option<serde_json::Value> {
+/// evaluated now, read through the same typed view. `None` once the reason
+/// it cannot be read has been shown.
+fn assessment_of(
+    file: &Path,
+    date: Date,
+    console: &mut Console<'_>,
+) -> Option<crate::compare::Assessment> {
+    use crate::compare::view::{self, MAX_ASSESSMENT_BYTES};
     let shown = file.display().to_string();
     let is_json = file
         .extension()
@@ -623,18 +626,15 @@ fn assessment_of(file: &Path, date: Date, console: &mut Console<'_>) -> Option<s
                 return None;
             }
         };
-        return match serde_json::from_slice(&bytes) {
-            Ok(value) => Some(value),
+        return match view::read(&bytes) {
+            Ok(assessment) => Some(assessment),
             Err(e) => {
-                let reason = e.to_string();
-                let reason = reason
-                    .rsplit_once(" at line ")
-                    .map_or(reason.as_str(), |(r, _)| r);
-                console.error(&format!(
-                    "{shown}:{}:{}: not an assessment.json (expected JSON as `socsource report --format json` writes it): {reason}",
-                    e.line(),
-                    e.column()
-                ));
+                let sep = if matches!(e, view::Unreadable::Syntax { .. }) {
+                    ":"
+                } else {
+                    ": "
+                };
+                console.error(&format!("{shown}{sep}{e}"));
                 None
             }
         };
@@ -644,12 +644,13 @@ fn assessment_of(file: &Path, date: Date, console: &mut Console<'_>) -> Option<s
         Ok(loaded) => {
             console.diagnostics(&loaded.warnings);
             let assessment = crate::evaluate::evaluate(&loaded.profile);
-            match serde_json::to_value(&assessment) {
+            match serde_json::to_value(&assessment)
+                .map_err(|e| e.to_string())
+                .and_then(|v| view::from_value(&v).map_err(|e| e.to_string()))
+            {
                 Ok(value) => Some(value),
                 Err(e) => {
-                    console.error(&format!(
-                        "{shown}: the assessment cannot be serialised: {e}"
-                    ));
+                    console.error(&format!("{shown}: the assessment cannot be compared: {e}"));
                     None
                 }
             }

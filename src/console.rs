@@ -17,7 +17,7 @@
 //! written (a full disk) is reported and fails the run.
 
 use crate::cli::ColorArg;
-use crate::diag::Diagnostic;
+use crate::diag::{printable_lines, Diagnostic};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Display;
 use std::io::{self, IsTerminal, Write};
@@ -135,9 +135,12 @@ impl<'a> Console<'a> {
     }
 
     /// Text for standard error, ending in a newline; a leading `error:` or
-    /// `warning:` is coloured on a terminal.
+    /// `warning:` is coloured on a terminal. Messages quote file names and
+    /// file contents, so control and reordering characters in them are
+    /// shown as `\u{..}` escapes, never sent to the terminal.
     pub fn message(&mut self, text: &str) {
-        let _ = write!(self.err, "{}", colorize(text, self.style.color));
+        let text = printable_lines(text);
+        let _ = write!(self.err, "{}", colorize(&text, self.style.color));
     }
 
     pub fn diagnostics(&mut self, diags: &[Diagnostic]) {
@@ -153,7 +156,7 @@ impl<'a> Console<'a> {
 
     /// A plain line on standard error (summaries, `wrote ...`).
     pub fn note(&mut self, line: &str) {
-        let _ = writeln!(self.err, "{line}");
+        let _ = writeln!(self.err, "{}", printable_lines(line));
     }
 
     /// The end of a run: flush standard output, and say why the invocation

@@ -17,7 +17,9 @@
 //! ```
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// How serious a diagnostic is. Errors stop a profile from being rendered;
 /// warnings are printed and the profile is still used.
@@ -99,9 +101,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Everything shown comes from, or quotes, a file the user was given:
+        // no character of it may drive the terminal or reorder the line.
+        let message = printable(&self.message);
         match &self.key_path {
-            Some(key) => writeln!(f, "{label}: {key}: {}", self.message)?,
-            None => writeln!(f, "{label}: {}", self.message)?,
+            Some(key) => writeln!(f, "{label}: {}: {message}", printable(key))?,
+            None => writeln!(f, "{label}: {message}")?,
         }
         let gutter = if self.line > 0 {
             self.line.to_string().len()
@@ -109,30 +114,21 @@ impl fmt::Display for Diagnostic {
             1
         };
         let pad = " ".repeat(gutter);
+        let file = printable(&self.file);
         if self.line > 0 {
-            writeln!(f, "{pad}--> {}:{}:{}", self.file, self.line, self.column)?;
+            writeln!(f, "{pad}--> {file}:{}:{}", self.line, self.column)?;
         } else {
-            writeln!(f, "{pad}--> {}", self.file)?;
+            writeln!(f, "{pad}--> {file}")?;
         }
         if let (Some(text), true) = (&self.source_line, self.line > 0) {
-            let shown = printable_line(text);
+            let (shown, lead, room) = quoted_line(text, self.column);
             writeln!(f, "{pad} |")?;
             writeln!(f, "{} | {}", self.line, shown)?;
-            let lead: String = shown
-                .chars()
-                .take(self.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let room = shown
-                .chars()
-                .count()
-                .saturating_sub(self.column.saturating_sub(1))
-                .max(1);
-            let carets = "^".repeat(self.width.clamp(1, room));
+            let carets = "^".repeat(self.width.clamp(1, room.max(1)));
             writeln!(f, "{pad} | {lead}{carets}")?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {help}")?;
+            writeln!(f, "{pad} = help: {}", printable(help))?;
         }
         Ok(())
     }
@@ -145,47 +141,167 @@ pub fn one_per_line(diags: &[Diagnostic]) -> String {
     text.trim_end().trim_start_matches("error: ").to_string()
 }
 
-/// Source lines can hold anything a hostile file contains; show control
-/// characters as `\u{..}` escapes so the terminal never interprets them, and
-/// cut very long lines so one minified line cannot flood the screen.
-fn printable_line(text: &str) -> String {
-    const MAX: usize = 160;
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == MAX {
-            out.push('…');
-            break;
-        }
-        if c.is_control() && c != '\t' {
+/// At most this many diagnostics are listed for one file; the rest are
+/// counted. A file with thousands of problems is the wrong file or one
+/// mistake repeated, and the first hundred say which.
+pub const MAX_PER_FILE: usize = 100;
+
+/// The first [`MAX_PER_FILE`] diagnostics of `file`, in the order given,
+/// then one saying how many more there are.
+pub fn capped(mut diags: Vec<Diagnostic>, file: &str) -> Vec<Diagnostic> {
+    if diags.len() <= MAX_PER_FILE {
+        return diags;
+    }
+    let rest = diags.split_off(MAX_PER_FILE);
+    let errors = rest.iter().filter(|d| d.is_error()).count();
+    let what = if errors == rest.len() {
+        "errors"
+    } else if errors == 0 {
+        "warnings"
+    } else {
+        "problems"
+    };
+    let more = Diagnostic {
+        severity: if errors > 0 {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
+        ..Diagnostic::file_error(
+            file,
+            format!(
+                "and {} more {what} (only the first {MAX_PER_FILE} of a file are listed)",
+                crate::evaluate::words::thousands(rest.len() as f64)
+            ),
+        )
+    };
+    diags.push(more.with_help("fix these and run again; often one mistake repeats"));
+    diags
+}
+
+/// Whether a character is kept out of anything socsource shows or prints
+/// from a file: control characters, characters that reorder the text
+/// around them ("Trojan Source"), line and paragraph separators, invisible
+/// characters (zero-width spaces and joiners, the word joiner and invisible
+/// operators, the byte order mark, interlinear annotation marks), tag
+/// characters, and noncharacters. Profile text refuses every one of them;
+/// terminal output shows them as `\u{..}` escapes.
+pub fn is_hidden_or_control(c: char) -> bool {
+    let n = c as u32;
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+                | '\u{FDD0}'..='\u{FDEF}'
+        )
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// Text from a file as it may be shown on a terminal: every character of
+/// [`is_hidden_or_control`] written as a `\u{202e}`-style escape, line
+/// breaks included. Text with none is returned as it is.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    escape_hidden(text, false)
+}
+
+/// As [`printable`], but line breaks and tabs kept: for whole messages of
+/// several lines.
+pub fn printable_lines(text: &str) -> Cow<'_, str> {
+    escape_hidden(text, true)
+}
+
+fn escape_hidden(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let hidden = |c: char| is_hidden_or_control(c) && !(keep_lines && matches!(c, '\n' | '\t'));
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// A source line as quoted under a diagnostic, with the spaces that put
+/// the caret under `column` and how many characters are left from there.
+/// Characters that could drive the terminal are escaped (the caret moves
+/// with them) and very long lines are cut, so one minified line cannot
+/// flood the screen.
+fn quoted_line(text: &str, column: usize) -> (String, String, usize) {
+    const MAX: usize = 160;
+    let mut shown = String::new();
+    let mut lead = String::new();
+    let mut room = 0;
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX {
+            shown.push('…');
+            break;
+        }
+        let piece: Cow<'_, str> = if c != '\t' && is_hidden_or_control(c) {
+            Cow::Owned(format!("\\u{{{:x}}}", c as u32))
+        } else {
+            Cow::Owned(c.to_string())
+        };
+        if i + 1 < column {
+            for p in piece.chars() {
+                lead.push(if p == '\t' { '\t' } else { ' ' });
+            }
+        } else {
+            room += piece.chars().count();
+        }
+        shown.push_str(&piece);
+    }
+    (shown, lead, room)
 }
 
 /// A source file's text, for quoting lines in diagnostics.
+///
+/// Where each line starts is found once, the first time a line is asked
+/// for: a file with tens of thousands of problems is then reported in time
+/// linear in its size, not re-read from the top for every diagnostic.
 #[derive(Debug, Clone)]
 pub struct SourceText<'a> {
     pub file: &'a str,
     pub text: &'a str,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(file: &'a str, text: &'a str) -> SourceText<'a> {
-        SourceText { file, text }
+        SourceText {
+            file,
+            text,
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// The 1-based line, without its `\n` or `\r\n`.
     pub fn line(&self, line: usize) -> Option<&'a str> {
-        if line == 0 {
-            return None;
-        }
-        self.text
-            .split('\n')
-            .nth(line - 1)
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
+        let l = &self.text[start..end];
+        Some(l.strip_suffix('\r').unwrap_or(l))
     }
 
     /// An error at `line:column`, quoting the source line.
@@ -250,8 +366,31 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_in_source_are_escaped() {
-        assert_eq!(printable_line("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+    fn control_and_reordering_characters_are_escaped_and_the_caret_follows() {
+        let src = SourceText::new("a\u{202e}.yaml", "x: \u{1b}[31m\u{202e}bad\n");
+        let d = src.error(Some("x\u{2066}"), 1, 10, 3, "found `\u{202e}bad`");
+        let shown = d.to_string();
+        assert_eq!(
+            shown,
+            "error: x\\u{2066}: found `\\u{202e}bad`\n \
+             --> a\\u{202e}.yaml:1:10\n  |\n1 | x: \\u{1b}[31m\\u{202e}bad\n  |                      ^^^\n"
+        );
+        assert!(!shown.chars().any(|c| c != '\n' && is_hidden_or_control(c)));
+    }
+
+    #[test]
+    fn at_most_a_hundred_diagnostics_then_a_count() {
+        let src = SourceText::new("x.yaml", "a: 1\n");
+        let diags: Vec<Diagnostic> = (0..24_000)
+            .map(|i| src.error(None, 1, 1, 1, format!("problem {i}")))
+            .collect();
+        let shown = capped(diags, "x.yaml");
+        assert_eq!(shown.len(), MAX_PER_FILE + 1);
+        assert_eq!(shown[99].message, "problem 99");
+        assert_eq!(
+            shown[100].message,
+            "and 23,900 more errors (only the first 100 of a file are listed)"
+        );
     }
 
     #[test]

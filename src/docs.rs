@@ -500,8 +500,19 @@ pub fn profile_page() -> String {
          - Money is a plain number in `organisation.currency`: no separators, no\n  \
          symbols (`3500000`, not `3,500,000` or `$3.5M`). Percentages are numbers\n  \
          from 0 to 100.\n\
-         - Text is one line, without control characters or characters that\n  \
-         reorder displayed text.\n\
+         - Text is one line, kept exactly as written, in any script. Refused,\n  \
+         with the line and column: control characters; line and paragraph\n  \
+         separators (U+2028, U+2029); characters that reorder the text around\n  \
+         them (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069);\n  \
+         invisible characters (zero-width space, non-joiner and joiner U+200B to\n  \
+         U+200D, the word joiner and invisible operators U+2060 to U+2064, the\n  \
+         byte order mark U+FEFF, U+180E, U+206A to U+206F and U+FFF9 to U+FFFB);\n  \
+         tag characters (U+E0000 to U+E007F); and noncharacters (U+FDD0 to\n  \
+         U+FDEF, and U+FFFE and U+FFFF in every plane). Each would show\n  \
+         differently from what a reader of the profile sees, or not at all.\n\
+         - `id` is a non-empty string: `id: ~` or `id: true` is refused, not\n  \
+         made into the id `null` or `true` (quote a word YAML reads otherwise:\n  \
+         `id: \"true\"`).\n\
          - A key that is not given takes its default, and the report's \"What we\n  \
          assessed\" table says which values were defaulted.\n\n",
     );

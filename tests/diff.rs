@@ -229,6 +229,123 @@ fn broken_json_and_bad_profiles_name_the_file() {
     assert!(!dir.join("out").exists(), "nothing is written");
 }
 
+/// An assessment missing what a board reads, or with it of the wrong type,
+/// is refused with the field's path: never compared as zero costs or
+/// "all risks gone".
+#[test]
+fn missing_or_mistyped_fields_are_refused_by_their_path() {
+    let dir = scratch("diff-fields");
+    let a = assessment(&dir, "a", "kestrel-commerce.yaml", &[]);
+    let good = json(&a);
+    type Breakage = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Breakage, &str)> = vec![
+        (
+            "no-costs",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("costs");
+            }),
+            "costs: missing",
+        ),
+        (
+            "costs-number",
+            Box::new(|v| v["costs"] = serde_json::json!(5)),
+            "costs: expected an object, found the number 5",
+        ),
+        (
+            "risks-object",
+            Box::new(|v| v["risks"] = serde_json::json!({})),
+            "risks: expected a list, found an object",
+        ),
+        (
+            "no-options",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("options");
+            }),
+            "options: missing",
+        ),
+        (
+            "rating-text",
+            Box::new(|v| v["risks"][0]["rating"] = serde_json::json!("12")),
+            "risks[0].rating: expected a whole number, found the text \"12\"",
+        ),
+        (
+            "total-null",
+            Box::new(|v| v["costs"]["options"]["hybrid"]["total"] = serde_json::Value::Null),
+            "costs.options.hybrid.total: expected a number, found null",
+        ),
+        (
+            "bidi-name",
+            Box::new(|v| v["profile"]["name"] = serde_json::json!("Kestrel \u{202E}cnI")),
+            "profile.name: the text contains a character that reorders the text around it (U+202E)",
+        ),
+        (
+            "escape-label",
+            Box::new(|v| v["risks"][0]["threat_label"] = serde_json::json!("\u{1b}]0;pwned\u{7}")),
+            "risks[0].threat_label: the text contains a control character (U+001B)",
+        ),
+    ];
+    for (name, break_it, says) in cases {
+        let mut broken = good.clone();
+        break_it(&mut broken);
+        let file = format!("{name}.json");
+        fs::write(dir.join(&file), serde_json::to_vec(&broken).unwrap()).unwrap();
+        for (old, new) in [(file.as_str(), "a-copy"), ("a-copy", file.as_str())] {
+            let (old, new) = (
+                if old == "a-copy" {
+                    a.display().to_string()
+                } else {
+                    old.to_string()
+                },
+                if new == "a-copy" {
+                    a.display().to_string()
+                } else {
+                    new.to_string()
+                },
+            );
+            let run = socsource_at(&dir, &["diff", &old, &new, "--out", "cmp"]);
+            assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+            assert!(
+                run.stderr.contains(&format!("error: {file}: {says}")),
+                "{name}: {}",
+                run.stderr
+            );
+            assert!(
+                !run.stderr
+                    .chars()
+                    .any(|c| c != '\n' && socsource::diag::is_hidden_or_control(c)),
+                "{name}: {}",
+                run.stderr
+            );
+            assert!(!dir.join("cmp").exists(), "{name}: nothing is written");
+        }
+    }
+}
+
+/// An assessment is about 200 KB; a file past the limit is refused unread,
+/// and the message names the limit.
+#[test]
+fn an_oversized_assessment_is_refused_naming_the_limit() {
+    let dir = scratch("diff-size");
+    let a = assessment(&dir, "a", "kestrel-commerce.yaml", &[]);
+    let mut big = fs::read(&a).unwrap();
+    // Still valid JSON: spaces before the closing brace.
+    let end = big.iter().rposition(|b| *b == b'}').unwrap();
+    big.splice(end..end, std::iter::repeat_n(b' ', 9 * 1024 * 1024));
+    fs::write(dir.join("big.json"), &big).unwrap();
+    let run = socsource_at(
+        &dir,
+        &["diff", "big.json", &a.display().to_string(), "--out", "cmp"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("big.json: the file is larger than the 8 MiB limit for an assessment.json"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("cmp").exists(), "nothing is written");
+}
+
 /// A year on, the objectives the old plan set for months that have passed
 /// are due: the comparison asks whether they were met.
 #[test]

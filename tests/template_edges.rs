@@ -228,3 +228,115 @@ fn task_lists_show_a_box_and_bare_addresses_link_in_the_pdf() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A consultant's macro file, named to sort after the templates that
+/// import it, works: the template set is loaded as a whole.
+#[test]
+fn a_macro_file_works_whatever_its_name_sorts_as() {
+    let dir = scratch("template-macros");
+    let templates = dir.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("zz-firm-macros.md"),
+        "{% macro signed(who) %}Signed for the board by {{ who }}.{% endmacro signed %}",
+    )
+    .unwrap();
+    let built_in = fs::read_to_string(repo().join("templates/summary.md")).unwrap();
+    fs::write(
+        templates.join("summary.md"),
+        format!(
+            "{{% import \"zz-firm-macros.md\" as firm %}}{built_in}\n\n{{{{ firm::signed(who=\"the adviser\") }}}}\n"
+        ),
+    )
+    .unwrap();
+    let profile = repo().join("profiles/kestrel-commerce.yaml");
+    let run = socsource_at(
+        &dir,
+        &[
+            "report",
+            &profile.display().to_string(),
+            "--templates",
+            "templates",
+            "--format",
+            "md",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = fs::read_to_string(dir.join("out/kestrel-commerce/report.md")).unwrap();
+    assert!(md.contains("Signed for the board by the adviser."), "{md}");
+}
+
+/// Web and e-mail addresses written in a profile read exactly as written
+/// in every format, and link nowhere: not in the HTML or the PDF, and not
+/// in the Markdown on a code host (GitHub and GitLab link a bare `www.`
+/// address, a scheme's `://` and an e-mail address's `@` wherever they
+/// find them in the text, so none appears there as written).
+#[test]
+fn addresses_in_profile_text_read_exactly_and_link_nowhere() {
+    let dir = scratch("profile-addresses");
+    let text = fs::read_to_string(repo().join("profiles/kestrel-commerce.yaml")).unwrap();
+    let text = text
+        .replacen(
+            "name: Kestrel Commerce B.V.",
+            "name: \"Kestrel (www.kestrel.example)\"",
+            1,
+        )
+        .replacen(
+            "prepared_by: Example Advisory Ltd",
+            "prepared_by: \"ciso@kestrel.example, https://kestrel.example/board\"",
+            1,
+        );
+    fs::write(dir.join("kestrel.yaml"), text).unwrap();
+    let run = socsource_at(&dir, &["report", "kestrel.yaml", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.join("out/kestrel-commerce");
+    let written = [
+        "www.kestrel.example",
+        "ciso@kestrel.example",
+        "https://kestrel.example/board",
+    ];
+    let md = fs::read_to_string(folder.join("report.md")).unwrap();
+    // The front matter is YAML data, the values as given.
+    let body = md
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(md.as_str(), |(_, body)| body);
+    for address in written {
+        assert!(!body.contains(address), "{address} is live in the Markdown");
+    }
+    assert!(body.contains("www\\.kestrel.example"), "{body}");
+    assert!(body.contains("ciso<!-- -->@kestrel.example"), "{body}");
+    let html = fs::read_to_string(folder.join("report.html")).unwrap();
+    for address in written {
+        assert!(html.contains(address), "{address} not shown in the HTML");
+    }
+    assert!(
+        !html.contains("href=\"mailto:"),
+        "an e-mail link in the HTML"
+    );
+    assert!(!html.contains("kestrel.example\">"), "a link in the HTML");
+    assert!(
+        !html.contains("<!-- -->"),
+        "the Markdown's comment in the HTML"
+    );
+    let pdf = fs::read(folder.join("report.pdf")).unwrap();
+    assert!(
+        uri_links(&pdf)
+            .iter()
+            .all(|u| !u.contains("kestrel.example")),
+        "{:?}",
+        uri_links(&pdf)
+    );
+    if let Some(pdftotext) = tool("pdftotext") {
+        let out = Command::new(pdftotext)
+            .args([folder.join("report.pdf").to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        let shown = String::from_utf8_lossy(&out.stdout);
+        for address in written {
+            assert!(shown.contains(address), "{address} not shown in the PDF");
+        }
+    }
+}

@@ -8,7 +8,7 @@
 use super::check::{join, Checked, Record};
 use super::format::{self, DefaultValue, Field};
 use super::model::*;
-use super::words::{slugify, token_width};
+use super::words::{slug_from_file_name, token_width, NoSlug};
 use super::yaml::{clip, Pos};
 use crate::diag::{Diagnostic, SourceText};
 use crate::reference::{currencies, frameworks, threats};
@@ -295,25 +295,35 @@ impl<'a> Builder<'a> {
             return id;
         }
         self.d.mark("id");
-        let slug = slugify(self.cx.file_stem);
-        if slug.is_empty() {
-            self.diags.push(
-                self.cx
-                    .src
-                    .error(
-                        Some("id"),
-                        1,
-                        1,
-                        1,
-                        format!(
-                            "no `id` given and none can be made from the file name `{}`",
-                            clip(self.cx.file_stem, 40)
-                        ),
-                    )
-                    .with_help("add `id: your-organisation` (lower-case letters, digits, dashes)"),
-            );
-        }
-        slug
+        let stem = clip(self.cx.file_stem, 40);
+        let (problem, help) = match slug_from_file_name(self.cx.file_stem) {
+            Ok(slug) => return slug,
+            Err(NoSlug::Empty) => (
+                format!("no `id` given and none can be made from the file name `{stem}`"),
+                "add `id: your-organisation` (lower-case letters, digits, dashes)".to_string(),
+            ),
+            Err(NoSlug::Letter(c)) => (
+                format!(
+                    "no `id` given, and the file name `{stem}` cannot give one: `{c}` (U+{:04X}) is not a letter a-z, and dropping it would change the name",
+                    c as u32
+                ),
+                "add `id:` with lower-case letters a-z, digits and dashes; the id names the output folder"
+                    .to_string(),
+            ),
+            Err(NoSlug::Reserved(slug)) => (
+                format!(
+                    "no `id` given, and the file name `{stem}` would give `{slug}`, a name Windows keeps for a device"
+                ),
+                format!("add `id:` with another name, for example `id: {slug}-org`"),
+            ),
+        };
+        self.diags.push(
+            self.cx
+                .src
+                .error(Some("id"), 1, 1, 1, problem)
+                .with_help(help),
+        );
+        String::new()
     }
 
     fn organisation(&mut self) -> Organisation {

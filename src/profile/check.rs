@@ -9,7 +9,7 @@
 use super::format::{self, Field, Kind};
 use super::model::*;
 use super::scalar::{expectation, fmt_num, scalar_value, ScalarOutcome};
-use super::words::{suggest, token_width};
+use super::words::{suggest, token_width, Typo};
 use super::yaml::{clip, Node, Pos, Value};
 use crate::diag::{Diagnostic, SourceText};
 use crate::reference::assumptions;
@@ -182,6 +182,18 @@ impl Checker<'_> {
                         entry.key_pos,
                         format!("`{}` needs a value", field.name),
                         Some(field.doc),
+                    );
+                } else if matches!(field.kind, Kind::Slug) {
+                    // An empty id is not "no id": it would name no folder,
+                    // or the folder `null`.
+                    self.error(
+                        &key_path,
+                        entry.key_pos,
+                        format!(
+                            "expected {}, found nothing (an empty value)",
+                            expectation(&field.kind)
+                        ),
+                        Some("give the id, or remove the line to make it from the file name"),
                     );
                 }
                 continue;
@@ -508,16 +520,25 @@ fn unknown_key_help(path: &str, key: &str, fields: &[Field]) -> String {
     if let Some(s) = suggest(key, &names) {
         return format!("did you mean `{s}`?");
     }
-    let elsewhere: Vec<String> = format::all_paths()
-        .into_iter()
-        .filter(|p| {
-            p.rsplit('.')
-                .next()
-                .is_some_and(|last| suggest(key, &[last]).is_some())
+    // The format's key paths, made once: this runs for every unknown key,
+    // and a hostile file can have tens of thousands.
+    static PATHS: std::sync::OnceLock<Vec<(String, Vec<char>)>> = std::sync::OnceLock::new();
+    let typo = Typo::new(key);
+    let elsewhere = PATHS
+        .get_or_init(|| {
+            format::all_paths()
+                .into_iter()
+                .map(|p| {
+                    let last = Typo::prepare(p.rsplit('.').next().unwrap_or(&p));
+                    (p, last)
+                })
+                .collect()
         })
-        .filter(|p| p.rsplit_once('.').map_or("", |(parent, _)| parent) != path)
-        .collect();
-    if let Some(other) = elsewhere.first() {
+        .iter()
+        .filter(|(_, last)| typo.is_close(last))
+        .map(|(p, _)| p)
+        .find(|p| p.rsplit_once('.').map_or("", |(parent, _)| parent) != path);
+    if let Some(other) = elsewhere {
         let section = other
             .rsplit_once('.')
             .map_or("the top level", |(parent, _)| parent);

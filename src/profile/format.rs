@@ -22,11 +22,33 @@ pub const MAX_MONEY: f64 = 1e13;
 /// Longest text value, in characters.
 pub const MAX_TEXT: usize = 200;
 
-/// Characters a text value may not contain: control characters (a text is
-/// one line) and those that reorder displayed text ("Trojan Source").
+/// Characters a text value may not contain: control characters and line
+/// and paragraph separators (a text is one line), those that reorder
+/// displayed text ("Trojan Source"), invisible ones (zero-width spaces and
+/// joiners, the word joiner, the byte order mark), tag characters and
+/// noncharacters: see [`crate::diag::is_hidden_or_control`], which also
+/// keeps them off the terminal.
 pub fn refused_in_text(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    crate::diag::is_hidden_or_control(c)
+}
+
+/// What a character [`refused_in_text`] is, in words, for the message that
+/// refuses it.
+pub fn refused_kind(c: char) -> &'static str {
+    match c {
+        '\u{2028}' => "a line separator",
+        '\u{2029}' => "a paragraph separator",
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => "a character that reorders the text around it",
+        '\u{E0000}'..='\u{E007F}' => "an invisible tag character",
+        '\u{FDD0}'..='\u{FDEF}' => "a noncharacter",
+        c if (c as u32) & 0xFFFE == 0xFFFE => "a noncharacter",
+        c if c.is_control() => "a control character",
+        _ => "an invisible character",
+    }
 }
 
 #[derive(Debug)]
@@ -1053,7 +1075,7 @@ pub const PROFILE: &[Field] = &[
         "id",
         Kind::Slug,
         DefaultValue::Derived("the file name, slugified"),
-        "Names the output folder: `[a-z0-9][a-z0-9-]{0,63}`.",
+        "Names the output folder: `[a-z0-9][a-z0-9-]{0,63}`, and not a name Windows keeps for a device (`con`, `prn`, `aux`, `nul`, `com0` to `com9`, `lpt0` to `lpt9`). When it is not given, the file name gives it with accents dropped (`Société Générale.yaml` gives `societe-generale`); a file name with any other letter outside a-z (a Cyrillic `а` that looks like `a`, `東京`) gives none, so the profile must say its `id`.",
     ),
     req(
         "organisation",

@@ -48,12 +48,7 @@ pub fn starter(path: &Path, quotes: bool) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let id = words::slugify(&stem);
-    let id = if id.is_empty() {
-        "example-org".to_string()
-    } else {
-        id
-    };
+    let id = words::slug_from_file_name(&stem).unwrap_or_else(|_| "example-org".to_string());
     let mut text = STARTER.replacen("id: example-org ", &format!("id: {id:<12}"), 1);
     // The commands at the top name the file as it was given, when it is
     // plain enough to paste into a shell.
@@ -237,8 +232,26 @@ pub fn load_bytes(
 }
 
 /// Load a profile from its bytes, the paths it gives being relative to
-/// `folder` (the folder of the file the bytes came from).
+/// `folder` (the folder of the file the bytes came from). At most
+/// [`crate::diag::MAX_PER_FILE`] diagnostics are listed, then how many
+/// more there are.
 pub fn load_bytes_in(
+    display: &str,
+    file_stem: &str,
+    bytes: &[u8],
+    folder: &Path,
+    options: &LoadOptions,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    match load_all(display, file_stem, bytes, folder, options) {
+        Ok(loaded) => Ok(Loaded {
+            warnings: crate::diag::capped(loaded.warnings, display),
+            ..loaded
+        }),
+        Err(diags) => Err(crate::diag::capped(diags, display)),
+    }
+}
+
+fn load_all(
     display: &str,
     file_stem: &str,
     bytes: &[u8],
@@ -271,16 +284,33 @@ pub fn load_bytes_in(
         }
     };
     let src = SourceText::new(display, text);
-    if let Some((offset, c)) = text
-        .char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    {
-        let mut d = Diagnostic::file_error(
-            display,
-            format!("the file contains binary data (U+{:04X})", c as u32),
-        )
-        .with_help("a profile is a YAML text file");
+    // Line and paragraph separators end a line for libyaml but not for
+    // yaml-rust2 (nor for the line numbers of diagnostics), and U+FFFE and
+    // U+FFFF are not text: refused here, where the position is exact,
+    // rather than as a parser's confused account of them.
+    if let Some((offset, c)) = text.char_indices().find(|(_, c)| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}')
+    }) {
+        let mut d = if c.is_control() {
+            Diagnostic::file_error(
+                display,
+                format!("the file contains binary data (U+{:04X})", c as u32),
+            )
+            .with_help("a profile is a YAML text file")
+        } else {
+            Diagnostic::file_error(
+                display,
+                format!(
+                    "the file contains {} (U+{:04X})",
+                    format::refused_kind(c),
+                    c as u32
+                ),
+            )
+            .with_help("remove it: YAML readers disagree on what it means, and no profile text may hold it")
+        };
         (d.line, d.column) = position_after(&bytes[..offset]);
+        d.source_line = src.line(d.line).map(str::to_string);
         return Err(vec![d]);
     }
     let mut root = yaml::parse(text).map_err(|e| {

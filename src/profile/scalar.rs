@@ -5,7 +5,7 @@
 use super::check::Checked;
 use super::format::Kind;
 use super::model::*;
-use super::words::{is_slug, slugify, suggest};
+use super::words::{is_slug, slugify, suggest, windows_reserved};
 use super::yaml::clip;
 use crate::reference::{countries, currencies};
 
@@ -117,6 +117,20 @@ pub(super) fn scalar_value(
             check_text(text, *max_chars).map(|t| ScalarOutcome::Value(Checked::Text(t)))
         }
         Kind::Slug => {
+            if !quoted && matches!(text, "true" | "false") {
+                return Err((
+                    format!("expected {}, found the boolean {found}", expectation(kind)),
+                    Some(format!(
+                        "quote it, `\"{text}\"`, if that is the name you mean"
+                    )),
+                ));
+            }
+            if is_slug(text) && windows_reserved(text) {
+                return Err((
+                    format!("`{text}` cannot be an id: Windows keeps the name for a device, so no folder can have it"),
+                    Some(format!("the id names the output folder; add a word, for example `{text}-org`")),
+                ));
+            }
             if is_slug(text) {
                 ok(Checked::Text(text.to_string()))
             } else {
@@ -221,10 +235,14 @@ pub(super) fn check_text(text: &str, max_chars: usize) -> Result<String, ScalarE
     if let Some(c) = trimmed.chars().find(|c| super::format::refused_in_text(*c)) {
         return Err((
             format!(
-                "the text contains the invisible control character U+{:04X}",
+                "the text contains {} (U+{:04X})",
+                super::format::refused_kind(c),
                 c as u32
             ),
-            Some("remove it; reports show profile text exactly as written".into()),
+            Some(match c {
+                '\u{2028}' | '\u{2029}' => "a text is one line; remove it".into(),
+                _ => "remove it; reports show profile text exactly as written".into(),
+            }),
         ));
     }
     let chars = trimmed.chars().count();

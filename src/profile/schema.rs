@@ -61,15 +61,25 @@ fn record(fields: &[Field]) -> Value {
     Value::Object(out)
 }
 
+/// One line of text without the characters the text rules refuse (see
+/// `crate::diag::is_hidden_or_control`; those outside the Basic
+/// Multilingual Plane, which a schema pattern cannot name portably, are
+/// left to the validator).
+const TEXT_PATTERN: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFDD0-\\uFDEF\\uFEFF\\uFFF9-\\uFFFB\\uFFFE\\uFFFF]*$";
+
 fn kind(k: &Kind) -> Value {
     match k {
         Kind::Int { min, max } => json!({"type": "integer", "minimum": min, "maximum": max}),
         Kind::Number { min, max } => json!({"type": "number", "minimum": min, "maximum": max}),
         Kind::Bool => json!({"type": "boolean"}),
         Kind::Text { max_chars } => {
-            json!({"type": "string", "minLength": 1, "maxLength": max_chars, "pattern": "^[^\\n]*$"})
+            json!({"type": "string", "minLength": 1, "maxLength": max_chars, "pattern": TEXT_PATTERN})
         }
-        Kind::Slug => json!({"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"}),
+        Kind::Slug => json!({
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]{0,63}$",
+            "not": {"pattern": "^(con|prn|aux|nul|com[0-9]|lpt[0-9])$"}
+        }),
         Kind::Country { allow_eu } => {
             let mut codes: Vec<&str> = countries::ISO_3166_ALPHA2.to_vec();
             if *allow_eu {

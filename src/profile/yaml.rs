@@ -282,6 +282,9 @@ enum Frame {
         pos: Pos,
         anchor: usize,
         entries: Vec<Entry>,
+        /// Each key given so far, with where: a repeated key is found
+        /// without reading the whole mapping again.
+        seen: HashMap<String, Pos>,
         key: Option<(String, Pos)>,
     },
 }
@@ -302,8 +305,27 @@ fn tag_error(pos: Pos) -> SyntaxError {
     }
 }
 
-fn too_many_nodes(pos: Pos) -> SyntaxError {
-    explain("repetition limit exceeded".into(), pos, "")
+/// Past [`MAX_NODES`]: said as what was counted, and blaming aliases only
+/// when the file used them.
+fn too_many_nodes(pos: Pos, aliased: bool) -> SyntaxError {
+    let limit = "100,000";
+    debug_assert_eq!(limit.replace(',', ""), MAX_NODES.to_string());
+    if aliased {
+        SyntaxError {
+            pos,
+            message: format!("aliases expand to more than {limit} values"),
+            help: Some("profiles may use anchors and aliases, but not to multiply data".into()),
+        }
+    } else {
+        SyntaxError {
+            pos,
+            message: format!("the file holds more than {limit} values"),
+            help: Some(
+                "a profile describes one organisation in a few hundred values; is this the right file?"
+                    .into(),
+            ),
+        }
+    }
 }
 
 /// Fold the event stream into a tree, stopping at the first event past a
@@ -314,6 +336,7 @@ fn build_tree(source: &str) -> Result<Node, Refusal> {
         stack: Vec::new(),
         anchors: HashMap::new(),
         budget: MAX_NODES,
+        aliased: false,
         root: None,
         documents: 0,
     };
@@ -345,7 +368,10 @@ fn build_tree(source: &str) -> Result<Node, Refusal> {
                 };
                 (Node { value, pos }, anchor, 1)
             }
-            Event::Alias(id) => tree.alias(id, pos)?,
+            Event::Alias(id) => {
+                tree.aliased = true;
+                tree.alias(id, pos)?
+            }
             Event::SequenceStart(anchor, tag) => {
                 tree.open(tag.is_some(), pos, Frame::seq(pos, anchor))?;
                 continue;
@@ -408,6 +434,9 @@ struct Tree {
     anchors: HashMap<usize, (Node, usize)>,
     /// Nodes that may still be made, aliases expanded.
     budget: usize,
+    /// Whether an alias was expanded: then the budget is said to be spent
+    /// by aliases.
+    aliased: bool,
     root: Option<Node>,
     documents: usize,
 }
@@ -429,6 +458,7 @@ impl Frame {
             pos,
             anchor,
             entries: Vec::new(),
+            seen: HashMap::new(),
             key: None,
         }
     }
@@ -481,7 +511,7 @@ impl Tree {
             .into());
         };
         if *size > self.budget {
-            return Err(too_many_nodes(pos).into());
+            return Err(too_many_nodes(pos, true).into());
         }
         Ok((node.clone(), 0, *size))
     }
@@ -490,7 +520,7 @@ impl Tree {
         self.budget = self
             .budget
             .checked_sub(size)
-            .ok_or_else(|| too_many_nodes(pos))?;
+            .ok_or_else(|| too_many_nodes(pos, self.aliased))?;
         if anchor != 0 {
             self.anchors
                 .insert(anchor, (node.clone(), size_of_tree(&node)));
@@ -513,19 +543,22 @@ fn attach(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result<()
     match stack.last_mut() {
         None => *root = Some(node),
         Some(Frame::Seq { items, .. }) => items.push(node),
-        Some(Frame::Map { entries, key, .. }) => match key.take() {
+        Some(Frame::Map {
+            entries, seen, key, ..
+        }) => match key.take() {
             Some((name, key_pos)) => {
-                if let Some(first) = entries.iter().find(|e| e.key == name) {
+                if let Some(first) = seen.get(&name) {
                     return Err(SyntaxError {
                         pos: key_pos,
                         message: format!("duplicate key `{}`", clip(&name, 40)),
                         help: Some(format!(
                             "`{}` is already set on line {}; keep one of them",
                             clip(&name, 40),
-                            first.key_pos.line
+                            first.line
                         )),
                     });
                 }
+                seen.insert(name.clone(), key_pos);
                 entries.push(Entry {
                     key: name,
                     key_pos,

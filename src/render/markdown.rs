@@ -4,8 +4,9 @@
 //! Policy: every value a template prints is escaped by [`escape`] (the
 //! Markdown template engine auto-escapes with it), so text from a profile can
 //! never break a table, start a heading or list, open a link (nor become
-//! one, as a bare web address), inject HTML or reach a downstream template
-//! engine (Liquid, Hugo, GitHub math) as syntax.
+//! one, as a bare web or e-mail address, on a code host too), inject HTML
+//! or reach a downstream template engine (Liquid, Hugo, GitHub math) as
+//! syntax.
 //! Templates themselves are trusted and may write any Markdown or HTML.
 //!
 //! HTML and PDF both read the Markdown with [`events`] (the parser plus
@@ -73,7 +74,15 @@ impl<'a> Iterator for Autolink<'a> {
         if let Some(queued) = self.queue.pop_front() {
             return Some(queued);
         }
-        let (event, at) = self.events.next()?;
+        let (event, at) = loop {
+            match self.events.next()? {
+                // Written by [`escape`] only to keep code hosts from linking
+                // an e-mail address; the HTML and the PDF show the address
+                // as one text.
+                (Event::InlineHtml(h), _) if h.as_ref() == EMAIL_BREAK => continue,
+                next => break next,
+            }
+        };
         match &event {
             Event::Start(
                 Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_) | Tag::MetadataBlock(_),
@@ -257,16 +266,51 @@ pub fn escape(text: &str) -> String {
             }
             // Only an entity reference (`&amp;`, `&#39;`) needs escaping.
             '&' if looks_like_entity(&chars[i + 1..]) => out.push_str("\\&"),
-            // A web address reads as written but is not linked (by
-            // [`events`], nor by a code host's autolinker): a profile
-            // cannot put a link in front of the board.
+            // A web address or an e-mail address reads as written but is
+            // not linked (by [`events`], nor by a code host's autolinker):
+            // a profile cannot put a link in front of the board. The `:` of
+            // `://` and the `.` of a leading `www.` are escaped, which stops
+            // GitHub's and GitLab's autolinkers where they look for them.
+            // GitHub finds an e-mail address in the text after escapes are
+            // read, so its `@` is set apart by an empty comment instead:
+            // shown by no renderer, and dropped by the HTML and the PDF.
             ':' if chars.get(i + 1) == Some(&'/') && chars.get(i + 2) == Some(&'/') => {
                 out.push_str("\\:")
+            }
+            '.' if starts_www(&chars, i) => out.push_str("\\."),
+            '@' if i > 0
+                && is_local_part(chars[i - 1])
+                && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()) =>
+            {
+                out.push_str(EMAIL_BREAK);
+                out.push('@');
             }
             c => out.push(c),
         }
     }
     out
+}
+
+/// What [`escape`] writes before the `@` of an e-mail address: an HTML
+/// comment, so that no autolinker sees the address as one piece of text.
+pub const EMAIL_BREAK: &str = "<!-- -->";
+
+/// Whether the `.` at `dot` ends a `www` that starts a word, as code hosts
+/// find addresses without a scheme (`www.example.com`).
+fn starts_www(chars: &[char], dot: usize) -> bool {
+    dot >= 3
+        && chars[dot - 3..dot]
+            .iter()
+            .all(|c| c.eq_ignore_ascii_case(&'w'))
+        && (dot == 3 || {
+            let before = chars[dot - 4];
+            before.is_whitespace() || "*_~(".contains(before)
+        })
+}
+
+/// A character of an e-mail address's local part, as GitHub reads them.
+fn is_local_part(c: char) -> bool {
+    c.is_alphanumeric() || ".+-_".contains(c)
 }
 
 fn looks_like_entity(rest: &[char]) -> bool {
@@ -550,6 +594,35 @@ mod tests {
         assert_eq!(escape("-1.2"), "-1.2");
         assert_eq!(escape("AT&T C# 24/7"), "AT&T C# 24/7");
         assert_eq!(escape("in_house"), "in\\_house");
+    }
+
+    #[test]
+    fn addresses_are_inert_for_code_hosts_and_read_back_exactly() {
+        let text = "mail ceo@acme.example or see www.acme.example, HTTPS://acme.example/x";
+        let md = escape(text);
+        assert_eq!(
+            md,
+            "mail ceo<!-- -->@acme.example or see www\\.acme.example, HTTPS\\://acme.example/x"
+        );
+        // What the HTML and the PDF read: the text as written, no link, no
+        // HTML.
+        let events: Vec<Event<'_>> = events(&md).collect();
+        let shown: String = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(shown, text);
+        assert!(!events.iter().any(|e| matches!(
+            e,
+            Event::Start(Tag::Link { .. }) | Event::InlineHtml(_) | Event::Html(_)
+        )));
+        // Not addresses: left alone.
+        for plain in ["@channel", "a @ b", "awww.x", "www", "x@"] {
+            assert_eq!(escape(plain), plain);
+        }
     }
 
     #[test]

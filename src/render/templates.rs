@@ -574,21 +574,25 @@ fn compile(
     html_engine.autoescape_on(vec![".html"]);
     register_filters(&mut markdown_engine);
     register_filters(&mut html_engine);
-    // One at a time, so a syntax error names the file it is in.
-    for (name, text) in sources {
-        let engine = if is_markdown(name) {
-            &mut markdown_engine
-        } else {
-            &mut html_engine
-        };
-        engine
-            .add_raw_template(name, text)
-            .map_err(|source| TemplateError::Tera {
-                name: name.clone(),
-                origin: origin[name].clone(),
+    // Each engine's templates are added together: added one at a time, a
+    // template could import macros or extend only from templates whose
+    // names sort before its own.
+    for (engine, markdown) in [(&mut markdown_engine, true), (&mut html_engine, false)] {
+        let set = sources
+            .iter()
+            .filter(|(name, _)| is_markdown(name) == markdown)
+            .map(|(name, text)| (name.as_str(), text.as_str()));
+        engine.add_raw_templates(set).map_err(|source| {
+            let name = named_in(&source, sources).unwrap_or("the template set");
+            TemplateError::Tera {
+                name: name.to_string(),
+                origin: origin
+                    .get(name)
+                    .map_or_else(|| "templates".to_string(), String::clone),
                 place: None,
                 source: Box::new(source),
-            })?;
+            }
+        })?;
     }
     for engine in [&markdown_engine, &html_engine] {
         if let Some(cycle) = super::template_graph::find_cycle(engine) {
@@ -650,6 +654,17 @@ pub fn unmatched(templates: &Templates) -> Vec<Unmatched> {
         .collect()
 }
 
+/// The template a tera error is about: the first template of the set it
+/// names in quotes ("Failed to parse 'x'", "Template 'x' loads macros from
+/// 'y' which isn't present").
+fn named_in<'s>(err: &tera::Error, sources: &'s BTreeMap<String, String>) -> Option<&'s str> {
+    let text = err.to_string();
+    text.split(['\'', '`'])
+        .skip(1)
+        .step_by(2)
+        .find_map(|quoted| sources.get_key_value(quoted).map(|(name, _)| name.as_str()))
+}
+
 /// Write the default templates into `dir` for editing; existing files are
 /// kept unless `force`.
 pub fn export(dir: &Path, force: bool) -> Result<Vec<String>, IoError> {
@@ -692,6 +707,51 @@ mod tests {
         let templates = Templates::load(Some(&dir)).unwrap();
         let brief = templates.render("brief.md", &tera::Context::new()).unwrap();
         assert_eq!(brief, "Brief: the cover");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A macro file imported by templates whose names sort before it, and
+    /// a layout extended by one that sorts before it: the set loads whole.
+    #[test]
+    fn imports_and_extends_resolve_whatever_the_names() {
+        let dir =
+            std::env::temp_dir().join(format!("socsource-templates-order-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("zz-macros.md"),
+            "{% macro signed(who) %}Signed by {{ who }}.{% endmacro signed %}",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("brief.md"),
+            "{% import \"zz-macros.md\" as m %}{{ m::signed(who=\"the adviser\") }}",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("a-page.md"),
+            "{% extends \"zz-layout.md\" %}{% block body %}page{% endblock body %}",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("zz-layout.md"),
+            "[{% block body %}{% endblock body %}]",
+        )
+        .unwrap();
+        let templates = Templates::load(Some(&dir)).unwrap();
+        let context = tera::Context::new();
+        assert_eq!(
+            templates.render("brief.md", &context).unwrap(),
+            "Signed by the adviser."
+        );
+        assert_eq!(templates.render("a-page.md", &context).unwrap(), "[page]");
+        // A broken template is still named, whatever its place in the set.
+        std::fs::write(dir.join("b-broken.md"), "{% if %}").unwrap();
+        let err = Templates::load(Some(&dir)).err().unwrap().to_string();
+        assert!(err.starts_with("template `b-broken.md` ("), "{err}");
+        std::fs::remove_file(dir.join("zz-macros.md")).unwrap();
+        std::fs::remove_file(dir.join("b-broken.md")).unwrap();
+        let err = Templates::load(Some(&dir)).err().unwrap().to_string();
+        assert!(err.starts_with("template `brief.md` ("), "{err}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
