@@ -175,11 +175,14 @@ async function checkDashboard(context, spec) {
   out.costAscending = await costs();
   await inHouse.click();
   out.costDescending = await costs();
-  // Sort controls on one line each: a heading's button is one line high.
+  // Sort controls on one line each (the arrow stays beside its heading),
+  // and the first organisation's report links on as many lines as it has
+  // editions (counted by the distinct tops of its links).
   out.sortButtonLines = await page.$$eval("#portfolio thead button.sort", (bs) =>
-    bs.map((b) => Math.round(b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight || "16"))));
+    bs.map((b) => b.getClientRects().length === 1 &&
+      Math.round(b.getBoundingClientRect().height) <= Math.ceil(parseFloat(getComputedStyle(b).fontSize) * 1.6) ? 1 : 2));
   out.reportLinkLines = await page.$eval("#portfolio tbody tr td.links", (td) =>
-    Math.round(td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)));
+    new Set([...td.querySelectorAll("a")].map((a) => Math.round(a.getBoundingClientRect().top))).size);
   await page.selectOption("#filter-recommendation", "outsourced");
   out.outsourced = await rows();
   await page.selectOption("#filter-recommendation", "");
