@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -552,6 +553,100 @@ fn characters_no_font_has_are_reported_once_and_shown_visibly() {
             "replaced visibly, not dropped"
         );
     }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// A 200-character word and 200 characters no font has, in paragraphs (the
+/// title, the cover, the summary) and in table cells (the risk register,
+/// the bids), in the report and the brief: no glyph goes past the right
+/// edge of the text area, and the short columns beside a long one keep
+/// their numbers whole rather than one digit a line.
+#[test]
+fn long_unbreakable_runs_stay_inside_the_text_area() {
+    let Some(t) = tools() else { return };
+    let dir = scratch("pdf-long-runs");
+    let missing: String = std::iter::repeat_n(unknown_to_every_font(), 200).collect();
+    let text = fs::read_to_string(repo().join("tests/fixtures/bids/dora-three-bidders.yaml"))
+        .unwrap()
+        .replacen(
+            "name: Harbourline Insurance SE",
+            &format!("name: {}", "W".repeat(200)),
+            1,
+        )
+        .replacen(
+            "provider: Budget SOC Ltd",
+            &format!("provider: {}", "m".repeat(80)),
+            1,
+        )
+        .replacen(
+            "  cloud_workloads: 80\n",
+            &format!(
+                "  cloud_workloads: 80\n  critical_assets:\n    - name: \"{missing}\"\n      kind: application\n      criticality: critical\n    - name: {}\n      kind: identity\n      criticality: high\n",
+                "x".repeat(200)
+            ),
+            1,
+        )
+        .replacen(
+            "report:\n",
+            &format!("report:\n  prepared_by: \"{missing}\"\n"),
+            1,
+        );
+    fs::write(dir.join("long.yaml"), text).unwrap();
+    let run_ = socsource_at(
+        &dir,
+        &[
+            "report",
+            "long.yaml",
+            "--format",
+            "pdf",
+            "--edition",
+            "both",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(run_.code, 0, "{}", run_.stderr);
+    let right = socsource::render::pdf::layout::Theme::REPORT.margins.right;
+    let mut seen = BTreeMap::new();
+    let mut whole_scores = 0;
+    for name in ["report.pdf", "brief.pdf"] {
+        let pdf = dir.join("out/dora-three-bidders").join(name);
+        for (n, (w, _, words)) in bbox(&t, &pdf).iter().enumerate() {
+            for word in words.iter().filter(|w| !w.text.is_empty()) {
+                assert!(
+                    word.x1 <= w - right + 0.01 && word.x0 >= 36.0,
+                    "{name} page {}: {word:?} past the text area (right edge {})",
+                    n + 1,
+                    w - right
+                );
+                for run in [
+                    "WWWWWWWWWW",
+                    "\u{25A1}\u{25A1}\u{25A1}",
+                    "xxxxxxxxxx",
+                    "mmmmmmmmmm",
+                ] {
+                    if word.text.contains(run) {
+                        *seen.entry(run).or_insert(0) += 1;
+                    }
+                }
+                let score = word.text.strip_prefix("0.").unwrap_or("");
+                if score.len() == 3 && score.bytes().all(|b| b.is_ascii_digit()) {
+                    whole_scores += 1;
+                }
+            }
+        }
+    }
+    // Every run was typeset (broken over several lines each).
+    for run in [
+        "WWWWWWWWWW",
+        "\u{25A1}\u{25A1}\u{25A1}",
+        "xxxxxxxxxx",
+        "mmmmmmmmmm",
+    ] {
+        assert!(seen.get(run).copied().unwrap_or(0) >= 3, "{run}: {seen:?}");
+    }
+    // The bids table's three scores (0.856) beside the 80-character name.
+    assert!(whole_scores >= 3, "scores broken apart: {whole_scores}");
     fs::remove_dir_all(dir).unwrap();
 }
 

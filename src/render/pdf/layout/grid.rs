@@ -45,7 +45,7 @@ pub(super) fn allocate(min: &[f32], pref: &[f32], width: f32) -> Vec<f32> {
             .collect();
     }
     if sum_min >= width {
-        return min.iter().map(|m| m * width / sum_min.max(EPS)).collect();
+        return capped_minimums(min, width);
     }
     let mut widths = min.to_vec();
     let mut spare = width - sum_min;
@@ -67,6 +67,28 @@ pub(super) fn allocate(min: &[f32], pref: &[f32], width: f32) -> Vec<f32> {
         widths[c] += spare * (pref[c] - min[c]) / wanted.max(EPS);
     }
     widths
+}
+
+/// Widths when the longest words alone are wider than the table: every
+/// column whose longest word fits a fair share keeps it whole, and the
+/// columns with longer ones share what is left equally and break their
+/// words. Scaling every column down instead would leave a 200-character
+/// name most of the width and break the numbers beside it a digit a line,
+/// with glyphs wider than their columns.
+fn capped_minimums(min: &[f32], width: f32) -> Vec<f32> {
+    let mut sorted = min.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let mut left = width;
+    let mut cap = f32::INFINITY;
+    for (i, m) in sorted.iter().enumerate() {
+        let share = left / (sorted.len() - i) as f32;
+        if *m > share {
+            cap = share;
+            break;
+        }
+        left -= m;
+    }
+    min.iter().map(|m| m.min(cap)).collect()
 }
 
 impl Flow<'_> {
@@ -340,5 +362,20 @@ mod tests {
         assert!((widths.iter().sum::<f32>() - 400.0).abs() < 0.01);
         assert_eq!(widths[0], 45.0);
         assert_eq!(widths[2], 50.0);
+    }
+
+    #[test]
+    fn a_column_of_one_long_word_does_not_squeeze_the_others() {
+        // A 200-character name beside three short columns in 480 points.
+        let min = [1200.0, 30.0, 40.0, 25.0];
+        let widths = allocate(&min, &[1200.0, 30.0, 40.0, 25.0], 480.0);
+        assert!(
+            (widths.iter().sum::<f32>() - 480.0).abs() < 0.01,
+            "{widths:?}"
+        );
+        assert_eq!(&widths[1..], &[30.0, 40.0, 25.0]);
+        // Two long ones share what is left.
+        let widths = allocate(&[900.0, 30.0, 700.0], &[900.0, 30.0, 700.0], 430.0);
+        assert_eq!(widths, vec![200.0, 30.0, 200.0]);
     }
 }
