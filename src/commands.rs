@@ -18,6 +18,12 @@ use crate::render::templates::{self, Templates};
 use crate::render::Renderer;
 use std::path::{Path, PathBuf};
 
+/// How this process evaluates a profile: on every core, naming this build.
+fn evaluation() -> crate::evaluate::Options {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    crate::evaluate::Options::new(crate::GENERATOR).with_threads(cores)
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -142,6 +148,7 @@ pub fn report(
                 options,
                 renderer: &renderer,
                 date,
+                evaluation: evaluation(),
             };
             let totals = warming(&renderer, options, || batch::run(&run, console))?;
             Ok(Outcome::from_failures(totals.failures()))
@@ -165,7 +172,8 @@ fn report_to_stdout(
     );
     let to = Destination::Stdout(&mut *console.out);
     let (result, messages) = warming(renderer, options, || {
-        pipeline::render_one(&input, renderer, &options.formats, &options.editions, to)
+        let formats = (&options.formats[..], &options.editions[..]);
+        pipeline::render_one(&input, renderer, formats, &evaluation(), to)
     });
     for m in &messages {
         console.message(m);
@@ -193,6 +201,7 @@ pub fn batch(
         options,
         renderer: &renderer,
         date,
+        evaluation: evaluation(),
     };
     let totals = warming(&renderer, options, || batch::run(&run, console))?;
     Ok(Outcome::from_failures(totals.failures()))
@@ -344,7 +353,7 @@ fn assessment_of(file: &Path, date: Date, console: &mut Console<'_>) -> Option<s
     match input.result {
         Ok(loaded) => {
             console.diagnostics(&loaded.warnings);
-            let assessment = crate::evaluate::evaluate(&loaded.profile);
+            let assessment = crate::evaluate::evaluate(&loaded.profile, &evaluation());
             match serde_json::to_value(&assessment) {
                 Ok(value) => Some(value),
                 Err(e) => {
@@ -397,7 +406,7 @@ pub fn diff(
             return Ok(Outcome::SomeFailed);
         }
     };
-    let rendered = match renderer.comparison(&comparison, &options.formats) {
+    let rendered = match renderer.comparison(&comparison, &options.formats, crate::GENERATOR) {
         Ok(r) => r,
         Err(e) => {
             console.error(&e);

@@ -9,6 +9,7 @@
 
 use crate::diag::Diagnostic;
 use crate::digest::sha256_hex;
+use crate::evaluate;
 use crate::evaluate::assessment::{Assessment, SocOption};
 use crate::fsio::{self, IoError};
 use crate::profile::{self, LoadOptions};
@@ -115,12 +116,13 @@ pub struct Failed {
 /// ending in a newline (diagnostics, warnings, errors).
 pub type Messages = Vec<String>;
 
-/// Evaluate, render and write one loaded profile.
+/// Evaluate, render and write one loaded profile in the given formats and
+/// editions.
 pub fn render_one(
     input: &Input,
     renderer: &Renderer,
-    formats: &[Format],
-    editions: &[Edition],
+    (formats, editions): (&[Format], &[Edition]),
+    evaluation: &evaluate::Options,
     to: Destination<'_>,
 ) -> (Result<Written, Failed>, Messages) {
     let loaded = match &input.result {
@@ -141,7 +143,7 @@ pub fn render_one(
             error,
         })
     };
-    let assessment = crate::evaluate::evaluate(&loaded.profile);
+    let assessment = evaluate::evaluate(&loaded.profile, evaluation);
     let rendered = match renderer.render(&assessment, formats, editions) {
         Ok(r) => r,
         Err(e) => {

@@ -589,7 +589,7 @@ fn objectives_and_roadmap_follow_the_profile() {
 /// The assessment is the same to the byte either way.
 #[test]
 fn an_assessment_is_the_same_on_one_core_or_several() {
-    use socsource::evaluate::{evaluate, parallel_within_profile};
+    use socsource::evaluate::{evaluate, Options};
     let options = socsource::profile::LoadOptions::on(
         socsource::profile::model::Date::new(2026, 11, 26).unwrap(),
     );
@@ -598,11 +598,12 @@ fn an_assessment_is_the_same_on_one_core_or_several() {
         let profile = socsource::profile::load_path(&path, &shown, &options)
             .unwrap()
             .profile;
-        parallel_within_profile(true);
-        let several = serde_json::to_string(&evaluate(&profile)).unwrap();
-        parallel_within_profile(false);
-        let one = serde_json::to_string(&evaluate(&profile)).unwrap();
-        parallel_within_profile(true);
-        assert_eq!(several, one, "{shown}");
+        let options = Options::new(socsource::GENERATOR);
+        let one = serde_json::to_string(&evaluate(&profile, &options)).unwrap();
+        for threads in [2, 3, 8] {
+            let several = options.clone().with_threads(threads);
+            let several = serde_json::to_string(&evaluate(&profile, &several)).unwrap();
+            assert_eq!(several, one, "{shown} on {threads} threads");
+        }
     }
 }

@@ -810,7 +810,7 @@ fn bundled_assessment(id: &str) -> socsource::evaluate::Assessment {
     let profile = load_path(&path, &format!("{id}.yaml"), &options)
         .unwrap()
         .profile;
-    socsource::evaluate::evaluate(&profile)
+    evaluate(&profile)
 }
 
 /// Two renders in one process give the same bytes (printpdf's own ids come
@@ -824,7 +824,7 @@ fn two_renders_in_one_process_are_identical() {
     let profile = load_path(&path, "vulcan-praezision.yaml", &options)
         .unwrap()
         .profile;
-    let assessment = socsource::evaluate::evaluate(&profile);
+    let assessment = evaluate(&profile);
     let renderer = Renderer::new(
         Templates::load(None).unwrap(),
         pdf::fonts::FontSet::new(None).unwrap(),
@@ -1075,7 +1075,7 @@ fn direct_content_draws_what_printpdf_draws() {
     for profile in example_profiles() {
         let shown = profile.display().to_string();
         let loaded = socsource::profile::load_path(&profile, &shown, &options).unwrap();
-        let a = socsource::evaluate::evaluate(&loaded.profile);
+        let a = evaluate(&loaded.profile);
         let pdf = |r: &Renderer, name: &str| {
             let rendered = r.report(&a, &[Format::Pdf]).unwrap();
             let file = rendered

@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use socsource::evaluate::evaluate;
 use socsource::profile::model::Date;
 use socsource::profile::{load_bytes, LoadOptions, Loaded, Override};
 use std::fs;

@@ -36,6 +36,7 @@ pub use shard::Shard;
 
 use crate::config::RenderOptions;
 use crate::console::Console;
+use crate::evaluate;
 use crate::profile::{discover, model::Date};
 use crate::render::{IndexFailure, Renderer};
 use folder::{FolderError, OutputFolder};
@@ -83,6 +84,8 @@ pub struct Run<'a> {
     pub renderer: &'a Renderer,
     /// `report.date` for profiles that give none.
     pub date: Date,
+    /// How a profile is evaluated when it has the machine to itself.
+    pub evaluation: evaluate::Options,
 }
 
 /// Why a run could not start; nothing was written (exit 2).
@@ -143,11 +146,15 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError>
     };
     console.diagnostics(&problems);
     // Several profiles at once fill the cores; one profile has them all.
-    crate::evaluate::parallel_within_profile(mine.len() <= 1 || run.options.jobs <= 1);
+    let evaluation = if mine.len() <= 1 || run.options.jobs <= 1 {
+        run.evaluation.clone()
+    } else {
+        run.evaluation.clone().with_threads(1)
+    };
     let mut outcomes = schedule::render_all(
         &checked,
         &mine,
-        &load,
+        (&load, &evaluation),
         run.renderer,
         run.options,
         run.out,
@@ -199,7 +206,7 @@ fn record_and_merge(
 ) -> Result<(), MergeError> {
     let record = ShardRecord {
         record_version: RECORD_VERSION,
-        generator: crate::GENERATOR.to_string(),
+        generator: run.evaluation.generator.clone(),
         shard,
         date: run.date.to_string(),
         formats: run

@@ -11,23 +11,19 @@
 
 use super::assessment::{Confidence, SocOption};
 use super::decision::{fits, Decided};
-use super::economics::simulate::{fnv1a, Simulation, Xorshift};
+use super::economics::simulate::Stream;
+use super::economics::Economics;
 use super::risk::loss;
-use crate::profile::Profile;
 
 /// Share of joint draws in which `d`'s recommendation stands, and how many
 /// draws were made.
-pub fn probability_best(
-    profile: &Profile,
-    resolved: &super::assumptions::Resolved,
-    sim: &Simulation,
-    d: &Decided,
-) -> (f64, u32) {
+pub fn probability_best(e: &Economics, d: &Decided) -> (f64, u32) {
+    let sim = &e.sim;
     if sim.draws.is_empty() {
         return (1.0, 0);
     }
-    let losses = loss::samples(profile, resolved);
-    let mut rng = Xorshift::new(fnv1a(&profile.id) ^ 0x2545_f491_4f6c_dd1d);
+    let losses = loss::samples(e.seed, &e.resolved);
+    let mut rng = e.seed.stream(Stream::Weightings);
     let a = &d.appraiser;
     let mut same = 0u32;
     for (i, draw) in sim.draws.iter().enumerate() {

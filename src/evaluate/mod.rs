@@ -43,18 +43,64 @@ pub use assessment::{Assessment, SocOption};
 use crate::profile::Profile;
 use assessment::*;
 use decision::Decided;
-use economics::{index, Economics};
+use economics::simulate::Seed;
+use economics::{index, Economics, Sampling};
+
+/// How one evaluation runs: told by the caller, never looked up, so the
+/// same profile and options always give the same assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Threads the evaluation may use (its scenarios, the halves of its
+    /// simulation). One in a batch that already keeps every core busy with
+    /// a profile each, where more threads only add their cost. The results
+    /// are the same on any number.
+    pub threads: usize,
+    /// Where the draws start; `None` seeds them from the profile's id.
+    pub seed: Option<u64>,
+    /// Who made the assessment, as it records it (`socsource 0.1.0`).
+    pub generator: String,
+}
+
+impl Options {
+    /// One thread, draws seeded from the profile's id.
+    pub fn new(generator: &str) -> Options {
+        Options {
+            threads: 1,
+            seed: None,
+            generator: generator.to_string(),
+        }
+    }
+
+    pub fn with_threads(self, threads: usize) -> Options {
+        Options {
+            threads: threads.max(1),
+            ..self
+        }
+    }
+
+    pub fn with_seed(self, seed: u64) -> Options {
+        Options {
+            seed: Some(seed),
+            ..self
+        }
+    }
+
+    fn seed_for(&self, profile: &Profile) -> Seed {
+        self.seed.map_or_else(|| Seed::of(&profile.id), Seed::given)
+    }
+}
 
 /// Evaluate one profile.
-pub fn evaluate(profile: &Profile) -> Assessment {
+pub fn evaluate(profile: &Profile, options: &Options) -> Assessment {
     let mut evaluated = evaluate_all(
         std::iter::once(profile)
             .chain(profile.scenarios.iter().map(|s| &*s.profile))
             .collect(),
+        options,
     )
     .into_iter();
     let Some(mut a) = evaluated.next() else {
-        return evaluate_one(profile);
+        return evaluate_one(profile, options);
     };
     a.scenarios = profile
         .scenarios
@@ -65,55 +111,19 @@ pub fn evaluate(profile: &Profile) -> Assessment {
     a
 }
 
-/// The machine's cores, asked once per process.
-pub(crate) fn cores() -> usize {
-    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
-}
-
-/// Whether one evaluation may use more than one core (its scenarios, the
-/// halves of its simulation). Off while a batch already keeps every core
-/// busy with a profile each, where more threads only add their cost. The
-/// results are the same either way.
-static WITHIN_PROFILE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
-
-/// Let evaluations use several cores each, or not (see [`WITHIN_PROFILE`]).
-pub fn parallel_within_profile(allowed: bool) {
-    WITHIN_PROFILE.store(allowed, std::sync::atomic::Ordering::Relaxed);
-}
-
-pub(crate) fn within_profile() -> bool {
-    cores() > 1
-        && WITHIN_PROFILE.load(std::sync::atomic::Ordering::Relaxed)
-        && !SHARING.with(std::cell::Cell::get)
-}
-
-thread_local! {
-    /// Set while this thread evaluates one of several profiles evaluated
-    /// at once, which already share the cores.
-    static SHARING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// `evaluate_one`, as one of several evaluations sharing the cores.
-fn evaluate_sharing(profile: &Profile) -> Assessment {
-    SHARING.with(|s| s.set(true));
-    let a = evaluate_one(profile);
-    SHARING.with(|s| s.set(false));
-    a
-}
-
 /// Each profile's assessment, in order. A profile with scenarios is
 /// several whole evaluations; they are independent, so they share the
-/// machine's cores (each is pure, so the result is the same on any number).
-fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
-    let threads = if within_profile() {
-        cores().min(profiles.len())
-    } else {
-        1
-    };
+/// threads, one each (each is pure, so the result is the same on any
+/// number).
+fn evaluate_all(profiles: Vec<&Profile>, options: &Options) -> Vec<Assessment> {
+    let threads = options.threads.min(profiles.len());
     if threads <= 1 {
-        return profiles.into_iter().map(evaluate_one).collect();
+        return profiles
+            .into_iter()
+            .map(|p| evaluate_one(p, options))
+            .collect();
     }
+    let sharing = &options.clone().with_threads(1);
     let mut slots: Vec<Option<Assessment>> = profiles.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
         let profiles = &profiles;
@@ -122,13 +132,13 @@ fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
                 scope.spawn(move || {
                     (t..profiles.len())
                         .step_by(threads)
-                        .map(|i| (i, evaluate_sharing(profiles[i])))
+                        .map(|i| (i, evaluate_one(profiles[i], sharing)))
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
         for i in (0..profiles.len()).step_by(threads) {
-            slots[i] = Some(evaluate_sharing(profiles[i]));
+            slots[i] = Some(evaluate_one(profiles[i], sharing));
         }
         for worker in workers {
             // A worker only panics if the evaluation does, which the tests
@@ -143,31 +153,37 @@ fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
     slots
         .into_iter()
         .zip(profiles)
-        .map(|(slot, p)| slot.unwrap_or_else(|| evaluate_one(p)))
+        .map(|(slot, p)| slot.unwrap_or_else(|| evaluate_one(p, sharing)))
         .collect()
 }
 
 /// One profile's assessment, its scenarios left out.
-fn evaluate_one(profile: &Profile) -> Assessment {
-    let (e, mut bids) = priced(profile, assumptions::resolve(profile), true);
+fn evaluate_one(profile: &Profile, options: &Options) -> Assessment {
+    let sampling = Sampling {
+        seed: options.seed_for(profile),
+        simulated: true,
+        threads: options.threads,
+    };
+    let (e, mut bids) = priced(profile, assumptions::resolve(profile), sampling);
     let d = decision::decide(profile, &e);
     let bid_evaluation = bids.finish(profile, &e, &d);
-    assemble(profile, &e, &d, bids, bid_evaluation)
+    let quotes = (bids, bid_evaluation);
+    assemble(profile, &e, &d, quotes, &options.generator)
 }
 
 /// The economics of `profile`, with its quotes evaluated and the best
 /// feasible quote of each kind pricing the outsourced and hybrid options;
-/// with `simulated`, under uncertainty too.
+/// under uncertainty too when `sampling` says so.
 fn priced(
     profile: &Profile,
     resolved: assumptions::Resolved,
-    simulated: bool,
+    sampling: Sampling,
 ) -> (Economics, bids::Bids) {
     let likely = economics::likely_values(&resolved);
     let mut plan = economics::plan::plan(profile, &resolved, &likely);
     let mut flat = economics::plan::run_rate(profile, &resolved, &likely);
     if bids::quotes(profile).is_empty() {
-        let e = Economics::of(profile, resolved, likely, plan, flat, simulated);
+        let e = Economics::of(profile, resolved, likely, (plan, flat), sampling);
         return (e, bids::Bids::default());
     }
     // The quotes are compared at likely values, before the simulation.
@@ -175,15 +191,14 @@ fn priced(
         profile,
         resolved.clone(),
         likely,
-        plan.clone(),
-        flat.clone(),
-        false,
+        (plan.clone(), flat.clone()),
+        Sampling::likely_only(sampling.seed),
     );
     let bids = bids::evaluate(profile, &base);
     for p in [&mut plan, &mut flat] {
         bids.winners.apply(p);
     }
-    let e = Economics::of(profile, resolved, likely, plan, flat, simulated);
+    let e = Economics::of(profile, resolved, likely, (plan, flat), sampling);
     (e, bids)
 }
 
@@ -203,7 +218,8 @@ pub fn quick(profile: &Profile) -> Quick {
 /// [`quick`] with the assumptions already resolved, for probes that change
 /// only what the assumptions do not depend on.
 pub(crate) fn quick_with(profile: &Profile, resolved: assumptions::Resolved) -> Quick {
-    let (economics, _) = priced(profile, resolved, false);
+    let sampling = Sampling::likely_only(Seed::of(&profile.id));
+    let (economics, _) = priced(profile, resolved, sampling);
     let decided = decision::decide(profile, &economics);
     Quick { economics, decided }
 }
@@ -217,8 +233,8 @@ fn assemble(
     profile: &Profile,
     e: &Economics,
     d: &Decided,
-    bids: bids::Bids,
-    bid_evaluation: Option<BidEvaluation>,
+    (bids, bid_evaluation): (bids::Bids, Option<BidEvaluation>),
+    generator: &str,
 ) -> Assessment {
     let v = &e.likely;
     let option = d.choice.option;
@@ -264,7 +280,7 @@ fn assemble(
 
     Assessment {
         schema_version: SCHEMA_VERSION,
-        generator: crate::GENERATOR.to_string(),
+        generator: generator.to_string(),
         profile: facts::summary(profile),
         facts: facts::facts(profile, v),
         recommendation,
@@ -300,7 +316,7 @@ fn recommend(
 ) -> Recommendation {
     let option = d.choice.option;
     let i = index(option);
-    let (probability_best, draws) = confidence::probability_best(profile, &e.resolved, &e.sim, d);
+    let (probability_best, draws) = confidence::probability_best(e, d);
     let level = confidence::level(probability_best);
     let p_within = values::round_to(e.sim.probability_within(i, d.opex), 1e4);
     let (live, complete) = recommendation::timing(e, option);

@@ -74,7 +74,7 @@ pub fn decision_section(
             next += 1;
         }
     }
-    let ra_ranges = risk_adjusted_ranges(profile, e, d);
+    let ra_ranges = risk_adjusted_ranges(e, d);
     let options = SocOption::ALL
         .iter()
         .map(|o| {
@@ -159,7 +159,7 @@ pub fn decision_section(
 
 /// P10, P50 and P90 of each option's risk-adjusted cost: each cost draw
 /// with its paired draw of breach frequency and cost.
-fn risk_adjusted_ranges(profile: &Profile, e: &Economics, d: &Decided) -> [CostRange; 3] {
+fn risk_adjusted_ranges(e: &Economics, d: &Decided) -> [CostRange; 3] {
     if e.sim.draws.is_empty() {
         return std::array::from_fn(|o| {
             let x = d.valued.risk_adjusted[o].round();
@@ -170,7 +170,7 @@ fn risk_adjusted_ranges(profile: &Profile, e: &Economics, d: &Decided) -> [CostR
             }
         });
     }
-    let losses = super::risk::loss::samples(profile, &e.resolved);
+    let losses = super::risk::loss::samples(e.seed, &e.resolved);
     std::array::from_fn(|o| {
         let mut totals: Vec<f64> = e
             .sim

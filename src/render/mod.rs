@@ -238,16 +238,17 @@ impl Renderer {
     }
 
     /// The comparison of two assessments (`socsource diff`): `diff.md`,
-    /// `diff.html`, `diff.pdf` and `diff.json`, as requested.
+    /// `diff.html`, `diff.pdf` and `diff.json`, as requested, naming
+    /// `generator` as their maker.
     pub fn comparison(
         &self,
         c: &crate::compare::Comparison,
         formats: &[Format],
+        generator: &str,
     ) -> Result<Rendered, RenderError> {
-        let generator = crate::GENERATOR.to_string();
         let mut context = tera::Context::new();
         context.insert("c", c);
-        context.insert("generator", &generator);
+        context.insert("generator", generator);
         let md = markdown::tidy(&self.templates.render("diff.md", &context)?);
         let mut out = Rendered::default();
         for format in formats {
@@ -263,7 +264,7 @@ impl Renderer {
                         organisation: &c.organisation,
                         classification: &c.classification,
                         date: &c.new.date,
-                        generator: &generator,
+                        generator,
                     };
                     out.files.push(OutputFile {
                         path: "diff.html".into(),
@@ -287,7 +288,7 @@ impl Renderer {
                             c.organisation, c.old.date, c.new.date
                         ),
                         keywords: vec!["SOC".into(), c.organisation.clone(), "comparison".into()],
-                        creator: generator.clone(),
+                        creator: generator.to_string(),
                         date: c.new.date.clone(),
                         lang: c.language.clone(),
                     };

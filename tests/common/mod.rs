@@ -94,5 +94,12 @@ pub fn socsource_at(dir: &Path, args: &[&str]) -> Run {
     socsource_in(dir, args, &[("SOURCE_DATE_EPOCH", "1764115200")])
 }
 
+/// The assessment of a loaded profile, as a report run makes it (one
+/// thread, draws seeded from the profile's id).
+pub fn evaluate(profile: &socsource::profile::Profile) -> socsource::evaluate::Assessment {
+    let options = socsource::evaluate::Options::new(socsource::GENERATOR);
+    socsource::evaluate::evaluate(profile, &options)
+}
+
 #[path = "generate.rs"]
 pub mod generate;

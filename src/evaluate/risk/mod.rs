@@ -57,7 +57,7 @@ pub fn expected_loss(
     let mut effects = vec![fx.status_quo];
     effects.extend(fx.steady);
     effects.extend(fx.first_year);
-    let r = loss::ranges(profile, &e.resolved, &effects);
+    let r = loss::ranges(profile, (e.seed, &e.resolved), &effects);
     let (p, cost) = (v[A::BreachProbabilityPct] / 100.0, v[A::BreachCost]);
     let likely = fx.steady_yearly(p, cost);
     let status_quo_likely = fx.status_quo_yearly(p, cost);
