@@ -9,7 +9,7 @@
 //! value), the cost of each option, the risks, and the objectives.
 
 use crate::evaluate::assessment::{SocOption, SCHEMA_VERSION};
-use crate::evaluate::words::{and_list, decimal, money_short, percent_1};
+use crate::numbers::{and_list, decimal, money_short, percent_1};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -10,7 +10,7 @@
 //! committed file differs, so the documentation cannot drift from the code.
 
 use crate::evaluate::assumptions::cite;
-use crate::evaluate::words;
+use crate::numbers;
 use crate::profile::format::{self, DefaultValue, Field, Kind};
 use crate::profile::Profile;
 use crate::reference::assumptions::{Draw, CATALOGUE};
@@ -136,7 +136,7 @@ pub fn assumptions_page(profile: &Profile) -> String {
             m.name,
             m.country,
             m.currency,
-            crate::evaluate::words::thousands(m.l2_salary),
+            crate::numbers::thousands(m.l2_salary),
             m.year,
             cell(m.salary_basis),
             m.on_cost[0],
@@ -227,13 +227,13 @@ fn kind_words(kind: &Kind) -> String {
         Kind::Int { min, max } if min == max => format!("whole number, `{min}`"),
         Kind::Int { min, max } => format!(
             "whole number, {} to {}",
-            words::thousands(*min as f64),
-            words::thousands(*max as f64)
+            numbers::thousands(*min as f64),
+            numbers::thousands(*max as f64)
         ),
         Kind::Number { min, max } => format!(
             "number, {} to {}",
-            words::decimal(*min),
-            words::decimal(*max)
+            numbers::decimal(*min),
+            numbers::decimal(*max)
         ),
         Kind::Bool => "`true` or `false`".into(),
         Kind::Text { max_chars } => format!("text, one line of 1 to {max_chars} characters"),
@@ -594,8 +594,8 @@ pub fn profile_page() -> String {
             info.name,
             cell(info.label),
             info.unit.describe("currency"),
-            words::decimal(info.min),
-            words::decimal(info.max)
+            numbers::decimal(info.min),
+            numbers::decimal(info.max)
         );
     }
     out.push_str(

@@ -45,6 +45,7 @@ pub mod docs;
 pub mod evaluate;
 pub mod exit;
 pub mod fsio;
+pub mod numbers;
 pub mod pipeline;
 pub mod profile;
 pub mod reference;

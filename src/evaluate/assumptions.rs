@@ -257,7 +257,7 @@ fn breach_cost_cite(p: &Profile) -> Cite {
     let published = format!(
         "{} {} ({})",
         b.currency,
-        super::words::thousands(b.amount),
+        crate::numbers::thousands(b.amount),
         b.year
     );
     let basis = match via {

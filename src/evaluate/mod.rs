@@ -36,7 +36,6 @@ pub mod sensitivity;
 pub mod sla;
 pub mod staffing;
 pub mod values;
-pub mod words;
 
 pub use assessment::{Assessment, SocOption};
 

@@ -15,7 +15,7 @@ use super::assessment::SocOption;
 use super::economics::index;
 use super::schedule::provider_start;
 use super::values::{Values, A};
-use super::words::{and_list, capitalise, thousands, trim_float};
+use crate::numbers::{and_list, capitalise, thousands, trim_float};
 use crate::profile::model::*;
 use crate::profile::Profile;
 

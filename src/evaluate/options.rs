@@ -7,7 +7,7 @@ use super::decision::Decided;
 use super::economics::Economics;
 use super::schedule::{complete_month, monitoring_month};
 use super::values::A as V;
-use super::words::{count, money_short, trim_float};
+use crate::numbers::{count, money_short, trim_float};
 use crate::profile::model::*;
 use crate::profile::Profile;
 

@@ -12,7 +12,7 @@ use super::decision::Decided;
 use super::economics::{index, Economics};
 use super::schedule::{complete_month, monitoring_month, provider_start};
 use super::values::A;
-use super::words::{and_list, money_short, percent, thousands, trim_float};
+use crate::numbers::{and_list, money_short, percent, thousands, trim_float};
 use crate::profile::model::Consideration;
 use crate::profile::Profile;
 use std::collections::BTreeMap;
@@ -244,7 +244,7 @@ fn premium(profile: &Profile, d: &Decided, rec: SocOption, cheapest: SocOption) 
 fn summary(d: &Decided, ranking: &[SocOption]) -> String {
     // Three places, as the appraisal table shows them: one place would
     // make close options look tied.
-    let value = |o: SocOption| super::words::fixed(round3(d.valued.value[index(o)]), 3);
+    let value = |o: SocOption| crate::numbers::fixed(round3(d.valued.value[index(o)]), 3);
     let others: Vec<String> = ranking
         .iter()
         .skip(1)

@@ -5,14 +5,14 @@
 use super::assessment::{
     Assessment, ScenarioCost, ScenarioOutcome, ScenarioRecommendation, ScenarioRisk,
 };
-use super::words::money_short;
+use crate::numbers::money_short;
 
 fn decimal_3(x: f64) -> String {
     format!("{x:.3}")
 }
 
 fn decimal_2(x: f64) -> String {
-    super::words::trim_float((x * 100.0).round() / 100.0)
+    crate::numbers::trim_float((x * 100.0).round() / 100.0)
 }
 use crate::profile::model::Scenario;
 

@@ -14,7 +14,7 @@ use super::economics::facts::CostFacts;
 use super::economics::price::{self, Item};
 use super::economics::{index, Economics};
 use super::values::{Values, A};
-use super::words::{money_short, percent_1, significant};
+use crate::numbers::{money_short, percent_1, significant};
 use crate::profile::model::Consideration;
 use crate::profile::Profile;
 

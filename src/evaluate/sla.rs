@@ -15,7 +15,7 @@
 use super::assessment::{SlaItem, SlaScope, SocOption};
 use super::objectives::classification_target_hours;
 use super::values::{Values, A};
-use super::words::{and_list, hours, trim_float};
+use crate::numbers::{and_list, hours, trim_float};
 use crate::profile::model::{Framework, Industry, Residency, Sharing};
 use crate::profile::Profile;
 use crate::reference::countries::is_eu_member;

@@ -6,7 +6,7 @@ use super::assumptions;
 use super::economics::{self, Economics};
 use super::values::round_to;
 use super::values::{Values, A};
-use super::words::{self, trim_float};
+use crate::numbers::{self, trim_float};
 use crate::profile::model::Coverage;
 use crate::profile::Profile;
 
@@ -74,15 +74,15 @@ pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
             coverage.label(),
             seats,
             if seats == 1 { "" } else { "s" },
-            words::thousands(hours),
+            numbers::thousands(hours),
             trim_float(v[A::FtePerSeat] * hours / 8760.0),
             coverage.label().to_lowercase()
         ),
         format!(
             "Seats: at least {} by policy, one per {} monitored assets; the estate has {} today",
             trim_float(v[A::MinSeats]),
-            words::thousands(v[A::AssetsPerSeat]),
-            words::thousands(est.assets())
+            numbers::thousands(v[A::AssetsPerSeat]),
+            numbers::thousands(est.assets())
         ),
         format!(
             "Around the L1 seats: L2 about 40% and L3 about 20% of L1, {} detection engineer{} for {} GB of logs a day{}, and a manager",

@@ -631,13 +631,13 @@ impl<'a> Builder<'a> {
                         pos,
                         format!(
                             "`weights.budget` now sets the share of money in each option's value: {}%",
-                            crate::evaluate::words::trim_float((share * 1000.0).round() / 10.0)
+                            crate::numbers::trim_float((share * 1000.0).round() / 10.0)
                         ),
                         false,
                     )
                     .with_help(format!(
                         "write `decision: {{ money_share: {} }}` instead",
-                        crate::evaluate::words::trim_float((share * 1000.0).round() / 10.0)
+                        crate::numbers::trim_float((share * 1000.0).round() / 10.0)
                     ));
                 self.diags.push(warning);
                 DecisionSettings {

@@ -22,7 +22,7 @@ use super::assessment::{
 };
 use super::assumptions::Resolved;
 use super::values::{Values, A};
-use super::words::{money_short, trim_float};
+use crate::numbers::{money_short, trim_float};
 use crate::profile::model::{OwnedTools, ProviderPlatform};
 use crate::profile::Profile;
 use facts::CostFacts;

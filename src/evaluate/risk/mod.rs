@@ -100,7 +100,7 @@ pub fn expected_loss(
         options,
         method: format!(
             "expected yearly loss = yearly probability of a material breach × its cost, split into commodity and targeted attacks, each lowered by what an option detects and contains (never below what today’s team and tools already do), plus a provider’s own exposure; probability and cost drawn {} times from their ranges, in a Latin hypercube [{}]",
-            crate::evaluate::words::thousands(crate::evaluate::economics::simulate::SAMPLES as f64),
+            crate::numbers::thousands(crate::evaluate::economics::simulate::SAMPLES as f64),
             cited.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
         ),
     }
