@@ -18,10 +18,14 @@ use crate::render::templates::{self, Templates};
 use crate::render::Renderer;
 use std::path::{Path, PathBuf};
 
+/// `socsource <version>`: how assessments, reports, records and manifests
+/// name their maker.
+pub const GENERATOR: &str = concat!("socsource ", env!("CARGO_PKG_VERSION"));
+
 /// How this process evaluates a profile: on every core, naming this build.
 fn evaluation() -> crate::evaluate::Options {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    crate::evaluate::Options::new(crate::GENERATOR).with_threads(cores)
+    crate::evaluate::Options::new(GENERATOR).with_threads(cores)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -145,7 +149,7 @@ pub fn report(
                 kind: RunKind::Report,
                 inputs,
                 out,
-                options,
+                options: options.run_options(),
                 renderer: &renderer,
                 date,
                 evaluation: evaluation(),
@@ -198,7 +202,7 @@ pub fn batch(
         kind: RunKind::batch(shard),
         inputs,
         out,
-        options,
+        options: options.run_options(),
         renderer: &renderer,
         date,
         evaluation: evaluation(),
@@ -406,7 +410,7 @@ pub fn diff(
             return Ok(Outcome::SomeFailed);
         }
     };
-    let rendered = match renderer.comparison(&comparison, &options.formats, crate::GENERATOR) {
+    let rendered = match renderer.comparison(&comparison, &options.formats, GENERATOR) {
         Ok(r) => r,
         Err(e) => {
             console.error(&e);

@@ -57,15 +57,7 @@ fn cited_keys(extra: &[&'static str]) -> BTreeSet<&'static str> {
 /// The starter profile (a U.S. organisation), whose defaults the reference
 /// pages show.
 pub fn reference_profile() -> Option<Profile> {
-    let options = crate::profile::LoadOptions::on(crate::profile::model::Date::new(2026, 1, 1)?);
-    crate::profile::load_bytes(
-        "starter.yaml",
-        "starter",
-        crate::profile::STARTER.as_bytes(),
-        &options,
-    )
-    .ok()
-    .map(|l| l.profile)
+    crate::profile::starter_profile()
 }
 
 /// `docs/src/reference/assumptions.md`, with the sources each default cites

@@ -12,7 +12,7 @@
 
 use super::record::{ProfileOutcome, Status};
 use super::shard::Shard;
-use crate::config::RenderOptions;
+use super::RunOptions;
 use crate::console::{Console, Progress};
 use crate::diag::Diagnostic;
 use crate::evaluate;
@@ -149,7 +149,7 @@ pub fn render_all(
     mine: &[usize],
     (load, evaluation): (&LoadOptions, &evaluate::Options),
     renderer: &Renderer,
-    options: &RenderOptions,
+    options: &RunOptions<'_>,
     out: &Path,
     console: &mut Console<'_>,
 ) -> Vec<ProfileOutcome> {
@@ -176,7 +176,7 @@ pub fn render_all(
             let (result, messages) = pipeline::render_one(
                 &input,
                 renderer,
-                (&options.formats, &options.editions),
+                (options.formats, options.editions),
                 evaluation,
                 Destination::Folder(out),
             );

@@ -26,8 +26,8 @@ use super::economics::facts::CostFacts;
 use super::economics::plan::{Plan, QuotePlan};
 use super::economics::{index, price, Economics};
 use super::values::{round_to, Values, A};
-use crate::numbers::{and_list, money_short, percent};
 use super::{needs, sla};
+use crate::numbers::{and_list, money_short, percent};
 use crate::profile::model::{
     Commitment, ProviderClause, ProviderPlatform, Quote, QuoteService, Residency,
 };

@@ -22,6 +22,7 @@ pub mod citations;
 pub mod confidence;
 pub mod decision;
 pub mod economics;
+pub mod expected_loss;
 pub mod facts;
 pub mod needs;
 pub mod objectives;
@@ -35,6 +36,7 @@ pub mod schedule;
 pub mod sensitivity;
 pub mod sla;
 pub mod staffing;
+pub mod teams;
 pub mod values;
 
 pub use assessment::{Assessment, SocOption};
@@ -257,7 +259,7 @@ fn assemble(
         cites.cite(keys)
     }));
     let (risks, heat_map) = risk::finish(register);
-    let expected_loss = risk::expected_loss(profile, e, d, &mut cites);
+    let expected_loss = expected_loss::expected_loss(profile, e, d, &mut cites);
     let budget_fit = objectives::BudgetFit {
         probability: recommendation.probability_within_budget,
         opex_needed: d.opex_needed[index(option)],

@@ -444,7 +444,7 @@ mod tests {
 
     #[test]
     fn an_absent_need_rates_every_option_alike() {
-        let p = crate::docs::reference_profile().unwrap();
+        let p = crate::profile::starter_profile().unwrap();
         let mut p = p;
         p.requirements.control = Level::Low;
         p.requirements.integration = Level::Low;
@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn residency_and_restricted_sharing_rate_as_worked_by_hand() {
-        let mut p = crate::docs::reference_profile().unwrap();
+        let mut p = crate::profile::starter_profile().unwrap();
         p.compliance.data_residency = Residency::Required;
         p.compliance.third_party_data_sharing = Sharing::Restricted;
         p.compliance.frameworks.clear();
@@ -477,7 +477,7 @@ mod tests {
 
     #[test]
     fn a_high_need_for_control_rates_a_provider_lowest() {
-        let mut p = crate::docs::reference_profile().unwrap();
+        let mut p = crate::profile::starter_profile().unwrap();
         p.requirements.control = Level::High;
         p.requirements.integration = Level::High;
         assert_eq!(control(&p).ratings, [4.0, 1.0, 2.2]);

@@ -117,6 +117,7 @@ pub fn option_profiles(
                 ],
             };
             let c = costs.options.get(&option);
+            let bridged_from = e.plan.bridge.map(|b| b.from_month);
             OptionProfile {
                 option,
                 label: option.label().to_string(),
@@ -128,8 +129,8 @@ pub fn option_profiles(
                 .to_string(),
                 feasible: d.appraiser.feasible[super::economics::index(option)],
                 within_budget: c.is_some_and(|c| c.within_budget),
-                meets_deadline: monitoring_month(v, e.plan.bridge, option) <= go_live,
-                monitoring_live_month: monitoring_month(v, e.plan.bridge, option),
+                meets_deadline: monitoring_month(v, bridged_from, option) <= go_live,
+                monitoring_live_month: monitoring_month(v, bridged_from, option),
                 complete_month: complete_month(v, option),
                 total_cost: total(option),
                 points,

@@ -579,9 +579,13 @@ pub fn confidence_text(
 /// Monitoring and completion months of the recommendation.
 pub fn timing(e: &Economics, option: SocOption) -> (f64, f64) {
     let v = &e.likely;
-    let bridge = e.plan.bridge.filter(|_| option == SocOption::InHouse);
+    let bridged_from = e
+        .plan
+        .bridge
+        .filter(|_| option == SocOption::InHouse)
+        .map(|b| b.from_month);
     (
-        monitoring_month(v, bridge, option),
+        monitoring_month(v, bridged_from, option),
         complete_month(v, option),
     )
 }

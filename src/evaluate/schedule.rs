@@ -2,7 +2,6 @@
 //! months from the decision.
 
 use super::assessment::SocOption;
-use super::economics::plan::BridgePlan;
 use super::values::{Values, A};
 
 /// Month a provider starts monitoring, counted from the decision: the
@@ -11,14 +10,11 @@ pub fn provider_start(v: &Values) -> f64 {
     v[A::ProviderSelectionMonths] + v[A::ProviderOnboardingMonths]
 }
 
-/// Month each option starts monitoring (in-house with a bridge when the
-/// deadline needs one).
-pub fn monitoring_month(v: &Values, bridge: Option<BridgePlan>, option: SocOption) -> f64 {
+/// Month each option starts monitoring: in-house from `bridged_from` when
+/// the deadline needs a bridge, else once built.
+pub fn monitoring_month(v: &Values, bridged_from: Option<f64>, option: SocOption) -> f64 {
     match option {
-        SocOption::InHouse => match bridge {
-            Some(b) => b.from_month,
-            None => v[A::InHouseBuildMonths],
-        },
+        SocOption::InHouse => bridged_from.unwrap_or(v[A::InHouseBuildMonths]),
         SocOption::Outsourced | SocOption::Hybrid => provider_start(v),
     }
 }

@@ -640,7 +640,7 @@ mod tests {
 
     /// A profile that brings in every rule the checklist knows.
     fn strict() -> Profile {
-        let mut p = crate::docs::reference_profile().expect("reference profile");
+        let mut p = crate::profile::starter_profile().expect("reference profile");
         p.organisation.industry = Industry::Finance;
         p.organisation.headquarters = "DE".into();
         p.compliance.frameworks = [

@@ -2,22 +2,16 @@
 //! why it is that size.
 
 use super::assessment::{RoleFte, Staffing, Team};
-use super::assumptions;
-use super::economics::{self, Economics};
+use super::economics::Economics;
+use super::teams;
 use super::values::round_to;
 use super::values::{Values, A};
 use crate::numbers::{self, trim_float};
 use crate::profile::model::Coverage;
 use crate::profile::Profile;
 
-fn team(
-    v: &Values,
-    plan: &economics::teams::TeamPlan,
-    shift_work: bool,
-    existing: u64,
-    hours: &str,
-) -> Team {
-    let salaries = economics::teams::TeamPlan::salaries(v);
+fn team(v: &Values, plan: &teams::TeamPlan, shift_work: bool, existing: u64, hours: &str) -> Team {
+    let salaries = teams::TeamPlan::salaries(v);
     let roles: Vec<RoleFte> = plan
         .fte()
         .iter()
@@ -31,7 +25,7 @@ fn team(
                 0.0
             };
             RoleFte {
-                role: economics::teams::ROLES[i].to_string(),
+                role: teams::ROLES[i].to_string(),
                 fte: round_to(*fte, 1e2),
                 base_salary: salary.round(),
                 loaded_cost: (v.loaded(salary) + premium).round(),
@@ -49,7 +43,6 @@ fn team(
 }
 
 pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
-    use economics::teams;
     let v = &e.likely;
     let coverage = profile.requirements.coverage;
     let est = e.plan.estate[0];
@@ -93,7 +86,7 @@ pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
         ),
         format!(
             "The co-managed team keeps the functions the provider does not take: a lead{}, {} detection engineer{}{}{}, in business hours",
-            if co.l3 > 0.0 && profile.organisation.employees >= assumptions::SMALL_ORGANISATION { " and an incident-response lead" } else { " who also leads incident response" },
+            if co.l3 > 0.0 && profile.organisation.employees >= teams::SMALL_ORGANISATION { " and an incident-response lead" } else { " who also leads incident response" },
             trim_float(co.engineers),
             if co.engineers == 1.0 { "" } else { "s" },
             if teams::needs_threat_intel(profile) { ", a threat-intelligence and hunting analyst" } else { "" },

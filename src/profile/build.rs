@@ -5,7 +5,8 @@
 //! (weights not all zero, an exchange rate for the currency, incident
 //! threats without incidents) are checked here.
 
-use super::check::{join, Checked, Record};
+use super::check::join;
+use super::checked::{Checked, Record};
 use super::format::{self, DefaultValue, Field};
 use super::model::*;
 use super::words::{slugify, token_width};

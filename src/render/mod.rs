@@ -15,9 +15,17 @@ mod template_graph;
 pub mod templates;
 pub mod view;
 
+// What the layers above choose about a render (paper, PDF standard, fonts)
+// and what can go wrong choosing it, named where they are chosen rather
+// than reached for inside the typesetter.
+pub use pdf::fonts::{FontError, SystemFontSource};
+pub use pdf::layout::Paper;
+pub use pdf::PdfStandard;
+pub use templates::TemplateError;
+
 use crate::evaluate::assessment::{Assessment, SocOption};
 use serde::{Deserialize, Serialize};
-use templates::{TemplateError, Templates};
+use templates::Templates;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -12,8 +12,8 @@
 
 use super::markdown;
 use crate::digest::sha256_hex;
-use crate::numbers;
 use crate::fsio::{self, IoError};
+use crate::numbers;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
@@ -284,7 +284,9 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("money_scale", |v: &Value, _: &HashMap<String, Value>| {
         let amounts = numbers(v, "money_scale")?;
         Ok(Value::String(
-            numbers::MoneyScale::for_amounts(amounts).suffix().to_string(),
+            numbers::MoneyScale::for_amounts(amounts)
+                .suffix()
+                .to_string(),
         ))
     });
     tera.register_filter("scaled", |v: &Value, args: &HashMap<String, Value>| {

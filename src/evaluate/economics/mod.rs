@@ -14,7 +14,6 @@ pub mod facts;
 pub mod plan;
 pub mod price;
 pub mod simulate;
-pub mod teams;
 
 use super::assessment::{
     BudgetYear, CostItem, CostLine, CostRange, Costs, OptionCosts, SimulationSummary, SocOption,

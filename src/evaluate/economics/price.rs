@@ -29,10 +29,10 @@
 //! This function runs once per Monte Carlo draw, so it allocates nothing.
 
 use super::plan::{hired_share, months_in_year, Estate, Plan, MAX_YEARS};
-use super::teams::TeamPlan;
 use crate::evaluate::assumptions::{
     graduated, siem_list_usd, EDR_UNIT_BANDS, MDR_LOG_BANDS, MDR_UNIT_BANDS, SIEM_PAID_SHARE,
 };
+use crate::evaluate::teams::TeamPlan;
 use crate::evaluate::values::{Values, A};
 use crate::profile::model::{OwnedTools, ProviderPlatform};
 
@@ -504,7 +504,7 @@ impl Common {
             transition_end,
             transition_year: (transition_end / 12.0).floor() as usize + 1,
             year_one,
-            retained: super::teams::retained(v),
+            retained: crate::evaluate::teams::retained(v),
             training: v[A::TrainingPerFte],
             attrition: v[A::AttritionPct] / 100.0,
         }

@@ -27,10 +27,7 @@ pub fn appraisal(a: &Assessment) -> Figure {
         &[
             (
                 Sample::Swatch(vec![MONEY]),
-                format!(
-                    "money ({} of the value)",
-                    crate::numbers::percent(m)
-                ),
+                format!("money ({} of the value)", crate::numbers::percent(m)),
             ),
             (
                 Sample::Swatch(needs),

@@ -20,10 +20,12 @@
 //! threat intelligence, day-shift triage of escalations), not as a share of
 //! the in-house team.
 
-use crate::evaluate::assumptions::SMALL_ORGANISATION;
 use crate::evaluate::values::{Values, A};
 use crate::profile::model::{Coverage, Threat};
 use crate::profile::Profile;
+
+/// Employees below which an organisation is small for staffing rules.
+pub const SMALL_ORGANISATION: u64 = 1_000;
 
 /// Hours a year a seat must be staffed.
 pub fn staffed_hours(coverage: Coverage) -> f64 {
