@@ -10,7 +10,7 @@
 use crate::diag::Diagnostic;
 use crate::digest::sha256_hex;
 use crate::evaluate;
-use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::evaluate::assessment::{Assessment, Confidence, SocOption};
 use crate::fsio::{self, IoError};
 use crate::profile::{self, LoadOptions};
 use crate::render::{Edition, Format, IndexRow, OutputFile, Renderer};
@@ -74,7 +74,7 @@ pub struct RecommendationSummary {
     /// The recommended option's value in the appraisal, 0-1.
     pub value: f64,
     pub probability_best: f64,
-    pub confidence: String,
+    pub confidence: Confidence,
 }
 
 impl RecommendationSummary {
@@ -88,7 +88,7 @@ impl RecommendationSummary {
                 .get(&a.recommendation.option)
                 .map_or(0.0, |o| o.value),
             probability_best: a.recommendation.probability_best,
-            confidence: a.recommendation.confidence.key().to_string(),
+            confidence: a.recommendation.confidence,
         }
     }
 }

@@ -14,6 +14,7 @@ use super::decision::{fits, Decided};
 use super::economics::simulate::Stream;
 use super::economics::Economics;
 use super::risk::loss;
+use crate::numbers::{percent, thousands};
 
 /// Share of joint draws in which `d`'s recommendation stands, and how many
 /// draws were made.
@@ -64,6 +65,42 @@ pub fn runner_up(d: &Decided) -> Option<SocOption> {
         .ranking(&d.valued)
         .into_iter()
         .find(|o| *o != d.choice.option)
+}
+
+/// The confidence in plain words, with the budget probability beside it.
+pub fn confidence_text(
+    d: &Decided,
+    level: Confidence,
+    probability_best: f64,
+    draws: u32,
+    p_within: f64,
+) -> String {
+    let word = match level {
+        Confidence::High => "High",
+        Confidence::Medium => "Medium",
+        Confidence::Low => "Low",
+    };
+    let rec = d.choice.option.short().to_lowercase();
+    let mut text = if draws == 0 {
+        format!("{word} confidence: {rec} is the recommendation at the likely values")
+    } else {
+        format!(
+            "{word} confidence: {rec} is still the recommendation in {} of {} joint draws of the cost assumptions, breach losses and weights",
+            percent(probability_best),
+            thousands(f64::from(draws))
+        )
+    };
+    if let Some(runner) = runner_up(d) {
+        text.push_str(&format!(
+            "; the runner-up is {}",
+            runner.short().to_lowercase()
+        ));
+    }
+    text.push_str(&format!(
+        ". Separately, it stays within the operating budget in every year in {} of the cost simulations",
+        percent(p_within)
+    ));
+    text
 }
 
 #[cfg(test)]

@@ -1,18 +1,26 @@
-//! Evaluate: a validated profile in, an [`Assessment`] out.
+//! Evaluate: a validated profile and [`Options`] in, an [`Assessment`] out.
 //!
-//! A pure function: no I/O, no clock, no randomness that is not seeded from
-//! the profile. Every number carries where it came from: a profile value, an
-//! assumption from the catalogue (with its public sources), or a
-//! computation over named inputs. Nothing here formats for a particular
-//! output; texts are plain words that renderers escape.
+//! A pure function: no I/O, no clock, no global state, no randomness that
+//! is not seeded (from the profile's id unless the caller gives a seed).
+//! Every number carries where it came from: a profile value, an assumption
+//! from the catalogue (with its public sources), or a computation over
+//! named inputs. Nothing here formats for a particular output; texts are
+//! plain words that renderers escape.
 //!
-//! The stages, each its own module: [`assumptions`] resolves every
-//! assumption's range, [`economics`] prices the three options with ranges,
-//! [`needs`] rates every option on the seven needs, [`decision`] appraises
-//! each option on money and needs and applies the rule of [`appraisal`],
-//! [`confidence`] and [`sensitivity`] say how firm the answer is and what
-//! would change it, [`recommendation`] words it, and [`risk`],
-//! [`objectives`], [`sla`] and [`roadmap`] describe what to do.
+//! The stages, each its own module. Inputs: [`assumptions`] resolves every
+//! assumption's range into [`values`]; [`teams`] sizes each option's
+//! people and [`schedule`] its months. Money: [`economics`] plans and
+//! prices the three options with ranges, [`bids`] compares providers'
+//! quotes, [`priced`] puts the two together. Decision: [`needs`] rates
+//! every option on the seven needs, [`decision`] appraises each option on
+//! money and needs and applies the rule of [`appraisal`]; [`confidence`]
+//! and [`sensitivity`] say how firm the answer is and what would change
+//! it; [`constraints`] and [`reasons`] say what ruled and what drove it;
+//! [`recommendation`] states it. What to do about it: [`risk`] and
+//! [`expected_loss`], [`objectives`], [`sla`], [`roadmap`], [`raci`],
+//! [`staffing`], [`options`]. Around them: [`facts`] (the profile as the
+//! report restates it), [`citations`], [`scenarios`], and [`assessment`],
+//! the shape of it all.
 
 pub mod appraisal;
 pub mod assessment;
@@ -20,6 +28,7 @@ pub mod assumptions;
 pub mod bids;
 pub mod citations;
 pub mod confidence;
+pub mod constraints;
 pub mod decision;
 pub mod economics;
 pub mod expected_loss;
@@ -27,7 +36,9 @@ pub mod facts;
 pub mod needs;
 pub mod objectives;
 pub mod options;
+pub mod priced;
 pub mod raci;
+pub mod reasons;
 pub mod recommendation;
 pub mod risk;
 pub mod roadmap;
@@ -40,6 +51,7 @@ pub mod teams;
 pub mod values;
 
 pub use assessment::{Assessment, SocOption};
+pub use priced::{quick, Quick};
 
 use crate::profile::Profile;
 use assessment::*;
@@ -165,69 +177,11 @@ fn evaluate_one(profile: &Profile, options: &Options) -> Assessment {
         simulated: true,
         threads: options.threads,
     };
-    let (e, mut bids) = priced(profile, assumptions::resolve(profile), sampling);
+    let (e, mut bids) = priced::priced(profile, assumptions::resolve(profile), sampling);
     let d = decision::decide(profile, &e);
     let bid_evaluation = bids.finish(profile, &e, &d);
     let quotes = (bids, bid_evaluation);
     assemble(profile, &e, &d, quotes, &options.generator)
-}
-
-/// The economics of `profile`, with its quotes evaluated and the best
-/// feasible quote of each kind pricing the outsourced and hybrid options;
-/// under uncertainty too when `sampling` says so.
-fn priced(
-    profile: &Profile,
-    resolved: assumptions::Resolved,
-    sampling: Sampling,
-) -> (Economics, bids::Bids) {
-    let likely = economics::likely_values(&resolved);
-    let mut plan = economics::plan::plan(profile, &resolved, &likely);
-    let mut flat = economics::plan::run_rate(profile, &resolved, &likely);
-    if bids::quotes(profile).is_empty() {
-        let e = Economics::of(profile, resolved, likely, (plan, flat), sampling);
-        return (e, bids::Bids::default());
-    }
-    // The quotes are compared at likely values, before the simulation.
-    let base = Economics::of(
-        profile,
-        resolved.clone(),
-        likely,
-        (plan.clone(), flat.clone()),
-        Sampling::likely_only(sampling.seed),
-    );
-    let bids = bids::evaluate(profile, &base);
-    for p in [&mut plan, &mut flat] {
-        bids.winners.apply(p);
-    }
-    let e = Economics::of(profile, resolved, likely, (plan, flat), sampling);
-    (e, bids)
-}
-
-/// The economics and the decision at likely values, without the cost
-/// simulation: for probes that change the profile itself, and for property
-/// tests of the appraisal.
-pub struct Quick {
-    pub economics: Economics,
-    pub decided: Decided,
-}
-
-pub fn quick(profile: &Profile) -> Quick {
-    let resolved = assumptions::resolve(profile);
-    quick_with(profile, resolved)
-}
-
-/// [`quick`] with the assumptions already resolved, for probes that change
-/// only what the assumptions do not depend on.
-pub(crate) fn quick_with(profile: &Profile, resolved: assumptions::Resolved) -> Quick {
-    let sampling = Sampling::likely_only(Seed::of(&profile.id));
-    let (economics, _) = priced(profile, resolved, sampling);
-    let decided = decision::decide(profile, &economics);
-    Quick { economics, decided }
-}
-
-/// The recommendation alone, without the cost simulation.
-pub fn quick_decision(profile: &Profile) -> SocOption {
-    quick(profile).decided.choice.option
 }
 
 fn assemble(
@@ -246,8 +200,8 @@ fn assemble(
         .collect();
     let costs = economics::costs_section(profile, e, &candidates, &bids.quoted());
     let switching = sensitivity::switching_values(profile, e, d);
-    let decision = recommendation::decision_section(profile, e, d, switching);
-    let recommendation = recommend(profile, e, d, &costs, &decision);
+    let decision = decision::section::decision_section(profile, e, d, switching);
+    let recommendation = recommendation::recommend(profile, e, d, &costs, &decision);
     let live = recommendation.monitoring_live_month;
     let complete = recommendation.complete_month;
 
@@ -286,7 +240,7 @@ fn assemble(
         facts: facts::facts(profile, v),
         recommendation,
         decision,
-        considerations: recommendation::need_weights(d),
+        considerations: decision::section::need_weights(d),
         options,
         costs,
         staffing,
@@ -303,71 +257,5 @@ fn assemble(
         quotes: bids.bids,
         bid_evaluation,
         scenarios: Vec::new(),
-    }
-}
-
-/// The recommendation with how sure it is, what it costs, what rules it,
-/// when monitoring starts and, for an in-house build, the bridge.
-fn recommend(
-    profile: &Profile,
-    e: &Economics,
-    d: &Decided,
-    costs: &Costs,
-    decision: &Decision,
-) -> Recommendation {
-    let option = d.choice.option;
-    let i = index(option);
-    let (probability_best, draws) = confidence::probability_best(e, d);
-    let level = confidence::level(probability_best);
-    let p_within = values::round_to(e.sim.probability_within(i, d.opex), 1e4);
-    let (live, complete) = recommendation::timing(e, option);
-    let bridge = recommendation::bridge(profile, e, option);
-    let [p50, p80] = e.sim.quantiles(i, [0.5, 0.8]);
-    let range = costs.options.get(&option).map_or(
-        CostRange {
-            p10: 0.0,
-            p50: 0.0,
-            p90: 0.0,
-        },
-        |c| c.range,
-    );
-    let years = f64::from(profile.budget.horizon_years).max(1.0);
-    let ask = if e.sim.draws.is_empty() {
-        let total = e.facts.total[i].round();
-        BudgetAsk {
-            p50: total,
-            p80: total,
-            contingency: 0.0,
-            p50_per_year: (total / years).round(),
-        }
-    } else {
-        BudgetAsk {
-            p50: p50.round(),
-            p80: p80.round(),
-            contingency: (p80 - p50).max(0.0).round(),
-            p50_per_year: (p50 / years).round(),
-        }
-    };
-    Recommendation {
-        option,
-        label: option.label().to_string(),
-        confidence: level,
-        probability_best,
-        draws,
-        probability_within_budget: p_within,
-        budget_ask: ask,
-        constraints: recommendation::constraints(profile, e, d),
-        reasons: recommendation::reasons(profile, d, decision),
-        decision: recommendation::decision_text(profile, d, &ask, &range, live, bridge.as_ref()),
-        monitoring_live_month: live,
-        complete_month: complete,
-        bridge,
-        confidence_text: recommendation::confidence_text(
-            d,
-            level,
-            probability_best,
-            draws,
-            p_within,
-        ),
     }
 }

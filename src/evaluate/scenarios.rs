@@ -68,7 +68,7 @@ pub fn top_risk(a: &Assessment) -> Option<ScenarioRisk> {
             threat_label: r.threat_label.clone(),
             asset: r.asset.clone(),
             rating: x.rating,
-            band: x.band.clone(),
+            band: x.band,
         })
 }
 

@@ -12,7 +12,7 @@
 //! service agreement cites only the rules that bind the organisation's own
 //! processes (its notification clocks, daily log review).
 
-use super::assessment::{SlaItem, SlaScope, SocOption};
+use super::assessment::{Agreement, SlaItem, SlaScope, SocOption};
 use super::objectives::classification_target_hours;
 use super::values::{Values, A};
 use crate::numbers::{and_list, hours, trim_float};
@@ -58,7 +58,7 @@ impl Checklist {
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
-        agreement: &str,
+        agreement: Agreement,
         clause: &str,
         target: String,
         severity: Option<&str>,
@@ -67,7 +67,7 @@ impl Checklist {
         why: String,
     ) {
         self.items.push(SlaItem {
-            agreement: agreement.to_string(),
+            agreement,
             key: (agreement == PROVIDER)
                 .then(|| crate::profile::model::ProviderClause::of_clause(clause))
                 .flatten(),
@@ -81,9 +81,9 @@ impl Checklist {
     }
 }
 
-const PROVIDER: &str = "provider";
-const VENDORS: &str = "vendors";
-const INTERNAL: &str = "internal";
+const PROVIDER: Agreement = Agreement::Provider;
+const VENDORS: Agreement = Agreement::Vendors;
+const INTERNAL: Agreement = Agreement::Internal;
 
 pub fn checklist(profile: &Profile, option: SocOption, v: &Values) -> Vec<SlaItem> {
     let mut c = Checklist { items: Vec::new() };
@@ -109,7 +109,7 @@ pub fn checklist(profile: &Profile, option: SocOption, v: &Values) -> Vec<SlaIte
     c.items
 }
 
-fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreement: &str) {
+fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreement: Agreement) {
     // Precise quantitative SLAs are a DORA duty for ICT services that
     // support critical functions; for an internal SOC they are targets.
     let sla_rule = if contract {
@@ -205,7 +205,7 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
     );
 }
 
-fn service_quality(c: &mut Checklist, profile: &Profile, agreement: &str, contract: bool) {
+fn service_quality(c: &mut Checklist, profile: &Profile, agreement: Agreement, contract: bool) {
     let who = if contract {
         "the provider"
     } else {

@@ -23,7 +23,7 @@ pub use pdf::layout::Paper;
 pub use pdf::PdfStandard;
 pub use templates::TemplateError;
 
-use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::evaluate::assessment::{Assessment, Confidence, SocOption};
 use serde::{Deserialize, Serialize};
 use templates::Templates;
 
@@ -519,7 +519,7 @@ pub struct IndexRow {
     pub employees: u64,
     pub recommendation: String,
     pub option: SocOption,
-    pub confidence: String,
+    pub confidence: Confidence,
     /// What needs attention most: `choice` (another option wins in many
     /// joint draws) or `budget` (the option may not stay within budget).
     #[serde(default)]
@@ -552,7 +552,7 @@ impl IndexRow {
             employees: a.profile.employees,
             recommendation: r.option.short().to_string(),
             option: r.option,
-            confidence: r.confidence.key().to_string(),
+            confidence: r.confidence,
             confidence_limited_by: if r.probability_within_budget < r.probability_best {
                 "budget".to_string()
             } else {
@@ -659,7 +659,7 @@ pub struct Mix {
 pub struct Attention {
     pub id: String,
     pub name: String,
-    pub confidence: String,
+    pub confidence: Confidence,
     pub recommendation: String,
     /// What limits the confidence, in words.
     pub reason: String,

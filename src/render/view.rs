@@ -267,7 +267,7 @@ fn residual_rows(a: &Assessment) -> Vec<ResidualRow> {
                 .filter_map(|r| r.residual.get(o))
                 .filter(|r| r.applies)
                 .collect();
-            let count = |band: &str| residuals.iter().filter(|r| r.band == band).count();
+            let count = |band: Band| residuals.iter().filter(|r| r.band == band).count();
             let first = a
                 .risks
                 .iter()
@@ -277,10 +277,10 @@ fn residual_rows(a: &Assessment) -> Vec<ResidualRow> {
             ResidualRow {
                 option: *o,
                 label: o.short(),
-                critical: count("critical"),
-                high: count("high"),
-                medium: count("medium"),
-                low: count("low"),
+                critical: count(Band::Critical),
+                high: count(Band::High),
+                medium: count(Band::Medium),
+                low: count(Band::Low),
                 detection: first.map(|r| r.detection.clone()).unwrap_or_default(),
                 response: first.map(|r| r.response.clone()).unwrap_or_default(),
                 context: first.map(|r| r.context.clone()).unwrap_or_default(),
@@ -320,9 +320,9 @@ fn risk_phases(a: &Assessment) -> Vec<RiskPhaseRow> {
 /// The SLA checklist, grouped by the agreement that carries each clause.
 fn sla_groups<'a>(a: &'a Assessment) -> Vec<SlaGroup<'a>> {
     [
-        ("provider", "Provider contract"),
-        ("internal", "Internal service agreement"),
-        ("vendors", "Security tool vendors’ contracts"),
+        (Agreement::Provider, "Provider contract"),
+        (Agreement::Internal, "Internal service agreement"),
+        (Agreement::Vendors, "Security tool vendors’ contracts"),
     ]
     .into_iter()
     .map(|(key, title)| SlaGroup {

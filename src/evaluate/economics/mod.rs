@@ -246,7 +246,7 @@ pub fn costs_section(
             .iter()
             .find(|(o, _)| *o == SocOption::Outsourced)
             .map(|(_, p)| p.clone()),
-        platform: e.plan.platform.key().to_string(),
+        platform: e.plan.platform,
         notes,
         simulation: SimulationSummary {
             samples: e.sim.samples(),

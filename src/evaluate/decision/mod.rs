@@ -2,10 +2,13 @@
 //! costs risk-adjusted, how each meets the needs, and which the rule picks
 //! ([`super::appraisal`]).
 //!
-//! Everything here is a number or a rule; the sentences the report shows
-//! are made in [`super::recommendation`]. The pieces that do not change with
+//! Everything here is a number or a rule (the one sentence is why a hard
+//! rule rules an option out); [`section`] states the appraisal as the
+//! assessment shows it. The pieces that do not change with
 //! costs are kept in [`Decided`], so the simulation, the confidence and the
 //! switching values re-decide with new costs cheaply.
+
+pub mod section;
 
 use super::appraisal::{Appraiser, Choice, Valued};
 use super::assessment::{ConstraintKind, SocOption};
@@ -24,6 +27,16 @@ use crate::profile::Profile;
 pub struct Infeasible {
     pub kind: ConstraintKind,
     pub option: SocOption,
+}
+
+/// Why a hard rule rules an option out, for the constraints, the reasons
+/// and the appraisal table.
+pub fn infeasible_reason(kind: ConstraintKind) -> &'static str {
+    match kind {
+        ConstraintKind::SharingProhibited => "Sharing security data with third parties is prohibited, so a fully outsourced SOC is not possible; a hybrid is possible only with a provider working inside the organisation’s own tools and region",
+        ConstraintKind::Classified => "Critical assets hold classified information, which a provider may not hold without clearance, so a fully outsourced SOC is not possible",
+        _ => "",
+    }
 }
 
 /// The decision at likely values, and what re-deciding needs.
