@@ -101,3 +101,69 @@ pub fn constraints(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Constra
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::model::Sharing;
+
+    #[test]
+    fn a_prohibition_rules_outsourcing_out_and_a_gap_is_only_a_gap() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.compliance.third_party_data_sharing = Sharing::Prohibited;
+        let q = crate::evaluate::quick(&p);
+        let mut d = q.decided;
+        let ruled_out: Vec<Constraint> = constraints(&p, &q.economics, &d)
+            .into_iter()
+            .filter(|c| c.rules_out)
+            .collect();
+        assert_eq!(ruled_out.len(), 1);
+        assert_eq!(ruled_out[0].kind, ConstraintKind::SharingProhibited);
+        assert_eq!(ruled_out[0].option, Some(SocOption::Outsourced));
+        // A budget of 1 million against needs of 1.5 and 1.2 million: two
+        // funding gaps (0.5 and 0.2 million), neither ruling anything out.
+        let cur = &p.organisation.currency;
+        d.opex = 1_000_000.0;
+        d.opex_needed = [1_500_000.0, 800_000.0, 1_200_000.0];
+        d.fits = [false, true, false];
+        let gaps: Vec<Constraint> = constraints(&p, &q.economics, &d)
+            .into_iter()
+            .filter(|c| c.kind == ConstraintKind::OverBudget)
+            .collect();
+        assert_eq!(gaps.len(), 2, "{gaps:?}");
+        assert!(gaps.iter().all(|g| !g.rules_out));
+        assert!(gaps[0].reason.contains(&format!(
+            "{} more than the operating budget of {}",
+            money_short(cur, 500_000.0),
+            money_short(cur, 1_000_000.0)
+        )));
+        assert!(gaps[1].reason.contains(&money_short(cur, 200_000.0)));
+    }
+
+    #[test]
+    fn a_deadline_the_build_cannot_meet_names_the_bridge() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.requirements.go_live_months = 12;
+        let q = crate::evaluate::quick(&p);
+        let mut e = q.economics;
+        e.likely[A::InHouseBuildMonths] = 18.0;
+        e.likely[A::ProviderSelectionMonths] = 3.0;
+        e.likely[A::ProviderOnboardingMonths] = 2.5;
+        let deadlines: Vec<Constraint> = constraints(&p, &e, &q.decided)
+            .into_iter()
+            .filter(|c| c.kind == ConstraintKind::Deadline)
+            .collect();
+        assert_eq!(deadlines.len(), 1);
+        assert_eq!(
+            deadlines[0].reason,
+            "An in-house SOC takes about 18 months to build and staff, so it cannot meet the 12-month go-live on its own; a provider can bridge the gap from month 5.5"
+        );
+        // A go-live sooner than any provider can start: every option late.
+        p.requirements.go_live_months = 4;
+        let late = constraints(&p, &e, &q.decided)
+            .into_iter()
+            .filter(|c| c.kind == ConstraintKind::Deadline)
+            .count();
+        assert_eq!(late, 3);
+    }
+}

@@ -482,4 +482,28 @@ mod tests {
         p.requirements.integration = Level::High;
         assert_eq!(control(&p).ratings, [4.0, 1.0, 2.2]);
     }
+
+    #[test]
+    fn time_to_implement_rates_how_late_each_option_is_live() {
+        let mut p = crate::profile::starter_profile().unwrap();
+        let mut v = crate::evaluate::quick(&p).economics.likely;
+        v[A::InHouseBuildMonths] = 18.0;
+        v[A::ProviderSelectionMonths] = 3.0;
+        v[A::ProviderOnboardingMonths] = 2.5;
+        // Go-live in 12 months: a provider (5.5) makes it, 4; in-house is
+        // 6 months late with a bridge, 3.5 - 6 / 12 = 3.
+        p.requirements.go_live_months = 12;
+        assert_eq!(time_to_implement(&p, &v).ratings, [3.0, 4.0, 4.0]);
+        // Go-live in 4 months: a provider is 1.5 months late, 3 - 1.5 / 6
+        // = 2.75; in-house 14 late and unbridged, 3 - 14 / 6, rated 0.67.
+        p.requirements.go_live_months = 4;
+        let n = time_to_implement(&p, &v);
+        assert_eq!(n.ratings, [0.67, 2.75, 2.75]);
+        assert!(
+            n.rationale
+                .contains("even a provider needs about 5.5 months"),
+            "{}",
+            n.rationale
+        );
+    }
 }

@@ -145,3 +145,72 @@ pub fn reasons(profile: &Profile, d: &Decided, decision: &Decision) -> Vec<Reaso
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::decision::section::decision_section;
+    use crate::profile::model::Sharing;
+
+    #[test]
+    fn a_hard_rule_comes_first_then_money_then_needs_each_with_its_inputs() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.compliance.third_party_data_sharing = Sharing::Prohibited;
+        let q = crate::evaluate::quick(&p);
+        let decision = decision_section(&p, &q.economics, &q.decided, Vec::new());
+        let reasons = reasons(&p, &q.decided, &decision);
+        assert!((3..=5).contains(&reasons.len()), "{reasons:?}");
+        assert_eq!(reasons[0].consideration, Some(Consideration::Compliance));
+        assert_eq!(
+            reasons[0].inputs,
+            [
+                "compliance.third_party_data_sharing",
+                "environment.critical_assets"
+            ]
+        );
+        // The money case, tied to the budget and the estate.
+        assert!(reasons[1].inputs.iter().any(|i| i == "budget.annual_opex"));
+        // Each need appears once at most, and every reason names a fact.
+        for (i, r) in reasons.iter().enumerate().skip(2) {
+            if let Some(c) = r.consideration {
+                assert!(
+                    !reasons[i + 1..].iter().any(|x| x.consideration == Some(c)),
+                    "{c:?} twice"
+                );
+            }
+        }
+        assert!(reasons.iter().all(|r| !r.inputs.is_empty()));
+    }
+
+    #[test]
+    fn the_budget_rule_explains_a_second_best_choice() {
+        let p = crate::profile::starter_profile().expect("starter profile");
+        let q = crate::evaluate::quick(&p);
+        let mut d = q.decided;
+        let decision = decision_section(&p, &q.economics, &d, Vec::new());
+        // Say the best-value option needs 2 million against a budget of 1.5
+        // million, and the rule fell back to another.
+        let best = d.choice.option;
+        let fallback = SocOption::ALL
+            .into_iter()
+            .find(|o| *o != best)
+            .expect("another");
+        d.choice.best_value = best;
+        d.choice.option = fallback;
+        d.choice.rule = Rule::BestThatFits { best };
+        d.opex = 1_500_000.0;
+        d.opex_needed[index(best)] = 2_000_000.0;
+        let cur = &p.organisation.currency;
+        let text = &reasons(&p, &d, &decision)[0].text;
+        assert_eq!(
+            *text,
+            format!(
+                "{} has the highest value but needs {} a year, more than the operating budget of {}; {} is the best option the budget can fund",
+                best.short(),
+                money_short(cur, 2_000_000.0),
+                money_short(cur, 1_500_000.0),
+                fallback.short().to_lowercase()
+            )
+        );
+    }
+}

@@ -152,3 +152,52 @@ pub fn bridge(profile: &Profile, e: &Economics, option: SocOption) -> Option<Bri
         ),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_board_is_asked_for_the_median_with_a_contingency_to_p80() {
+        let p = crate::profile::starter_profile().expect("starter profile");
+        let mut d = crate::evaluate::quick(&p).decided;
+        let cur = p.organisation.currency.clone();
+        let ask = BudgetAsk {
+            p50: 5_000_000.0,
+            p80: 5_600_000.0,
+            contingency: 600_000.0,
+            p50_per_year: 1_000_000.0,
+        };
+        let range = CostRange {
+            p10: 4_500_000.0,
+            p50: 5_000_000.0,
+            p90: 6_000_000.0,
+        };
+        let i = index(d.choice.option);
+        d.opex = 1_200_000.0;
+        d.opex_needed[i] = 1_000_000.0;
+        d.fits[i] = true;
+        let text = decision_text(&p, &d, &ask, &range, 5.5, None);
+        assert!(
+            text.contains(&format!(
+                "budgeting {} over {} years (the median of the simulations), with a contingency of {} to {} (P80); the P10–P90 range is {} to {}; monitoring is live by month 5.5.",
+                money_short(&cur, 5_000_000.0),
+                p.budget.horizon_years,
+                money_short(&cur, 600_000.0),
+                money_short(&cur, 5_600_000.0),
+                money_short(&cur, 4_500_000.0),
+                money_short(&cur, 6_000_000.0)
+            )),
+            "{text}"
+        );
+        assert!(!text.contains("raise the operating budget"));
+        // Needing 1.5 million against 1.2: the board must raise it by 0.3.
+        d.opex_needed[i] = 1_500_000.0;
+        d.fits[i] = false;
+        let text = decision_text(&p, &d, &ask, &range, 5.5, None);
+        assert!(text.ends_with(&format!(
+            " The board must also raise the operating budget by {} a year or accept less than the required coverage.",
+            money_short(&cur, 300_000.0)
+        )));
+    }
+}

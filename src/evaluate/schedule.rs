@@ -27,3 +27,30 @@ pub fn complete_month(v: &Values, option: SocOption) -> f64 {
         SocOption::Hybrid => v[A::HybridBuildMonths].max(provider_start(v)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_option_starts_and_completes_when_its_work_allows() {
+        let mut v = Values([0.0; A::COUNT]);
+        v[A::ProviderSelectionMonths] = 3.0;
+        v[A::ProviderOnboardingMonths] = 2.5;
+        v[A::InHouseBuildMonths] = 18.0;
+        v[A::HybridBuildMonths] = 9.0;
+        // A provider monitors after the purchase and onboarding: 5.5.
+        assert_eq!(provider_start(&v), 5.5);
+        assert_eq!(monitoring_month(&v, None, SocOption::Outsourced), 5.5);
+        assert_eq!(monitoring_month(&v, None, SocOption::Hybrid), 5.5);
+        // In-house monitors once built, or from the bridge's start.
+        assert_eq!(monitoring_month(&v, None, SocOption::InHouse), 18.0);
+        assert_eq!(monitoring_month(&v, Some(5.5), SocOption::InHouse), 5.5);
+        // A hybrid is complete when its team is in place or the provider
+        // monitors, whichever is later.
+        assert_eq!(complete_month(&v, SocOption::Hybrid), 9.0);
+        v[A::HybridBuildMonths] = 4.0;
+        assert_eq!(complete_month(&v, SocOption::Hybrid), 5.5);
+        assert_eq!(complete_month(&v, SocOption::InHouse), 18.0);
+    }
+}

@@ -686,4 +686,47 @@ mod tests {
         // The card-data rule binds the organisation whoever runs the SOC.
         assert!(items.iter().any(|i| i.clause == "Daily log review"));
     }
+
+    #[test]
+    fn the_notification_clause_is_scoped_to_the_agreement_and_a_quarter_of_the_clock() {
+        let mut p = crate::profile::starter_profile().expect("reference profile");
+        p.compliance.frameworks = vec![FrameworkRef::Known(Framework::Gdpr)];
+        p.compliance.notification_hours = Some(72.0);
+        let v = crate::evaluate::quick(&p).economics.likely;
+        let clause = |p: &Profile, option: SocOption| {
+            checklist(p, option, &v)
+                .into_iter()
+                .find(|i| i.severity.as_deref() == Some("P1-P2"))
+                .expect("a notification clause")
+        };
+        // A provider owes the organisation notice within a quarter of its
+        // 72-hour clock, 18 hours, under the processor's duty; an internal
+        // SOC escalates within the same 18 hours under the controller's.
+        let contract = clause(&p, SocOption::Outsourced);
+        assert_eq!(contract.agreement, Agreement::Provider);
+        assert_eq!(contract.clause, "Breach notification to the organisation");
+        assert_eq!(
+            contract.target,
+            format!("within {} of detecting a likely breach", hours(18.0))
+        );
+        assert_eq!(contract.mandatory_by, ["GDPR Art. 33(2)"]);
+        let internal = clause(&p, SocOption::InHouse);
+        assert_eq!(internal.agreement, Agreement::Internal);
+        assert_eq!(
+            internal.clause,
+            "Escalation to the notification decision-maker"
+        );
+        assert_eq!(internal.mandatory_by, ["GDPR Art. 33"]);
+        // A one-hour clock still leaves half an hour; no clock, a day.
+        p.compliance.notification_hours = Some(1.0);
+        assert_eq!(
+            clause(&p, SocOption::Hybrid).target,
+            format!("within {} of detecting a likely breach", hours(0.5))
+        );
+        p.compliance.notification_hours = None;
+        assert_eq!(
+            clause(&p, SocOption::Hybrid).target,
+            format!("within {} of detecting a likely breach", hours(24.0))
+        );
+    }
 }

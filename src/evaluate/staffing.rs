@@ -115,3 +115,62 @@ pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
         rationale,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::teams::TeamPlan;
+
+    #[test]
+    fn each_team_is_listed_role_by_role_with_its_loaded_cost() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.requirements.coverage = Coverage::TwentyFourSeven;
+        p.security_team.analysts = 3;
+        p.security_team.engineers = 1;
+        p.security_team.incident_responders = 0;
+        let mut e = crate::evaluate::quick(&p).economics;
+        let v = &mut e.likely;
+        v[A::FtePerSeat] = 5.0;
+        v[A::L1Salary] = 50_000.0;
+        v[A::L2Salary] = 60_000.0;
+        v[A::Benefits] = 1.25;
+        v[A::OverheadPct] = 20.0;
+        v[A::ShiftPremiumPct] = 10.0;
+        v[A::RetainedFte] = 2.0;
+        e.plan.in_house[0] = TeamPlan {
+            l1: 6.0,
+            l2: 2.0,
+            ..TeamPlan::default()
+        };
+        let s = staffing_section(&p, &e);
+        // Two roles staffed; L1 loaded at 50,000 x 1.25 x 1.2 = 75,000 plus
+        // the shift premium 10% x 1.25 x 50,000 = 6,250.
+        let ih = &s.in_house;
+        assert_eq!(ih.roles.len(), 2);
+        assert_eq!((ih.roles[0].fte, ih.roles[0].loaded_cost), (6.0, 81_250.0));
+        assert_eq!(ih.roles[1].loaded_cost, 97_500.0);
+        // 8 posts, 4 people today: 4 to hire.
+        assert_eq!((ih.total_fte, ih.existing_staff, ih.to_hire), (8.0, 4, 4.0));
+        assert_eq!(ih.hours, "24/7");
+        // Outsourced keeps 2 FTE, named for what they do, in day work.
+        let kept: Vec<(&str, f64)> = s
+            .outsourced
+            .roles
+            .iter()
+            .map(|r| (r.role.as_str(), r.fte))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("Service owner and vendor management", 1.0),
+                ("Incident-response lead and regulator contact", 1.0)
+            ]
+        );
+        assert_eq!(s.outsourced.roles[0].loaded_cost, 90_000.0);
+        assert!(
+            s.rationale[0].contains("one seat needs 5 FTE across the year"),
+            "{}",
+            s.rationale[0]
+        );
+    }
+}

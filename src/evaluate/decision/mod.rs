@@ -212,3 +212,41 @@ impl Decided {
             .max(1.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_prohibition_or_classified_data_rules_an_option_out() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.compliance.third_party_data_sharing = Sharing::Allowed;
+        assert_eq!(infeasible(&p), []);
+        p.compliance.third_party_data_sharing = Sharing::Prohibited;
+        assert_eq!(
+            infeasible(&p),
+            [Infeasible {
+                kind: ConstraintKind::SharingProhibited,
+                option: SocOption::Outsourced,
+            }]
+        );
+        // An option fits when its need is within the budget, a rounding
+        // error aside.
+        assert_eq!(
+            fits(
+                &[1_000_000.0, 1_000_000.000_000_5, 1_000_001.0],
+                1_000_000.0
+            ),
+            [true, true, false]
+        );
+    }
+
+    #[test]
+    fn the_decision_at_likely_values_recommends_a_feasible_option() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.compliance.third_party_data_sharing = Sharing::Prohibited;
+        let d = crate::evaluate::quick(&p).decided;
+        assert_ne!(d.choice.option, SocOption::Outsourced);
+        assert!(!d.appraiser.feasible[index(SocOption::Outsourced)]);
+    }
+}

@@ -260,3 +260,41 @@ fn summary(d: &Decided, ranking: &[SocOption]) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_premium_is_the_risk_adjusted_difference_and_what_it_buys() {
+        let p = crate::profile::starter_profile().expect("starter profile");
+        let mut d = crate::evaluate::quick(&p).decided;
+        let cur = &p.organisation.currency;
+        d.valued.risk_adjusted = [5_000_000.0, 4_000_000.0, 4_500_000.0];
+        assert!(premium(&p, &d, SocOption::Outsourced, SocOption::Outsourced).is_none());
+        let x = premium(&p, &d, SocOption::Hybrid, SocOption::Outsourced).expect("a premium");
+        // 4.5 - 4.0 million over the horizon, spread as an annuity.
+        let per_year = 500_000.0 / d.annuity();
+        assert_eq!(
+            (x.over, x.total, x.per_year),
+            (SocOption::Outsourced, 500_000.0, per_year.round())
+        );
+        assert!(
+            x.text.starts_with(&format!(
+                "Hybrid costs {} a year more than outsourced, risk-adjusted ({} over {} years in present value); ",
+                money_short(cur, per_year),
+                money_short(cur, 500_000.0),
+                p.budget.horizon_years
+            )),
+            "{}",
+            x.text
+        );
+        // The needs it buys are those on which hybrid rates higher.
+        let h = index(SocOption::Hybrid);
+        let o = index(SocOption::Outsourced);
+        for need in &x.needs {
+            let n = d.needs.iter().find(|n| n.key == *need).expect("a need");
+            assert!(n.ratings[h] > n.ratings[o]);
+        }
+    }
+}

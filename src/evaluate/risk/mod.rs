@@ -41,3 +41,27 @@ pub fn finish(mut risks: Vec<Risk>) -> (Vec<Risk>, HeatMap) {
     }
     (risks, HeatMap { counts, residual })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_register_is_numbered_highest_first_and_counted_cell_by_cell() {
+        let p = crate::profile::starter_profile().expect("starter profile");
+        let risks = register::threats(&p, register::Timing { bridged: false });
+        let n = risks.len();
+        assert!(n >= 3);
+        let (risks, map) = finish(risks);
+        let ids: Vec<String> = (1..=n).map(|i| format!("R{i:02}")).collect();
+        assert_eq!(risks.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), ids);
+        assert!(risks.windows(2).all(|w| w[0].rating >= w[1].rating));
+        // Every risk in one cell of the inherent map, at its likelihood and
+        // impact.
+        let counted: u32 = map.counts.iter().flatten().sum();
+        assert_eq!(counted as usize, n);
+        let top = &risks[0];
+        assert!(map.counts[usize::from(top.likelihood - 1)][usize::from(top.impact - 1)] >= 1);
+        assert_eq!(top.band, band(top.rating));
+    }
+}
