@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
