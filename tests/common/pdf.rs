@@ -31,6 +31,10 @@ impl Font {
     }
 }
 
+/// An outline entry: its title and its children, each with the titles of
+/// its own.
+pub type Entry = (String, Vec<(String, Vec<String>)>);
+
 /// `text` with every space and line break removed: lopdf reads each text
 /// run as written, without the spaces a viewer infers between lines, so
 /// texts are compared with their whitespace squeezed out.
@@ -195,7 +199,7 @@ impl Pdf {
 
     /// The outline: each top-level entry's title with its children, to two
     /// levels below it.
-    pub fn outline(&self) -> Vec<(String, Vec<(String, Vec<String>)>)> {
+    pub fn outline(&self) -> Vec<Entry> {
         let Some(root) = self
             .catalog()
             .get(b"Outlines")
