@@ -85,8 +85,11 @@ fn main() {
         let profile = load_path(&path, &name, &options)
             .expect("valid profile")
             .profile;
-        let a = socsource::evaluate::evaluate(&profile);
-        let evaluate = time(runs, || socsource::evaluate::evaluate(&profile));
+        let evaluation = socsource::evaluate::Options::new(socsource::GENERATOR);
+        let a = socsource::evaluate::evaluate(&profile, &evaluation);
+        let evaluate = time(runs, || {
+            socsource::evaluate::evaluate(&profile, &evaluation)
+        });
         if evaluate_only {
             println!("| {name} | {} | | | | | |", ms(evaluate));
             continue;

@@ -9,7 +9,8 @@
 //! exit-status footer, into the clap command.
 
 use crate::batch::Shard;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::config::{FormatArg, OutputArgs, PaperArg, PdfStandardArg};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -700,95 +701,4 @@ pub enum TemplatesAction {
         #[arg(long)]
         force: bool,
     },
-}
-
-/// Options shared by `report` and `batch`.
-#[derive(Debug, Clone, Args)]
-pub struct OutputArgs {
-    /// Output folder; `-` writes the one requested file to standard output
-    #[arg(long, short, default_value = "out", value_name = "DIR")]
-    pub out: PathBuf,
-
-    /// Formats to write, comma-separated
-    #[arg(
-        long,
-        short,
-        value_delimiter = ',',
-        default_value = "md,html,pdf,json",
-        value_name = "FORMATS"
-    )]
-    pub format: Vec<FormatArg>,
-
-    /// Folder of templates that override the built-in ones by file name
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-
-    /// A --templates file that overrides no built-in template is an error, not a warning
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Profiles rendered at once [default: number of CPUs]
-    #[arg(long, short, value_name = "N")]
-    pub jobs: Option<usize>,
-
-    /// Stop at the first profile that fails
-    #[arg(long)]
-    pub fail_fast: bool,
-
-    /// Print only failures and the closing line (no progress bar)
-    #[arg(long, short)]
-    pub quiet: bool,
-
-    /// Paper size of the PDF
-    #[arg(long, value_enum, default_value = "a4")]
-    pub paper: PaperArg,
-
-    /// What the PDF conforms to: tagged and accessible (PDF/UA-1), archival (PDF/A-2b), or both
-    #[arg(long, value_enum, default_value = "ua-1", value_name = "STANDARD")]
-    pub pdf_standard: PdfStandardArg,
-
-    /// The full report, the board brief (one to three pages), or both
-    #[arg(long, value_enum, default_value = "full")]
-    pub edition: EditionArg,
-
-    /// Evaluate as if every profile said so (repeatable), e.g. `--set budget.annual_opex=2000000`
-    #[arg(long = "set", value_name = "PATH=VALUE")]
-    pub set: Vec<String>,
-
-    /// A TrueType/OpenType font for characters the bundled fonts lack (e.g. CJK)
-    #[arg(long, value_name = "PATH")]
-    pub font: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EditionArg {
-    Full,
-    Brief,
-    Both,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PaperArg {
-    A4,
-    Letter,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PdfStandardArg {
-    /// Tagged PDF for assistive technology (ISO 14289-1)
-    #[value(name = "ua-1")]
-    Ua1,
-    /// Archival PDF (ISO 19005-2, level B), tagged as well
-    #[value(name = "a-2b")]
-    A2b,
-    /// Both claims
-    Both,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum FormatArg {
-    Md,
-    Html,
-    Pdf,
-    Json,
 }

@@ -22,6 +22,16 @@ use crate::render::Format;
 use crate::render::Renderer;
 use std::path::{Path, PathBuf};
 
+/// `socsource <version>`: how assessments, reports, records and manifests
+/// name their maker.
+pub const GENERATOR: &str = concat!("socsource ", env!("CARGO_PKG_VERSION"));
+
+/// How this process evaluates a profile: on every core, naming this build.
+fn evaluation() -> crate::evaluate::Options {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    crate::evaluate::Options::new(GENERATOR).with_threads(cores)
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -294,9 +304,10 @@ pub fn report(
                 kind: RunKind::Report,
                 inputs,
                 out,
-                options,
+                options: options.run_options(),
                 renderer: &renderer,
                 date,
+                evaluation: evaluation(),
             };
             let totals = warming(&renderer, options, || batch::run(&run, console))?;
             Ok(Outcome::from_failures(totals.failures()))
@@ -332,11 +343,12 @@ fn report_input(
     };
     let folder = OutputFolder::open(out).map_err(RunError::from)?;
     let (result, messages) = warming(renderer, options, || {
+        let formats = (&options.formats[..], &options.editions[..]);
         pipeline::render_one(
             input,
             renderer,
-            &options.formats,
-            &options.editions,
+            formats,
+            &evaluation(),
             Destination::Folder(out),
         )
     });
@@ -371,7 +383,8 @@ fn report_to_stdout(
 ) -> Outcome {
     let to = Destination::Stdout(&mut *console.out);
     let (result, messages) = warming(renderer, options, || {
-        pipeline::render_one(input, renderer, &options.formats, &options.editions, to)
+        let formats = (&options.formats[..], &options.editions[..]);
+        pipeline::render_one(input, renderer, formats, &evaluation(), to)
     });
     for m in &messages {
         console.message(m);
@@ -402,9 +415,10 @@ pub fn batch(
         kind: RunKind::batch(shard),
         inputs,
         out,
-        options,
+        options: options.run_options(),
         renderer: &renderer,
         date,
+        evaluation: evaluation(),
     };
     let totals = warming(&renderer, options, || batch::run(&run, console))?;
     if open {
@@ -643,7 +657,7 @@ fn assessment_of(
     match input.result {
         Ok(loaded) => {
             console.diagnostics(&loaded.warnings);
-            let assessment = crate::evaluate::evaluate(&loaded.profile);
+            let assessment = crate::evaluate::evaluate(&loaded.profile, &evaluation());
             match serde_json::to_value(&assessment)
                 .map_err(|e| e.to_string())
                 .and_then(|v| view::from_value(&v).map_err(|e| e.to_string()))
@@ -702,7 +716,7 @@ pub fn diff(
             return Ok(Outcome::SomeFailed);
         }
     };
-    let rendered = match renderer.comparison(&comparison, &options.formats) {
+    let rendered = match renderer.comparison(&comparison, &options.formats, GENERATOR) {
         Ok(r) => r,
         Err(e) => {
             console.error(&e);

@@ -14,7 +14,7 @@
 pub mod view;
 
 use crate::evaluate::assessment::SocOption;
-use crate::evaluate::words::{and_list, decimal, money_short, percent_1};
+use crate::numbers::{and_list, decimal, money_short, percent_1};
 use serde::Serialize;
 use std::collections::BTreeMap;
 pub use view::{Assessment, READABLE_SCHEMAS};

@@ -1,22 +1,24 @@
 //! Raw arguments and environment in, checked options out, before any work.
 //!
+//! The arguments `report` and `batch` share are declared here ([`OutputArgs`]
+//! and its value types), beside the options they are checked into; the
+//! command line ([`crate::cli`]) builds on them, and nothing here looks up
+//! at it.
+//!
 //! Everything that can be wrong with how socsource was invoked is found here
 //! and reported as a [`UsageError`] (exit status 2): contradictory options,
 //! a malformed `SOURCE_DATE_EPOCH`, `--jobs 0`. The stages after this never
 //! see an unchecked option.
 
-use crate::batch::TemplatesDiffer;
-use crate::cli::{EditionArg, FormatArg, OutputArgs, PaperArg, PdfStandardArg};
+use crate::batch::{RunOptions, TemplatesDiffer};
 use crate::diag::Diagnostic;
 use crate::fsio::{self, IoError, ReadError};
 use crate::profile::model::Date;
 use crate::profile::{LoadOptions, Override};
-use crate::render::pdf::fonts::FontError;
-use crate::render::pdf::fonts::SystemFontSource;
-use crate::render::pdf::layout::Paper;
-use crate::render::pdf::PdfStandard;
-use crate::render::templates::TemplateError;
-use crate::render::{Edition, Format};
+use crate::render::{
+    Edition, FontError, Format, Paper, PdfStandard, SystemFontSource, TemplateError,
+};
+use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 
 /// Most reports rendered at once.
@@ -99,6 +101,97 @@ pub enum UsageError {
     TemplatesExist { dir: PathBuf, names: Vec<String> },
 }
 
+/// Options shared by `report` and `batch`.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output folder; `-` writes the one requested file to standard output
+    #[arg(long, short, default_value = "out", value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Formats to write, comma-separated
+    #[arg(
+        long,
+        short,
+        value_delimiter = ',',
+        default_value = "md,html,pdf,json",
+        value_name = "FORMATS"
+    )]
+    pub format: Vec<FormatArg>,
+
+    /// Folder of templates that override the built-in ones by file name
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// A --templates file that overrides no built-in template is an error, not a warning
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Profiles rendered at once [default: number of CPUs]
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Stop at the first profile that fails
+    #[arg(long)]
+    pub fail_fast: bool,
+
+    /// Print only failures and the closing line (no progress bar)
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Paper size of the PDF
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: PaperArg,
+
+    /// What the PDF conforms to: tagged and accessible (PDF/UA-1), archival (PDF/A-2b), or both
+    #[arg(long, value_enum, default_value = "ua-1", value_name = "STANDARD")]
+    pub pdf_standard: PdfStandardArg,
+
+    /// The full report, the board brief (one to three pages), or both
+    #[arg(long, value_enum, default_value = "full")]
+    pub edition: EditionArg,
+
+    /// Evaluate as if every profile said so (repeatable), e.g. `--set budget.annual_opex=2000000`
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+
+    /// A TrueType/OpenType font for characters the bundled fonts lack (e.g. CJK)
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    Full,
+    Brief,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    /// Tagged PDF for assistive technology (ISO 14289-1)
+    #[value(name = "ua-1")]
+    Ua1,
+    /// Archival PDF (ISO 19005-2, level B), tagged as well
+    #[value(name = "a-2b")]
+    A2b,
+    /// Both claims
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Html,
+    Pdf,
+    Json,
+}
+
 /// Where rendered files go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
@@ -110,9 +203,17 @@ pub enum Output {
 impl RenderOptions {
     /// How every profile of the run is loaded.
     pub fn load_options(&self, default_date: Date) -> LoadOptions {
-        LoadOptions {
-            default_date,
-            overrides: self.overrides.clone(),
+        self.run_options().load_options(default_date)
+    }
+
+    /// What a batch run needs of these options.
+    pub fn run_options(&self) -> RunOptions<'_> {
+        RunOptions {
+            formats: &self.formats,
+            editions: &self.editions,
+            overrides: &self.overrides,
+            jobs: self.jobs,
+            fail_fast: self.fail_fast,
         }
     }
 }

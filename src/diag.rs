@@ -171,7 +171,7 @@ pub fn capped(mut diags: Vec<Diagnostic>, file: &str) -> Vec<Diagnostic> {
             file,
             format!(
                 "and {} more {what} (only the first {MAX_PER_FILE} of a file are listed)",
-                crate::evaluate::words::thousands(rest.len() as f64)
+                crate::numbers::thousands(rest.len() as f64)
             ),
         )
     };

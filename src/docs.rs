@@ -10,7 +10,7 @@
 //! committed file differs, so the documentation cannot drift from the code.
 
 use crate::evaluate::assumptions::cite;
-use crate::evaluate::words;
+use crate::numbers;
 use crate::profile::format::{self, DefaultValue, Field, Kind};
 use crate::profile::Profile;
 use crate::reference::assumptions::{Draw, CATALOGUE};
@@ -57,15 +57,7 @@ fn cited_keys(extra: &[&'static str]) -> BTreeSet<&'static str> {
 /// The starter profile (a U.S. organisation), whose defaults the reference
 /// pages show.
 pub fn reference_profile() -> Option<Profile> {
-    let options = crate::profile::LoadOptions::on(crate::profile::model::Date::new(2026, 1, 1)?);
-    crate::profile::load_bytes(
-        "starter.yaml",
-        "starter",
-        crate::profile::STARTER.as_bytes(),
-        &options,
-    )
-    .ok()
-    .map(|l| l.profile)
+    crate::profile::starter_profile()
 }
 
 /// `docs/src/reference/assumptions.md`, with the sources each default cites
@@ -136,7 +128,7 @@ pub fn assumptions_page(profile: &Profile) -> String {
             m.name,
             m.country,
             m.currency,
-            crate::evaluate::words::thousands(m.l2_salary),
+            crate::numbers::thousands(m.l2_salary),
             m.year,
             cell(m.salary_basis),
             m.on_cost[0],
@@ -227,13 +219,13 @@ fn kind_words(kind: &Kind) -> String {
         Kind::Int { min, max } if min == max => format!("whole number, `{min}`"),
         Kind::Int { min, max } => format!(
             "whole number, {} to {}",
-            words::thousands(*min as f64),
-            words::thousands(*max as f64)
+            numbers::thousands(*min as f64),
+            numbers::thousands(*max as f64)
         ),
         Kind::Number { min, max } => format!(
             "number, {} to {}",
-            words::decimal(*min),
-            words::decimal(*max)
+            numbers::decimal(*min),
+            numbers::decimal(*max)
         ),
         Kind::Bool => "`true` or `false`".into(),
         Kind::Text { max_chars } => format!("text, one line of 1 to {max_chars} characters"),
@@ -613,8 +605,8 @@ pub fn profile_page() -> String {
             info.name,
             cell(info.label),
             info.unit.describe("currency"),
-            words::decimal(info.min),
-            words::decimal(info.max)
+            numbers::decimal(info.min),
+            numbers::decimal(info.max)
         );
     }
     out.push_str(

@@ -30,8 +30,11 @@
 //! Around them: [`cli`] (clap types) and [`config`] (arguments to checked
 //! options, or a [`config::UsageError`], before any work); [`commands`], one
 //! function per subcommand; [`console`], the terminal (styles, progress,
-//! messages); [`exit`], the exit-status policy. Calls go down this list's
-//! layers and never back up: `commands` → `batch` → `pipeline` → the stages.
+//! messages); [`exit`], the exit-status policy; [`numbers`], how every
+//! number is written. Imports go down the layers and never back up:
+//! `commands` → `cli` → `config` → `batch`/`pipeline` → `render` →
+//! `evaluate` → `profile` → `reference`, with `console`, `diag`, `fsio` and
+//! `numbers` beside them (`tests/layers.rs` checks it).
 
 pub mod batch;
 pub mod cli;
@@ -45,6 +48,7 @@ pub mod docs;
 pub mod evaluate;
 pub mod exit;
 pub mod fsio;
+pub mod numbers;
 pub mod pipeline;
 pub mod profile;
 pub mod reference;
@@ -53,9 +57,7 @@ pub mod vocabulary;
 
 use cli::{Cli, Command};
 
-/// `socsource <version>`: how assessments, reports, records and manifests
-/// name their maker.
-pub const GENERATOR: &str = concat!("socsource ", env!("CARGO_PKG_VERSION"));
+pub use commands::GENERATOR;
 use config::{RenderOptions, UsageError};
 use console::Console;
 use exit::Outcome;

@@ -9,7 +9,8 @@
 
 use crate::diag::Diagnostic;
 use crate::digest::sha256_hex;
-use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::evaluate;
+use crate::evaluate::assessment::{Assessment, Confidence, SocOption};
 use crate::fsio::{self, IoError};
 use crate::profile::{self, LoadOptions};
 use crate::render::{Edition, Format, IndexRow, OutputFile, Renderer};
@@ -89,7 +90,7 @@ pub struct RecommendationSummary {
     /// The recommended option's value in the appraisal, 0-1.
     pub value: f64,
     pub probability_best: f64,
-    pub confidence: String,
+    pub confidence: Confidence,
 }
 
 impl RecommendationSummary {
@@ -103,7 +104,7 @@ impl RecommendationSummary {
                 .get(&a.recommendation.option)
                 .map_or(0.0, |o| o.value),
             probability_best: a.recommendation.probability_best,
-            confidence: a.recommendation.confidence.key().to_string(),
+            confidence: a.recommendation.confidence,
         }
     }
 }
@@ -136,12 +137,13 @@ pub struct Failed {
 /// ending in a newline (diagnostics, warnings, errors).
 pub type Messages = Vec<String>;
 
-/// Evaluate, render and write one loaded profile.
+/// Evaluate, render and write one loaded profile in the given formats and
+/// editions.
 pub fn render_one(
     input: &Input,
     renderer: &Renderer,
-    formats: &[Format],
-    editions: &[Edition],
+    (formats, editions): (&[Format], &[Edition]),
+    evaluation: &evaluate::Options,
     to: Destination<'_>,
 ) -> (Result<Written, Failed>, Messages) {
     let loaded = match &input.result {
@@ -167,7 +169,7 @@ pub fn render_one(
             more: 0,
         })
     };
-    let assessment = crate::evaluate::evaluate(&loaded.profile);
+    let assessment = evaluate::evaluate(&loaded.profile, evaluation);
     let rendered = match renderer.render(&assessment, formats, editions) {
         Ok(r) => r,
         Err(e) => {

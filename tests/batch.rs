@@ -366,15 +366,27 @@ fn symlink_loops_do_not_hang_discovery() {
 }
 
 /// Kill a batch while it writes: every file left is complete (identical to
-/// what a full run writes) or absent, never truncated.
+/// what a full run writes) or absent, never truncated. The kills are timed
+/// from the length of a full run, and at least one must land mid-run: the
+/// process killed by the signal, with some reports written and not all.
 #[test]
 fn a_killed_batch_leaves_no_truncated_file() {
     let dir = scratch("batch-kill");
     generate::write_profiles(&dir.join("in"), 120);
+    let started = std::time::Instant::now();
     assert_eq!(batch(&dir, &["in", "--out", "full", "--jobs", "2"]).code, 0);
+    let whole = started.elapsed();
     let full = tree(&dir.join("full"));
-    for delay_ms in [150u64, 400, 900] {
-        let out = format!("killed-{delay_ms}");
+    let reports = |t: &BTreeMap<String, Vec<u8>>| {
+        t.keys()
+            .filter(|p| p.starts_with("org-") && p.ends_with("/report.md"))
+            .count()
+    };
+    let all = reports(&full);
+    assert_eq!(all, 120);
+    let mut mid_run = Vec::new();
+    for share in [0.2, 0.4, 0.6, 0.8] {
+        let out = format!("killed-{}", (share * 100.0) as u32);
         let mut child = Command::new(env!("CARGO_BIN_EXE_socsource"))
             .args(["batch", "in", "--out", &out, "--jobs", "2", "--quiet"])
             .current_dir(&dir)
@@ -382,14 +394,15 @@ fn a_killed_batch_leaves_no_truncated_file() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        std::thread::sleep(whole.mul_f64(share));
         let _ = child.kill();
-        let _ = child.wait();
+        let status = child.wait().unwrap();
         let killed_dir: PathBuf = dir.join(&out);
-        if !killed_dir.exists() {
-            continue;
-        }
-        let killed = tree(&killed_dir);
+        let killed = if killed_dir.exists() {
+            tree(&killed_dir)
+        } else {
+            BTreeMap::new()
+        };
         for (path, bytes) in &killed {
             if path.starts_with("org-") {
                 assert_eq!(
@@ -399,7 +412,15 @@ fn a_killed_batch_leaves_no_truncated_file() {
                 );
             }
         }
+        let written = reports(&killed);
+        if status.code().is_none() && written > 0 && written < all {
+            mid_run.push((out, written));
+        }
     }
+    assert!(
+        !mid_run.is_empty(),
+        "no kill landed while reports were being written (a full run takes {whole:?})"
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 

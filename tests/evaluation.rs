@@ -387,14 +387,51 @@ fn every_source_is_public_and_listed_once() {
     }
 }
 
+/// Every reason and every need's rating names the profile keys it rests
+/// on; each is a real key, and at least one of them is a fact the report
+/// restates in "What we assessed" (or the assumption table), so a reader
+/// can check the reason against the facts.
 #[test]
 fn every_bundled_profile_evaluates_with_reasons_tied_to_facts() {
+    use socsource::profile::format::settable;
     for path in example_profiles() {
         let name = path.file_stem().unwrap().to_str().unwrap().to_string();
         let a = assessment(&name);
-        for reason in a["recommendation"]["reasons"].as_array().unwrap() {
-            let text = reason["text"].as_str().unwrap();
-            assert!(text.len() > 20, "{name}: {text}");
+        let facts: Vec<&str> = a["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["key"].as_str().unwrap())
+            .collect();
+        let grounded = a["recommendation"]["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(a["considerations"].as_array().unwrap());
+        for reason in grounded {
+            let text = reason["text"]
+                .as_str()
+                .or(reason["rationale"].as_str())
+                .unwrap();
+            let inputs: Vec<&str> = reason["inputs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_str().unwrap())
+                .collect();
+            assert!(!inputs.is_empty(), "{name}: `{text}` names no input");
+            for input in &inputs {
+                assert!(
+                    *input == "assumptions" || settable(input).is_ok(),
+                    "{name}: `{input}` (under `{text}`) is not a key of the profile"
+                );
+            }
+            assert!(
+                inputs
+                    .iter()
+                    .any(|i| *i == "assumptions" || facts.contains(i)),
+                "{name}: `{text}` rests on {inputs:?}, none of which the report restates"
+            );
         }
         assert!(a["recommendation"]["decision"]
             .as_str()
@@ -589,7 +626,7 @@ fn objectives_and_roadmap_follow_the_profile() {
 /// The assessment is the same to the byte either way.
 #[test]
 fn an_assessment_is_the_same_on_one_core_or_several() {
-    use socsource::evaluate::{evaluate, parallel_within_profile};
+    use socsource::evaluate::{evaluate, Options};
     let options = socsource::profile::LoadOptions::on(
         socsource::profile::model::Date::new(2026, 11, 26).unwrap(),
     );
@@ -598,11 +635,12 @@ fn an_assessment_is_the_same_on_one_core_or_several() {
         let profile = socsource::profile::load_path(&path, &shown, &options)
             .unwrap()
             .profile;
-        parallel_within_profile(true);
-        let several = serde_json::to_string(&evaluate(&profile)).unwrap();
-        parallel_within_profile(false);
-        let one = serde_json::to_string(&evaluate(&profile)).unwrap();
-        parallel_within_profile(true);
-        assert_eq!(several, one, "{shown}");
+        let options = Options::new(socsource::GENERATOR);
+        let one = serde_json::to_string(&evaluate(&profile, &options)).unwrap();
+        for threads in [2, 3, 8] {
+            let several = options.clone().with_threads(threads);
+            let several = serde_json::to_string(&evaluate(&profile, &several)).unwrap();
+            assert_eq!(several, one, "{shown} on {threads} threads");
+        }
     }
 }

@@ -14,7 +14,6 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use socsource::evaluate::evaluate;
 use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use socsource::render::pdf::{fonts::FontSet, PdfOptions};
 use socsource::render::templates::Templates;

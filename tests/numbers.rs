@@ -8,7 +8,7 @@
 
 mod common;
 use common::*;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,13 +44,7 @@ struct Report {
 }
 
 fn read_report(md: &str) -> Report {
-    let parser = Parser::new_ext(
-        md,
-        Options::ENABLE_TABLES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
-    );
+    let parser = Parser::new_ext(md, socsource::render::markdown::options());
     let mut tables = Vec::new();
     let mut blocks = Vec::new();
     let mut headings: [String; 3] = Default::default();
@@ -584,6 +578,17 @@ fn json_keeps_full_precision_and_html_and_pdf_show_the_markdowns_figures() {
             .collect::<Vec<_>>()
             .join(" ");
         assert_eq!(hyphen_minus(&html_text), None, "{}: HTML", r.id);
+        // The PDF's own text, read from its content streams, carries the
+        // same figures whatever is installed.
+        let own = common::pdf::squeeze(&common::pdf::Pdf::load(&r.pdf).all_text());
+        for cell in &totals.rows[0][1..] {
+            assert!(
+                own.contains(&common::pdf::squeeze(cell)),
+                "{}: `{cell}` not in the PDF's text",
+                r.id
+            );
+        }
+        assert!(own.contains("1.00×"), "{}: PDF multiplier", r.id);
         if let Some(pdftotext) = &pdftotext {
             let out = std::process::Command::new(pdftotext)
                 .arg(&r.pdf)

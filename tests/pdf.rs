@@ -1,7 +1,12 @@
-//! The PDF, checked from the outside the way a reviewer would: qpdf,
-//! pdffonts, pdfinfo and pdftotext (poppler) on the bundled profiles.
+//! The PDF, checked from the outside the way a reviewer would. Each test
+//! first reads the file itself (pages, text, fonts, outline, links: the
+//! structural layer, `common::pdf`), then, where they are installed, with
+//! qpdf, pdffonts, pdfinfo and pdftotext (poppler), which check what only a
+//! viewer's reading shows: word positions, syntax in depth, rasterised
+//! pages.
 
 mod common;
+use common::pdf::{squeeze, Pdf};
 use common::*;
 use std::collections::BTreeMap;
 use std::fs;
@@ -120,8 +125,45 @@ fn bbox(t: &Tools, pdf: &Path) -> Vec<(f32, f32, Vec<Word>)> {
 
 #[test]
 fn pdfs_are_structurally_sound_with_embedded_subset_unicode_fonts() {
-    let Some(t) = tools() else { return };
     let dir = rendered("structure");
+    for profile in example_profiles() {
+        let id = profile.file_stem().unwrap().to_str().unwrap();
+        let pdf = dir.join(format!("out/{id}/report.pdf"));
+        let doc = Pdf::load(&pdf);
+        let fonts = doc.fonts();
+        assert!(fonts.len() >= 2, "{id}: {fonts:?}");
+        for f in &fonts {
+            assert!(
+                f.embedded && f.is_subset() && f.to_unicode,
+                "{id}: font not embedded, subset and unicode-mapped: {f:?}"
+            );
+        }
+        let (w, h) = doc.page_size(1);
+        assert!(
+            (w - 595.276).abs() < 0.01 && (h - 841.89).abs() < 0.01,
+            "{id}: {w} x {h}, not A4"
+        );
+        let title = doc.info("Title").unwrap_or_default();
+        assert!(
+            title.starts_with("SOC sourcing assessment for"),
+            "{id}: {title}"
+        );
+        assert!(
+            doc.info("Creator")
+                .unwrap_or_default()
+                .starts_with("socsource"),
+            "{id}"
+        );
+        let n = doc.pages();
+        // The full report with its appendix; the board brief is the short one.
+        assert!((10..=40).contains(&n), "{id}: {n} pages");
+        let size = fs::metadata(&pdf).unwrap().len();
+        assert!(
+            size < 400_000,
+            "{id}: {size} bytes: a font was embedded in full?"
+        );
+    }
+    let Some(t) = tools() else { return };
     for profile in example_profiles() {
         let id = profile.file_stem().unwrap().to_str().unwrap();
         let pdf = dir.join(format!("out/{id}/report.pdf"));
@@ -181,11 +223,12 @@ fn pdfs_are_structurally_sound_with_embedded_subset_unicode_fonts() {
 }
 
 /// Every non-ASCII word of the Markdown, the organisation name and every
-/// heading survive text extraction exactly.
+/// heading survive text extraction exactly: read from the content streams
+/// through the fonts' Unicode maps, and, where installed, by pdftotext.
 #[test]
 fn text_extracts_exactly_including_accents_greek_and_cyrillic() {
-    let Some(t) = tools() else { return };
     let dir = rendered("text");
+    let tools = tools();
     for id in [
         "thessaloniki-municipality",
         "dunav-energija",
@@ -194,12 +237,24 @@ fn text_extracts_exactly_including_accents_greek_and_cyrillic() {
     ] {
         let pdf = dir.join(format!("out/{id}/report.pdf"));
         let md = fs::read_to_string(dir.join(format!("out/{id}/report.md"))).unwrap();
-        let (_, raw) = run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]);
-        assert!(
-            !raw.contains('\u{FFFD}'),
-            "{id}: replacement characters in the extracted text"
-        );
-        let flat: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The file's own reading has no spaces between text runs, so it is
+        // compared with whitespace squeezed out; pdftotext's, word for word.
+        let own = squeeze(&Pdf::load(&pdf).all_text());
+        let extracted = tools
+            .as_ref()
+            .map(|t| run(&t.pdftotext, &[pdf.to_str().unwrap(), "-"]).1);
+        let flat = extracted
+            .as_deref()
+            .map(|raw| raw.split_whitespace().collect::<Vec<_>>().join(" "));
+        let has = |text: &str| {
+            own.contains(&squeeze(text)) && flat.as_ref().is_none_or(|f| f.contains(text))
+        };
+        for text in [&own, extracted.as_deref().unwrap_or_default()] {
+            assert!(
+                !text.contains('\u{FFFD}'),
+                "{id}: replacement characters in the extracted text"
+            );
+        }
         let body = md.splitn(3, "---\n").nth(2).unwrap();
         let org = md
             .lines()
@@ -207,19 +262,13 @@ fn text_extracts_exactly_including_accents_greek_and_cyrillic() {
             .unwrap()
             .trim_matches('"')
             .to_string();
-        assert!(
-            flat.contains(&org),
-            "{id}: organisation name {org:?} not extracted"
-        );
+        assert!(has(&org), "{id}: organisation name {org:?} not extracted");
         for heading in body
             .lines()
             .filter_map(|l| l.strip_prefix("## ").or(l.strip_prefix("### ")))
         {
             let heading = heading.replace('\\', "");
-            assert!(
-                flat.contains(&heading),
-                "{id}: heading {heading:?} not extracted"
-            );
+            assert!(has(&heading), "{id}: heading {heading:?} not extracted");
         }
         let words: std::collections::BTreeSet<String> = body
             .split_whitespace()
@@ -231,7 +280,7 @@ fn text_extracts_exactly_including_accents_greek_and_cyrillic() {
             .collect();
         assert!(!words.is_empty() || id == "northwind-bank");
         for word in words {
-            assert!(flat.contains(&word), "{id}: {word:?} lost in extraction");
+            assert!(has(&word), "{id}: {word:?} lost in extraction");
         }
     }
     fs::remove_dir_all(dir).unwrap();
@@ -284,9 +333,26 @@ fn every_word_is_inside_the_margins_and_no_words_overlap() {
 
 #[test]
 fn footers_count_pages_and_the_contents_point_at_the_right_pages() {
-    let Some(t) = tools() else { return };
     let dir = rendered("pages");
-    for id in ["northwind-bank", "kestrel-commerce", "tarangini-cloud"] {
+    let ids = ["northwind-bank", "kestrel-commerce", "tarangini-cloud"];
+    for id in ids {
+        let doc = Pdf::load(&dir.join(format!("out/{id}/report.pdf")));
+        let n = doc.pages();
+        assert!(
+            !squeeze(&doc.text(1)).contains("Page1of"),
+            "{id}: the cover has no footer"
+        );
+        for i in 2..=n {
+            assert!(
+                squeeze(&doc.text(i)).contains(&format!("Page{i}of{n}")),
+                "{id}: page {i} footer"
+            );
+        }
+    }
+    // Where each contents entry points needs the page's lines as a viewer
+    // lays them out.
+    let Some(t) = tools() else { return };
+    for id in ids {
         let pdf = dir.join(format!("out/{id}/report.pdf"));
         let n = pages(&t, &pdf);
         assert!(
@@ -332,11 +398,58 @@ fn footers_count_pages_and_the_contents_point_at_the_right_pages() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+const OUTLINE_SECTIONS: [&str; 13] = [
+    "Executive summary",
+    "What we assessed",
+    "The options",
+    "Key considerations",
+    "Cost comparison",
+    "Staffing model",
+    "Risk assessment",
+    "Security objectives",
+    "SLA checklist",
+    "Roadmap",
+    "What would change the recommendation",
+    "Scenarios",
+    "Appendix",
+];
+
+const OUTLINE_SUMMARY: [&str; 4] = [
+    "Why",
+    "Options appraisal and cost over 5 years",
+    "Time to monitoring",
+    "Top risks",
+];
+
 #[test]
 fn the_outline_is_nested_in_document_order_and_links_have_no_border() {
-    let Some(t) = tools() else { return };
     let dir = rendered("outline");
     let pdf = dir.join("out/northwind-bank/report.pdf");
+    let doc = Pdf::load(&pdf);
+    let outline = doc.outline();
+    assert_eq!(outline.len(), 1, "one root: the report title");
+    assert_eq!(
+        outline[0].0,
+        "SOC sourcing assessment for Northwind Bank plc"
+    );
+    let sections: Vec<&str> = outline[0].1.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(sections, OUTLINE_SECTIONS);
+    assert_eq!(outline[0].1[0].1, OUTLINE_SUMMARY);
+    assert_eq!(doc.page_mode().as_deref(), Some("UseOutlines"));
+    let links = doc.links();
+    assert!(
+        links.len() >= 12,
+        "contents entries link to their sections ({})",
+        links.len()
+    );
+    for border in &links {
+        assert_eq!(
+            border.as_deref(),
+            Some([0.0, 0.0, 0.0].as_slice()),
+            "a visible link border"
+        );
+    }
+    let Some(t) = tools() else { return };
     let (ok, json) = run(
         &t.qpdf,
         &["--json", "--json-key=outlines", pdf.to_str().unwrap()],
@@ -355,39 +468,14 @@ fn the_outline_is_nested_in_document_order_and_links_have_no_border() {
         .iter()
         .map(|k| k["title"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        sections,
-        [
-            "Executive summary",
-            "What we assessed",
-            "The options",
-            "Key considerations",
-            "Cost comparison",
-            "Staffing model",
-            "Risk assessment",
-            "Security objectives",
-            "SLA checklist",
-            "Roadmap",
-            "What would change the recommendation",
-            "Scenarios",
-            "Appendix"
-        ]
-    );
+    assert_eq!(sections, OUTLINE_SECTIONS);
     let summary_kids: Vec<&str> = top[0]["kids"][0]["kids"]
         .as_array()
         .unwrap()
         .iter()
         .map(|k| k["title"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        summary_kids,
-        [
-            "Why",
-            "Options appraisal and cost over 5 years",
-            "Time to monitoring",
-            "Top risks"
-        ]
-    );
+    assert_eq!(summary_kids, OUTLINE_SUMMARY);
     // Each entry points at the page that holds its heading.
     let mut pages_seen = Vec::new();
     for kid in top[0]["kids"].as_array().unwrap() {
@@ -472,7 +560,6 @@ fn the_same_inputs_give_the_same_bytes() {
 
 #[test]
 fn letter_paper_is_available() {
-    let Some(t) = tools() else { return };
     let dir = scratch("pdf-letter");
     let profile = repo()
         .join("profiles/kestrel-commerce.yaml")
@@ -486,6 +573,11 @@ fn letter_paper_is_available() {
     );
     assert_eq!(run_.code, 0, "{}", run_.stderr);
     let pdf = dir.join("out/kestrel-commerce/report.pdf");
+    let doc = Pdf::load(&pdf);
+    for page in 1..=doc.pages() {
+        assert_eq!(doc.page_size(page), (612.0, 792.0), "page {page}");
+    }
+    let Some(t) = tools() else { return };
     let (_, info) = run(&t.pdfinfo, &[pdf.to_str().unwrap()]);
     assert!(
         info.contains("Page size:       612 x 792 pts (letter)"),
@@ -876,28 +968,22 @@ fn embedded_font_programs(pdf: &[u8]) -> Vec<(String, bool)> {
 /// Pages of every bundled report, by kind, as a reviewer would tally them.
 #[test]
 fn every_bundled_report_has_a_cover_contents_and_body() {
-    let Some(t) = tools() else { return };
     let dir = rendered("kinds");
     for profile in example_profiles() {
         let id = profile.file_stem().unwrap().to_str().unwrap();
-        let pdf = dir.join(format!("out/{id}/report.pdf"));
-        let cover = page_text(&t, &pdf, 1);
-        assert!(cover.contains("SOC sourcing assessment for"), "{id}");
-        assert!(cover.contains("Classification"), "{id}");
+        let doc = Pdf::load(&dir.join(format!("out/{id}/report.pdf")));
+        let page = |n: usize| squeeze(&doc.text(n));
+        assert!(page(1).contains("SOCsourcingassessmentfor"), "{id}");
+        assert!(page(1).contains("Classification"), "{id}");
+        assert!(page(2).starts_with("Contents"), "{id}: contents on page 2");
         assert!(
-            page_text(&t, &pdf, 2)
-                .lines()
-                .any(|l| l.trim() == "Contents"),
-            "{id}: contents on page 2"
-        );
-        assert!(
-            page_text(&t, &pdf, 3).contains("Executive summary"),
+            page(3).contains("Executivesummary"),
             "{id}: summary on page 3"
         );
         // The last page's footer counts every page of the file.
-        let n = pages(&t, &pdf);
+        let n = doc.pages();
         assert!(
-            page_text(&t, &pdf, n).contains(&format!("Page {n} of {n}")),
+            page(n).contains(&format!("Page{n}of{n}")),
             "{id}: the last page's footer does not say it is page {n} of {n}"
         );
     }
@@ -912,7 +998,7 @@ fn bundled_assessment(id: &str) -> socsource::evaluate::Assessment {
     let profile = load_path(&path, &format!("{id}.yaml"), &options)
         .unwrap()
         .profile;
-    socsource::evaluate::evaluate(&profile)
+    evaluate(&profile)
 }
 
 /// Two renders in one process give the same bytes (printpdf's own ids come
@@ -926,7 +1012,7 @@ fn two_renders_in_one_process_are_identical() {
     let profile = load_path(&path, "vulcan-praezision.yaml", &options)
         .unwrap()
         .profile;
-    let assessment = socsource::evaluate::evaluate(&profile);
+    let assessment = evaluate(&profile);
     let renderer = Renderer::new(
         Templates::load(None).unwrap(),
         pdf::fonts::FontSet::new(None).unwrap(),
@@ -985,10 +1071,22 @@ Closing paragraph of the section.
 [^source]: The footnote text, from the second source.
 ";
 
+/// Text of [`EVERY_CONSTRUCT`] that must come through, markup gone.
+const CONSTRUCT_WORDS: [&str; 9] = [
+    "Plain, emphasis, strong, withdrawn and cargo run --release",
+    "a link",
+    "nested item",
+    "deep ordered item",
+    "A block quote with strong text.",
+    "println!(\"code block\");",
+    "In-house",
+    "Closing paragraph of the section.",
+    "The footnote text, from the second source.",
+];
+
 #[test]
 fn every_commonmark_and_gfm_construct_is_typeset() {
     use socsource::render::pdf::{self, fonts::FontSet, PdfOptions};
-    let Some(t) = tools() else { return };
     let dir = scratch("pdf-constructs");
     let assessment = bundled_assessment("northwind-bank");
     let fonts = FontSet::new(None).unwrap();
@@ -1005,6 +1103,29 @@ fn every_commonmark_and_gfm_construct_is_typeset() {
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
     let file = dir.join("constructs.pdf");
     fs::write(&file, &out.bytes).unwrap();
+    let doc = Pdf::load(&file);
+    let own = squeeze(&doc.all_text());
+    assert!(!own.contains("~~"), "literal strikethrough markers:\n{own}");
+    assert!(!own.contains("[^"), "literal footnote markers:\n{own}");
+    for words in CONSTRUCT_WORDS {
+        assert!(
+            own.contains(&squeeze(words)),
+            "{words:?} not in the text:\n{own}"
+        );
+    }
+    // The footnote is collected at the end of the document, after the text.
+    let closing = own.find("Closingparagraph").unwrap();
+    let note = own.find("Thefootnotetext").unwrap();
+    assert!(note > closing, "footnote not at the end:\n{own}");
+    // Code is set in the bundled monospace face, embedded and subset.
+    let mono = doc
+        .fonts()
+        .into_iter()
+        .find(|f| f.name == "LIBMON+LiberationMono")
+        .expect("the monospace face");
+    assert!(mono.embedded && mono.to_unicode, "{mono:?}");
+
+    let Some(t) = tools() else { return };
     let path = file.to_str().unwrap();
     let (ok, check) = run(&t.qpdf, &["--check", path]);
     assert!(ok, "{check}");
@@ -1015,17 +1136,7 @@ fn every_commonmark_and_gfm_construct_is_typeset() {
         "literal strikethrough markers:\n{text}"
     );
     assert!(!text.contains("[^"), "literal footnote markers:\n{text}");
-    for words in [
-        "Plain, emphasis, strong, withdrawn and cargo run --release",
-        "a link",
-        "nested item",
-        "deep ordered item",
-        "A block quote with strong text.",
-        "println!(\"code block\");",
-        "In-house",
-        "Closing paragraph of the section.",
-        "The footnote text, from the second source.",
-    ] {
+    for words in CONSTRUCT_WORDS {
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(words), "{words:?} not extracted:\n{text}");
     }
@@ -1070,7 +1181,6 @@ fn every_commonmark_and_gfm_construct_is_typeset() {
 /// full report.
 #[test]
 fn the_brief_is_one_page_and_links_to_the_full_report() {
-    let Some(t) = tools() else { return };
     let dir = scratch("pdf-brief");
     let inputs = scratch("pdf-brief-in");
     for p in example_profiles() {
@@ -1103,7 +1213,8 @@ fn the_brief_is_one_page_and_links_to_the_full_report() {
     let index = fs::read_to_string(dir.join("out/index.md")).unwrap();
     for id in &ids {
         let pdf = dir.join(format!("out/{id}/brief.pdf"));
-        let n = pages(&t, &pdf);
+        let brief = Pdf::load(&pdf);
+        let n = brief.pages();
         let most = if id == "largest" { 2 } else { 1 };
         assert!((1..=most).contains(&n), "{id}: the brief has {n} pages");
         // The link to the full report opens the PDF beside it.
@@ -1120,14 +1231,11 @@ fn the_brief_is_one_page_and_links_to_the_full_report() {
             })
         });
         assert!(remote, "{id}: the brief links to report.pdf");
-        let first = page_text(&t, &pdf, 1)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert!(first.contains("Board brief: SOC sourcing for"), "{id}");
-        assert!(first.contains("Decision asked of the board"), "{id}");
+        let first = squeeze(&brief.text(1));
+        assert!(first.contains("Boardbrief:SOCsourcingfor"), "{id}");
+        assert!(first.contains("Decisionaskedoftheboard"), "{id}");
         assert!(
-            page_text(&t, &pdf, n).contains(&format!("Page {n} of {n}")),
+            squeeze(&brief.text(n)).contains(&format!("Page{n}of{n}")),
             "{id}: footer"
         );
         for file in ["brief.md", "brief.html", "report.pdf", "report.md"] {
@@ -1178,7 +1286,7 @@ fn direct_content_draws_what_printpdf_draws() {
     for profile in example_profiles() {
         let shown = profile.display().to_string();
         let loaded = socsource::profile::load_path(&profile, &shown, &options).unwrap();
-        let a = socsource::evaluate::evaluate(&loaded.profile);
+        let a = evaluate(&loaded.profile);
         let pdf = |r: &Renderer, name: &str| {
             let rendered = r.report(&a, &[Format::Pdf]).unwrap();
             let file = rendered

@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use socsource::evaluate::evaluate;
 use socsource::profile::model::Date;
 use socsource::profile::{load_bytes, LoadOptions, Loaded, Override};
 use std::fs;
@@ -282,5 +281,19 @@ fn the_report_compares_every_scenario() {
             assert!(text.starts_with("The recommendation stays"), "{text}");
         }
     }
+    // The one-page brief states the first scenario and counts the rest.
+    let first = scenarios[0]["name"].as_str().unwrap();
+    assert!(
+        brief.contains(&format!("**Scenario: {first}.**")),
+        "{brief}"
+    );
+    assert_eq!(brief.matches("**Scenario: ").count(), 1, "{brief}");
+    assert!(
+        brief.contains(&format!(
+            "({} more scenarios in the full report)",
+            scenarios.len() - 1
+        )),
+        "{brief}"
+    );
     fs::remove_dir_all(dir).unwrap();
 }

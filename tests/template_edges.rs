@@ -181,13 +181,32 @@ fn uri_links(pdf: &[u8]) -> Vec<String> {
 
 #[test]
 fn task_lists_show_a_box_and_bare_addresses_link_in_the_pdf() {
-    let Some(pdftotext) = tool("pdftotext") else {
-        return;
-    };
     let dir = scratch("edges-pdf");
     let run = render_with_actions(&dir);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let pdf_path = dir.join("out/northwind-bank/report.pdf");
+    // The boxes and the bullet, read from the file's own text.
+    let own = common::pdf::squeeze(&common::pdf::Pdf::load(&pdf_path).all_text());
+    for item in [
+        "\u{2611}Budgetapprovedbythecommittee",
+        "\u{2610}Providershortlistagreed",
+        "\u{2022}Reviewedagaininayear",
+    ] {
+        assert!(own.contains(item), "{item} not in the PDF's text");
+    }
+    // The address is one link, without the sentence's full stop.
+    let guidance = "https://www.ncsc.gov.uk/collection/building-a-security-operations-centre";
+    let links = uri_links(&fs::read(&pdf_path).unwrap());
+    assert!(
+        links.iter().any(|u| u == guidance),
+        "no /URI {guidance}: {links:?}"
+    );
+    assert!(!links.iter().any(|u| u.ends_with('.')), "{links:?}");
+    // As a viewer lays the lines out, where pdftotext is installed.
+    let Some(pdftotext) = tool("pdftotext") else {
+        fs::remove_dir_all(dir).unwrap();
+        return;
+    };
     let out = Command::new(pdftotext)
         .arg(&pdf_path)
         .arg("-")

@@ -12,7 +12,8 @@
 use arbitrary::{Arbitrary, Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
-use socsource::evaluate::{evaluate, SocOption};
+use socsource::evaluate::{evaluate, Options, SocOption};
+use socsource::GENERATOR;
 use socsource::profile::format::{
     refused_in_text, settable, settable_paths, Field, Kind, Settable, PROFILE,
 };
@@ -200,7 +201,7 @@ fuzz_target!(|profile: ValidProfile| {
             );
         }
     };
-    let a = evaluate(&loaded.profile);
+    let a = evaluate(&loaded.profile, &Options::new(GENERATOR));
 
     let r = &a.recommendation;
     assert!(

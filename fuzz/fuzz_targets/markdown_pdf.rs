@@ -7,7 +7,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use socsource::evaluate::{evaluate, Assessment};
+use socsource::evaluate::{evaluate, Assessment, Options};
+use socsource::GENERATOR;
 use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use socsource::render::charts::Figure;
 use socsource::render::pdf::{self, fonts::FontSet, PdfOptions};
@@ -28,7 +29,7 @@ fn fixture() -> &'static Fixture {
         let bytes = include_bytes!("../../profiles/northwind-bank.yaml");
         let loaded = load_bytes("northwind-bank.yaml", "northwind-bank", bytes, &options)
             .expect("the bundled profile loads");
-        let assessment = evaluate(&loaded.profile);
+        let assessment = evaluate(&loaded.profile, &Options::new(GENERATOR));
         let renderer = Renderer::new(
             Templates::load(None).expect("default templates"),
             FontSet::new(None).expect("bundled fonts"),

@@ -17,7 +17,7 @@
 
 use super::record::{self, ProfileOutcome, ShardRecord, Status, RECORD_VERSION};
 use super::shard::Shard;
-use crate::evaluate::assessment::SocOption;
+use crate::evaluate::assessment::{Confidence, SocOption};
 use crate::fsio::{self, IoError};
 use crate::pipeline;
 use crate::render::templates::Templates;
@@ -360,10 +360,10 @@ fn portfolio(rows: &[IndexRow], failed: usize) -> Portfolio {
             count_into(&mut sizes, label, r.option);
         }
     }
-    let rank = |c: &str| match c {
-        "low" => 0,
-        "medium" => 1,
-        _ => 2,
+    let rank = |c: &Confidence| match c {
+        Confidence::Low => 0,
+        Confidence::Medium => 1,
+        Confidence::High => 2,
     };
     let mut uncertain: Vec<&IndexRow> = rows
         .iter()
@@ -382,7 +382,7 @@ fn portfolio(rows: &[IndexRow], failed: usize) -> Portfolio {
         .map(|r| Attention {
             id: r.id.clone(),
             name: r.name.clone(),
-            confidence: r.confidence.clone(),
+            confidence: r.confidence,
             recommendation: r.recommendation.clone(),
             reason: attention_reason(&r.confidence_limited_by).to_string(),
             links: r.links.clone(),

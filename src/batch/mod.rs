@@ -34,10 +34,10 @@ pub use merge::{merge, MergeError, TemplatesDiffer};
 pub use schedule::Totals;
 pub use shard::Shard;
 
-use crate::config::RenderOptions;
 use crate::console::Console;
-use crate::profile::{discover, model::Date};
-use crate::render::{IndexFailure, Renderer};
+use crate::evaluate;
+use crate::profile::{discover, model::Date, LoadOptions, Override};
+use crate::render::{Edition, Format, IndexFailure, Renderer};
 use folder::{FolderError, OutputFolder};
 use record::{ProfileOutcome, ShardRecord, Status, RECORD_VERSION};
 use std::path::{Path, PathBuf};
@@ -73,16 +73,43 @@ impl RunKind {
     }
 }
 
+/// How each profile of a run is loaded and rendered, as the checked
+/// options say.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions<'a> {
+    /// Formats and editions written for each profile.
+    pub formats: &'a [Format],
+    pub editions: &'a [Edition],
+    /// `--set` values, applied to every profile.
+    pub overrides: &'a [Override],
+    /// Profiles rendered at once.
+    pub jobs: usize,
+    /// Start no profile after one fails.
+    pub fail_fast: bool,
+}
+
+impl RunOptions<'_> {
+    /// How every profile of the run is loaded.
+    pub fn load_options(&self, default_date: Date) -> LoadOptions {
+        LoadOptions {
+            default_date,
+            overrides: self.overrides.to_vec(),
+        }
+    }
+}
+
 /// Everything a run needs besides what it is given to render.
 pub struct Run<'a> {
     pub kind: RunKind,
     /// Files and folders to render.
     pub inputs: &'a [PathBuf],
     pub out: &'a Path,
-    pub options: &'a RenderOptions,
+    pub options: RunOptions<'a>,
     pub renderer: &'a Renderer,
     /// `report.date` for profiles that give none.
     pub date: Date,
+    /// How a profile is evaluated when it has the machine to itself.
+    pub evaluation: evaluate::Options,
 }
 
 /// Why a run could not start; nothing was written (exit 2).
@@ -149,13 +176,17 @@ pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError>
     };
     console.diagnostics(&problems);
     // Several profiles at once fill the cores; one profile has them all.
-    crate::evaluate::parallel_within_profile(mine.len() <= 1 || run.options.jobs <= 1);
+    let evaluation = if mine.len() <= 1 || run.options.jobs <= 1 {
+        run.evaluation.clone()
+    } else {
+        run.evaluation.clone().with_threads(1)
+    };
     let mut outcomes = schedule::render_all(
         &checked,
         &mine,
-        &load,
+        (&load, &evaluation),
         run.renderer,
-        run.options,
+        &run.options,
         run.out,
         console,
     );
@@ -209,7 +240,7 @@ fn record_and_merge(
 ) -> Result<(), MergeError> {
     let record = ShardRecord {
         record_version: RECORD_VERSION,
-        generator: crate::GENERATOR.to_string(),
+        generator: run.evaluation.generator.clone(),
         shard,
         date: run.date.to_string(),
         formats: run
@@ -218,7 +249,7 @@ fn record_and_merge(
             .iter()
             .map(|f| f.key().to_string())
             .collect(),
-        editions: run.options.editions.clone(),
+        editions: run.options.editions.to_vec(),
         overrides: run
             .options
             .overrides

@@ -12,9 +12,10 @@
 
 use super::record::{ProfileOutcome, Status};
 use super::shard::Shard;
-use crate::config::RenderOptions;
+use super::RunOptions;
 use crate::console::{Console, Progress};
 use crate::diag::Diagnostic;
+use crate::evaluate;
 use crate::pipeline::{self, Destination, Input, Messages};
 use crate::profile::LoadOptions;
 use crate::render::Renderer;
@@ -146,9 +147,9 @@ fn refuse_duplicate_ids(found: &mut [Found]) {
 pub fn render_all(
     found: &[Found],
     mine: &[usize],
-    load: &LoadOptions,
+    (load, evaluation): (&LoadOptions, &evaluate::Options),
     renderer: &Renderer,
-    options: &RenderOptions,
+    options: &RunOptions<'_>,
     out: &Path,
     console: &mut Console<'_>,
 ) -> Vec<ProfileOutcome> {
@@ -175,8 +176,8 @@ pub fn render_all(
             let (result, messages) = pipeline::render_one(
                 &input,
                 renderer,
-                &options.formats,
-                &options.editions,
+                (options.formats, options.editions),
+                evaluation,
                 Destination::Folder(out),
             );
             let outcome = ProfileOutcome::new(i, &input, result);

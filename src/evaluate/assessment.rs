@@ -58,7 +58,10 @@ impl fmt::Display for SocOption {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// How firmly the recommendation stands (see `evaluate::confidence`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     High,
@@ -75,6 +78,55 @@ impl Confidence {
             Confidence::Low => "low",
         }
     }
+}
+
+/// A risk's band on the likelihood × impact matrix (rating 1-4 low, 5-9
+/// medium, 10-16 high, 20-25 critical), or `n/a` where a risk does not
+/// apply to an option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    Low,
+    Medium,
+    High,
+    Critical,
+    #[serde(rename = "n/a")]
+    NotApplicable,
+}
+
+impl Band {
+    /// The band of a rating (likelihood × impact, 1-25).
+    pub fn of(rating: u8) -> Band {
+        match rating {
+            0..=4 => Band::Low,
+            5..=9 => Band::Medium,
+            10..=16 => Band::High,
+            _ => Band::Critical,
+        }
+    }
+
+    /// The key `assessment.json` uses.
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::Low => "low",
+            Band::Medium => "medium",
+            Band::High => "high",
+            Band::Critical => "critical",
+            Band::NotApplicable => "n/a",
+        }
+    }
+}
+
+/// The agreement an SLA clause belongs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Agreement {
+    /// The contract with the managed provider.
+    Provider,
+    /// The internal service agreement between the SOC and the business.
+    Internal,
+    /// The contracts with the security tools' vendors.
+    Vendors,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -156,7 +208,7 @@ pub struct ScenarioRisk {
     pub threat_label: String,
     pub asset: String,
     pub rating: u8,
-    pub band: String,
+    pub band: Band,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -543,7 +595,7 @@ pub struct Costs {
     pub quote: Option<String>,
     /// How the outsourced option's provider is priced: `bundled` or
     /// `own_tools`.
-    pub platform: String,
+    pub platform: crate::profile::model::ProviderPlatform,
     pub notes: Vec<String>,
     pub simulation: SimulationSummary,
 }
@@ -598,7 +650,7 @@ pub struct Residual {
     pub likelihood: u8,
     pub impact: u8,
     pub rating: u8,
-    pub band: String,
+    pub band: Band,
     pub detection: String,
     pub response: String,
     pub context: String,
@@ -625,7 +677,7 @@ pub struct Risk {
     pub likelihood: u8,
     pub impact: u8,
     pub rating: u8,
-    pub band: String,
+    pub band: Band,
     pub factors: Vec<String>,
     /// Per option, every option listed (`applies` says whether it arises).
     pub residual: BTreeMap<SocOption, Residual>,
@@ -700,7 +752,7 @@ pub struct SlaItem {
     /// provider's contract), `vendors` (the SIEM, EDR and threat
     /// intelligence vendors' contracts) or `internal` (the SOC's internal
     /// service agreement).
-    pub agreement: String,
+    pub agreement: Agreement,
     /// The clause's key in a provider contract, which a quote's
     /// `commitments` name; `null` for other agreements.
     pub key: Option<crate::profile::model::ProviderClause>,

@@ -257,7 +257,7 @@ fn breach_cost_cite(p: &Profile) -> Cite {
     let published = format!(
         "{} {} ({})",
         b.currency,
-        super::words::thousands(b.amount),
+        crate::numbers::thousands(b.amount),
         b.year
     );
     let basis = match via {
@@ -353,9 +353,6 @@ pub fn siem_list_usd(volume: f64) -> f64 {
     graduated(SIEM_BANDS_USD, volume)
 }
 
-/// Employees below which an organisation is small for staffing rules.
-pub const SMALL_ORGANISATION: u64 = 1_000;
-
 /// Months to hire the in-house team this estate needs, at likely values:
 /// the months one hire takes plus the new posts over the hires a month.
 fn months_to_hire(p: &Profile, r: &Resolved) -> f64 {
@@ -364,8 +361,7 @@ fn months_to_hire(p: &Profile, r: &Resolved) -> f64 {
         v.0[i] = range.likely;
     }
     let volume = log_volume_gb_day(p, r);
-    let team =
-        crate::evaluate::economics::teams::in_house(p, &v, p.monitored_assets() as f64, volume);
+    let team = crate::evaluate::teams::in_house(p, &v, p.monitored_assets() as f64, volume);
     let new_posts = (team.total() - p.existing_staff() as f64).max(0.0);
     if new_posts <= 0.0 {
         return 0.0;
@@ -605,7 +601,7 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
             }
         }
         A::TipAnnual => {
-            let (likely, high) = if p.organisation.employees < SMALL_ORGANISATION {
+            let (likely, high) = if p.organisation.employees < super::teams::SMALL_ORGANISATION {
                 (10_000.0, 50_000.0)
             } else {
                 (50_000.0, 150_000.0)

@@ -26,8 +26,8 @@ use super::economics::facts::CostFacts;
 use super::economics::plan::{Plan, QuotePlan};
 use super::economics::{index, price, Economics};
 use super::values::{round_to, Values, A};
-use super::words::{and_list, money_short, percent};
 use super::{needs, sla};
+use crate::numbers::{and_list, money_short, percent};
 use crate::profile::model::{
     Commitment, ProviderClause, ProviderPlatform, Quote, QuoteService, Residency,
 };
@@ -503,7 +503,7 @@ impl Bids {
             }
         }
         let fee = rq.annual_fee * lo;
-        Some((super::words::significant(fee), rq.annual_fee))
+        Some((crate::numbers::significant(fee), rq.annual_fee))
     }
 }
 

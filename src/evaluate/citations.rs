@@ -82,3 +82,32 @@ pub fn assumption_uses(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_are_numbered_by_first_citation_and_unknown_keys_dropped() {
+        let mut cites = Citations::default();
+        assert_eq!(
+            cites.cite(&["hmt-green-book", "no-such-source", "ibm-codb-2025"]),
+            [1, 2]
+        );
+        // Cited again, a source keeps its number; a new one takes the next.
+        assert_eq!(cites.cite(&["ibm-codb-2025", "sophos-2025"]), [2, 3]);
+        let keys: Vec<(u32, String)> = cites
+            .references()
+            .into_iter()
+            .map(|r| (r.number, r.key))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                (1, "hmt-green-book".to_string()),
+                (2, "ibm-codb-2025".to_string()),
+                (3, "sophos-2025".to_string())
+            ]
+        );
+    }
+}

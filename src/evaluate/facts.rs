@@ -3,7 +3,7 @@
 
 use super::assessment::{Fact, ProfileSummary};
 use super::values::{Values, A};
-use super::words::{and_list, hours, money, thousands, trim_float};
+use crate::numbers::{and_list, hours, money, thousands, trim_float};
 use crate::profile::model::Consideration;
 use crate::profile::Profile;
 
@@ -117,9 +117,9 @@ pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
         "security_team.analysts",
         "Security staff today",
         and_list(&[
-            super::words::count(t.analysts, "analyst", "analysts"),
-            super::words::count(t.engineers, "engineer", "engineers"),
-            super::words::count(
+            crate::numbers::count(t.analysts, "analyst", "analysts"),
+            crate::numbers::count(t.engineers, "engineer", "engineers"),
+            crate::numbers::count(
                 t.incident_responders,
                 "incident responder",
                 "incident responders",
@@ -257,7 +257,7 @@ pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
             Consideration::ALL
                 .iter()
                 .zip(shares)
-                .map(|(k, w)| format!("{} {}", k.key(), super::words::percent_1(w)))
+                .map(|(k, w)| format!("{} {}", k.key(), crate::numbers::percent_1(w)))
                 .collect::<Vec<_>>()
                 .join(", ")
         } else {

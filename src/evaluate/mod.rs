@@ -1,18 +1,26 @@
-//! Evaluate: a validated profile in, an [`Assessment`] out.
+//! Evaluate: a validated profile and [`Options`] in, an [`Assessment`] out.
 //!
-//! A pure function: no I/O, no clock, no randomness that is not seeded from
-//! the profile. Every number carries where it came from: a profile value, an
-//! assumption from the catalogue (with its public sources), or a
-//! computation over named inputs. Nothing here formats for a particular
-//! output; texts are plain words that renderers escape.
+//! A pure function: no I/O, no clock, no global state, no randomness that
+//! is not seeded (from the profile's id unless the caller gives a seed).
+//! Every number carries where it came from: a profile value, an assumption
+//! from the catalogue (with its public sources), or a computation over
+//! named inputs. Nothing here formats for a particular output; texts are
+//! plain words that renderers escape.
 //!
-//! The stages, each its own module: [`assumptions`] resolves every
-//! assumption's range, [`economics`] prices the three options with ranges,
-//! [`needs`] rates every option on the seven needs, [`decision`] appraises
-//! each option on money and needs and applies the rule of [`appraisal`],
-//! [`confidence`] and [`sensitivity`] say how firm the answer is and what
-//! would change it, [`recommendation`] words it, and [`risk`],
-//! [`objectives`], [`sla`] and [`roadmap`] describe what to do.
+//! The stages, each its own module. Inputs: [`assumptions`] resolves every
+//! assumption's range into [`values`]; [`teams`] sizes each option's
+//! people and [`schedule`] its months. Money: [`economics`] plans and
+//! prices the three options with ranges, [`bids`] compares providers'
+//! quotes, [`priced`] puts the two together. Decision: [`needs`] rates
+//! every option on the seven needs, [`decision`] appraises each option on
+//! money and needs and applies the rule of [`appraisal`]; [`confidence`]
+//! and [`sensitivity`] say how firm the answer is and what would change
+//! it; [`constraints`] and [`reasons`] say what ruled and what drove it;
+//! [`recommendation`] states it. What to do about it: [`risk`] and
+//! [`expected_loss`], [`objectives`], [`sla`], [`roadmap`], [`raci`],
+//! [`staffing`], [`options`]. Around them: [`facts`] (the profile as the
+//! report restates it), [`citations`], [`scenarios`], and [`assessment`],
+//! the shape of it all.
 
 pub mod appraisal;
 pub mod assessment;
@@ -20,13 +28,17 @@ pub mod assumptions;
 pub mod bids;
 pub mod citations;
 pub mod confidence;
+pub mod constraints;
 pub mod decision;
 pub mod economics;
+pub mod expected_loss;
 pub mod facts;
 pub mod needs;
 pub mod objectives;
 pub mod options;
+pub mod priced;
 pub mod raci;
+pub mod reasons;
 pub mod recommendation;
 pub mod risk;
 pub mod roadmap;
@@ -35,26 +47,73 @@ pub mod schedule;
 pub mod sensitivity;
 pub mod sla;
 pub mod staffing;
+pub mod teams;
 pub mod values;
-pub mod words;
 
 pub use assessment::{Assessment, SocOption};
+pub use priced::{quick, Quick};
 
 use crate::profile::Profile;
 use assessment::*;
 use decision::Decided;
-use economics::{index, Economics};
+use economics::simulate::Seed;
+use economics::{index, Economics, Sampling};
+
+/// How one evaluation runs: told by the caller, never looked up, so the
+/// same profile and options always give the same assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Threads the evaluation may use (its scenarios, the halves of its
+    /// simulation). One in a batch that already keeps every core busy with
+    /// a profile each, where more threads only add their cost. The results
+    /// are the same on any number.
+    pub threads: usize,
+    /// Where the draws start; `None` seeds them from the profile's id.
+    pub seed: Option<u64>,
+    /// Who made the assessment, as it records it (`socsource 0.1.0`).
+    pub generator: String,
+}
+
+impl Options {
+    /// One thread, draws seeded from the profile's id.
+    pub fn new(generator: &str) -> Options {
+        Options {
+            threads: 1,
+            seed: None,
+            generator: generator.to_string(),
+        }
+    }
+
+    pub fn with_threads(self, threads: usize) -> Options {
+        Options {
+            threads: threads.max(1),
+            ..self
+        }
+    }
+
+    pub fn with_seed(self, seed: u64) -> Options {
+        Options {
+            seed: Some(seed),
+            ..self
+        }
+    }
+
+    fn seed_for(&self, profile: &Profile) -> Seed {
+        self.seed.map_or_else(|| Seed::of(&profile.id), Seed::given)
+    }
+}
 
 /// Evaluate one profile.
-pub fn evaluate(profile: &Profile) -> Assessment {
+pub fn evaluate(profile: &Profile, options: &Options) -> Assessment {
     let mut evaluated = evaluate_all(
         std::iter::once(profile)
             .chain(profile.scenarios.iter().map(|s| &*s.profile))
             .collect(),
+        options,
     )
     .into_iter();
     let Some(mut a) = evaluated.next() else {
-        return evaluate_one(profile);
+        return evaluate_one(profile, options);
     };
     a.scenarios = profile
         .scenarios
@@ -65,55 +124,19 @@ pub fn evaluate(profile: &Profile) -> Assessment {
     a
 }
 
-/// The machine's cores, asked once per process.
-pub(crate) fn cores() -> usize {
-    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
-}
-
-/// Whether one evaluation may use more than one core (its scenarios, the
-/// halves of its simulation). Off while a batch already keeps every core
-/// busy with a profile each, where more threads only add their cost. The
-/// results are the same either way.
-static WITHIN_PROFILE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
-
-/// Let evaluations use several cores each, or not (see [`WITHIN_PROFILE`]).
-pub fn parallel_within_profile(allowed: bool) {
-    WITHIN_PROFILE.store(allowed, std::sync::atomic::Ordering::Relaxed);
-}
-
-pub(crate) fn within_profile() -> bool {
-    cores() > 1
-        && WITHIN_PROFILE.load(std::sync::atomic::Ordering::Relaxed)
-        && !SHARING.with(std::cell::Cell::get)
-}
-
-thread_local! {
-    /// Set while this thread evaluates one of several profiles evaluated
-    /// at once, which already share the cores.
-    static SHARING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// `evaluate_one`, as one of several evaluations sharing the cores.
-fn evaluate_sharing(profile: &Profile) -> Assessment {
-    SHARING.with(|s| s.set(true));
-    let a = evaluate_one(profile);
-    SHARING.with(|s| s.set(false));
-    a
-}
-
 /// Each profile's assessment, in order. A profile with scenarios is
 /// several whole evaluations; they are independent, so they share the
-/// machine's cores (each is pure, so the result is the same on any number).
-fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
-    let threads = if within_profile() {
-        cores().min(profiles.len())
-    } else {
-        1
-    };
+/// threads, one each (each is pure, so the result is the same on any
+/// number).
+fn evaluate_all(profiles: Vec<&Profile>, options: &Options) -> Vec<Assessment> {
+    let threads = options.threads.min(profiles.len());
     if threads <= 1 {
-        return profiles.into_iter().map(evaluate_one).collect();
+        return profiles
+            .into_iter()
+            .map(|p| evaluate_one(p, options))
+            .collect();
     }
+    let sharing = &options.clone().with_threads(1);
     let mut slots: Vec<Option<Assessment>> = profiles.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
         let profiles = &profiles;
@@ -122,13 +145,13 @@ fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
                 scope.spawn(move || {
                     (t..profiles.len())
                         .step_by(threads)
-                        .map(|i| (i, evaluate_sharing(profiles[i])))
+                        .map(|i| (i, evaluate_one(profiles[i], sharing)))
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
         for i in (0..profiles.len()).step_by(threads) {
-            slots[i] = Some(evaluate_sharing(profiles[i]));
+            slots[i] = Some(evaluate_one(profiles[i], sharing));
         }
         for worker in workers {
             // A worker only panics if the evaluation does, which the tests
@@ -143,82 +166,30 @@ fn evaluate_all(profiles: Vec<&Profile>) -> Vec<Assessment> {
     slots
         .into_iter()
         .zip(profiles)
-        .map(|(slot, p)| slot.unwrap_or_else(|| evaluate_one(p)))
+        .map(|(slot, p)| slot.unwrap_or_else(|| evaluate_one(p, sharing)))
         .collect()
 }
 
 /// One profile's assessment, its scenarios left out.
-fn evaluate_one(profile: &Profile) -> Assessment {
-    let (e, mut bids) = priced(profile, assumptions::resolve(profile), true);
+fn evaluate_one(profile: &Profile, options: &Options) -> Assessment {
+    let sampling = Sampling {
+        seed: options.seed_for(profile),
+        simulated: true,
+        threads: options.threads,
+    };
+    let (e, mut bids) = priced::priced(profile, assumptions::resolve(profile), sampling);
     let d = decision::decide(profile, &e);
     let bid_evaluation = bids.finish(profile, &e, &d);
-    assemble(profile, &e, &d, bids, bid_evaluation)
-}
-
-/// The economics of `profile`, with its quotes evaluated and the best
-/// feasible quote of each kind pricing the outsourced and hybrid options;
-/// with `simulated`, under uncertainty too.
-fn priced(
-    profile: &Profile,
-    resolved: assumptions::Resolved,
-    simulated: bool,
-) -> (Economics, bids::Bids) {
-    let likely = economics::likely_values(&resolved);
-    let mut plan = economics::plan::plan(profile, &resolved, &likely);
-    let mut flat = economics::plan::run_rate(profile, &resolved, &likely);
-    if bids::quotes(profile).is_empty() {
-        let e = Economics::of(profile, resolved, likely, plan, flat, simulated);
-        return (e, bids::Bids::default());
-    }
-    // The quotes are compared at likely values, before the simulation.
-    let base = Economics::of(
-        profile,
-        resolved.clone(),
-        likely,
-        plan.clone(),
-        flat.clone(),
-        false,
-    );
-    let bids = bids::evaluate(profile, &base);
-    for p in [&mut plan, &mut flat] {
-        bids.winners.apply(p);
-    }
-    let e = Economics::of(profile, resolved, likely, plan, flat, simulated);
-    (e, bids)
-}
-
-/// The economics and the decision at likely values, without the cost
-/// simulation: for probes that change the profile itself, and for property
-/// tests of the appraisal.
-pub struct Quick {
-    pub economics: Economics,
-    pub decided: Decided,
-}
-
-pub fn quick(profile: &Profile) -> Quick {
-    let resolved = assumptions::resolve(profile);
-    quick_with(profile, resolved)
-}
-
-/// [`quick`] with the assumptions already resolved, for probes that change
-/// only what the assumptions do not depend on.
-pub(crate) fn quick_with(profile: &Profile, resolved: assumptions::Resolved) -> Quick {
-    let (economics, _) = priced(profile, resolved, false);
-    let decided = decision::decide(profile, &economics);
-    Quick { economics, decided }
-}
-
-/// The recommendation alone, without the cost simulation.
-pub fn quick_decision(profile: &Profile) -> SocOption {
-    quick(profile).decided.choice.option
+    let quotes = (bids, bid_evaluation);
+    assemble(profile, &e, &d, quotes, &options.generator)
 }
 
 fn assemble(
     profile: &Profile,
     e: &Economics,
     d: &Decided,
-    bids: bids::Bids,
-    bid_evaluation: Option<BidEvaluation>,
+    (bids, bid_evaluation): (bids::Bids, Option<BidEvaluation>),
+    generator: &str,
 ) -> Assessment {
     let v = &e.likely;
     let option = d.choice.option;
@@ -229,8 +200,8 @@ fn assemble(
         .collect();
     let costs = economics::costs_section(profile, e, &candidates, &bids.quoted());
     let switching = sensitivity::switching_values(profile, e, d);
-    let decision = recommendation::decision_section(profile, e, d, switching);
-    let recommendation = recommend(profile, e, d, &costs, &decision);
+    let decision = decision::section::decision_section(profile, e, d, switching);
+    let recommendation = recommendation::recommend(profile, e, d, &costs, &decision);
     let live = recommendation.monitoring_live_month;
     let complete = recommendation.complete_month;
 
@@ -242,7 +213,7 @@ fn assemble(
         cites.cite(keys)
     }));
     let (risks, heat_map) = risk::finish(register);
-    let expected_loss = risk::expected_loss(profile, e, d, &mut cites);
+    let expected_loss = expected_loss::expected_loss(profile, e, d, &mut cites);
     let budget_fit = objectives::BudgetFit {
         probability: recommendation.probability_within_budget,
         opex_needed: d.opex_needed[index(option)],
@@ -264,12 +235,12 @@ fn assemble(
 
     Assessment {
         schema_version: SCHEMA_VERSION,
-        generator: crate::GENERATOR.to_string(),
+        generator: generator.to_string(),
         profile: facts::summary(profile),
         facts: facts::facts(profile, v),
         recommendation,
         decision,
-        considerations: recommendation::need_weights(d),
+        considerations: decision::section::need_weights(d),
         options,
         costs,
         staffing,
@@ -286,71 +257,5 @@ fn assemble(
         quotes: bids.bids,
         bid_evaluation,
         scenarios: Vec::new(),
-    }
-}
-
-/// The recommendation with how sure it is, what it costs, what rules it,
-/// when monitoring starts and, for an in-house build, the bridge.
-fn recommend(
-    profile: &Profile,
-    e: &Economics,
-    d: &Decided,
-    costs: &Costs,
-    decision: &Decision,
-) -> Recommendation {
-    let option = d.choice.option;
-    let i = index(option);
-    let (probability_best, draws) = confidence::probability_best(profile, &e.resolved, &e.sim, d);
-    let level = confidence::level(probability_best);
-    let p_within = values::round_to(e.sim.probability_within(i, d.opex), 1e4);
-    let (live, complete) = recommendation::timing(e, option);
-    let bridge = recommendation::bridge(profile, e, option);
-    let [p50, p80] = e.sim.quantiles(i, [0.5, 0.8]);
-    let range = costs.options.get(&option).map_or(
-        CostRange {
-            p10: 0.0,
-            p50: 0.0,
-            p90: 0.0,
-        },
-        |c| c.range,
-    );
-    let years = f64::from(profile.budget.horizon_years).max(1.0);
-    let ask = if e.sim.draws.is_empty() {
-        let total = e.facts.total[i].round();
-        BudgetAsk {
-            p50: total,
-            p80: total,
-            contingency: 0.0,
-            p50_per_year: (total / years).round(),
-        }
-    } else {
-        BudgetAsk {
-            p50: p50.round(),
-            p80: p80.round(),
-            contingency: (p80 - p50).max(0.0).round(),
-            p50_per_year: (p50 / years).round(),
-        }
-    };
-    Recommendation {
-        option,
-        label: option.label().to_string(),
-        confidence: level,
-        probability_best,
-        draws,
-        probability_within_budget: p_within,
-        budget_ask: ask,
-        constraints: recommendation::constraints(profile, e, d),
-        reasons: recommendation::reasons(profile, d, decision),
-        decision: recommendation::decision_text(profile, d, &ask, &range, live, bridge.as_ref()),
-        monitoring_live_month: live,
-        complete_month: complete,
-        bridge,
-        confidence_text: recommendation::confidence_text(
-            d,
-            level,
-            probability_best,
-            draws,
-            p_within,
-        ),
     }
 }

@@ -15,7 +15,7 @@ use super::assessment::SocOption;
 use super::economics::index;
 use super::schedule::provider_start;
 use super::values::{Values, A};
-use super::words::{and_list, capitalise, thousands, trim_float};
+use crate::numbers::{and_list, capitalise, thousands, trim_float};
 use crate::profile::model::*;
 use crate::profile::Profile;
 
@@ -444,7 +444,7 @@ mod tests {
 
     #[test]
     fn an_absent_need_rates_every_option_alike() {
-        let p = crate::docs::reference_profile().unwrap();
+        let p = crate::profile::starter_profile().unwrap();
         let mut p = p;
         p.requirements.control = Level::Low;
         p.requirements.integration = Level::Low;
@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn residency_and_restricted_sharing_rate_as_worked_by_hand() {
-        let mut p = crate::docs::reference_profile().unwrap();
+        let mut p = crate::profile::starter_profile().unwrap();
         p.compliance.data_residency = Residency::Required;
         p.compliance.third_party_data_sharing = Sharing::Restricted;
         p.compliance.frameworks.clear();
@@ -477,9 +477,33 @@ mod tests {
 
     #[test]
     fn a_high_need_for_control_rates_a_provider_lowest() {
-        let mut p = crate::docs::reference_profile().unwrap();
+        let mut p = crate::profile::starter_profile().unwrap();
         p.requirements.control = Level::High;
         p.requirements.integration = Level::High;
         assert_eq!(control(&p).ratings, [4.0, 1.0, 2.2]);
+    }
+
+    #[test]
+    fn time_to_implement_rates_how_late_each_option_is_live() {
+        let mut p = crate::profile::starter_profile().unwrap();
+        let mut v = crate::evaluate::quick(&p).economics.likely;
+        v[A::InHouseBuildMonths] = 18.0;
+        v[A::ProviderSelectionMonths] = 3.0;
+        v[A::ProviderOnboardingMonths] = 2.5;
+        // Go-live in 12 months: a provider (5.5) makes it, 4; in-house is
+        // 6 months late with a bridge, 3.5 - 6 / 12 = 3.
+        p.requirements.go_live_months = 12;
+        assert_eq!(time_to_implement(&p, &v).ratings, [3.0, 4.0, 4.0]);
+        // Go-live in 4 months: a provider is 1.5 months late, 3 - 1.5 / 6
+        // = 2.75; in-house 14 late and unbridged, 3 - 14 / 6, rated 0.67.
+        p.requirements.go_live_months = 4;
+        let n = time_to_implement(&p, &v);
+        assert_eq!(n.ratings, [0.67, 2.75, 2.75]);
+        assert!(
+            n.rationale
+                .contains("even a provider needs about 5.5 months"),
+            "{}",
+            n.rationale
+        );
     }
 }

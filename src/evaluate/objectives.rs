@@ -10,7 +10,7 @@
 //! SOC-CMM maturity rising at most one level a year from today's.
 
 use super::assessment::{Objective, SocOption};
-use super::words::{and_list, hours};
+use crate::numbers::{and_list, hours};
 use crate::profile::model::Coverage;
 use crate::profile::Profile;
 
@@ -186,8 +186,8 @@ pub fn objectives(
             "Approved yearly operating budget for security operations",
             format!(
                 "at least {} a year (now {}), approved before the plan starts",
-                crate::evaluate::words::money_short(budget.currency, budget.opex_needed),
-                crate::evaluate::words::money_short(budget.currency, budget.opex)
+                crate::numbers::money_short(budget.currency, budget.opex_needed),
+                crate::numbers::money_short(budget.currency, budget.opex)
             ),
             1,
         );

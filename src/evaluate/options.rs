@@ -7,7 +7,7 @@ use super::decision::Decided;
 use super::economics::Economics;
 use super::schedule::{complete_month, monitoring_month};
 use super::values::A as V;
-use super::words::{count, money_short, trim_float};
+use crate::numbers::{count, money_short, trim_float};
 use crate::profile::model::*;
 use crate::profile::Profile;
 
@@ -117,6 +117,7 @@ pub fn option_profiles(
                 ],
             };
             let c = costs.options.get(&option);
+            let bridged_from = e.plan.bridge.map(|b| b.from_month);
             OptionProfile {
                 option,
                 label: option.label().to_string(),
@@ -128,12 +129,83 @@ pub fn option_profiles(
                 .to_string(),
                 feasible: d.appraiser.feasible[super::economics::index(option)],
                 within_budget: c.is_some_and(|c| c.within_budget),
-                meets_deadline: monitoring_month(v, e.plan.bridge, option) <= go_live,
-                monitoring_live_month: monitoring_month(v, e.plan.bridge, option),
+                meets_deadline: monitoring_month(v, bridged_from, option) <= go_live,
+                monitoring_live_month: monitoring_month(v, bridged_from, option),
                 complete_month: complete_month(v, option),
                 total_cost: total(option),
                 points,
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::economics::costs_section;
+
+    #[test]
+    fn each_option_meets_the_deadline_or_not_and_says_why() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.requirements.go_live_months = 12;
+        p.requirements.control = Level::High;
+        let q = crate::evaluate::quick(&p);
+        let mut e = q.economics;
+        e.likely[V::InHouseBuildMonths] = 18.0;
+        e.likely[V::ProviderSelectionMonths] = 3.0;
+        e.likely[V::ProviderOnboardingMonths] = 2.5;
+        e.likely[V::HybridBuildMonths] = 9.0;
+        e.plan.bridge = None;
+        let costs = costs_section(&p, &e, &SocOption::ALL, &[]);
+        let profiles = option_profiles(&p, &e, &q.decided, &costs);
+        let of = |o: SocOption| {
+            profiles
+                .iter()
+                .find(|x| x.option == o)
+                .expect("every option")
+        };
+        // In-house: live at 18 months, past the 12-month go-live, and slow
+        // to build is a strong drawback; a provider is live at 5.5.
+        let ih = of(SocOption::InHouse);
+        assert_eq!((ih.monitoring_live_month, ih.meets_deadline), (18.0, false));
+        let slow = ih
+            .points
+            .iter()
+            .find(|x| x.point == "Slow to build")
+            .expect("the build time is a point");
+        assert_eq!(slow.strength, Strength::Strong);
+        assert_eq!(
+            slow.because,
+            "about 18 months to operate, against a 12-month go-live"
+        );
+        let out = of(SocOption::Outsourced);
+        assert_eq!((out.monitoring_live_month, out.meets_deadline), (5.5, true));
+        assert_eq!(out.complete_month, 5.5);
+        // A hybrid monitors through the provider, complete with its team.
+        let hy = of(SocOption::Hybrid);
+        assert_eq!((hy.monitoring_live_month, hy.complete_month), (5.5, 9.0));
+        // A high need for control weighs for in-house and against
+        // outsourcing.
+        let control = |o: SocOption, point: &str| {
+            of(o)
+                .points
+                .iter()
+                .find(|x| x.point == point)
+                .map(|x| x.strength)
+        };
+        assert_eq!(
+            control(
+                SocOption::InHouse,
+                "Full control over tools, detections and response"
+            ),
+            Some(Strength::Strong)
+        );
+        assert_eq!(
+            control(
+                SocOption::Outsourced,
+                "Less control over detections and response"
+            ),
+            Some(Strength::Strong)
+        );
+    }
 }

@@ -279,3 +279,54 @@ pub fn roadmap(
     }
     b.phases
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phase<'a>(phases: &'a [Phase], name: &str) -> &'a Phase {
+        phases
+            .iter()
+            .find(|p| p.phase == name)
+            .unwrap_or_else(|| panic!("no phase `{name}`"))
+    }
+
+    #[test]
+    fn an_outsourced_roadmap_runs_from_selection_to_the_reassessment_gate() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.budget.horizon_years = 5;
+        p.requirements.procurement = Procurement::PublicTender;
+        let mut v = crate::evaluate::quick(&p).economics.likely;
+        v[A::ProviderSelectionMonths] = 3.0;
+        v[A::ProviderOnboardingMonths] = 2.5;
+        v[A::TermYears] = 3.0;
+        let phases = roadmap(&p, &v, SocOption::Outsourced, None);
+        let span = |name: &str| {
+            let x = phase(&phases, name);
+            (x.start_month, x.end_month)
+        };
+        // Monitoring starts at 3 + 2.5 = 5.5; two months of hypercare, a
+        // month to exercise, six to write and test the exit plan.
+        assert_eq!(span("Onboard log sources"), (3.0, 5.5));
+        assert_eq!(
+            span("Tune detections and write playbooks (hypercare)"),
+            (5.5, 7.5)
+        );
+        assert_eq!(span("Exercise together"), (7.5, 8.5));
+        assert_eq!(span("Write and test the exit plan"), (8.5, 14.5));
+        // The 36-month term: decide 3 + 4 months before it ends (month
+        // 29), in time for a new purchase; improvement runs to month 60.
+        assert_eq!(span("Reassessment gate"), (29.0, 32.0));
+        assert_eq!(span("Review and improve"), (8.5, 60.0));
+        assert_eq!(
+            phase(&phases, "Reassessment gate").milestones[1],
+            "Decision taken 4 months before the 3-year term ends, in time for a new purchase"
+        );
+        // A public body tenders.
+        assert!(phase(&phases, "Select the provider").milestones[0]
+            .starts_with("Specification and tender notice"));
+        assert!(!phases.iter().any(|x| x.phase == "Build the internal team"));
+        let hybrid = roadmap(&p, &v, SocOption::Hybrid, None);
+        assert!(hybrid.iter().any(|x| x.phase == "Build the internal team"));
+    }
+}

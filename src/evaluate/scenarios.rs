@@ -5,14 +5,14 @@
 use super::assessment::{
     Assessment, ScenarioCost, ScenarioOutcome, ScenarioRecommendation, ScenarioRisk,
 };
-use super::words::money_short;
+use crate::numbers::money_short;
 
 fn decimal_3(x: f64) -> String {
     format!("{x:.3}")
 }
 
 fn decimal_2(x: f64) -> String {
-    super::words::trim_float((x * 100.0).round() / 100.0)
+    crate::numbers::trim_float((x * 100.0).round() / 100.0)
 }
 use crate::profile::model::Scenario;
 
@@ -68,7 +68,7 @@ pub fn top_risk(a: &Assessment) -> Option<ScenarioRisk> {
             threat_label: r.threat_label.clone(),
             asset: r.asset.clone(),
             rating: x.rating,
-            band: x.band.clone(),
+            band: x.band,
         })
 }
 
@@ -185,5 +185,104 @@ fn lower_first(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::assessment::SocOption;
+
+    fn base() -> Assessment {
+        let p = crate::profile::starter_profile().expect("starter profile");
+        crate::evaluate::evaluate(&p, &crate::evaluate::Options::new("test"))
+    }
+
+    #[test]
+    fn a_scenario_that_changes_nothing_says_so_and_a_dearer_one_says_by_how_much() {
+        let base = base();
+        let rec = base.recommendation.option;
+        let name = rec.short().to_lowercase();
+        let value = base.decision.options[&rec].value;
+        let total = base.costs.options[&rec].total;
+        let cur = base.costs.currency.clone();
+        assert_eq!(
+            text(&base, &base),
+            format!(
+                "The recommendation stays {name} (its value is unchanged at {value:.3}), with every option rated as before; the {name} option’s likely total is {}, the same as the profile as given",
+                money_short(&cur, total)
+            )
+        );
+        // Ten percent dearer: +10% on the profile as given.
+        let mut dearer = base.clone();
+        if let Some(c) = dearer.costs.options.get_mut(&rec) {
+            c.total = total * 1.1;
+        }
+        assert!(
+            text(&base, &dearer).ends_with(&format!(
+                "likely total is {}, +10% on the profile as given",
+                money_short(&cur, total * 1.1)
+            )),
+            "{}",
+            text(&base, &dearer)
+        );
+    }
+
+    #[test]
+    fn a_changed_recommendation_names_both_options_and_both_totals() {
+        let base = base();
+        let was = base.recommendation.option;
+        let now = SocOption::ALL
+            .into_iter()
+            .find(|o| *o != was)
+            .expect("another option");
+        let mut changed = base.clone();
+        changed.recommendation.option = now;
+        let outcome = outcome(
+            &base,
+            &Scenario {
+                name: "Budget cut".into(),
+                set: Vec::new(),
+                profile: Box::new(crate::profile::starter_profile().expect("starter profile")),
+            },
+            &changed,
+        );
+        assert!(outcome.changed);
+        let cur = &base.costs.currency;
+        assert!(outcome.text.starts_with(&format!(
+            "The recommendation changes from {} to {}",
+            was.short().to_lowercase(),
+            now.short().to_lowercase()
+        )));
+        assert!(outcome.text.ends_with(&format!(
+            "; the {} option’s likely total is {}, against {} for {} as profiled",
+            now.short().to_lowercase(),
+            money_short(cur, base.costs.options[&now].total),
+            money_short(cur, base.costs.options[&was].total),
+            was.short().to_lowercase()
+        )));
+    }
+
+    #[test]
+    fn the_top_risk_is_the_highest_residual_that_applies_to_the_option() {
+        let mut a = base();
+        let rec = a.recommendation.option;
+        for (i, r) in a.risks.iter_mut().enumerate() {
+            if let Some(x) = r.residual.get_mut(&rec) {
+                x.rating = 5 + i as u8;
+                x.applies = true;
+            }
+        }
+        // The last risk rates highest; once it no longer applies, the one
+        // before it is the top risk.
+        let n = a.risks.len();
+        assert!(n >= 2);
+        assert_eq!(top_risk(&a).map(|r| r.rating), Some(5 + (n - 1) as u8));
+        if let Some(x) = a.risks[n - 1].residual.get_mut(&rec) {
+            x.applies = false;
+        }
+        let top = top_risk(&a).expect("a risk applies");
+        assert_eq!(top.rating, 5 + (n - 2) as u8);
+        assert_eq!(top.threat_label, a.risks[n - 2].threat_label);
     }
 }

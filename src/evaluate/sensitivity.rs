@@ -14,7 +14,7 @@ use super::economics::facts::CostFacts;
 use super::economics::price::{self, Item};
 use super::economics::{index, Economics};
 use super::values::{Values, A};
-use super::words::{money_short, percent_1, significant};
+use crate::numbers::{money_short, percent_1, significant};
 use crate::profile::model::Consideration;
 use crate::profile::Profile;
 
@@ -269,4 +269,74 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hybrid up to a price of 150, outsourced above it.
+    fn by_price(x: f64) -> SocOption {
+        if x > 150.0 {
+            SocOption::Outsourced
+        } else {
+            SocOption::Hybrid
+        }
+    }
+
+    #[test]
+    fn the_switch_is_found_where_the_rule_changes_its_answer() {
+        let (at, to) =
+            nearest_switch(100.0, 25.0, 400.0, SocOption::Hybrid, &by_price).expect("a switch");
+        assert!((at - 150.0).abs() < 1e-3, "{at}");
+        assert_eq!(to, SocOption::Outsourced);
+        // Nothing changes below the current value, nor within a range that
+        // stops short of the switch.
+        assert_eq!(
+            nearest_switch(100.0, 25.0, 140.0, SocOption::Hybrid, &by_price),
+            None
+        );
+        // Of two switches, the nearer one (in relative terms) is reported.
+        let two = |x: f64| match x {
+            x if x < 60.0 => SocOption::InHouse,
+            x if x > 300.0 => SocOption::Outsourced,
+            _ => SocOption::Hybrid,
+        };
+        let (at, to) =
+            nearest_switch(100.0, 25.0, 400.0, SocOption::Hybrid, &two).expect("a switch");
+        assert!((at - 60.0).abs() < 1e-3, "{at}");
+        assert_eq!(to, SocOption::InHouse);
+    }
+
+    #[test]
+    fn the_sentence_states_the_switching_value_or_the_range_searched() {
+        let probe = |current| Probe {
+            input: "provider_price",
+            label: "Provider price",
+            unit: "%".into(),
+            current,
+            searched: [25.0, 400.0],
+        };
+        let show = |x: f64| format!("{x}%");
+        let found = switching(
+            probe(100.0),
+            Some((150.000_04, SocOption::Outsourced)),
+            SocOption::Hybrid,
+            &show,
+        );
+        assert_eq!(
+            found.text,
+            "Provider price above 150% (now 100%) makes outsourced the recommendation instead of hybrid"
+        );
+        assert_eq!(
+            (found.value, found.to),
+            (Some(150.0), Some(SocOption::Outsourced))
+        );
+        let none = switching(probe(100.0), None, SocOption::Hybrid, &show);
+        assert_eq!(
+            none.text,
+            "No provider price between 25% and 400% changes the recommendation (now 100%)"
+        );
+        assert_eq!(none.value, None);
+    }
 }

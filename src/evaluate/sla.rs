@@ -12,10 +12,10 @@
 //! service agreement cites only the rules that bind the organisation's own
 //! processes (its notification clocks, daily log review).
 
-use super::assessment::{SlaItem, SlaScope, SocOption};
+use super::assessment::{Agreement, SlaItem, SlaScope, SocOption};
 use super::objectives::classification_target_hours;
 use super::values::{Values, A};
-use super::words::{and_list, hours, trim_float};
+use crate::numbers::{and_list, hours, trim_float};
 use crate::profile::model::{Framework, Industry, Residency, Sharing};
 use crate::profile::Profile;
 use crate::reference::countries::is_eu_member;
@@ -58,7 +58,7 @@ impl Checklist {
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
-        agreement: &str,
+        agreement: Agreement,
         clause: &str,
         target: String,
         severity: Option<&str>,
@@ -67,7 +67,7 @@ impl Checklist {
         why: String,
     ) {
         self.items.push(SlaItem {
-            agreement: agreement.to_string(),
+            agreement,
             key: (agreement == PROVIDER)
                 .then(|| crate::profile::model::ProviderClause::of_clause(clause))
                 .flatten(),
@@ -81,9 +81,9 @@ impl Checklist {
     }
 }
 
-const PROVIDER: &str = "provider";
-const VENDORS: &str = "vendors";
-const INTERNAL: &str = "internal";
+const PROVIDER: Agreement = Agreement::Provider;
+const VENDORS: Agreement = Agreement::Vendors;
+const INTERNAL: Agreement = Agreement::Internal;
 
 pub fn checklist(profile: &Profile, option: SocOption, v: &Values) -> Vec<SlaItem> {
     let mut c = Checklist { items: Vec::new() };
@@ -109,7 +109,7 @@ pub fn checklist(profile: &Profile, option: SocOption, v: &Values) -> Vec<SlaIte
     c.items
 }
 
-fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreement: &str) {
+fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreement: Agreement) {
     // Precise quantitative SLAs are a DORA duty for ICT services that
     // support critical functions; for an internal SOC they are targets.
     let sla_rule = if contract {
@@ -205,7 +205,7 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
     );
 }
 
-fn service_quality(c: &mut Checklist, profile: &Profile, agreement: &str, contract: bool) {
+fn service_quality(c: &mut Checklist, profile: &Profile, agreement: Agreement, contract: bool) {
     let who = if contract {
         "the provider"
     } else {
@@ -640,7 +640,7 @@ mod tests {
 
     /// A profile that brings in every rule the checklist knows.
     fn strict() -> Profile {
-        let mut p = crate::docs::reference_profile().expect("reference profile");
+        let mut p = crate::profile::starter_profile().expect("reference profile");
         p.organisation.industry = Industry::Finance;
         p.organisation.headquarters = "DE".into();
         p.compliance.frameworks = [
@@ -685,5 +685,48 @@ mod tests {
         }
         // The card-data rule binds the organisation whoever runs the SOC.
         assert!(items.iter().any(|i| i.clause == "Daily log review"));
+    }
+
+    #[test]
+    fn the_notification_clause_is_scoped_to_the_agreement_and_a_quarter_of_the_clock() {
+        let mut p = crate::profile::starter_profile().expect("reference profile");
+        p.compliance.frameworks = vec![FrameworkRef::Known(Framework::Gdpr)];
+        p.compliance.notification_hours = Some(72.0);
+        let v = crate::evaluate::quick(&p).economics.likely;
+        let clause = |p: &Profile, option: SocOption| {
+            checklist(p, option, &v)
+                .into_iter()
+                .find(|i| i.severity.as_deref() == Some("P1-P2"))
+                .expect("a notification clause")
+        };
+        // A provider owes the organisation notice within a quarter of its
+        // 72-hour clock, 18 hours, under the processor's duty; an internal
+        // SOC escalates within the same 18 hours under the controller's.
+        let contract = clause(&p, SocOption::Outsourced);
+        assert_eq!(contract.agreement, Agreement::Provider);
+        assert_eq!(contract.clause, "Breach notification to the organisation");
+        assert_eq!(
+            contract.target,
+            format!("within {} of detecting a likely breach", hours(18.0))
+        );
+        assert_eq!(contract.mandatory_by, ["GDPR Art. 33(2)"]);
+        let internal = clause(&p, SocOption::InHouse);
+        assert_eq!(internal.agreement, Agreement::Internal);
+        assert_eq!(
+            internal.clause,
+            "Escalation to the notification decision-maker"
+        );
+        assert_eq!(internal.mandatory_by, ["GDPR Art. 33"]);
+        // A one-hour clock still leaves half an hour; no clock, a day.
+        p.compliance.notification_hours = Some(1.0);
+        assert_eq!(
+            clause(&p, SocOption::Hybrid).target,
+            format!("within {} of detecting a likely breach", hours(0.5))
+        );
+        p.compliance.notification_hours = None;
+        assert_eq!(
+            clause(&p, SocOption::Hybrid).target,
+            format!("within {} of detecting a likely breach", hours(24.0))
+        );
     }
 }

@@ -2,22 +2,16 @@
 //! why it is that size.
 
 use super::assessment::{RoleFte, Staffing, Team};
-use super::assumptions;
-use super::economics::{self, Economics};
+use super::economics::Economics;
+use super::teams;
 use super::values::round_to;
 use super::values::{Values, A};
-use super::words::{self, trim_float};
+use crate::numbers::{self, trim_float};
 use crate::profile::model::Coverage;
 use crate::profile::Profile;
 
-fn team(
-    v: &Values,
-    plan: &economics::teams::TeamPlan,
-    shift_work: bool,
-    existing: u64,
-    hours: &str,
-) -> Team {
-    let salaries = economics::teams::TeamPlan::salaries(v);
+fn team(v: &Values, plan: &teams::TeamPlan, shift_work: bool, existing: u64, hours: &str) -> Team {
+    let salaries = teams::TeamPlan::salaries(v);
     let roles: Vec<RoleFte> = plan
         .fte()
         .iter()
@@ -31,7 +25,7 @@ fn team(
                 0.0
             };
             RoleFte {
-                role: economics::teams::ROLES[i].to_string(),
+                role: teams::ROLES[i].to_string(),
                 fte: round_to(*fte, 1e2),
                 base_salary: salary.round(),
                 loaded_cost: (v.loaded(salary) + premium).round(),
@@ -49,7 +43,6 @@ fn team(
 }
 
 pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
-    use economics::teams;
     let v = &e.likely;
     let coverage = profile.requirements.coverage;
     let est = e.plan.estate[0];
@@ -74,15 +67,15 @@ pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
             coverage.label(),
             seats,
             if seats == 1 { "" } else { "s" },
-            words::thousands(hours),
+            numbers::thousands(hours),
             trim_float(v[A::FtePerSeat] * hours / 8760.0),
             coverage.label().to_lowercase()
         ),
         format!(
             "Seats: at least {} by policy, one per {} monitored assets; the estate has {} today",
             trim_float(v[A::MinSeats]),
-            words::thousands(v[A::AssetsPerSeat]),
-            words::thousands(est.assets())
+            numbers::thousands(v[A::AssetsPerSeat]),
+            numbers::thousands(est.assets())
         ),
         format!(
             "Around the L1 seats: L2 about 40% and L3 about 20% of L1, {} detection engineer{} for {} GB of logs a day{}, and a manager",
@@ -93,7 +86,7 @@ pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
         ),
         format!(
             "The co-managed team keeps the functions the provider does not take: a lead{}, {} detection engineer{}{}{}, in business hours",
-            if co.l3 > 0.0 && profile.organisation.employees >= assumptions::SMALL_ORGANISATION { " and an incident-response lead" } else { " who also leads incident response" },
+            if co.l3 > 0.0 && profile.organisation.employees >= teams::SMALL_ORGANISATION { " and an incident-response lead" } else { " who also leads incident response" },
             trim_float(co.engineers),
             if co.engineers == 1.0 { "" } else { "s" },
             if teams::needs_threat_intel(profile) { ", a threat-intelligence and hunting analyst" } else { "" },
@@ -120,5 +113,64 @@ pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
         hybrid: team(v, co, false, existing, "business hours"),
         outsourced: retained,
         rationale,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::teams::TeamPlan;
+
+    #[test]
+    fn each_team_is_listed_role_by_role_with_its_loaded_cost() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.requirements.coverage = Coverage::TwentyFourSeven;
+        p.security_team.analysts = 3;
+        p.security_team.engineers = 1;
+        p.security_team.incident_responders = 0;
+        let mut e = crate::evaluate::quick(&p).economics;
+        let v = &mut e.likely;
+        v[A::FtePerSeat] = 5.0;
+        v[A::L1Salary] = 50_000.0;
+        v[A::L2Salary] = 60_000.0;
+        v[A::Benefits] = 1.25;
+        v[A::OverheadPct] = 20.0;
+        v[A::ShiftPremiumPct] = 10.0;
+        v[A::RetainedFte] = 2.0;
+        e.plan.in_house[0] = TeamPlan {
+            l1: 6.0,
+            l2: 2.0,
+            ..TeamPlan::default()
+        };
+        let s = staffing_section(&p, &e);
+        // Two roles staffed; L1 loaded at 50,000 x 1.25 x 1.2 = 75,000 plus
+        // the shift premium 10% x 1.25 x 50,000 = 6,250.
+        let ih = &s.in_house;
+        assert_eq!(ih.roles.len(), 2);
+        assert_eq!((ih.roles[0].fte, ih.roles[0].loaded_cost), (6.0, 81_250.0));
+        assert_eq!(ih.roles[1].loaded_cost, 97_500.0);
+        // 8 posts, 4 people today: 4 to hire.
+        assert_eq!((ih.total_fte, ih.existing_staff, ih.to_hire), (8.0, 4, 4.0));
+        assert_eq!(ih.hours, "24/7");
+        // Outsourced keeps 2 FTE, named for what they do, in day work.
+        let kept: Vec<(&str, f64)> = s
+            .outsourced
+            .roles
+            .iter()
+            .map(|r| (r.role.as_str(), r.fte))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("Service owner and vendor management", 1.0),
+                ("Incident-response lead and regulator contact", 1.0)
+            ]
+        );
+        assert_eq!(s.outsourced.roles[0].loaded_cost, 90_000.0);
+        assert!(
+            s.rationale[0].contains("one seat needs 5 FTE across the year"),
+            "{}",
+            s.rationale[0]
+        );
     }
 }

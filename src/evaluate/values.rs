@@ -38,3 +38,21 @@ impl Values {
 pub fn round_to(x: f64, scale: f64) -> f64 {
     (x * scale).round() / scale
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_salary_is_loaded_with_benefits_then_overhead() {
+        let mut v = Values([0.0; A::COUNT]);
+        v[A::Benefits] = 1.3;
+        v[A::OverheadPct] = 10.0;
+        v[A::FxUsdRate] = 0.8;
+        // 100,000 x 1.3 x 1.1.
+        assert!((v.loaded(100_000.0) - 143_000.0).abs() < 1e-6);
+        assert_eq!(v.usd(1_000.0), 800.0);
+        assert_eq!(round_to(0.123_456, 1e3), 0.123);
+        assert_eq!(round_to(2.5, 1.0), 3.0);
+    }
+}

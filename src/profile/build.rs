@@ -5,7 +5,8 @@
 //! (weights not all zero, an exchange rate for the currency, incident
 //! threats without incidents) are checked here.
 
-use super::check::{join, Checked, Record};
+use super::check::join;
+use super::checked::{Checked, Record};
 use super::format::{self, DefaultValue, Field};
 use super::model::*;
 use super::words::{slug_from_file_name, token_width, NoSlug};
@@ -643,13 +644,13 @@ impl<'a> Builder<'a> {
                         pos,
                         format!(
                             "`weights.budget` now sets the share of money in each option's value: {}%",
-                            crate::evaluate::words::trim_float((share * 1000.0).round() / 10.0)
+                            crate::numbers::trim_float((share * 1000.0).round() / 10.0)
                         ),
                         false,
                     )
                     .with_help(format!(
                         "write `decision: {{ money_share: {} }}` instead",
-                        crate::evaluate::words::trim_float((share * 1000.0).round() / 10.0)
+                        crate::numbers::trim_float((share * 1000.0).round() / 10.0)
                     ));
                 self.diags.push(warning);
                 DecisionSettings {

@@ -6,6 +6,7 @@
 //! range or missing required key, without stopping at the first. Scalars are
 //! read by [`super::scalar`]; phase 2 is [`super::build`].
 
+use super::checked::{Checked, Record};
 use super::format::{self, Field, Kind};
 use super::model::*;
 use super::scalar::{expectation, fmt_num, scalar_value, ScalarOutcome};
@@ -14,45 +15,6 @@ use super::yaml::{clip, Node, Pos, Value};
 use crate::diag::{Diagnostic, SourceText};
 use crate::reference::assumptions;
 use std::collections::BTreeMap;
-
-/// A value that passed its format check.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Checked {
-    Int(i64),
-    Number(f64),
-    Bool(bool),
-    Text(String),
-    List(Vec<Checked>),
-    Record(Record),
-    Assumptions(BTreeMap<String, AssumptionValue>),
-    /// A scenario's key paths; their values are checked when the scenario
-    /// is applied to the profile and checked as a whole.
-    Overrides(Vec<String>),
-}
-
-/// A checked mapping: the fields that were given, with where they were given.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Record {
-    pub pos: Pos,
-    pub fields: BTreeMap<&'static str, (Checked, Pos)>,
-}
-
-impl Record {
-    pub(super) fn get(&self, key: &str) -> Option<&Checked> {
-        self.fields.get(key).map(|(c, _)| c)
-    }
-
-    pub(super) fn pos_of(&self, key: &str) -> Pos {
-        self.fields.get(key).map_or(self.pos, |(_, p)| *p)
-    }
-
-    pub(super) fn record(&self, key: &str) -> Option<&Record> {
-        match self.get(key) {
-            Some(Checked::Record(r)) => Some(r),
-            _ => None,
-        }
-    }
-}
 
 struct Checker<'a> {
     src: &'a SourceText<'a>,

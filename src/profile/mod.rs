@@ -14,6 +14,7 @@
 
 mod build;
 mod check;
+mod checked;
 pub mod discover;
 pub mod format;
 pub mod image;
@@ -65,6 +66,16 @@ pub fn starter(path: &Path, quotes: bool) -> String {
         text.push_str(STARTER_QUOTES);
     }
     text
+}
+
+/// The starter profile loaded (a U.S. organisation, dated 2026-01-01):
+/// the organisation the reference pages show defaults for, and the base of
+/// the unit tests. `None` only if the built-in file is broken.
+pub fn starter_profile() -> Option<Profile> {
+    let options = LoadOptions::on(Date::new(2026, 1, 1)?);
+    load_bytes("starter.yaml", "starter", STARTER.as_bytes(), &options)
+        .ok()
+        .map(|l| l.profile)
 }
 
 /// What loading needs from outside the file.

@@ -2,7 +2,7 @@
 //! format expects (YAML 1.2 core schema numbers, text rules, codes, dates)
 //! and saying what was expected when it is not.
 
-use super::check::Checked;
+use super::checked::Checked;
 use super::format::Kind;
 use super::model::*;
 use super::words::{is_slug, slugify, suggest, windows_reserved};

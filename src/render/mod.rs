@@ -15,9 +15,17 @@ mod template_graph;
 pub mod templates;
 pub mod view;
 
-use crate::evaluate::assessment::{Assessment, SocOption};
+// What the layers above choose about a render (paper, PDF standard, fonts)
+// and what can go wrong choosing it, named where they are chosen rather
+// than reached for inside the typesetter.
+pub use pdf::fonts::{FontError, SystemFontSource};
+pub use pdf::layout::Paper;
+pub use pdf::PdfStandard;
+pub use templates::TemplateError;
+
+use crate::evaluate::assessment::{Assessment, Confidence, SocOption};
 use serde::{Deserialize, Serialize};
-use templates::{TemplateError, Templates};
+use templates::Templates;
 
 /// An image a report shows that the tool did not draw (a logo the
 /// profile names), under the path the Markdown gives it, relative to the
@@ -274,16 +282,17 @@ impl Renderer {
     }
 
     /// The comparison of two assessments (`socsource diff`): `diff.md`,
-    /// `diff.html`, `diff.pdf` and `diff.json`, as requested.
+    /// `diff.html`, `diff.pdf` and `diff.json`, as requested, naming
+    /// `generator` as their maker.
     pub fn comparison(
         &self,
         c: &crate::compare::Comparison,
         formats: &[Format],
+        generator: &str,
     ) -> Result<Rendered, RenderError> {
-        let generator = crate::GENERATOR.to_string();
         let mut context = tera::Context::new();
         context.insert("c", c);
-        context.insert("generator", &generator);
+        context.insert("generator", generator);
         let md = markdown::tidy(&self.templates.render("diff.md", &context)?);
         let mut out = Rendered::default();
         for format in formats {
@@ -299,7 +308,7 @@ impl Renderer {
                         organisation: &c.organisation,
                         classification: &c.classification,
                         date: &c.new.date,
-                        generator: &generator,
+                        generator,
                         draft: false,
                     };
                     out.files.push(OutputFile {
@@ -325,7 +334,7 @@ impl Renderer {
                             c.organisation, c.old.date, c.new.date
                         ),
                         keywords: vec!["SOC".into(), c.organisation.clone(), "comparison".into()],
-                        creator: generator.clone(),
+                        creator: generator.to_string(),
                         date: c.new.date.clone(),
                         lang: c.language.clone(),
                     };
@@ -558,7 +567,7 @@ pub struct IndexRow {
     pub employees: u64,
     pub recommendation: String,
     pub option: SocOption,
-    pub confidence: String,
+    pub confidence: Confidence,
     /// What needs attention most: `choice` (another option wins in many
     /// joint draws) or `budget` (the option may not stay within budget).
     #[serde(default)]
@@ -591,7 +600,7 @@ impl IndexRow {
             employees: a.profile.employees,
             recommendation: r.option.short().to_string(),
             option: r.option,
-            confidence: r.confidence.key().to_string(),
+            confidence: r.confidence,
             confidence_limited_by: if r.probability_within_budget < r.probability_best {
                 "budget".to_string()
             } else {
@@ -713,7 +722,7 @@ pub struct Mix {
 pub struct Attention {
     pub id: String,
     pub name: String,
-    pub confidence: String,
+    pub confidence: Confidence,
     pub recommendation: String,
     /// What limits the confidence, in words.
     pub reason: String,

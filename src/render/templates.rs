@@ -12,8 +12,8 @@
 
 use super::markdown;
 use crate::digest::sha256_hex;
-use crate::evaluate::words;
 use crate::fsio::{self, IoError};
+use crate::numbers;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
@@ -265,8 +265,8 @@ fn arg_currency(args: &HashMap<String, Value>) -> String {
 }
 
 /// The `scale` argument of a money filter: `k`, `m`, `bn`, or units.
-fn arg_scale(args: &HashMap<String, Value>) -> words::MoneyScale {
-    words::MoneyScale::from_suffix(args.get("scale").and_then(Value::as_str).unwrap_or(""))
+fn arg_scale(args: &HashMap<String, Value>) -> numbers::MoneyScale {
+    numbers::MoneyScale::from_suffix(args.get("scale").and_then(Value::as_str).unwrap_or(""))
 }
 
 /// A value as the text it prints.
@@ -327,22 +327,22 @@ fn register_filters(tera: &mut Tera) {
         Ok(Value::String(href(&text)))
     });
     tera.register_filter("money", |v: &Value, args: &HashMap<String, Value>| {
-        Ok(Value::String(words::money(
+        Ok(Value::String(numbers::money(
             &arg_currency(args),
             number(v, "money")?,
         )))
     });
     tera.register_filter("money_short", |v: &Value, args: &HashMap<String, Value>| {
-        Ok(Value::String(words::money_short(
+        Ok(Value::String(numbers::money_short(
             &arg_currency(args),
             number(v, "money_short")?,
         )))
     });
     tera.register_filter("num", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(words::decimal(number(v, "num")?)))
+        Ok(Value::String(numbers::decimal(number(v, "num")?)))
     });
     tera.register_filter("pct", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(words::percent_1(number(v, "pct")?)))
+        Ok(Value::String(numbers::percent_1(number(v, "pct")?)))
     });
     tera.register_filter("fixed", |v: &Value, args: &HashMap<String, Value>| {
         let places = args
@@ -350,31 +350,33 @@ fn register_filters(tera: &mut Tera) {
             .and_then(Value::as_u64)
             .unwrap_or(2)
             .min(6) as usize;
-        Ok(Value::String(words::fixed(number(v, "fixed")?, places)))
+        Ok(Value::String(numbers::fixed(number(v, "fixed")?, places)))
     });
     tera.register_filter("sig", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(words::estimate(number(v, "sig")?)))
+        Ok(Value::String(numbers::estimate(number(v, "sig")?)))
     });
     tera.register_filter("times", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(words::times(number(v, "times")?)))
+        Ok(Value::String(numbers::times(number(v, "times")?)))
     });
     tera.register_filter("range", |v: &Value, args: &HashMap<String, Value>| {
         let end = args
             .get("to")
             .ok_or_else(|| tera::Error::msg("filter `range` needs `to`, the range's other end"))?;
-        Ok(Value::String(words::range(&plain(v), &plain(end))))
+        Ok(Value::String(numbers::range(&plain(v), &plain(end))))
     });
     tera.register_filter(
         "money_column",
         |v: &Value, args: &HashMap<String, Value>| {
-            let column = words::money_column(&arg_currency(args), &numbers(v, "money_column")?);
+            let column = numbers::money_column(&arg_currency(args), &numbers(v, "money_column")?);
             serde_json::to_value(column).map_err(|e| tera::Error::msg(e.to_string()))
         },
     );
     tera.register_filter("money_scale", |v: &Value, _: &HashMap<String, Value>| {
         let amounts = numbers(v, "money_scale")?;
         Ok(Value::String(
-            words::MoneyScale::for_amounts(amounts).suffix().to_string(),
+            numbers::MoneyScale::for_amounts(amounts)
+                .suffix()
+                .to_string(),
         ))
     });
     tera.register_filter("scaled", |v: &Value, args: &HashMap<String, Value>| {
@@ -386,13 +388,13 @@ fn register_filters(tera: &mut Tera) {
         ))
     });
     tera.register_filter("signed", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(words::signed(number(v, "signed")?)))
+        Ok(Value::String(numbers::signed(number(v, "signed")?)))
     });
     tera.register_filter("hours", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(words::hours(number(v, "hours")?)))
+        Ok(Value::String(numbers::hours(number(v, "hours")?)))
     });
     tera.register_filter("months", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(crate::evaluate::words::trim_float(number(
+        Ok(Value::String(crate::numbers::trim_float(number(
             v, "months",
         )?)))
     });

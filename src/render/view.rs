@@ -4,7 +4,7 @@
 
 use super::charts::Figure;
 use crate::evaluate::assessment::*;
-use crate::evaluate::words::{self, MoneyScale};
+use crate::numbers::{self, MoneyScale};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -267,7 +267,7 @@ fn residual_rows(a: &Assessment) -> Vec<ResidualRow> {
                 .filter_map(|r| r.residual.get(o))
                 .filter(|r| r.applies)
                 .collect();
-            let count = |band: &str| residuals.iter().filter(|r| r.band == band).count();
+            let count = |band: Band| residuals.iter().filter(|r| r.band == band).count();
             let first = a
                 .risks
                 .iter()
@@ -277,10 +277,10 @@ fn residual_rows(a: &Assessment) -> Vec<ResidualRow> {
             ResidualRow {
                 option: *o,
                 label: o.short(),
-                critical: count("critical"),
-                high: count("high"),
-                medium: count("medium"),
-                low: count("low"),
+                critical: count(Band::Critical),
+                high: count(Band::High),
+                medium: count(Band::Medium),
+                low: count(Band::Low),
                 detection: first.map(|r| r.detection.clone()).unwrap_or_default(),
                 response: first.map(|r| r.response.clone()).unwrap_or_default(),
                 context: first.map(|r| r.context.clone()).unwrap_or_default(),
@@ -320,9 +320,9 @@ fn risk_phases(a: &Assessment) -> Vec<RiskPhaseRow> {
 /// The SLA checklist, grouped by the agreement that carries each clause.
 fn sla_groups<'a>(a: &'a Assessment) -> Vec<SlaGroup<'a>> {
     [
-        ("provider", "Provider contract"),
-        ("internal", "Internal service agreement"),
-        ("vendors", "Security tool vendors’ contracts"),
+        (Agreement::Provider, "Provider contract"),
+        (Agreement::Internal, "Internal service agreement"),
+        (Agreement::Vendors, "Security tool vendors’ contracts"),
     ]
     .into_iter()
     .map(|(key, title)| SlaGroup {
@@ -549,8 +549,8 @@ fn totals_table(a: &Assessment, costs: &[(SocOption, &OptionCosts)]) -> TotalsTa
                 p10: scale.cell(c.range.p10),
                 p50: scale.cell(c.range.p50),
                 p90: scale.cell(c.range.p90),
-                range: words::range(&scale.cell(c.range.p10), &scale.cell(c.range.p90)),
-                against_cheapest: words::times(c.relative_to_cheapest),
+                range: numbers::range(&scale.cell(c.range.p10), &scale.cell(c.range.p90)),
+                against_cheapest: numbers::times(c.relative_to_cheapest),
                 short_a_year: shortfall(o).map_or_else(String::new, |x| short_scale.cell(x)),
             })
             .collect(),
@@ -614,7 +614,7 @@ fn budget_table(a: &Assessment, costs: &[(SocOption, &OptionCosts)]) -> BudgetTa
         from_capital: costs
             .iter()
             .map(|(_, c)| {
-                words::money_short(cur, c.budget_years.iter().map(|b| b.from_capex).sum())
+                numbers::money_short(cur, c.budget_years.iter().map(|b| b.from_capex).sum())
             })
             .collect(),
     }
@@ -714,7 +714,7 @@ fn loss_table(a: &Assessment) -> LossTable {
             ]
         })),
     );
-    let range = |r: &LossRange| words::range(&scale.cell(r.p10), &scale.cell(r.p90));
+    let range = |r: &LossRange| numbers::range(&scale.cell(r.p10), &scale.cell(r.p90));
     LossTable {
         unit: scale.unit(cur),
         status_quo: LossRow {
@@ -733,7 +733,7 @@ fn loss_table(a: &Assessment) -> LossTable {
                 median: scale.cell(x.steady_state.p50),
                 first_year: scale.cell(x.first_year.p50),
                 avoided: scale.cell(x.reduction),
-                avoided_per_cost: words::decimal(x.reduction_per_cost),
+                avoided_per_cost: numbers::decimal(x.reduction_per_cost),
             })
             .collect(),
     }

@@ -57,11 +57,9 @@ pub fn example_profiles() -> Vec<PathBuf> {
     files
 }
 
-/// An external checker the tests use (vnu, markdownlint, poppler, qpdf,
-/// node, chromium, playwright-core, axe-core).
-/// Missing tools fail the test when `SOCSOURCE_REQUIRE_TOOLS` is set (as
-/// `.ci/run` does); elsewhere the check is skipped with a loud note.
-pub fn tool(name: &str) -> Option<PathBuf> {
+/// Where an external checker is installed, if it is (vnu, markdownlint,
+/// poppler, qpdf, node, chromium, playwright-core, axe-core).
+pub fn find_tool(name: &str) -> Option<PathBuf> {
     let candidates: Vec<PathBuf> = match name {
         "vnu" => vec![repo().join("node_modules/vnu-jar/build/dist/vnu.jar")],
         "markdownlint" => vec![repo().join("node_modules/.bin/markdownlint-cli2")],
@@ -75,24 +73,35 @@ pub fn tool(name: &str) -> Option<PathBuf> {
     };
     let found = candidates.into_iter().find(|p| p.exists());
     let java_ok = name != "vnu" || Command::new("java").arg("-version").output().is_ok();
-    match (found, java_ok) {
-        (Some(p), true) => Some(p),
-        _ => {
-            if std::env::var_os("SOCSOURCE_REQUIRE_TOOLS").is_some() {
-                panic!("required checker `{name}` is not installed (run .ci/run, or `npm ci` and install poppler-utils, qpdf, Java and chromium)");
-            }
-            eprintln!(
-                "NOTE: `{name}` is not installed; this check is skipped here (CI requires it)"
-            );
-            None
-        }
+    found.filter(|_| java_ok)
+}
+
+/// An external checker a test uses. Missing, it fails the test when
+/// `SOCSOURCE_REQUIRE_TOOLS` is set (as `.ci/run` does); elsewhere the
+/// check is skipped, and `tests/checkers.rs` prints, once per run, which
+/// checks were skipped and what to install.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let found = find_tool(name);
+    if found.is_none() && std::env::var_os("SOCSOURCE_REQUIRE_TOOLS").is_some() {
+        panic!("required checker `{name}` is not installed (run .ci/run, or `npm ci` and install poppler-utils, qpdf, Java and chromium)");
     }
+    found
 }
 
 /// Run `socsource` with a fixed SOURCE_DATE_EPOCH in `dir`.
 pub fn socsource_at(dir: &Path, args: &[&str]) -> Run {
     socsource_in(dir, args, &[("SOURCE_DATE_EPOCH", "1764115200")])
 }
+
+/// The assessment of a loaded profile, as a report run makes it (one
+/// thread, draws seeded from the profile's id).
+pub fn evaluate(profile: &socsource::profile::Profile) -> socsource::evaluate::Assessment {
+    let options = socsource::evaluate::Options::new(socsource::GENERATOR);
+    socsource::evaluate::evaluate(profile, &options)
+}
+
+#[path = "pdf.rs"]
+pub mod pdf;
 
 #[path = "generate.rs"]
 pub mod generate;

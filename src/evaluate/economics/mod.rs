@@ -14,21 +14,20 @@ pub mod facts;
 pub mod plan;
 pub mod price;
 pub mod simulate;
-pub mod teams;
 
 use super::assessment::{
     BudgetYear, CostItem, CostLine, CostRange, Costs, OptionCosts, SimulationSummary, SocOption,
     YearCost,
 };
-use super::assumptions::{self, Resolved};
+use super::assumptions::Resolved;
 use super::values::{Values, A};
-use super::words::{money_short, trim_float};
+use crate::numbers::{money_short, trim_float};
 use crate::profile::model::{OwnedTools, ProviderPlatform};
 use crate::profile::Profile;
 use facts::CostFacts;
 use plan::Plan;
 use price::{Item, Line, Priced, YearItems};
-use simulate::Simulation;
+use simulate::{Seed, Simulation};
 use std::collections::BTreeMap;
 
 /// The priced options of one profile.
@@ -42,6 +41,30 @@ pub struct Economics {
     pub priced: Priced,
     pub facts: CostFacts,
     pub sim: Simulation,
+    /// Where this evaluation's draws start (the costs', the losses', the
+    /// weightings').
+    pub seed: Seed,
+}
+
+/// Whether the costs are simulated as well as priced at likely values, and
+/// on how many threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sampling {
+    pub seed: Seed,
+    pub simulated: bool,
+    /// Threads the simulation may use; the draws are the same on any number.
+    pub threads: usize,
+}
+
+impl Sampling {
+    /// Likely values only: for probes and for comparing quotes.
+    pub fn likely_only(seed: Seed) -> Sampling {
+        Sampling {
+            seed,
+            simulated: false,
+            threads: 1,
+        }
+    }
 }
 
 pub fn likely_values(resolved: &Resolved) -> Values {
@@ -52,32 +75,22 @@ pub fn likely_values(resolved: &Resolved) -> Values {
     v
 }
 
-/// Price the three options of `profile`, at likely values and under
-/// uncertainty.
-pub fn economics(profile: &Profile) -> Economics {
-    let resolved = assumptions::resolve(profile);
-    let likely = likely_values(&resolved);
-    let plan = plan::plan(profile, &resolved, &likely);
-    let flat = plan::run_rate(profile, &resolved, &likely);
-    Economics::of(profile, resolved, likely, plan, flat, true)
-}
-
 impl Economics {
     /// Price `plan` (and `flat`, its run-rate twin) at likely values, and,
-    /// with `simulated`, under uncertainty.
+    /// when `sampling` says so, under uncertainty.
     pub fn of(
         profile: &Profile,
         resolved: Resolved,
         likely: Values,
-        plan: Plan,
-        flat: Plan,
-        simulated: bool,
+        (plan, flat): (Plan, Plan),
+        sampling: Sampling,
     ) -> Economics {
         let priced = price::price(&plan, &likely);
         let capex = profile.budget.capex;
         let facts = CostFacts::of(&priced, &price::price(&flat, &likely), capex);
-        let sim = if simulated {
-            simulate::simulate(&plan, &flat, &resolved, &likely, &profile.id, capex)
+        let sim = if sampling.simulated {
+            let draws = (sampling.seed, sampling.threads);
+            simulate::simulate(&plan, &flat, &resolved, &likely, draws, capex)
         } else {
             Simulation { draws: Vec::new() }
         };
@@ -89,6 +102,7 @@ impl Economics {
             priced,
             facts,
             sim,
+            seed: sampling.seed,
         }
     }
 }
@@ -232,14 +246,15 @@ pub fn costs_section(
             .iter()
             .find(|(o, _)| *o == SocOption::Outsourced)
             .map(|(_, p)| p.clone()),
-        platform: e.plan.platform.key().to_string(),
+        platform: e.plan.platform,
         notes,
         simulation: SimulationSummary {
             samples: e.sim.samples(),
             standard_error: round4(simulate::standard_error()),
             method: format!(
-                "{} draws in a Latin hypercube (each range cut into as many equal-probability strata, each stratum drawn once); each assumption with a range drawn from a PERT distribution on its low, likely and high values (salary tiers together, log volumes together), seeded from the profile id",
-                e.sim.samples()
+                "{} draws in a Latin hypercube (each range cut into as many equal-probability strata, each stratum drawn once); each assumption with a range drawn from a PERT distribution on its low, likely and high values (salary tiers together, log volumes together), {}",
+                e.sim.samples(),
+                e.seed.describe()
             ),
         },
     }

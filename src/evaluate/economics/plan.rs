@@ -6,8 +6,8 @@
 //! prices the plan with one set of assumption values (the likely set, or a
 //! Monte Carlo draw), which is cheap enough to run thousands of times.
 
-use super::teams::{self, TeamPlan};
 use crate::evaluate::assumptions::Resolved;
+use crate::evaluate::teams::{self, TeamPlan};
 use crate::evaluate::values::{Values, A};
 use crate::profile::model::{Coverage, OwnedTools, ProviderPlatform, Sharing, Tool};
 use crate::profile::Profile;

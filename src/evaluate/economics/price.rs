@@ -29,10 +29,10 @@
 //! This function runs once per Monte Carlo draw, so it allocates nothing.
 
 use super::plan::{hired_share, months_in_year, Estate, Plan, MAX_YEARS};
-use super::teams::TeamPlan;
 use crate::evaluate::assumptions::{
     graduated, siem_list_usd, EDR_UNIT_BANDS, MDR_LOG_BANDS, MDR_UNIT_BANDS, SIEM_PAID_SHARE,
 };
+use crate::evaluate::teams::TeamPlan;
 use crate::evaluate::values::{Values, A};
 use crate::profile::model::{OwnedTools, ProviderPlatform};
 
@@ -504,7 +504,7 @@ impl Common {
             transition_end,
             transition_year: (transition_end / 12.0).floor() as usize + 1,
             year_one,
-            retained: super::teams::retained(v),
+            retained: crate::evaluate::teams::retained(v),
             training: v[A::TrainingPerFte],
             attrition: v[A::AttritionPct] / 100.0,
         }
@@ -802,5 +802,108 @@ fn provider_option(out: &mut YearItems, plan: &Plan, v: &Values, p: ProviderYear
     }
     if plan.term_end_year == Some(p.yr.year) {
         out.add(Item::ExitReserve, v[A::DualRunningMonths] * p.monthly);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::economics::plan::{Estate, QuotePlan};
+
+    fn starter_plan() -> Plan {
+        let p = crate::profile::starter_profile().expect("starter profile");
+        crate::evaluate::quick(&p).economics.plan
+    }
+
+    #[test]
+    fn later_years_are_discounted_and_the_first_is_not() {
+        // 100 now, 110 in a year and 121 in two, at 10%: 100 each.
+        let pv = present_value([100.0, 110.0, 121.0].into_iter(), 0.10);
+        assert!((pv - 300.0).abs() < 1e-9, "{pv}");
+    }
+
+    #[test]
+    fn tools_are_priced_by_graduated_band_and_by_volume() {
+        let mut v = Values([0.0; A::COUNT]);
+        v[A::EdrPrice] = 5.0;
+        v[A::EdrServerFactor] = 2.0;
+        v[A::RetentionDays] = 90.0;
+        v[A::StoragePrice] = 0.02;
+        v[A::SoarAnnual] = 40_000.0;
+        let mut plan = starter_plan();
+        plan.siem_flat = true;
+        v[A::SiemPrice] = 1_000.0;
+        let est = Estate {
+            endpoints: 1_200.0,
+            servers: 100.0,
+            cloud: 0.0,
+            given_volume: None,
+        };
+        let t = tools(&plan, &v, &est, 50.0);
+        // 1,200 endpoints and 100 servers at twice: 1,400 units, the first
+        // 1,000 at list and 400 at 90%: 1,360 x 5 a month x 12.
+        assert!((t.edr - 81_600.0).abs() < 1e-6, "{}", t.edr);
+        // 50 GB/day kept 90 days at 0.02 per GB-month: 1,080 a year.
+        assert!((t.storage - 1_080.0).abs() < 1e-6, "{}", t.storage);
+        // A flat-priced SIEM: 1,000 per GB/day.
+        assert_eq!((t.siem, t.soar), (50_000.0, 40_000.0));
+    }
+
+    #[test]
+    fn a_bundled_quote_splits_into_service_and_platform_and_grows_with_the_estate() {
+        let mut v = Values([0.0; A::COUNT]);
+        v[A::ByoSharePct] = 60.0;
+        let mut plan = starter_plan();
+        plan.quote = Some(QuotePlan {
+            annual_fee: 240_000.0,
+            onboarding_fee: 30_000.0,
+            platform: ProviderPlatform::Bundled,
+            escalator_pct: None,
+        });
+        // The estate a tenth larger than today's: the fee scales with it.
+        let today = plan.estate[0];
+        let grown = Estate {
+            endpoints: today.endpoints * 1.1,
+            servers: today.servers * 1.1,
+            cloud: today.cloud * 1.1,
+            given_volume: None,
+        };
+        let m = provider_monthly(&plan, &v, &grown, 10.0, &Tools::default());
+        // 240,000 / 12 x 1.1 = 22,000 a month: 60% the people, the rest
+        // the platform.
+        assert!((m.service - 13_200.0).abs() < 1e-6, "{}", m.service);
+        assert!((m.platform - 8_800.0).abs() < 1e-6, "{}", m.platform);
+        // The quoted onboarding fee, in proportion to the part priced:
+        // 30,000 x 13,200 / 22,000.
+        assert!((onboarding(&plan, &v, 13_200.0, 22_000.0) - 18_000.0).abs() < 1e-6);
+        // Without a quote, onboarding is months of the monthly fee.
+        plan.quote = None;
+        v[A::OnboardingMonths] = 2.0;
+        assert_eq!(onboarding(&plan, &v, 10_000.0, 0.0), 20_000.0);
+    }
+
+    #[test]
+    fn vacancies_on_call_and_services_follow_their_rates() {
+        let mut v = Values([0.0; A::COUNT]);
+        v[A::VacancyPct] = 10.0;
+        v[A::OnCallPct] = 15.0;
+        v[A::L3Salary] = 100_000.0;
+        v[A::Benefits] = 1.2;
+        v[A::IrRetainerAnnual] = 25_000.0;
+        v[A::ForensicsHours] = 40.0;
+        v[A::IrHourlyRate] = 300.0;
+        // 10% of posts empty, covered at half again their pay: 5% of 1M.
+        assert!((vacancy_cover(&v, 1_000_000.0) - 50_000.0).abs() < 1e-6);
+        // Four on the rota, each paid 15% of an L3 salary with benefits.
+        assert!((on_call(4.0, &v) - 72_000.0).abs() < 1e-6);
+        assert_eq!(services(&v), (25_000.0, 12_000.0));
+        // Recruiting 3 of a team of 4 on 400,000 of payroll at 20%.
+        v[A::L2Salary] = 100_000.0;
+        v[A::RecruitingPct] = 20.0;
+        let team = TeamPlan {
+            l2: 4.0,
+            ..TeamPlan::default()
+        };
+        assert!((recruiting(&team, &v, 3.0) - 60_000.0).abs() < 1e-6);
     }
 }

@@ -135,6 +135,54 @@ pub fn fnv1a(text: &str) -> u64 {
     })
 }
 
+/// Where an evaluation's draws start. Each use (the cost draws, the loss
+/// draws, the drawn weightings) takes a stream of its own from it, so
+/// adding draws to one leaves the others as they were.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seed {
+    value: u64,
+    /// Whether the caller chose it rather than the profile's id giving it.
+    given: bool,
+}
+
+impl Seed {
+    /// The seed of a profile: its id, so the same profile always gives the
+    /// same numbers.
+    pub fn of(profile_id: &str) -> Seed {
+        Seed {
+            value: fnv1a(profile_id),
+            given: false,
+        }
+    }
+
+    pub fn given(value: u64) -> Seed {
+        Seed { value, given: true }
+    }
+
+    /// The generator of one stream.
+    pub fn stream(self, stream: Stream) -> Xorshift {
+        Xorshift::new(self.value ^ stream as u64)
+    }
+
+    /// How the method statement names it.
+    pub fn describe(self) -> String {
+        if self.given {
+            format!("seeded with {}", self.value)
+        } else {
+            "seeded from the profile id".to_string()
+        }
+    }
+}
+
+/// The uses of an evaluation's seed, each its own stream of draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u64)]
+pub enum Stream {
+    Costs = 0x9e37_79b9_7f4a_7c15,
+    Losses = 0x51_7cc1_b727_220a,
+    Weightings = 0x2545_f491_4f6c_dd1d,
+}
+
 /// Points of the inverse-CDF table of a PERT shape.
 const TABLE: usize = 256;
 
@@ -171,12 +219,11 @@ fn beta_quantiles(alpha: f64, beta: f64) -> Vec<f64> {
 }
 
 type Table = std::sync::Arc<Vec<f64>>;
-type Shapes = std::sync::RwLock<std::collections::HashMap<(u32, u32), Table>>;
 
-/// Tables by shape, shared by every evaluation in the process: default
-/// ranges have the same shape whatever the organisation, and a table is a
-/// pure function of its shape.
-static SHAPES: std::sync::LazyLock<Shapes> = std::sync::LazyLock::new(Default::default);
+/// Inverse-CDF tables by shape, kept for one simulation: default ranges
+/// often share a shape, and a table is a pure function of its shape.
+#[derive(Default)]
+pub struct Tables(std::collections::HashMap<(u32, u32), Table>);
 
 /// A PERT-distributed assumption, ready to draw from.
 pub struct Pert {
@@ -186,7 +233,7 @@ pub struct Pert {
 }
 
 impl Pert {
-    pub fn new(low: f64, likely: f64, high: f64) -> Pert {
+    pub fn new(low: f64, likely: f64, high: f64, tables: &mut Tables) -> Pert {
         let span = (high - low).max(0.0);
         let mode = if span > 0.0 {
             ((likely - low) / span).clamp(0.0, 1.0)
@@ -200,17 +247,11 @@ impl Pert {
             (alpha * 1000.0).round() as u32,
             (beta * 1000.0).round() as u32,
         );
-        let known = SHAPES
-            .read()
-            .ok()
-            .and_then(|shapes| shapes.get(&key).cloned());
-        let table = known.unwrap_or_else(|| {
-            let table = std::sync::Arc::new(beta_quantiles(alpha, beta));
-            if let Ok(mut shapes) = SHAPES.write() {
-                shapes.entry(key).or_insert_with(|| table.clone());
-            }
-            table
-        });
+        let table = tables
+            .0
+            .entry(key)
+            .or_insert_with(|| Table::new(beta_quantiles(alpha, beta)))
+            .clone();
         Pert { low, span, table }
     }
 
@@ -229,19 +270,21 @@ impl Pert {
     }
 }
 
-/// Draw `SAMPLES` value sets and price the plan with each.
+/// Draw `SAMPLES` value sets and price the plan with each, on up to
+/// `threads` threads (the draws are the same on any number).
 pub fn simulate(
     plan: &Plan,
     flat: &Plan,
     resolved: &Resolved,
     likely: &Values,
-    seed: &str,
+    (seed, threads): (Seed, usize),
     capex: f64,
 ) -> Simulation {
-    let mut rng = Xorshift::new(fnv1a(seed) ^ 0x9e37_79b9_7f4a_7c15);
+    let mut rng = seed.stream(Stream::Costs);
     // Dimension 0 is every salary, 1 every log volume, then one for each
     // assumption drawn on its own.
     let mut own = 2;
+    let mut tables = Tables::default();
     let varying: Vec<(usize, usize, Pert)> = CATALOGUE
         .iter()
         .filter(|s| s.draw != Draw::Fixed && !resolved.ranges[s.id as usize].is_exact())
@@ -255,7 +298,11 @@ pub fn simulate(
                     own - 1
                 }
             };
-            (s.id as usize, dimension, Pert::new(r.low, r.likely, r.high))
+            (
+                s.id as usize,
+                dimension,
+                Pert::new(r.low, r.likely, r.high, &mut tables),
+            )
         })
         .collect();
     let cube = Hypercube::new(own, &mut rng);
@@ -277,7 +324,7 @@ pub fn simulate(
         .collect()
     };
     let half = SAMPLES / 2;
-    let draws = if super::super::within_profile() {
+    let draws = if threads > 1 {
         std::thread::scope(|scope| {
             let second = scope.spawn(|| draw(half..SAMPLES));
             let mut draws = draw(0..half);
@@ -298,7 +345,7 @@ mod tests {
 
     #[test]
     fn pert_draws_stay_in_range_with_the_pert_mean_and_mode() {
-        let pert = Pert::new(1.0, 2.0, 5.0);
+        let pert = Pert::new(1.0, 2.0, 5.0, &mut Tables::default());
         let mut rng = Xorshift::new(7);
         let mut sum = 0.0;
         let mut below = 0;
@@ -315,9 +362,9 @@ mod tests {
         assert!((mean - Pert::mean(1.0, 2.0, 5.0)).abs() < 0.02, "{mean}");
         // The mode sits below the median of this right-skewed shape.
         assert!(f64::from(below) / f64::from(n) < 0.5);
-        let exact = Pert::new(3.0, 3.0, 3.0);
+        let exact = Pert::new(3.0, 3.0, 3.0, &mut Tables::default());
         assert_eq!(exact.at(0.9), 3.0);
         // Symmetric shape: the median is the mode.
-        assert!((Pert::new(0.0, 0.5, 1.0).at(0.5) - 0.5).abs() < 1e-3);
+        assert!((Pert::new(0.0, 0.5, 1.0, &mut Tables::default()).at(0.5) - 0.5).abs() < 1e-3);
     }
 }

@@ -37,7 +37,9 @@
 //! expected loss is a range, P10 to P90.
 
 use crate::evaluate::assessment::{LossRange, SocOption};
-use crate::evaluate::economics::simulate::{fnv1a, quantiles, Hypercube, Pert, Xorshift, SAMPLES};
+use crate::evaluate::economics::simulate::{
+    quantiles, Hypercube, Pert, Seed, Stream, Tables, SAMPLES,
+};
 use crate::evaluate::values::A;
 use crate::profile::model::{Coverage, Threat};
 use crate::profile::Profile;
@@ -250,15 +252,13 @@ impl Effects {
 
 /// The draws of base probability (0-1) and breach cost that every loss
 /// range uses, in sample order.
-pub fn samples(
-    profile: &Profile,
-    resolved: &crate::evaluate::assumptions::Resolved,
-) -> Vec<(f64, f64)> {
+pub fn samples(seed: Seed, resolved: &crate::evaluate::assumptions::Resolved) -> Vec<(f64, f64)> {
     let p = resolved.ranges[A::BreachProbabilityPct as usize];
     let c = resolved.ranges[A::BreachCost as usize];
-    let probability = Pert::new(p.low, p.likely, p.high);
-    let cost = Pert::new(c.low, c.likely, c.high);
-    let mut rng = Xorshift::new(fnv1a(&profile.id) ^ 0x51_7cc1_b727_220a);
+    let tables = &mut Tables::default();
+    let probability = Pert::new(p.low, p.likely, p.high, tables);
+    let cost = Pert::new(c.low, c.likely, c.high, tables);
+    let mut rng = seed.stream(Stream::Losses);
     let cube = Hypercube::new(2, &mut rng);
     (0..SAMPLES)
         .map(|sample| {
@@ -355,11 +355,11 @@ pub fn first_year_effect(steady: Effect, fy: FirstYear, today: Effect) -> Effect
 /// probability and the breach cost from their ranges.
 pub fn ranges(
     profile: &Profile,
-    resolved: &crate::evaluate::assumptions::Resolved,
+    (seed, resolved): (Seed, &crate::evaluate::assumptions::Resolved),
     effects: &[Effect],
 ) -> Vec<LossRange> {
     let x = exposure(profile);
-    let draws = samples(profile, resolved);
+    let draws = samples(seed, resolved);
     effects
         .iter()
         .map(|e| {

@@ -9,7 +9,7 @@
 //! belong to; [`treatment`] says how each option changes detection,
 //! response, context and exposure, phase by phase; [`loss`] turns breach
 //! frequency and cost into an expected yearly loss per option and for the
-//! status quo.
+//! status quo (which [`super::expected_loss`] reports).
 
 pub mod loss;
 pub mod register;
@@ -42,66 +42,26 @@ pub fn finish(mut risks: Vec<Risk>) -> (Vec<Risk>, HeatMap) {
     (risks, HeatMap { counts, residual })
 }
 
-/// The expected-loss section: today's and each option's expected yearly
-/// loss, first year and steady state, with P10-P90 ranges.
-pub fn expected_loss(
-    profile: &crate::profile::Profile,
-    e: &crate::evaluate::economics::Economics,
-    d: &crate::evaluate::decision::Decided,
-    cites: &mut crate::evaluate::citations::Citations,
-) -> super::assessment::ExpectedLoss {
-    use crate::evaluate::assessment::OptionLoss;
-    use crate::evaluate::values::{round_to, A};
-    let v = &e.likely;
-    let fx = &d.effects;
-    let mut effects = vec![fx.status_quo];
-    effects.extend(fx.steady);
-    effects.extend(fx.first_year);
-    let r = loss::ranges(profile, &e.resolved, &effects);
-    let (p, cost) = (v[A::BreachProbabilityPct] / 100.0, v[A::BreachCost]);
-    let likely = fx.steady_yearly(p, cost);
-    let status_quo_likely = fx.status_quo_yearly(p, cost);
-    let years = f64::from(profile.budget.horizon_years).max(1.0);
-    let options = SocOption::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let reduction = (status_quo_likely - likely[i]).round();
-            let yearly = e.facts.total[i] / years;
-            (
-                *o,
-                OptionLoss {
-                    steady_state: r[1 + i],
-                    first_year: r[4 + i],
-                    reduction,
-                    reduction_per_cost: if yearly > 0.0 {
-                        round_to(reduction / yearly, 1e3)
-                    } else {
-                        0.0
-                    },
-                },
-            )
-        })
-        .collect();
-    let mut sources = vec![
-        "sophos-2025",
-        "ibm-codb-2025",
-        "kaseya-2021",
-        "mtrends-2025",
-    ];
-    sources.extend(crate::reference::breach::PROBABILITY_SOURCES);
-    let cited = cites.cite(&sources);
-    super::assessment::ExpectedLoss {
-        currency: profile.organisation.currency.clone(),
-        breach_probability_pct: round_to(v[A::BreachProbabilityPct], 1e2),
-        breach_cost: v[A::BreachCost].round(),
-        capability: round_to(loss::capability(profile, v[A::MinTeam]), 1e3),
-        status_quo: r[0],
-        options,
-        method: format!(
-            "expected yearly loss = yearly probability of a material breach × its cost, split into commodity and targeted attacks, each lowered by what an option detects and contains (never below what today’s team and tools already do), plus a provider’s own exposure; probability and cost drawn {} times from their ranges, in a Latin hypercube [{}]",
-            crate::evaluate::words::thousands(crate::evaluate::economics::simulate::SAMPLES as f64),
-            cited.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
-        ),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_register_is_numbered_highest_first_and_counted_cell_by_cell() {
+        let p = crate::profile::starter_profile().expect("starter profile");
+        let risks = register::threats(&p, register::Timing { bridged: false });
+        let n = risks.len();
+        assert!(n >= 3);
+        let (risks, map) = finish(risks);
+        let ids: Vec<String> = (1..=n).map(|i| format!("R{i:02}")).collect();
+        assert_eq!(risks.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), ids);
+        assert!(risks.windows(2).all(|w| w[0].rating >= w[1].rating));
+        // Every risk in one cell of the inherent map, at its likelihood and
+        // impact.
+        let counted: u32 = map.counts.iter().flatten().sum();
+        assert_eq!(counted as usize, n);
+        let top = &risks[0];
+        assert!(map.counts[usize::from(top.likelihood - 1)][usize::from(top.impact - 1)] >= 1);
+        assert_eq!(top.band, band(top.rating));
     }
 }

@@ -14,7 +14,7 @@
 //! convention).
 
 use super::treatment::{self, reduce};
-use crate::evaluate::assessment::{PhasedRating, Residual, Risk, RiskKind, SocOption};
+use crate::evaluate::assessment::{Band, PhasedRating, Residual, Risk, RiskKind, SocOption};
 use crate::profile::model::*;
 use crate::profile::Profile;
 use std::collections::BTreeMap;
@@ -31,13 +31,8 @@ pub fn label(level: u8) -> &'static str {
     }
 }
 
-pub fn band(rating: u8) -> &'static str {
-    match rating {
-        0..=4 => "low",
-        5..=9 => "medium",
-        10..=16 => "high",
-        _ => "critical",
-    }
+pub fn band(rating: u8) -> Band {
+    Band::of(rating)
 }
 
 fn sensitive(asset: &CriticalAsset) -> bool {
@@ -240,7 +235,7 @@ fn residual(
         likelihood: sl,
         impact: si,
         rating: sl * si,
-        band: band(sl * si).to_string(),
+        band: band(sl * si),
         detection: t.detection.to_string(),
         response: t.response.to_string(),
         context: t.context.to_string(),
@@ -291,7 +286,7 @@ pub fn threats(profile: &Profile, timing: Timing) -> Vec<Risk> {
                 likelihood: a.likelihood,
                 impact: a.impact,
                 rating,
-                band: band(rating).to_string(),
+                band: band(rating),
                 factors: a.factors,
                 residual,
                 precedents: Vec::new(),
@@ -307,12 +302,21 @@ mod tests {
 
     #[test]
     fn bands_follow_the_board_convention() {
-        assert_eq!(band(4), "low");
-        assert_eq!(band(5), "medium");
-        assert_eq!(band(9), "medium");
-        assert_eq!(band(10), "high");
-        assert_eq!(band(16), "high");
-        assert_eq!(band(20), "critical");
-        assert_eq!(band(25), "critical");
+        assert_eq!(band(4), Band::Low);
+        assert_eq!(band(5), Band::Medium);
+        assert_eq!(band(9), Band::Medium);
+        assert_eq!(band(10), Band::High);
+        assert_eq!(band(16), Band::High);
+        assert_eq!(band(20), Band::Critical);
+        assert_eq!(band(25), Band::Critical);
+        // The JSON keeps the words the schema has always had.
+        assert_eq!(
+            serde_json::to_string(&Band::NotApplicable).unwrap(),
+            "\"n/a\""
+        );
+        assert_eq!(
+            serde_json::to_string(&Band::Critical).unwrap(),
+            "\"critical\""
+        );
     }
 }

@@ -12,7 +12,7 @@
 
 use super::register::{band, Timing};
 use super::treatment::reduce;
-use crate::evaluate::assessment::{PhasedRating, Residual, Risk, RiskKind, SocOption};
+use crate::evaluate::assessment::{Band, PhasedRating, Residual, Risk, RiskKind, SocOption};
 use crate::profile::model::{Coverage, Criticality, DataClass, HiringMarket, Threat};
 use crate::profile::Profile;
 use std::collections::BTreeMap;
@@ -52,7 +52,7 @@ fn residual(e: &Exposure) -> Residual {
             likelihood: 0,
             impact: 0,
             rating: 0,
-            band: "n/a".into(),
+            band: Band::NotApplicable,
             detection: String::new(),
             response: String::new(),
             context: String::new(),
@@ -76,7 +76,7 @@ fn residual(e: &Exposure) -> Residual {
         likelihood: sl,
         impact: si,
         rating: sl * si,
-        band: band(sl * si).to_string(),
+        band: band(sl * si),
         detection: String::new(),
         response: e.how.to_string(),
         context: String::new(),
@@ -120,7 +120,7 @@ fn risk(r: SourcingRisk, cite: &mut dyn FnMut(&[&'static str]) -> Vec<u32>) -> R
         likelihood,
         impact,
         rating: likelihood * impact,
-        band: band(likelihood * impact).to_string(),
+        band: band(likelihood * impact),
         factors: r.factors,
         residual,
         precedents: cite(r.precedents),

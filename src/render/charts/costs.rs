@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::evaluate::assessment::{Assessment, SocOption};
-use crate::evaluate::words::money_short;
+use crate::numbers::money_short;
 
 /// Each option's total over the horizon: the P10-P90 range as a bar, the
 /// median and the likely value as marks, and the money available.

@@ -17,7 +17,7 @@ mod text;
 mod timeline;
 
 use crate::evaluate::assessment::{Assessment, SocOption};
-use crate::evaluate::words::thousands;
+use crate::numbers::thousands;
 use costs::{cost_ranges, costs_per_year, cumulative_costs};
 pub use portfolio::portfolio;
 use risk::{expected_loss, heat_map};

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::evaluate::assessment::{Assessment, SocOption};
-use crate::evaluate::words::money_short;
+use crate::numbers::money_short;
 
 /// Expected yearly loss in steady state for the status quo and each
 /// option: the P10-P90 range as a bar, the median as a mark.

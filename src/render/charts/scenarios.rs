@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::evaluate::assessment::{Assessment, SocOption};
-use crate::evaluate::words::money_short;
+use crate::numbers::money_short;
 
 /// A scenario's name, its recommended option, and each option's P10, P50
 /// and P90 total.

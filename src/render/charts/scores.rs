@@ -27,10 +27,7 @@ pub fn appraisal(a: &Assessment) -> Figure {
         &[
             (
                 Sample::Swatch(vec![MONEY]),
-                format!(
-                    "money ({} of the value)",
-                    crate::evaluate::words::percent(m)
-                ),
+                format!("money ({} of the value)", crate::numbers::percent(m)),
             ),
             (
                 Sample::Swatch(needs),
@@ -109,7 +106,7 @@ pub fn appraisal(a: &Assessment) -> Figure {
     }
     let description = format!(
         "Value of each option on a scale of 0 to 1, money carrying {} and the needs the rest: {}.",
-        crate::evaluate::words::percent(m),
+        crate::numbers::percent(m),
         described.join("; ")
     );
     c.figure(

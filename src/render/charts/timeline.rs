@@ -29,7 +29,7 @@ pub fn roadmap(a: &Assessment) -> Figure {
                 },
                 format!(
                     "monitoring live, month {}",
-                    crate::evaluate::words::trim_float(live)
+                    crate::numbers::trim_float(live)
                 ),
             ),
         ],
@@ -97,7 +97,7 @@ pub fn roadmap(a: &Assessment) -> Figure {
                 .map(|p| format!("{} months {}-{}", p.phase, p.start_month, p.end_month))
                 .collect::<Vec<_>>()
                 .join("; "),
-            crate::evaluate::words::trim_float(live)
+            crate::numbers::trim_float(live)
         ),
         top + plot_h + 8.0,
     )

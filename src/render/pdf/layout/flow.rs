@@ -20,7 +20,6 @@ const AT_TOP: f32 = 0.5;
 const FOOTNOTE_RULE: f32 = 0.3;
 /// Deeply nested text still gets this much width (points).
 const MIN_TEXT_WIDTH: f32 = 120.0;
-use super::grid::TablePlan;
 use crate::render::charts::{Color, Figure};
 use crate::render::pdf::blocks::{self, plain_text, Align, Block, Footnote, Span, Style};
 use crate::render::pdf::fonts::{Face, FontSet};
@@ -29,6 +28,18 @@ use crate::render::Picture;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+
+/// A table set at one width: its columns, its cells as lines of tokens and
+/// the rows' heights. Planned by [`super::grid`], kept by the flow so a
+/// table measured once (to see whether it fits) is not set again.
+pub(super) struct TablePlan {
+    pub(super) widths: Vec<f32>,
+    pub(super) aligns: Vec<Align>,
+    pub(super) head: Vec<Vec<Vec<Token>>>,
+    pub(super) head_height: f32,
+    pub(super) rows: Vec<Vec<Vec<Vec<Token>>>>,
+    pub(super) row_heights: Vec<f32>,
+}
 
 pub(super) struct Flow<'a> {
     pub(super) ts: Typesetter<'a>,

@@ -5,7 +5,7 @@
 //! is moved whole; a longer one breaks between rows, never leaves its last
 //! row alone, and repeats its header row on every page it spans.
 
-use super::flow::Flow;
+use super::flow::{Flow, TablePlan};
 use super::inline::{Token, Typesetter};
 use super::{Item, Mark, Role, EPS};
 use crate::render::pdf::blocks::{Align, Span};
@@ -15,15 +15,6 @@ use std::rc::Rc;
 /// A column whose one-line width costs no more than this share of the spare
 /// width gets it in full.
 const CHEAP_SHARE: f32 = 0.25;
-
-pub(super) struct TablePlan {
-    pub(super) widths: Vec<f32>,
-    pub(super) aligns: Vec<Align>,
-    pub(super) head: Vec<Vec<Vec<Token>>>,
-    pub(super) head_height: f32,
-    pub(super) rows: Vec<Vec<Vec<Vec<Token>>>>,
-    pub(super) row_heights: Vec<f32>,
-}
 
 impl TablePlan {
     pub(super) fn height(&self) -> f32 {

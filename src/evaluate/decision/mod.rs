@@ -2,10 +2,13 @@
 //! costs risk-adjusted, how each meets the needs, and which the rule picks
 //! ([`super::appraisal`]).
 //!
-//! Everything here is a number or a rule; the sentences the report shows
-//! are made in [`super::recommendation`]. The pieces that do not change with
+//! Everything here is a number or a rule (the one sentence is why a hard
+//! rule rules an option out); [`section`] states the appraisal as the
+//! assessment shows it. The pieces that do not change with
 //! costs are kept in [`Decided`], so the simulation, the confidence and the
 //! switching values re-decide with new costs cheaply.
+
+pub mod section;
 
 use super::appraisal::{Appraiser, Choice, Valued};
 use super::assessment::{ConstraintKind, SocOption};
@@ -24,6 +27,16 @@ use crate::profile::Profile;
 pub struct Infeasible {
     pub kind: ConstraintKind,
     pub option: SocOption,
+}
+
+/// Why a hard rule rules an option out, for the constraints, the reasons
+/// and the appraisal table.
+pub fn infeasible_reason(kind: ConstraintKind) -> &'static str {
+    match kind {
+        ConstraintKind::SharingProhibited => "Sharing security data with third parties is prohibited, so a fully outsourced SOC is not possible; a hybrid is possible only with a provider working inside the organisation’s own tools and region",
+        ConstraintKind::Classified => "Critical assets hold classified information, which a provider may not hold without clearance, so a fully outsourced SOC is not possible",
+        _ => "",
+    }
 }
 
 /// The decision at likely values, and what re-deciding needs.
@@ -197,5 +210,43 @@ impl Decided {
             .map(|y| (1.0 + self.discount).powi(-(y as i32)))
             .sum::<f64>()
             .max(1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_prohibition_or_classified_data_rules_an_option_out() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.compliance.third_party_data_sharing = Sharing::Allowed;
+        assert_eq!(infeasible(&p), []);
+        p.compliance.third_party_data_sharing = Sharing::Prohibited;
+        assert_eq!(
+            infeasible(&p),
+            [Infeasible {
+                kind: ConstraintKind::SharingProhibited,
+                option: SocOption::Outsourced,
+            }]
+        );
+        // An option fits when its need is within the budget, a rounding
+        // error aside.
+        assert_eq!(
+            fits(
+                &[1_000_000.0, 1_000_000.000_000_5, 1_000_001.0],
+                1_000_000.0
+            ),
+            [true, true, false]
+        );
+    }
+
+    #[test]
+    fn the_decision_at_likely_values_recommends_a_feasible_option() {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.compliance.third_party_data_sharing = Sharing::Prohibited;
+        let d = crate::evaluate::quick(&p).decided;
+        assert_ne!(d.choice.option, SocOption::Outsourced);
+        assert!(!d.appraiser.feasible[index(SocOption::Outsourced)]);
     }
 }

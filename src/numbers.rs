@@ -1,5 +1,8 @@
-//! Plain-text wording shared by the evaluation's rationales: money, counts,
-//! lists. Output-neutral (no markup); each renderer escapes for its format.
+//! How the product writes numbers, whoever writes them (the evaluation's
+//! rationales, the templates, the charts, the profile's diagnostics, the
+//! generated documentation): amounts, money, percentages, multipliers,
+//! ranges and counts, and the lists that join them. Output-neutral (no
+//! markup); each renderer escapes for its format.
 //!
 //! Typography follows what a typesetter would do by hand: a true minus sign
 //! (U+2212) for negative numbers, an en dash (U+2013) between the ends of a

@@ -20,10 +20,12 @@
 //! threat intelligence, day-shift triage of escalations), not as a share of
 //! the in-house team.
 
-use crate::evaluate::assumptions::SMALL_ORGANISATION;
 use crate::evaluate::values::{Values, A};
 use crate::profile::model::{Coverage, Threat};
 use crate::profile::Profile;
+
+/// Employees below which an organisation is small for staffing rules.
+pub const SMALL_ORGANISATION: u64 = 1_000;
 
 /// Hours a year a seat must be staffed.
 pub fn staffed_hours(coverage: Coverage) -> f64 {
@@ -237,5 +239,148 @@ pub fn on_call_rota(profile: &Profile, provider_involved: bool) -> f64 {
         (true, Coverage::TwentyFourSeven) if needs_approval => 4.0,
         (false, Coverage::Extended) => 4.0,
         _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sizing assumptions at round values: five people keep a seat
+    /// staffed around the clock, one seat per 10,000 assets growing to the
+    /// power 0.55, one engineer per 100 GB/day, a floor of 11.
+    fn values() -> Values {
+        let mut v = Values([0.0; A::COUNT]);
+        v[A::FtePerSeat] = 5.0;
+        v[A::AssetsPerSeat] = 10_000.0;
+        v[A::SeatScaleExponent] = 0.55;
+        v[A::MinSeats] = 1.0;
+        v[A::GbDayPerEngineer] = 100.0;
+        v[A::MinTeam] = 11.0;
+        v[A::RetainedFte] = 2.0;
+        v
+    }
+
+    fn profile(coverage: Coverage, employees: u64) -> Profile {
+        let mut p = crate::profile::starter_profile().expect("starter profile");
+        p.requirements.coverage = coverage;
+        p.organisation.employees = employees;
+        p.environment.ot_ics = false;
+        p.risk.targeted_by_apt = false;
+        p.risk.threats.retain(|t| *t != Threat::NationState);
+        p
+    }
+
+    #[test]
+    fn a_round_the_clock_team_is_sized_from_the_work() {
+        let v = values();
+        // 40,000 assets: 4^0.55 = 2.14, so 3 seats; 3 x 5 = 15 L1; L2 40%
+        // of them, 6; L3 20%, 3, plus a lead for each of the 5 crews a
+        // multi-seat floor runs; 250 GB/day: 2.5^0.7 = 1.90, so 2
+        // engineers; 31 people led, 3 managers at one per 12.
+        let p = profile(Coverage::TwentyFourSeven, 5_000);
+        assert_eq!(seats(&v, 40_000.0), 3);
+        let team = in_house(&p, &v, 40_000.0, 250.0);
+        assert_eq!(
+            team,
+            TeamPlan {
+                l1: 15.0,
+                l2: 6.0,
+                l3: 8.0,
+                engineers: 2.0,
+                managers: 3.0,
+            }
+        );
+        // One seat around the clock: 5 L1, 2 L2, 1 L3, 1 engineer and a
+        // manager make 10, one short of the floor of 11: another L1.
+        let small = in_house(&p, &v, 2_000.0, 20.0);
+        assert_eq!((small.l1, small.total()), (6.0, 11.0));
+    }
+
+    #[test]
+    fn a_business_hours_team_has_a_part_time_manager() {
+        // 2,080 of 8,760 hours: 5 x 0.237 = 1.19 people, so 2 L1 (the
+        // floor); 1 L2, 1 L3, 1 engineer; 5 people led, half a manager.
+        let team = in_house(
+            &profile(Coverage::BusinessHours, 300),
+            &values(),
+            2_000.0,
+            20.0,
+        );
+        assert_eq!(
+            team,
+            TeamPlan {
+                l1: 2.0,
+                l2: 1.0,
+                l3: 1.0,
+                engineers: 1.0,
+                managers: 0.5,
+            }
+        );
+    }
+
+    #[test]
+    fn a_co_managed_team_keeps_functions_not_a_share() {
+        let v = values();
+        // A large organisation (5,000 employees, so threat intelligence
+        // too): an incident lead and an intelligence analyst at L3, day
+        // analysts for the 3 seats, half of 2 engineers, and a lead.
+        let large = co_managed(
+            &profile(Coverage::TwentyFourSeven, 5_000),
+            &v,
+            40_000.0,
+            250.0,
+        );
+        assert_eq!(
+            large,
+            TeamPlan {
+                l1: 0.0,
+                l2: 3.0,
+                l3: 2.0,
+                engineers: 1.0,
+                managers: 1.0,
+            }
+        );
+        // A small one keeps a lead (who leads incident response) and an
+        // engineer.
+        let small = co_managed(
+            &profile(Coverage::TwentyFourSeven, 300),
+            &v,
+            40_000.0,
+            250.0,
+        );
+        assert_eq!(small.total(), 2.0);
+        // Outsourced, half the retained 2 FTE at each of L2 and L3.
+        assert_eq!((retained(&v).l2, retained(&v).l3), (1.0, 1.0));
+    }
+
+    #[test]
+    fn shift_staff_earn_the_premium_and_out_of_hours_approval_needs_a_rota() {
+        let mut v = values();
+        v[A::L1Salary] = 50_000.0;
+        v[A::L2Salary] = 60_000.0;
+        v[A::ManagerSalary] = 100_000.0;
+        v[A::Benefits] = 1.25;
+        v[A::OverheadPct] = 20.0;
+        v[A::ShiftPremiumPct] = 10.0;
+        let team = TeamPlan {
+            l1: 2.0,
+            l2: 1.0,
+            managers: 1.0,
+            ..TeamPlan::default()
+        };
+        // Loaded: salary x 1.25 x 1.2 = 1.5 x salary. Day work: 2 x 75,000 +
+        // 90,000 + 150,000. Shift work adds 10% x 1.25 of the L1 and L2
+        // salaries: 2 x 6,250 + 7,500.
+        assert_eq!(team.employer_cost(&v, false), 390_000.0);
+        assert_eq!(team.employer_cost(&v, true), 410_000.0);
+        let large = profile(Coverage::TwentyFourSeven, 5_000);
+        assert_eq!(on_call_rota(&large, true), 4.0);
+        assert_eq!(on_call_rota(&large, false), 0.0);
+        assert_eq!(
+            on_call_rota(&profile(Coverage::TwentyFourSeven, 300), true),
+            0.0
+        );
+        assert_eq!(on_call_rota(&profile(Coverage::Extended, 300), false), 4.0);
     }
 }
