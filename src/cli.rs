@@ -10,6 +10,7 @@
 
 use crate::batch::Shard;
 use crate::config::{FormatArg, OutputArgs, PaperArg, PdfStandardArg};
+pub use crate::console::ColorArg;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -518,18 +519,6 @@ pub fn color_in_args(args: &[OsString]) -> ColorArg {
         }
     }
     choice
-}
-
-/// When messages are coloured.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum ColorArg {
-    /// On a terminal, unless NO_COLOR is set
-    #[default]
-    Auto,
-    /// Always, even into a file or a pipe
-    Always,
-    /// Never
-    Never,
 }
 
 /// What `validate` prints on standard output.

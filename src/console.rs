@@ -16,12 +16,23 @@
 //! write error other than a closed pipe, so that a result that could not be
 //! written (a full disk) is reported and fails the run.
 
-use crate::cli::ColorArg;
 use crate::diag::{printable_lines, Diagnostic};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Display;
 use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
+
+/// When messages are coloured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set
+    #[default]
+    Auto,
+    /// Always, even into a file or a pipe
+    Always,
+    /// Never
+    Never,
+}
 
 /// How a run talks to the terminal.
 #[derive(Debug, Clone, Copy, Default)]

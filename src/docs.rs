@@ -715,13 +715,17 @@ fn lowered(phrase: &str) -> String {
 }
 
 /// The manual page of `cmd` (built), named `name` (`socsource report`):
+/// The manual pages' source and version line: the generator's name and
+/// version, as the crate root states them (the docs sit below the root).
+const MAKER: &str = concat!("socsource ", env!("CARGO_PKG_VERSION"));
+
 /// clap's synopsis and options, with the sections a manual page is read
 /// for (exit status, environment, files, examples, see also).
 fn manual(cmd: &clap::Command, name: &str, guide: Option<&crate::cli::Guide>) -> Vec<u8> {
     let title = name.replace(' ', "-");
     let man = clap_mangen::Man::new(cmd.clone())
         .title(title.clone())
-        .source(crate::GENERATOR)
+        .source(MAKER)
         .manual("socsource manual");
     let mut bytes = Vec::new();
     let _ = man.render_title(&mut bytes);
@@ -811,7 +815,7 @@ fn manual(cmd: &clap::Command, name: &str, guide: Option<&crate::cli::Guide>) ->
             .collect();
         let _ = writeln!(text, ".SH SEE ALSO\n{}", refs.join(", "));
     }
-    let _ = writeln!(text, ".SH VERSION\n{}", roff(crate::GENERATOR));
+    let _ = writeln!(text, ".SH VERSION\n{}", roff(MAKER));
     text.into_bytes()
 }
 

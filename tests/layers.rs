@@ -32,8 +32,11 @@ use std::path::{Path, PathBuf};
 /// and completions) and `config`'s checked options.
 const LAYERS: &[&[&str]] = &[
     &["commands"],
-    &["docs", "exit"],
+    &["docs"],
     &["cli"],
+    // The exit-status policy: the help and manual show its table, and it
+    // maps config's usage errors to a status.
+    &["exit"],
     &["config"],
     &["batch", "pipeline"],
     &["render"],
