@@ -1,9 +1,19 @@
 //! SHA-256 content hashes, in lower-case hex: what the manifest records for
 //! every input and output, and what identifies a template set in shard
-//! records.
+//! records. And FNV-1a, the small hash that seeds the draws from a
+//! profile's id and assigns profiles to shards.
 
 use sha2::{Digest, Sha256};
 use std::io::{self, Write};
+
+/// FNV-1a (64-bit) of `text`: stable across platforms and releases, unlike
+/// std's hasher, and fast on short keys. Not for content identity (that is
+/// SHA-256's).
+pub fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 /// The SHA-256 of `bytes`, as 64 hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -109,14 +109,18 @@ fn parse_svg(svg: &str) -> Vec<Element> {
 /// The bundled profiles rendered once as a batch (every format and the
 /// portfolio dashboard), shared by the tests of this file.
 fn batch() -> &'static Path {
-    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| {
+    // Kept for the whole run (a static is never dropped); the system's
+    // temporary folder is cleaned of it in time.
+    static DIR: std::sync::OnceLock<(Scratch, PathBuf)> = std::sync::OnceLock::new();
+    &DIR.get_or_init(|| {
         let dir = scratch("charts-batch");
         let profiles = repo().join("profiles").display().to_string();
         let run = socsource_at(&dir, &["batch", &profiles, "--out", "out"]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        dir.join("out")
+        let out = dir.join("out");
+        (dir, out)
     })
+    .1
 }
 
 /// Every chart the batch wrote: the reports' and the dashboard's.

@@ -129,11 +129,13 @@ struct Rendered {
 
 /// The bundled profiles, rendered once for all the tests of this file.
 fn render_every_profile() -> &'static [Rendered] {
-    static RENDERED: std::sync::OnceLock<Vec<Rendered>> = std::sync::OnceLock::new();
-    RENDERED.get_or_init(render)
+    // The folder is kept with them (a static is never dropped): the PDFs
+    // are read from it.
+    static RENDERED: std::sync::OnceLock<(Scratch, Vec<Rendered>)> = std::sync::OnceLock::new();
+    &RENDERED.get_or_init(render).1
 }
 
-fn render() -> Vec<Rendered> {
+fn render() -> (Scratch, Vec<Rendered>) {
     let dir = scratch("numbers");
     let profiles = example_profiles();
     let mut args = vec!["report".to_string()];
@@ -142,7 +144,7 @@ fn render() -> Vec<Rendered> {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let run = socsource_at(&dir, &args);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    profiles
+    let rendered = profiles
         .iter()
         .map(|p| {
             let yaml = fs::read_to_string(p).unwrap();
@@ -164,7 +166,8 @@ fn render() -> Vec<Rendered> {
                 profile,
             }
         })
-        .collect()
+        .collect();
+    (dir, rendered)
 }
 
 /// The folder of one organisation's report under `out`.

@@ -38,7 +38,7 @@ fn tools() -> Option<Tools> {
 }
 
 /// Render every bundled profile to PDF and Markdown once, in a folder.
-fn rendered(name: &str) -> PathBuf {
+fn rendered(name: &str) -> Scratch {
     let dir = scratch(&format!("pdf-{name}"));
     let run = socsource_at(
         &dir,

@@ -12,13 +12,13 @@
 mod common;
 use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// The page margin the stylesheet sets at the right, in points.
 const SIDE_MARGIN: f32 = 16.0 / 25.4 * 72.0;
 
-fn rendered(name: &str) -> PathBuf {
+fn rendered(name: &str) -> Scratch {
     let dir = scratch(name);
     let run = socsource_at(
         &dir,

@@ -272,16 +272,7 @@ proptest! {
     /// never recommended.
     #[test]
     fn a_provider_at_three_times_the_others_is_never_recommended(p in profile()) {
-        let q = quick(&p);
-        let d = &q.decided;
-        let ra = d.valued.risk_adjusted;
-        let feasible = d.appraiser.candidates();
-        for (o, option) in [(1, SocOption::Outsourced), (2, SocOption::Hybrid)] {
-            let others: Vec<f64> = (0..3).filter(|i| *i != o && feasible[*i]).map(|i| ra[i]).collect();
-            if !others.is_empty() && others.iter().all(|x| ra[o] >= 3.0 * x) {
-                prop_assert_ne!(d.choice.option, option, "{:?}", ra);
-            }
-        }
+        provider_at_three_times(&p)?;
     }
 
     /// 2. From the smallest budget at which a feasible option fits, more
@@ -291,25 +282,7 @@ proptest! {
     /// value with its funding gap.)
     #[test]
     fn more_budget_never_moves_to_lower_value(p in profile()) {
-        let q = quick(&p);
-        let d = &q.decided;
-        let feasible = d.appraiser.candidates();
-        let need = d.opex_needed.iter().copied().fold(1.0, f64::max);
-        let first_fit = (0..3).filter(|o| feasible[*o]).map(|o| d.opex_needed[o]).fold(f64::INFINITY, f64::min);
-        let v = d.valued.value;
-        let best = d.choice.best_value;
-        let mut last: Option<SocOption> = None;
-        for step in 0..=24 {
-            let budget = first_fit + (need * 1.5 - first_fit).max(0.0) * f64::from(step) / 24.0;
-            let option = d.with_budget(budget);
-            if let Some(previous) = last {
-                prop_assert!(v[index(option)] >= v[index(previous)] - EPS, "{previous:?} -> {option:?}");
-                if previous == best {
-                    prop_assert_eq!(option, best);
-                }
-            }
-            last = Some(option);
-        }
+        more_budget(&p)?;
     }
 
     /// 3. Stricter data residency or third-party sharing never lowers
@@ -337,24 +310,7 @@ proptest! {
     /// value against outsourcing's.
     #[test]
     fn lower_tolerance_or_apt_favours_in_house(p in profile(), apt in any::<bool>()) {
-        let mut riskier = p.clone();
-        if apt {
-            riskier.risk.targeted_by_apt = true;
-        } else {
-            riskier.risk.tolerance = match p.risk.tolerance {
-                Level::High => Level::Medium,
-                _ => Level::Low,
-            };
-        }
-        prop_assume!(riskier != p);
-        // Outsourcing's value matters only where it is an option; and money
-        // scores are in proportion to the cheapest, so when a third option
-        // (hybrid) sets the price, a loss that rises for every option
-        // rescales both: the property holds where in-house and outsourcing
-        // meet directly.
-        let q = quick(&p).decided;
-        prop_assume!(q.appraiser.feasible[1] && q.cheapest() != SocOption::Hybrid);
-        prop_assert!(in_house_lead(&riskier) >= in_house_lead(&p) - EPS);
+        riskier(&p, apt)?;
     }
 
     /// 3. A higher need for control or integration never lowers in-house's
@@ -374,37 +330,21 @@ proptest! {
     /// 4. An earlier go-live never raises in-house's value.
     #[test]
     fn an_earlier_go_live_never_raises_in_house(p in profile(), earlier in 1u32..24) {
-        let mut sooner = p.clone();
-        sooner.requirements.go_live_months = p.requirements.go_live_months.saturating_sub(earlier).max(1);
-        prop_assume!(sooner != p);
-        prop_assert!(values(&sooner)[0] <= values(&p)[0] + EPS);
+        earlier_go_live(&p, earlier)?;
     }
 
     /// 5. Faster growth or a higher need to scale never raises in-house's
     /// value against outsourcing's.
     #[test]
     fn more_growth_never_favours_in_house(p in profile(), extra in 1.0f64..60.0, scalability in any::<bool>()) {
-        let mut faster = p.clone();
-        if scalability {
-            faster.requirements.scalability = level_up(p.requirements.scalability).unwrap_or(Level::High);
-        } else {
-            faster.organisation.annual_growth_pct += extra;
-        }
-        prop_assume!(faster != p);
-        prop_assert!(in_house_lead(&faster) <= in_house_lead(&p) + EPS);
+        more_growth(&p, extra, scalability)?;
     }
 
     /// 5. A tighter hiring market never raises in-house's value against
     /// outsourcing's.
     #[test]
     fn tighter_hiring_never_favours_in_house(p in profile()) {
-        let mut tighter = p.clone();
-        tighter.security_team.hiring_market = match p.security_team.hiring_market {
-            HiringMarket::Easy => HiringMarket::Normal,
-            _ => HiringMarket::Tight,
-        };
-        prop_assume!(tighter != p);
-        prop_assert!(in_house_lead(&tighter) <= in_house_lead(&p) + EPS);
+        tighter_hiring(&p)?;
     }
 
     /// Owning a tool never makes in-house dearer.
@@ -446,6 +386,108 @@ proptest! {
             prop_assert!(after[&option] >= before[&option] - tolerance, "{option:?}: {} -> {}", before[&option], after[&option]);
         }
     }
+}
+
+// The properties above that the recorded cases below run again.
+fn provider_at_three_times(p: &Profile) -> Result<(), TestCaseError> {
+    let q = quick(p);
+    let d = &q.decided;
+    let ra = d.valued.risk_adjusted;
+    let feasible = d.appraiser.candidates();
+    for (o, option) in [(1, SocOption::Outsourced), (2, SocOption::Hybrid)] {
+        let others: Vec<f64> = (0..3)
+            .filter(|i| *i != o && feasible[*i])
+            .map(|i| ra[i])
+            .collect();
+        if !others.is_empty() && others.iter().all(|x| ra[o] >= 3.0 * x) {
+            prop_assert_ne!(d.choice.option, option, "{:?}", ra);
+        }
+    }
+    Ok(())
+}
+
+fn more_budget(p: &Profile) -> Result<(), TestCaseError> {
+    let q = quick(p);
+    let d = &q.decided;
+    let feasible = d.appraiser.candidates();
+    let need = d.opex_needed.iter().copied().fold(1.0, f64::max);
+    let first_fit = (0..3)
+        .filter(|o| feasible[*o])
+        .map(|o| d.opex_needed[o])
+        .fold(f64::INFINITY, f64::min);
+    let v = d.valued.value;
+    let best = d.choice.best_value;
+    let mut last: Option<SocOption> = None;
+    for step in 0..=24 {
+        let budget = first_fit + (need * 1.5 - first_fit).max(0.0) * f64::from(step) / 24.0;
+        let option = d.with_budget(budget);
+        if let Some(previous) = last {
+            prop_assert!(
+                v[index(option)] >= v[index(previous)] - EPS,
+                "{previous:?} -> {option:?}"
+            );
+            if previous == best {
+                prop_assert_eq!(option, best);
+            }
+        }
+        last = Some(option);
+    }
+    Ok(())
+}
+
+fn riskier(p: &Profile, apt: bool) -> Result<(), TestCaseError> {
+    let mut riskier = p.clone();
+    if apt {
+        riskier.risk.targeted_by_apt = true;
+    } else {
+        riskier.risk.tolerance = match p.risk.tolerance {
+            Level::High => Level::Medium,
+            _ => Level::Low,
+        };
+    }
+    prop_assume!(riskier != *p);
+    // Outsourcing's value matters only where it is an option; and money
+    // scores are in proportion to the cheapest, so when a third option
+    // (hybrid) sets the price, a loss that rises for every option
+    // rescales both: the property holds where in-house and outsourcing
+    // meet directly.
+    let q = quick(p).decided;
+    prop_assume!(q.appraiser.feasible[1] && q.cheapest() != SocOption::Hybrid);
+    prop_assert!(in_house_lead(&riskier) >= in_house_lead(p) - EPS);
+    Ok(())
+}
+
+fn earlier_go_live(p: &Profile, earlier: u32) -> Result<(), TestCaseError> {
+    let mut sooner = p.clone();
+    sooner.requirements.go_live_months =
+        p.requirements.go_live_months.saturating_sub(earlier).max(1);
+    prop_assume!(sooner != *p);
+    prop_assert!(values(&sooner)[0] <= values(p)[0] + EPS);
+    Ok(())
+}
+
+fn more_growth(p: &Profile, extra: f64, scalability: bool) -> Result<(), TestCaseError> {
+    let mut faster = p.clone();
+    if scalability {
+        faster.requirements.scalability =
+            level_up(p.requirements.scalability).unwrap_or(Level::High);
+    } else {
+        faster.organisation.annual_growth_pct += extra;
+    }
+    prop_assume!(faster != *p);
+    prop_assert!(in_house_lead(&faster) <= in_house_lead(p) + EPS);
+    Ok(())
+}
+
+fn tighter_hiring(p: &Profile) -> Result<(), TestCaseError> {
+    let mut tighter = p.clone();
+    tighter.security_team.hiring_market = match p.security_team.hiring_market {
+        HiringMarket::Easy => HiringMarket::Normal,
+        _ => HiringMarket::Tight,
+    };
+    prop_assume!(tighter != *p);
+    prop_assert!(in_house_lead(&tighter) <= in_house_lead(p) + EPS);
+    Ok(())
 }
 
 fn index(o: SocOption) -> usize {
@@ -594,4 +636,219 @@ fn one_more_endpoint_never_lowers_the_hybrid_total_with_a_team_to_release() {
             );
         }
     }
+}
+
+/// The profile proptest shrinks to: the smallest of everything, a budget
+/// weight of 1, money a given share of the value. The recorded cases below
+/// change what their shrunk profile said.
+fn shrunk(money_share: f64) -> Profile {
+    Profile {
+        version: 1,
+        id: "a".into(),
+        source: "generated.yaml".into(),
+        organisation: Organisation {
+            name: "Generated Org".into(),
+            industry: Industry::Finance,
+            employees: 1,
+            annual_revenue: None,
+            currency: "USD".into(),
+            headquarters: "US".into(),
+            operating_regions: vec![],
+            annual_growth_pct: 0.0,
+        },
+        environment: Environment {
+            endpoints: 0,
+            servers: 0,
+            cloud_workloads: 0,
+            log_sources: None,
+            daily_log_volume_gb: None,
+            ot_ics: false,
+            sites: 1,
+            critical_assets: Vec::new(),
+        },
+        security_team: SecurityTeam {
+            analysts: 0,
+            engineers: 0,
+            incident_responders: 0,
+            tools: Vec::new(),
+            owned_tools: OwnedTools::Decommission,
+            redeployment_cost: None,
+            average_salary: None,
+            maturity: 0,
+            hiring_market: HiringMarket::Easy,
+        },
+        budget: Budget {
+            annual_opex: 0.0,
+            capex: 0.0,
+            horizon_years: 1,
+        },
+        compliance: Compliance {
+            frameworks: Vec::new(),
+            data_residency: Residency::None,
+            third_party_data_sharing: Sharing::Allowed,
+            notification_hours: None,
+        },
+        risk: RiskProfile {
+            tolerance: Level::Low,
+            threats: Vec::new(),
+            targeted_by_apt: false,
+            incidents_last_24_months: 0,
+            incident_threats: Vec::new(),
+        },
+        requirements: Requirements {
+            coverage: Coverage::TwentyFourSeven,
+            go_live_months: 1,
+            control: Level::Low,
+            integration: Level::Low,
+            scalability: Level::Low,
+            provider_platform: ProviderPlatform::Bundled,
+            provider_market: ProviderMarket::Domestic,
+            procurement: Procurement::Private,
+        },
+        weights: Consideration::ALL
+            .iter()
+            .map(|c| {
+                (
+                    *c,
+                    if *c == Consideration::Budget {
+                        1.0
+                    } else {
+                        0.0
+                    },
+                )
+            })
+            .collect(),
+        decision: DecisionSettings {
+            money_share,
+            bid_price_share: 40.0,
+            money_share_basis: MoneyShareBasis::Given,
+        },
+        assumptions: BTreeMap::new(),
+        mssp_quote: None,
+        quotes: Vec::new(),
+        report: ReportDetails {
+            prepared_by: None,
+            prepared_for: "Board".into(),
+            classification: "Confidential".into(),
+            date: Date::new(2026, 11, 26).unwrap(),
+            language: "en".into(),
+        },
+        defaulted: BTreeSet::new(),
+        overrides: Vec::new(),
+        scenarios: Vec::new(),
+    }
+}
+
+/// A recorded case must still be a case of its property: run, not
+/// rejected by an assumption.
+fn holds(result: Result<(), TestCaseError>) {
+    match result {
+        Ok(()) => {}
+        Err(TestCaseError::Reject(why)) => panic!("the case no longer applies: {why}"),
+        Err(TestCaseError::Fail(why)) => panic!("{why}"),
+    }
+}
+
+// Cases proptest once shrank failures to, kept as named tests: a recorded
+// seed stops reproducing its case when the generator changes, a named
+// profile does not.
+
+#[test]
+fn an_earlier_go_live_never_raises_in_house_for_a_healthcare_org_with_nothing_to_monitor() {
+    let mut p = shrunk(0.6046939186364323);
+    p.organisation.industry = Industry::Healthcare;
+    p.organisation.employees = 5000;
+    p.requirements.go_live_months = 11;
+    holds(earlier_go_live(&p, 1));
+}
+
+#[test]
+fn apt_targeting_favours_in_house_with_classified_assets_and_a_big_log_volume() {
+    let mut p = shrunk(0.9919062898542949);
+    p.organisation.employees = 1000;
+    p.environment.daily_log_volume_gb = Some(1428.5306388904041);
+    p.environment.critical_assets = vec![CriticalAsset {
+        name: "Aaa".into(),
+        kind: AssetKind::Application,
+        criticality: Criticality::Low,
+        data: vec![DataClass::Classified],
+        internet_facing: false,
+    }];
+    p.security_team.analysts = 16;
+    p.security_team.engineers = 9;
+    p.budget.horizon_years = 4;
+    p.risk.threats = vec![Threat::NationState];
+    p.requirements.coverage = Coverage::Extended;
+    // Classified data rules outsourcing out: the property has nothing to
+    // compare, and says so by rejecting; with it allowed, it holds.
+    assert!(matches!(riskier(&p, true), Err(TestCaseError::Reject(_))));
+    p.environment.critical_assets[0].data = vec![DataClass::Pii];
+    holds(riskier(&p, true));
+}
+
+#[test]
+fn fast_growth_never_favours_in_house_for_a_one_person_cloud_org() {
+    let mut p = shrunk(0.4640350701459118);
+    p.organisation.annual_growth_pct = 72.16997480542832;
+    p.environment.cloud_workloads = 1;
+    p.budget.horizon_years = 2;
+    holds(more_growth(&p, 5.078324990402825, false));
+}
+
+#[test]
+fn the_budget_and_price_rules_hold_with_no_money_weight_and_a_huge_budget() {
+    let mut p = shrunk(0.0);
+    p.security_team.maturity = 3;
+    p.budget.annual_opex = 28635790.768646706;
+    p.risk.targeted_by_apt = true;
+    p.weights.insert(Consideration::Budget, 0.0);
+    p.weights.insert(Consideration::Risk, 4.701702876672299);
+    p.weights.insert(Consideration::Talent, 3.296067117877097);
+    holds(provider_at_three_times(&p));
+    holds(more_budget(&p));
+    holds(tighter_hiring(&p));
+}
+
+#[test]
+fn the_budget_and_price_rules_hold_for_a_large_retailer_with_nothing_to_monitor() {
+    let mut p = shrunk(0.9909485830220569);
+    p.organisation.industry = Industry::Retail;
+    p.organisation.employees = 5000;
+    p.budget.horizon_years = 2;
+    holds(provider_at_three_times(&p));
+    holds(more_budget(&p));
+    holds(tighter_hiring(&p));
+}
+
+#[test]
+fn apt_targeting_favours_in_house_against_a_costly_one_year_quote() {
+    let mut p = shrunk(0.8711350038355592);
+    p.organisation.employees = 250;
+    p.budget.horizon_years = 2;
+    p.risk.threats = vec![Threat::NationState];
+    p.requirements.coverage = Coverage::Extended;
+    p.weights.insert(Consideration::Budget, 0.0);
+    p.weights.insert(Consideration::Talent, 1.3499857530134967);
+    p.mssp_quote = Some(MsspQuote {
+        annual_fee: 4934160.37685566,
+        onboarding_fee: 0.0,
+        term_years: 1,
+        provider: None,
+        platform: ProviderPlatform::Bundled,
+    });
+    holds(riskier(&p, true));
+}
+
+#[test]
+fn apt_targeting_favours_in_house_with_siem_and_edr_owned_and_responders_today() {
+    let mut p = shrunk(0.7576884253638558);
+    p.organisation.employees = 250;
+    p.security_team.engineers = 1;
+    p.security_team.incident_responders = 4;
+    p.security_team.tools = vec![Tool::Siem, Tool::Edr];
+    p.risk.threats = vec![Threat::NationState];
+    p.requirements.coverage = Coverage::Extended;
+    p.weights.insert(Consideration::Budget, 0.0);
+    p.weights.insert(Consideration::Talent, 0.24539666151974476);
+    holds(riskier(&p, true));
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// Render the bundled profiles (full report and brief) as PDF with the
 /// given standard; returns the PDFs' paths.
-fn render(name: &str, standard: &str) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
+fn render(name: &str, standard: &str) -> (Scratch, Vec<std::path::PathBuf>) {
     let dir = scratch(&format!("tagged-{name}"));
     let run = socsource_at(
         &dir,

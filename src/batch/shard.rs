@@ -45,11 +45,7 @@ impl Shard {
 
     /// Whether a profile, by its path relative to its input folder, is ours.
     pub fn owns(self, relative: &str) -> bool {
-        // FNV-1a: stable across platforms and releases, unlike std's hasher.
-        let h = relative.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        h % u64::from(self.count) == u64::from(self.index)
+        crate::digest::fnv1a(relative) % u64::from(self.count) == u64::from(self.index)
     }
 }
 

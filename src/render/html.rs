@@ -11,6 +11,7 @@
 //! templates, because profile text is escaped before it becomes Markdown.
 
 use super::charts::Figure;
+use super::escape::escape_html;
 use super::markdown::{self, PAGE_BREAK};
 use super::slug::Slugger;
 use super::Picture;
@@ -79,20 +80,6 @@ pub fn css_string(text: &str) -> String {
         }
     }
     out.push('"');
-    out
-}
-
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

@@ -6,6 +6,7 @@
 //! assessment and never recompute it.
 
 pub mod charts;
+pub mod escape;
 pub mod html;
 pub mod markdown;
 pub mod pdf;

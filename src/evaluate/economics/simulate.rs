@@ -128,13 +128,6 @@ impl Xorshift {
     }
 }
 
-/// FNV-1a, to seed sampling from the profile's id.
-pub fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// Where an evaluation's draws start. Each use (the cost draws, the loss
 /// draws, the drawn weightings) takes a stream of its own from it, so
 /// adding draws to one leaves the others as they were.
@@ -150,7 +143,7 @@ impl Seed {
     /// same numbers.
     pub fn of(profile_id: &str) -> Seed {
         Seed {
-            value: fnv1a(profile_id),
+            value: crate::digest::fnv1a(profile_id),
             given: false,
         }
     }

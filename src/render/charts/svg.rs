@@ -3,20 +3,11 @@
 use super::*;
 use std::fmt::Write;
 
+/// Text for SVG character data and attribute values: control characters
+/// dropped (XML cannot hold most of them), the rest escaped as for HTML.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let kept: String = text.chars().filter(|c| !c.is_control()).collect();
+    crate::render::escape::escape_html(&kept)
 }
 
 fn num(x: f32) -> String {
