@@ -14,7 +14,7 @@ use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 use socsource::evaluate::{evaluate, SocOption};
 use socsource::profile::format::{
-    refused_in_text, settable, settable_paths, Field, Kind, Settable, PROFILE,
+    id_is_reserved, refused_in_text, settable, settable_paths, Field, Kind, Settable, PROFILE,
 };
 use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use socsource::reference::{assumptions::CATALOGUE, countries, currencies};
@@ -89,6 +89,10 @@ fn value(u: &mut Unstructured<'_>, kind: &'static Kind) -> Result<Value> {
                     &alphabet[..]
                 };
                 s.push(*u.choose(set)? as char);
+            }
+            // `con`, `nul`, `com1` ... name no folder on Windows.
+            if id_is_reserved(&s) {
+                s.push('x');
             }
             Value::String(s)
         }
