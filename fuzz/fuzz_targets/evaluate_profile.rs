@@ -183,6 +183,15 @@ fuzz_target!(|profile: ValidProfile| {
             risk.remove("incident_threats");
         }
     }
+    // Each bidder quotes once (providers compared without case): another
+    // cross-key rule. Without it the seeds themselves were refused, since
+    // every empty name falls back to the same text.
+    if let Some(Value::Array(items)) = profile.0.get_mut("quotes") {
+        for (i, item) in items.iter_mut().enumerate() {
+            let name: String = item["provider"].as_str().unwrap_or("").chars().take(70).collect();
+            item["provider"] = Value::from(format!("{i} {name}").trim().to_string());
+        }
+    }
     // Scenario names must differ; the table cannot say so.
     if let Some(Value::Array(items)) = profile.0.get_mut("scenarios") {
         for (i, item) in items.iter_mut().enumerate() {
