@@ -5,19 +5,26 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
-for t in load_profile markdown_pdf evaluate_profile; do
+for t in load_profile markdown_pdf evaluate_profile diff_json; do
     mkdir -p "$here/corpus/$t"
+done
+for t in load_profile markdown_pdf evaluate_profile; do
     cp "$repo"/profiles/*.yaml "$repo"/tests/fixtures/bad/*.yaml "$repo"/tests/fixtures/good/*.yaml "$here/corpus/$t/" 2>/dev/null || true
 done
 (cd "$repo" && cargo build --release --quiet)
-md=$(mktemp -d)
+bin="${CARGO_TARGET_DIR:-$repo/target}/release/socsource"
+out=$(mktemp -d)
 for p in "$repo"/profiles/*.yaml; do
-    SOURCE_DATE_EPOCH=1764115200 "$repo/target/release/socsource" report "$p" --format md --out "$md" --quiet
+    SOURCE_DATE_EPOCH=1764115200 "$bin" report "$p" --format md,json --out "$out" --quiet
 done
-for f in "$md"/*/report.md; do
+for f in "$out"/*/report.md; do
     cp "$f" "$here/corpus/markdown_pdf/$(basename "$(dirname "$f")").md"
 done
-rm -rf "$md"
-for t in load_profile markdown_pdf evaluate_profile; do
+# diff reads assessment.json files.
+for f in "$out"/*/assessment.json; do
+    cp "$f" "$here/corpus/diff_json/$(basename "$(dirname "$f")").json"
+done
+rm -rf "$out"
+for t in load_profile markdown_pdf evaluate_profile diff_json; do
     echo "$t: $(ls "$here/corpus/$t" | wc -l) seeds"
 done

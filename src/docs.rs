@@ -485,6 +485,8 @@ pub fn profile_page() -> String {
          and an example. It is generated from the same table the validator and\n\
          `socsource schema` use, so it always says what the tool accepts.\n\n\
          Rules for every key:\n\n\
+         - Every problem in a file is reported in one run, each with its line\n  \
+         and column: the first 100 in full, then how many more there are.\n\
          - Unknown keys are an error naming the key path, line and column, with a\n  \
          \"did you mean\" suggestion when a known key is close.\n\
          - Enumerations are lower-case `snake_case`; an unknown value is an error\n  \

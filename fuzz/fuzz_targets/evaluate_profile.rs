@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 use socsource::evaluate::{evaluate, Options, SocOption};
 use socsource::GENERATOR;
 use socsource::profile::format::{
-    refused_in_text, settable, settable_paths, Field, Kind, Settable, PROFILE,
+    id_is_reserved, refused_in_text, settable, settable_paths, Field, Kind, Settable, PROFILE,
 };
 use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use socsource::reference::{assumptions::CATALOGUE, countries, currencies};
@@ -90,6 +90,10 @@ fn value(u: &mut Unstructured<'_>, kind: &'static Kind) -> Result<Value> {
                     &alphabet[..]
                 };
                 s.push(*u.choose(set)? as char);
+            }
+            // `con`, `nul`, `com1` ... name no folder on Windows.
+            if id_is_reserved(&s) {
+                s.push('x');
             }
             Value::String(s)
         }
@@ -178,6 +182,15 @@ fuzz_target!(|profile: ValidProfile| {
             .unwrap_or(0);
         if incidents == 0 {
             risk.remove("incident_threats");
+        }
+    }
+    // Each bidder quotes once (providers compared without case): another
+    // cross-key rule. Without it the seeds themselves were refused, since
+    // every empty name falls back to the same text.
+    if let Some(Value::Array(items)) = profile.0.get_mut("quotes") {
+        for (i, item) in items.iter_mut().enumerate() {
+            let name: String = item["provider"].as_str().unwrap_or("").chars().take(70).collect();
+            item["provider"] = Value::from(format!("{i} {name}").trim().to_string());
         }
     }
     // Scenario names must differ; the table cannot say so.

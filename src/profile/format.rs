@@ -32,6 +32,13 @@ pub fn refused_in_text(c: char) -> bool {
     crate::diag::is_hidden_or_control(c)
 }
 
+/// Whether an id (a slug) is a name Windows keeps for a device (`con`,
+/// `nul`, `com1`, ...), which no folder can have there: refused as an id.
+/// Shared with the fuzzer, which makes only valid ids.
+pub fn id_is_reserved(id: &str) -> bool {
+    super::words::windows_reserved(id)
+}
+
 /// What a character [`refused_in_text`] is, in words, for the message that
 /// refuses it.
 pub fn refused_kind(c: char) -> &'static str {

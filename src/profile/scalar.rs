@@ -5,7 +5,7 @@
 use super::checked::Checked;
 use super::format::Kind;
 use super::model::*;
-use super::words::{is_slug, slugify, suggest, windows_reserved};
+use super::words::{is_slug, slugify, suggest};
 use super::yaml::clip;
 use crate::reference::{countries, currencies};
 
@@ -125,7 +125,7 @@ pub(super) fn scalar_value(
                     )),
                 ));
             }
-            if is_slug(text) && windows_reserved(text) {
+            if is_slug(text) && super::format::id_is_reserved(text) {
                 return Err((
                     format!("`{text}` cannot be an id: Windows keeps the name for a device, so no folder can have it"),
                     Some(format!("the id names the output folder; add a word, for example `{text}-org`")),
