@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// Northwind's profile with `lines` added to its `report` section, in a
 /// scratch folder holding the test logos.
-fn profile(name: &str, lines: &[&str]) -> (PathBuf, PathBuf) {
+fn profile(name: &str, lines: &[&str]) -> (Scratch, PathBuf) {
     let dir = scratch(&format!("cover-{name}"));
     for logo in ["advisory.png", "client.jpg", "mark.svg"] {
         fs::copy(
