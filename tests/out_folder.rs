@@ -130,6 +130,15 @@ fn one_writer_per_output_folder() {
     let report = socsource_at(&dir, &["report", "in/org-00000.yaml", "--out", "out"]);
     assert_eq!(report.code, 2, "{}", report.stderr);
     drop(lock);
+    // A child another test forks in this process holds a copy of the lock
+    // until it execs: wait until the lock is free before the next run.
+    for _ in 0..100 {
+        let probe = fs::File::open(dir.join("out/.socsource.lock")).unwrap();
+        if probe.try_lock().is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     let run = batch(&dir, &["in", "--format", "json", "--out", "out"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     fs::remove_dir_all(dir).unwrap();
