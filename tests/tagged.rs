@@ -363,8 +363,15 @@ fn every_report_is_tagged_pdf_ua() {
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     for pdf in &pdfs {
         let s = check(pdf, false);
-        // A one-page brief marks a few dozen sequences; a report hundreds.
-        assert!(s.marked > 20 && s.artifacts > 0, "{}", pdf.display());
+        // A full report marks scores of blocks; the one-page brief fewer.
+        let least = if pdf.ends_with("brief.pdf") { 10 } else { 50 };
+        assert!(
+            s.marked > least && s.artifacts > 0,
+            "{}: {} marked, {} artifacts",
+            pdf.display(),
+            s.marked,
+            s.artifacts
+        );
         for (tag, n) in s.tags {
             *totals.entry(tag).or_default() += n;
         }

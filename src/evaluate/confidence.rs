@@ -13,6 +13,7 @@ use super::assessment::{Confidence, SocOption};
 use super::decision::{fits, Decided};
 use super::economics::simulate::Stream;
 use super::economics::Economics;
+use super::messages::{say, Message};
 use super::risk::loss;
 use crate::numbers::{percent, thousands};
 
@@ -75,30 +76,38 @@ pub fn confidence_text(
     draws: u32,
     p_within: f64,
 ) -> String {
-    let word = match level {
-        Confidence::High => "High",
-        Confidence::Medium => "Medium",
-        Confidence::Low => "Low",
-    };
+    let level = say(
+        match level {
+            Confidence::High => Message::ConfidenceHigh,
+            Confidence::Medium => Message::ConfidenceMedium,
+            Confidence::Low => Message::ConfidenceLow,
+        },
+        &[],
+    );
     let rec = d.choice.option.short().to_lowercase();
     let mut text = if draws == 0 {
-        format!("{word} confidence: {rec} is the recommendation at the likely values")
+        say(
+            Message::StandsAtLikelyValues,
+            &[("level", &level), ("option", &rec)],
+        )
     } else {
-        format!(
-            "{word} confidence: {rec} is still the recommendation in {} of {} joint draws of the cost assumptions, breach losses and weights",
-            percent(probability_best),
-            thousands(f64::from(draws))
+        say(
+            Message::StandsInDraws,
+            &[
+                ("level", &level),
+                ("option", &rec),
+                ("share", &percent(probability_best)),
+                ("draws", &thousands(f64::from(draws))),
+            ],
         )
     };
     if let Some(runner) = runner_up(d) {
-        text.push_str(&format!(
-            "; the runner-up is {}",
-            runner.short().to_lowercase()
-        ));
+        let runner = runner.short().to_lowercase();
+        text.push_str(&say(Message::RunnerUp, &[("option", &runner)]));
     }
-    text.push_str(&format!(
-        ". Separately, it stays within the operating budget in every year in {} of the cost simulations",
-        percent(p_within)
+    text.push_str(&say(
+        Message::WithinBudgetInSimulations,
+        &[("share", &percent(p_within))],
     ));
     text
 }

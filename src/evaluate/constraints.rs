@@ -5,6 +5,7 @@
 use super::assessment::{Constraint, ConstraintKind, SocOption};
 use super::decision::{infeasible_reason, Decided};
 use super::economics::{index, Economics};
+use super::messages::{say, Message};
 use super::schedule::provider_start;
 use super::values::A;
 use crate::numbers::{money_short, trim_float};
@@ -36,12 +37,14 @@ pub fn constraints(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Constra
         out.push(Constraint {
             kind: ConstraintKind::OverBudget,
             option: Some(o),
-            reason: format!(
-                "{} needs {} a year in its dearest year (median of the simulations), {} more than the operating budget of {}: a funding gap, not a reason to rule it out",
-                o.short(),
-                money_short(cur, d.opex_needed[i]),
-                money_short(cur, d.opex_needed[i] - d.opex),
-                money_short(cur, d.opex)
+            reason: say(
+                Message::OverBudget,
+                &[
+                    ("option", o.short()),
+                    ("need", &money_short(cur, d.opex_needed[i])),
+                    ("gap", &money_short(cur, d.opex_needed[i] - d.opex)),
+                    ("budget", &money_short(cur, d.opex)),
+                ],
             ),
             rules_out: false,
             changed_recommendation: o == d.choice.best_value && rec != o,
@@ -57,12 +60,14 @@ pub fn constraints(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Constra
         out.push(Constraint {
             kind: ConstraintKind::BudgetCannotFund,
             option: None,
-            reason: format!(
-                "The budget cannot fund the required coverage with any option: the least demanding, {}, needs {} a year, {} more than the {} a year available",
-                cheapest.short().to_lowercase(),
-                money_short(cur, need),
-                money_short(cur, need - d.opex),
-                money_short(cur, d.opex)
+            reason: say(
+                Message::BudgetCannotFund,
+                &[
+                    ("option", &cheapest.short().to_lowercase()),
+                    ("need", &money_short(cur, need)),
+                    ("gap", &money_short(cur, need - d.opex)),
+                    ("budget", &money_short(cur, d.opex)),
+                ],
             ),
             rules_out: false,
             changed_recommendation: false,
@@ -72,20 +77,30 @@ pub fn constraints(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Constra
     let provider = provider_start(v);
     for option in SocOption::ALL {
         let reason = match option {
-            SocOption::InHouse if go_live < v[A::InHouseBuildMonths] => Some(format!(
-                "An in-house SOC takes about {} months to build and staff, so it cannot meet the {}-month go-live on its own; {}",
-                trim_float(v[A::InHouseBuildMonths]),
-                profile.requirements.go_live_months,
-                if provider <= go_live {
-                    format!("a provider can bridge the gap from month {}", trim_float(provider))
+            SocOption::InHouse if go_live < v[A::InHouseBuildMonths] => {
+                let then = if provider <= go_live {
+                    say(
+                        Message::BridgeFromMonth,
+                        &[("month", &trim_float(provider))],
+                    )
                 } else {
-                    "no provider can start sooner either".to_string()
-                }
-            )),
-            SocOption::Outsourced | SocOption::Hybrid if go_live < provider => Some(format!(
-                "A provider needs about {} months to start monitoring, later than the {}-month go-live; no option can be live sooner",
-                trim_float(provider),
-                profile.requirements.go_live_months
+                    say(Message::NoProviderSooner, &[])
+                };
+                Some(say(
+                    Message::InHouseTooSlow,
+                    &[
+                        ("build", &trim_float(v[A::InHouseBuildMonths])),
+                        ("go_live", &profile.requirements.go_live_months.to_string()),
+                        ("then", &then),
+                    ],
+                ))
+            }
+            SocOption::Outsourced | SocOption::Hybrid if go_live < provider => Some(say(
+                Message::ProviderTooSlow,
+                &[
+                    ("start", &trim_float(provider)),
+                    ("go_live", &profile.requirements.go_live_months.to_string()),
+                ],
             )),
             _ => None,
         };

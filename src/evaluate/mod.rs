@@ -33,6 +33,7 @@ pub mod decision;
 pub mod economics;
 pub mod expected_loss;
 pub mod facts;
+pub mod messages;
 pub mod needs;
 pub mod objectives;
 pub mod options;

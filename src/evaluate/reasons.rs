@@ -7,6 +7,7 @@ use super::appraisal::Rule;
 use super::assessment::{Decision, Reason, SocOption};
 use super::decision::{infeasible_reason, Decided};
 use super::economics::index;
+use super::messages::{say, Message};
 use super::needs::Need;
 use crate::numbers::money_short;
 use crate::profile::model::Consideration;
@@ -39,22 +40,26 @@ pub fn reasons(profile: &Profile, d: &Decided, decision: &Decision) -> Vec<Reaso
     match d.choice.rule {
         Rule::BestThatFits { best } => out.push(Reason {
             consideration: None,
-            text: format!(
-                "{} has the highest value but needs {} a year, more than the operating budget of {}; {} is the best option the budget can fund",
-                best.short(),
-                money_short(cur, d.opex_needed[index(best)]),
-                money_short(cur, d.opex),
-                rec.short().to_lowercase()
+            text: say(
+                Message::BestThatFits,
+                &[
+                    ("best", best.short()),
+                    ("need", &money_short(cur, d.opex_needed[index(best)])),
+                    ("budget", &money_short(cur, d.opex)),
+                    ("option", &rec.short().to_lowercase()),
+                ],
             ),
             inputs: money_inputs.clone(),
         }),
         Rule::NoneFits => out.push(Reason {
             consideration: None,
-            text: format!(
-                "No option fits the operating budget of {} a year; {} has the highest value and needs {} more a year",
-                money_short(cur, d.opex),
-                rec.short().to_lowercase(),
-                money_short(cur, d.opex_needed[r] - d.opex)
+            text: say(
+                Message::NoneFits,
+                &[
+                    ("budget", &money_short(cur, d.opex)),
+                    ("option", &rec.short().to_lowercase()),
+                    ("gap", &money_short(cur, d.opex_needed[r] - d.opex)),
+                ],
             ),
             inputs: money_inputs.clone(),
         }),
@@ -63,11 +68,13 @@ pub fn reasons(profile: &Profile, d: &Decided, decision: &Decision) -> Vec<Reaso
     out.push(Reason {
         consideration: None,
         text: match &decision.premium {
-            None => format!(
-                "Risk-adjusted, {} is the cheapest feasible option: {} over {} years in present value, cost of ownership and the expected loss it leaves",
-                rec.short().to_lowercase(),
-                money_short(cur, d.valued.risk_adjusted[r]),
-                profile.budget.horizon_years
+            None => say(
+                Message::CheapestRiskAdjusted,
+                &[
+                    ("option", &rec.short().to_lowercase()),
+                    ("cost", &money_short(cur, d.valued.risk_adjusted[r])),
+                    ("years", &profile.budget.horizon_years.to_string()),
+                ],
             ),
             Some(p) => p.text.clone(),
         },
@@ -124,22 +131,19 @@ pub fn reasons(profile: &Profile, d: &Decided, decision: &Decision) -> Vec<Reaso
     if out.len() < 3 {
         out.push(Reason {
             consideration: None,
-            text: if d.fits[r] {
-                format!(
-                    "{} needs {} a year in its dearest year, within the operating budget of {}",
-                    rec.short(),
-                    money_short(cur, d.opex_needed[r]),
-                    money_short(cur, d.opex)
-                )
-            } else {
-                format!(
-                    "{} needs {} a year in its dearest year, {} more than the operating budget of {}",
-                    rec.short(),
-                    money_short(cur, d.opex_needed[r]),
-                    money_short(cur, d.opex_needed[r] - d.opex),
-                    money_short(cur, d.opex)
-                )
-            },
+            text: say(
+                if d.fits[r] {
+                    Message::WithinBudget
+                } else {
+                    Message::OverBudgetBy
+                },
+                &[
+                    ("option", rec.short()),
+                    ("need", &money_short(cur, d.opex_needed[r])),
+                    ("gap", &money_short(cur, d.opex_needed[r] - d.opex)),
+                    ("budget", &money_short(cur, d.opex)),
+                ],
+            ),
             inputs: vec!["budget.annual_opex".into(), "budget.capex".into()],
         });
     }

@@ -10,6 +10,7 @@ use super::assessment::*;
 use super::decision::Decided;
 use super::economics::price::Item;
 use super::economics::{index, Economics};
+use super::messages::{say, Message};
 use super::schedule::{complete_month, monitoring_month};
 use super::{confidence, constraints, reasons, values};
 use crate::numbers::{money_short, trim_float};
@@ -87,32 +88,39 @@ pub fn decision_text(
     let cur = &profile.organisation.currency;
     let years = profile.budget.horizon_years;
     let option = d.choice.option;
-    let what = match option {
-        SocOption::InHouse => "build an in-house Security Operations Center",
-        SocOption::Outsourced => "outsource security monitoring and response to a managed provider (MSSP/MDR)",
-        SocOption::Hybrid => "run a hybrid SOC: a managed provider for 24/7 monitoring, an internal team for response and detection engineering",
-    };
-    let mut text = format!(
-        "Approve the decision to {what}, budgeting {} over {years} years (the median of the simulations), with a contingency of {} to {} (P80); the P10–P90 range is {} to {}; monitoring is live by month {}",
-        money_short(cur, ask.p50),
-        money_short(cur, ask.contingency),
-        money_short(cur, ask.p80),
-        money_short(cur, range.p10),
-        money_short(cur, range.p90),
-        trim_float(live)
+    let what = say(
+        match option {
+            SocOption::InHouse => Message::BuildInHouse,
+            SocOption::Outsourced => Message::Outsource,
+            SocOption::Hybrid => Message::RunHybrid,
+        },
+        &[],
+    );
+    let mut text = say(
+        Message::ApproveDecision,
+        &[
+            ("what", &what),
+            ("p50", &money_short(cur, ask.p50)),
+            ("years", &years.to_string()),
+            ("contingency", &money_short(cur, ask.contingency)),
+            ("p80", &money_short(cur, ask.p80)),
+            ("p10", &money_short(cur, range.p10)),
+            ("p90", &money_short(cur, range.p90)),
+            ("live", &trim_float(live)),
+        ],
     );
     if let Some(b) = bridge {
-        text.push_str(&format!(
-            ", through a provider bridge until the in-house SOC takes over in month {}",
-            trim_float(b.until_month)
+        text.push_str(&say(
+            Message::BridgeUntilInHouse,
+            &[("month", &trim_float(b.until_month))],
         ));
     }
     text.push('.');
     let i = index(option);
     if !d.fits[i] {
-        text.push_str(&format!(
-            " The board must also raise the operating budget by {} a year or accept less than the required coverage.",
-            money_short(cur, d.opex_needed[i] - d.opex)
+        text.push_str(&say(
+            Message::RaiseBudget,
+            &[("gap", &money_short(cur, d.opex_needed[i] - d.opex))],
         ));
     }
     text
@@ -144,11 +152,13 @@ pub fn bridge(profile: &Profile, e: &Economics, option: SocOption) -> Option<Bri
         provider_from_month: plan.from_month,
         until_month: plan.until_month,
         cost,
-        text: format!(
-            "A managed provider monitors from month {} until the in-house SOC is operational in month {}, for about {}",
-            trim_float(plan.from_month),
-            trim_float(plan.until_month),
-            money_short(&profile.organisation.currency, cost)
+        text: say(
+            Message::BridgeMonitors,
+            &[
+                ("from", &trim_float(plan.from_month)),
+                ("until", &trim_float(plan.until_month)),
+                ("cost", &money_short(&profile.organisation.currency, cost)),
+            ],
         ),
     })
 }

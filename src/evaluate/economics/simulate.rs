@@ -159,10 +159,11 @@ impl Seed {
 
     /// How the method statement names it.
     pub fn describe(self) -> String {
+        use crate::evaluate::messages::{say, Message};
         if self.given {
-            format!("seeded with {}", self.value)
+            say(Message::SeededWith, &[("seed", &self.value.to_string())])
         } else {
-            "seeded from the profile id".to_string()
+            say(Message::SeededFromId, &[])
         }
     }
 }

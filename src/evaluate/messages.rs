@@ -1,0 +1,194 @@
+//! The sentences the evaluation writes, keyed, in one place: each a
+//! template in English with named placeholders (`{option}`), filled by
+//! [`say`] with values already formatted by [`crate::numbers`]. Wording is
+//! reviewed here, and a report in another language needs another table,
+//! not other code.
+//!
+//! The constraints, the reasons, the confidence and the recommendation
+//! write through it so far; `tests/messages.rs` fails on English prose in
+//! a `format!` of a module that does, and holds the others to what they
+//! have now.
+
+/// A sentence, or a part of one, the evaluation writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    // The hard constraints.
+    OverBudget,
+    BudgetCannotFund,
+    InHouseTooSlow,
+    BridgeFromMonth,
+    NoProviderSooner,
+    ProviderTooSlow,
+    // The reasons.
+    BestThatFits,
+    NoneFits,
+    CheapestRiskAdjusted,
+    WithinBudget,
+    OverBudgetBy,
+    // The confidence.
+    ConfidenceHigh,
+    ConfidenceMedium,
+    ConfidenceLow,
+    StandsAtLikelyValues,
+    StandsInDraws,
+    RunnerUp,
+    WithinBudgetInSimulations,
+    // The decision asked of the board.
+    ApproveDecision,
+    BuildInHouse,
+    Outsource,
+    RunHybrid,
+    BridgeUntilInHouse,
+    RaiseBudget,
+    BridgeMonitors,
+    // How the draws were seeded, in the simulation's method statement.
+    SeededFromId,
+    SeededWith,
+}
+
+impl Message {
+    pub const ALL: [Message; 27] = [
+        Message::OverBudget,
+        Message::BudgetCannotFund,
+        Message::InHouseTooSlow,
+        Message::BridgeFromMonth,
+        Message::NoProviderSooner,
+        Message::ProviderTooSlow,
+        Message::BestThatFits,
+        Message::NoneFits,
+        Message::CheapestRiskAdjusted,
+        Message::WithinBudget,
+        Message::OverBudgetBy,
+        Message::ConfidenceHigh,
+        Message::ConfidenceMedium,
+        Message::ConfidenceLow,
+        Message::StandsAtLikelyValues,
+        Message::StandsInDraws,
+        Message::RunnerUp,
+        Message::WithinBudgetInSimulations,
+        Message::ApproveDecision,
+        Message::BuildInHouse,
+        Message::Outsource,
+        Message::RunHybrid,
+        Message::BridgeUntilInHouse,
+        Message::RaiseBudget,
+        Message::BridgeMonitors,
+        Message::SeededFromId,
+        Message::SeededWith,
+    ];
+
+    /// The English template.
+    pub fn template(self) -> &'static str {
+        match self {
+            Message::OverBudget => "{option} needs {need} a year in its dearest year (median of the simulations), {gap} more than the operating budget of {budget}: a funding gap, not a reason to rule it out",
+            Message::BudgetCannotFund => "The budget cannot fund the required coverage with any option: the least demanding, {option}, needs {need} a year, {gap} more than the {budget} a year available",
+            Message::InHouseTooSlow => "An in-house SOC takes about {build} months to build and staff, so it cannot meet the {go_live}-month go-live on its own; {then}",
+            Message::BridgeFromMonth => "a provider can bridge the gap from month {month}",
+            Message::NoProviderSooner => "no provider can start sooner either",
+            Message::ProviderTooSlow => "A provider needs about {start} months to start monitoring, later than the {go_live}-month go-live; no option can be live sooner",
+            Message::BestThatFits => "{best} has the highest value but needs {need} a year, more than the operating budget of {budget}; {option} is the best option the budget can fund",
+            Message::NoneFits => "No option fits the operating budget of {budget} a year; {option} has the highest value and needs {gap} more a year",
+            Message::CheapestRiskAdjusted => "Risk-adjusted, {option} is the cheapest feasible option: {cost} over {years} years in present value, cost of ownership and the expected loss it leaves",
+            Message::WithinBudget => "{option} needs {need} a year in its dearest year, within the operating budget of {budget}",
+            Message::OverBudgetBy => "{option} needs {need} a year in its dearest year, {gap} more than the operating budget of {budget}",
+            Message::ConfidenceHigh => "High",
+            Message::ConfidenceMedium => "Medium",
+            Message::ConfidenceLow => "Low",
+            Message::StandsAtLikelyValues => "{level} confidence: {option} is the recommendation at the likely values",
+            Message::StandsInDraws => "{level} confidence: {option} is still the recommendation in {share} of {draws} joint draws of the cost assumptions, breach losses and weights",
+            Message::RunnerUp => "; the runner-up is {option}",
+            Message::WithinBudgetInSimulations => ". Separately, it stays within the operating budget in every year in {share} of the cost simulations",
+            Message::ApproveDecision => "Approve the decision to {what}, budgeting {p50} over {years} years (the median of the simulations), with a contingency of {contingency} to {p80} (P80); the P10–P90 range is {p10} to {p90}; monitoring is live by month {live}",
+            Message::BuildInHouse => "build an in-house Security Operations Center",
+            Message::Outsource => "outsource security monitoring and response to a managed provider (MSSP/MDR)",
+            Message::RunHybrid => "run a hybrid SOC: a managed provider for 24/7 monitoring, an internal team for response and detection engineering",
+            Message::BridgeUntilInHouse => ", through a provider bridge until the in-house SOC takes over in month {month}",
+            Message::RaiseBudget => " The board must also raise the operating budget by {gap} a year or accept less than the required coverage.",
+            Message::BridgeMonitors => "A managed provider monitors from month {from} until the in-house SOC is operational in month {until}, for about {cost}",
+            Message::SeededFromId => "seeded from the profile id",
+            Message::SeededWith => "seeded with {seed}",
+        }
+    }
+}
+
+/// `message` with each `{name}` replaced by its value in `values`. Values
+/// are inserted as they are, never read for placeholders themselves, so a
+/// brace in profile text stays text.
+pub fn say(message: Message, values: &[(&str, &str)]) -> String {
+    let template = message.template();
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    // A name without a value is a defect the tests catch;
+                    // it shows rather than vanishes.
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholders of a template, in order.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        out.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_by_name_and_values_stay_text() {
+        assert_eq!(
+            say(
+                Message::BridgeMonitors,
+                &[("from", "4"), ("until", "18"), ("cost", "USD 1.2 million")]
+            ),
+            "A managed provider monitors from month 4 until the in-house SOC is operational in month 18, for about USD 1.2 million"
+        );
+        // A value holding a placeholder's syntax is not read again.
+        assert_eq!(
+            say(Message::RunnerUp, &[("option", "{share}")]),
+            "; the runner-up is {share}"
+        );
+        // A missing value shows, for the tests to catch.
+        assert_eq!(say(Message::RunnerUp, &[]), "; the runner-up is {option}");
+    }
+
+    #[test]
+    fn every_template_names_its_placeholders_plainly() {
+        for m in Message::ALL {
+            for name in placeholders(m.template()) {
+                assert!(
+                    !name.is_empty()
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                    "{m:?}: `{{{name}}}`"
+                );
+            }
+        }
+    }
+}
