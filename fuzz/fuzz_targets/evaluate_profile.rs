@@ -150,7 +150,9 @@ fn value(u: &mut Unstructured<'_>, kind: &'static Kind) -> Result<Value> {
             for _ in 0..u.int_in_range(1..=3)? {
                 let path = u.choose(&paths)?.clone();
                 let v = match settable(&path) {
-                    Ok(Settable::Field(f)) if !matches!(f.kind, Kind::Record(_)) => value(u, &f.kind)?,
+                    Ok(Settable::Field(f)) if !matches!(f.kind, Kind::Record(_)) => {
+                        value(u, &f.kind)?
+                    }
                     Ok(Settable::Assumption(name)) => {
                         let spec = CATALOGUE.iter().find(|a| a.name == name).unwrap();
                         Value::from(number_in(u, spec.min, spec.max)?)
@@ -189,14 +191,24 @@ fuzz_target!(|profile: ValidProfile| {
     // every empty name falls back to the same text.
     if let Some(Value::Array(items)) = profile.0.get_mut("quotes") {
         for (i, item) in items.iter_mut().enumerate() {
-            let name: String = item["provider"].as_str().unwrap_or("").chars().take(70).collect();
+            let name: String = item["provider"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .take(70)
+                .collect();
             item["provider"] = Value::from(format!("{i} {name}").trim().to_string());
         }
     }
     // Scenario names must differ; the table cannot say so.
     if let Some(Value::Array(items)) = profile.0.get_mut("scenarios") {
         for (i, item) in items.iter_mut().enumerate() {
-            let name: String = item["name"].as_str().unwrap_or("").chars().take(70).collect();
+            let name: String = item["name"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .take(70)
+                .collect();
             item["name"] = Value::from(format!("{i} {name}").trim().to_string());
         }
     }
@@ -241,8 +253,16 @@ fuzz_target!(|profile: ValidProfile| {
         }
     }
     for (option, o) in &a.decision.options {
-        assert!((0.0..=1.0).contains(&o.value), "{option:?} value {}", o.value);
-        assert!(o.money.risk_adjusted.is_finite(), "{option:?} {:?}", o.money);
+        assert!(
+            (0.0..=1.0).contains(&o.value),
+            "{option:?} value {}",
+            o.value
+        );
+        assert!(
+            o.money.risk_adjusted.is_finite(),
+            "{option:?} {:?}",
+            o.money
+        );
     }
     for s in &a.decision.switching_values {
         assert!(s.value.is_none_or(f64::is_finite), "{s:?}");
