@@ -345,6 +345,9 @@ pub fn refuse_symlink(path: &Path) -> Result<(), IoError> {
     }
 }
 
+/// Makes each temporary file's name unique within the process (the process
+/// id does across processes). The one process-wide value in the crate: a
+/// name generator, which no output depends on.
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Write `bytes` to `path` atomically (temporary file + rename).

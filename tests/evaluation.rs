@@ -621,6 +621,47 @@ fn objectives_and_roadmap_follow_the_profile() {
         .all(|r| !r["accountable"].as_str().unwrap().contains("Provider")));
 }
 
+/// The draws are seeded from the profile's id unless the caller gives a
+/// seed: another seed moves what the draws decide (ranges), never what the
+/// likely values decide (totals), and the method says which seed it was.
+#[test]
+fn a_given_seed_moves_the_draws_and_is_stated() {
+    use socsource::evaluate::{evaluate, Options};
+    let options = socsource::profile::LoadOptions::on(
+        socsource::profile::model::Date::new(2026, 11, 26).unwrap(),
+    );
+    let path = repo().join("profiles/northwind-bank.yaml");
+    let profile = socsource::profile::load_path(&path, "northwind-bank.yaml", &options)
+        .unwrap()
+        .profile;
+    let by_id = evaluate(&profile, &Options::new("test"));
+    let seeded = evaluate(&profile, &Options::new("test").with_seed(42));
+    let again = evaluate(&profile, &Options::new("test").with_seed(42));
+    assert_eq!(seeded, again, "the same seed, the same assessment");
+    let costs = |a: &socsource::evaluate::Assessment| {
+        a.costs
+            .options
+            .values()
+            .map(|c| (c.total, c.range.p10, c.range.p90))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (costs(&by_id), costs(&seeded));
+    assert!(
+        a.iter().zip(&b).all(|(x, y)| x.0 == y.0),
+        "likely totals moved"
+    );
+    assert!(
+        a.iter().zip(&b).any(|(x, y)| x.1 != y.1 || x.2 != y.2),
+        "the draws did not move"
+    );
+    assert!(by_id
+        .costs
+        .simulation
+        .method
+        .ends_with("seeded from the profile id"));
+    assert!(seeded.costs.simulation.method.ends_with("seeded with 42"));
+}
+
 /// A profile's scenarios and the halves of its simulation run on several
 /// cores when one profile has the machine; on one core, in a busy batch.
 /// The assessment is the same to the byte either way.

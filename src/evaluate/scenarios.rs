@@ -5,6 +5,7 @@
 use super::assessment::{
     Assessment, ScenarioCost, ScenarioOutcome, ScenarioRecommendation, ScenarioRisk,
 };
+use super::messages::{say, Message};
 use crate::numbers::money_short;
 
 fn decimal_3(x: f64) -> String {
@@ -84,24 +85,25 @@ fn text(base: &Assessment, a: &Assessment) -> String {
             .get(&x.recommendation.option)
             .map_or(0.0, |o| o.value)
     };
+    let (was_name, now_name) = (was.short().to_lowercase(), now.short().to_lowercase());
     let verdict = if now == was && (value(a) - value(base)).abs() < 0.0005 {
-        format!(
-            "The recommendation stays {} (its value is unchanged at {})",
-            now.short().to_lowercase(),
-            decimal_3(value(a))
+        say(
+            Message::StaysUnchanged,
+            &[("option", &now_name), ("value", &decimal_3(value(a)))],
         )
     } else if now == was {
-        format!(
-            "The recommendation stays {} (value {}, against {} as profiled)",
-            now.short().to_lowercase(),
-            decimal_3(value(a)),
-            decimal_3(value(base))
+        say(
+            Message::StaysAtValue,
+            &[
+                ("option", &now_name),
+                ("value", &decimal_3(value(a))),
+                ("before", &decimal_3(value(base))),
+            ],
         )
     } else {
-        format!(
-            "The recommendation changes from {} to {}",
-            was.short().to_lowercase(),
-            now.short().to_lowercase()
+        say(
+            Message::ChangesFromTo,
+            &[("was", &was_name), ("now", &now_name)],
         )
     };
     let new_constraint = a
@@ -134,7 +136,7 @@ fn text(base: &Assessment, a: &Assessment) -> String {
         })
         .collect();
     moves.push((
-        "Money".to_string(),
+        say(Message::Money, &[]),
         money_moved(base) * 4.0,
         money_moved(a) * 4.0,
     ));
@@ -143,36 +145,46 @@ fn text(base: &Assessment, a: &Assessment) -> String {
         .filter(|(_, b, r)| (r - b).abs() >= 0.005)
         .max_by(|x, y| (x.2 - x.1).abs().total_cmp(&(y.2 - y.1).abs()));
     let driver = match (new_constraint, moved) {
-        (Some(c), _) => format!("because {}", lower_first(c.reason.trim_end_matches('.'))),
-        (None, Some((label, before, after))) => format!(
-            "with {} moving most for {}, from {} to {} of 4",
-            lower_first(&label),
-            now.short().to_lowercase(),
-            decimal_2(before),
-            decimal_2(after)
+        (Some(c), _) => say(
+            Message::BecauseOf,
+            &[("reason", &lower_first(c.reason.trim_end_matches('.')))],
         ),
-        (None, None) => "with every option rated as before".to_string(),
+        (None, Some((label, before, after))) => say(
+            Message::MovingMost,
+            &[
+                ("need", &lower_first(&label)),
+                ("option", &now_name),
+                ("before", &decimal_2(before)),
+                ("after", &decimal_2(after)),
+            ],
+        ),
+        (None, None) => say(Message::RatedAsBefore, &[]),
     };
     let cur = &a.costs.currency;
     let cost = match (a.costs.options.get(&now), base.costs.options.get(&was)) {
-        (Some(c), Some(b)) if now != was => format!(
-            "; the {} option’s likely total is {}, against {} for {} as profiled",
-            now.short().to_lowercase(),
-            money_short(cur, c.total),
-            money_short(cur, b.total),
-            was.short().to_lowercase()
+        (Some(c), Some(b)) if now != was => say(
+            Message::TotalAgainst,
+            &[
+                ("option", &now_name),
+                ("total", &money_short(cur, c.total)),
+                ("before", &money_short(cur, b.total)),
+                ("was", &was_name),
+            ],
         ),
         (Some(c), Some(b)) if b.total > 0.0 => {
             let change = (c.total / b.total - 1.0) * 100.0;
             let change = if change.abs() < 0.5 {
-                "the same as".to_string()
+                say(Message::SameAs, &[])
             } else {
-                format!("{change:+.0}% on")
+                say(Message::PercentOn, &[("change", &format!("{change:+.0}%"))])
             };
-            format!(
-                "; the {} option’s likely total is {}, {change} the profile as given",
-                now.short().to_lowercase(),
-                money_short(cur, c.total),
+            say(
+                Message::TotalChange,
+                &[
+                    ("option", &now_name),
+                    ("total", &money_short(cur, c.total)),
+                    ("change", &change),
+                ],
             )
         }
         _ => String::new(),

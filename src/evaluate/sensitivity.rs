@@ -13,6 +13,7 @@ use super::decision::Decided;
 use super::economics::facts::CostFacts;
 use super::economics::price::{self, Item};
 use super::economics::{index, Economics};
+use super::messages::{say, Message};
 use super::values::{Values, A};
 use crate::numbers::{money_short, percent_1, significant};
 use crate::profile::model::Consideration;
@@ -101,21 +102,35 @@ fn switching(
 ) -> SwitchingValue {
     let found = found.map(|(v, o)| (significant(v), o));
     let text = match found {
-        Some((v, to)) => format!(
-            "{} {} {} (now {}) makes {} the recommendation instead of {}",
-            p.label,
-            if v > p.current { "above" } else { "below" },
-            show(v),
-            show(p.current),
-            to.short().to_lowercase(),
-            now.short().to_lowercase()
+        Some((v, to)) => say(
+            Message::SwitchesAt,
+            &[
+                ("label", p.label),
+                (
+                    "direction",
+                    &say(
+                        if v > p.current {
+                            Message::Above
+                        } else {
+                            Message::Below
+                        },
+                        &[],
+                    ),
+                ),
+                ("value", &show(v)),
+                ("current", &show(p.current)),
+                ("to", &to.short().to_lowercase()),
+                ("now", &now.short().to_lowercase()),
+            ],
         ),
-        None => format!(
-            "No {} between {} and {} changes the recommendation (now {})",
-            p.label.to_lowercase(),
-            show(p.searched[0]),
-            show(p.searched[1]),
-            show(p.current)
+        None => say(
+            Message::NoSwitch,
+            &[
+                ("label", &p.label.to_lowercase()),
+                ("low", &show(p.searched[0])),
+                ("high", &show(p.searched[1])),
+                ("current", &show(p.current)),
+            ],
         ),
     };
     SwitchingValue {
@@ -141,6 +156,7 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
     let cur = &profile.organisation.currency;
     let now = d.choice.option;
     let money = |x: f64| money_short(cur, x);
+    let per_year = say(Message::PerYear, &[("currency", cur)]);
     let mut out = Vec::new();
 
     // The provider's price: every provider price scaled alike (the quote,
@@ -161,14 +177,14 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
     out.push(switching(
         Probe {
             input: "provider_price",
-            label: "Provider fee for outsourcing",
-            unit: format!("{cur} per year"),
+            label: &say(Message::ProviderFeeLabel, &[]),
+            unit: per_year.clone(),
             current: fee.round(),
             searched: [(fee * low).round(), (fee * high).round()],
         },
         found,
         now,
-        &|x| format!("{} a year", money(x)),
+        &|x| say(Message::AYear, &[("amount", &money(x))]),
     ));
 
     // The operating budget.
@@ -179,14 +195,14 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
     out.push(switching(
         Probe {
             input: "budget.annual_opex",
-            label: "Operating budget",
-            unit: format!("{cur} per year"),
+            label: &say(Message::OperatingBudgetLabel, &[]),
+            unit: per_year.clone(),
             current: opex,
             searched: [0.0, top.round()],
         },
         found,
         now,
-        &|x| format!("{} a year", money(x)),
+        &|x| say(Message::AYear, &[("amount", &money(x))]),
     ));
 
     // The salary level: every tier scaled alike.
@@ -209,8 +225,8 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
     out.push(switching(
         Probe {
             input: "analyst_salary",
-            label: "L2 analyst salary (other tiers in proportion)",
-            unit: format!("{cur} per year"),
+            label: &say(Message::SalaryLabel, &[]),
+            unit: per_year.clone(),
             current: salary.round(),
             searched: [(salary * 0.25).round(), (salary * 4.0).round()],
         },
@@ -226,7 +242,7 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
     out.push(switching(
         Probe {
             input: "decision.money_share",
-            label: "Money share",
+            label: &say(Message::MoneyShareLabel, &[]),
             unit: "%".into(),
             current: m,
             searched: [0.0, 1.0],
@@ -254,7 +270,8 @@ pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Sw
         let found = nearest_switch(current, 0.0, 1.0, now, &|x| {
             d.with_weights(m, &with_share(x))
         });
-        let label = format!("Weight of {} among the needs", key.label().to_lowercase());
+        let need = key.label().to_lowercase();
+        let label = say(Message::NeedWeightLabel, &[("need", &need)]);
         out.push(switching(
             Probe {
                 input: &format!("weights.{}", key.key()),

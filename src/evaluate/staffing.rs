@@ -3,6 +3,7 @@
 
 use super::assessment::{RoleFte, Staffing, Team};
 use super::economics::Economics;
+use super::messages::{say, Message};
 use super::teams;
 use super::values::round_to;
 use super::values::{Values, A};
@@ -51,51 +52,115 @@ pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
     let hours = teams::staffed_hours(coverage);
     let existing = profile.existing_staff();
     let shift_work = coverage != Coverage::BusinessHours;
-    let mut retained = team(v, &teams::retained(v), false, existing, "business hours");
+    let business_hours = say(Message::BusinessHours, &[]);
+    let mut retained = team(v, &teams::retained(v), false, existing, &business_hours);
     for r in &mut retained.roles {
         r.role = if r.role.starts_with("L2") {
-            "Service owner and vendor management".into()
+            say(Message::ServiceOwner, &[])
         } else {
-            "Incident-response lead and regulator contact".into()
+            say(Message::IncidentLeadRole, &[])
         };
     }
     let ih = &e.plan.in_house[0];
     let co = &e.plan.co_managed[0];
+    let plural = |n: f64| {
+        if n == 1.0 {
+            String::new()
+        } else {
+            say(Message::PluralS, &[])
+        }
+    };
     let rationale = vec![
-        format!(
-            "{} coverage staffs {} seat{} for {} hours a year; one seat needs {} FTE across the year at {} coverage",
-            coverage.label(),
-            seats,
-            if seats == 1 { "" } else { "s" },
-            numbers::thousands(hours),
-            trim_float(v[A::FtePerSeat] * hours / 8760.0),
-            coverage.label().to_lowercase()
+        say(
+            Message::SeatsAndHours,
+            &[
+                ("coverage", coverage.label()),
+                ("seats", &seats.to_string()),
+                ("plural", &plural(f64::from(seats))),
+                ("hours", &numbers::thousands(hours)),
+                ("fte", &trim_float(v[A::FtePerSeat] * hours / 8760.0)),
+                ("level", &coverage.label().to_lowercase()),
+            ],
         ),
-        format!(
-            "Seats: at least {} by policy, one per {} monitored assets; the estate has {} today",
-            trim_float(v[A::MinSeats]),
-            numbers::thousands(v[A::AssetsPerSeat]),
-            numbers::thousands(est.assets())
+        say(
+            Message::SeatsByPolicy,
+            &[
+                ("min", &trim_float(v[A::MinSeats])),
+                ("per_seat", &numbers::thousands(v[A::AssetsPerSeat])),
+                ("assets", &numbers::thousands(est.assets())),
+            ],
         ),
-        format!(
-            "Around the L1 seats: L2 about 40% and L3 about 20% of L1, {} detection engineer{} for {} GB of logs a day{}, and a manager",
-            trim_float(ih.engineers),
-            if ih.engineers == 1.0 { "" } else { "s" },
-            trim_float((volume * 10.0).round() / 10.0),
-            if profile.environment.ot_ics { " (one of them an OT specialist)" } else { "" }
+        say(
+            Message::AroundTheSeats,
+            &[
+                ("engineers", &trim_float(ih.engineers)),
+                ("plural", &plural(ih.engineers)),
+                ("volume", &trim_float((volume * 10.0).round() / 10.0)),
+                (
+                    "ot",
+                    &if profile.environment.ot_ics {
+                        say(Message::OneOtSpecialist, &[])
+                    } else {
+                        String::new()
+                    },
+                ),
+            ],
         ),
-        format!(
-            "The co-managed team keeps the functions the provider does not take: a lead{}, {} detection engineer{}{}{}, in business hours",
-            if co.l3 > 0.0 && profile.organisation.employees >= teams::SMALL_ORGANISATION { " and an incident-response lead" } else { " who also leads incident response" },
-            trim_float(co.engineers),
-            if co.engineers == 1.0 { "" } else { "s" },
-            if teams::needs_threat_intel(profile) { ", a threat-intelligence and hunting analyst" } else { "" },
-            if co.l2 > 0.0 { format!(", {} day-shift analyst{} for escalations", trim_float(co.l2), if co.l2 == 1.0 { "" } else { "s" }) } else { String::new() }
+        say(
+            Message::CoManagedKeeps,
+            &[
+                (
+                    "lead",
+                    &say(
+                        if co.l3 > 0.0
+                            && profile.organisation.employees >= teams::SMALL_ORGANISATION
+                        {
+                            Message::AndIncidentLead
+                        } else {
+                            Message::AlsoLeadsResponse
+                        },
+                        &[],
+                    ),
+                ),
+                ("engineers", &trim_float(co.engineers)),
+                ("plural", &plural(co.engineers)),
+                (
+                    "intel",
+                    &if teams::needs_threat_intel(profile) {
+                        say(Message::IntelAnalyst, &[])
+                    } else {
+                        String::new()
+                    },
+                ),
+                (
+                    "analysts",
+                    &if co.l2 > 0.0 {
+                        say(
+                            Message::DayAnalysts,
+                            &[("count", &trim_float(co.l2)), ("plural", &plural(co.l2))],
+                        )
+                    } else {
+                        String::new()
+                    },
+                ),
+            ],
         ),
-        format!(
-            "When outsourcing, {} FTE stay in-house for risk ownership, incident command, vendor management and regulator contact; {}",
-            trim_float(v[A::RetainedFte]),
-            if e.plan.rota_provider > 0.0 { "four more people take turns on call to approve containment out of hours" } else { "containment is pre-authorised in the contract, so no on-call rota is needed" }
+        say(
+            Message::RetainedFte,
+            &[
+                ("fte", &trim_float(v[A::RetainedFte])),
+                (
+                    "rota",
+                    &say(
+                        if e.plan.rota_provider > 0.0 {
+                            Message::OnCallRota
+                        } else {
+                            Message::PreAuthorised
+                        },
+                        &[],
+                    ),
+                ),
+            ],
         ),
     ];
     Staffing {
@@ -110,7 +175,7 @@ pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
             existing,
             &coverage.label().to_lowercase(),
         ),
-        hybrid: team(v, co, false, existing, "business hours"),
+        hybrid: team(v, co, false, existing, &business_hours),
         outsourced: retained,
         rationale,
     }

@@ -8,6 +8,7 @@ use crate::evaluate::appraisal::Rule;
 use crate::evaluate::assessment::*;
 use crate::evaluate::economics::simulate::quantiles;
 use crate::evaluate::economics::{index, Economics};
+use crate::evaluate::messages::{say, Message};
 use crate::evaluate::risk::loss;
 use crate::evaluate::values::A;
 use crate::numbers::{and_list, money_short, percent};
@@ -113,16 +114,23 @@ pub fn decision_section(
     let rec = d.choice.option;
     let cheapest = d.cheapest();
     let budget_note = match d.choice.rule {
-        Rule::BestThatFits { best } => Some(format!(
-            "With {} more a year, {} would be the better choice",
-            money_short(cur, d.opex_needed[index(best)] - d.opex),
-            best.short().to_lowercase()
+        Rule::BestThatFits { best } => Some(say(
+            Message::WithMoreBudget,
+            &[
+                (
+                    "gap",
+                    &money_short(cur, d.opex_needed[index(best)] - d.opex),
+                ),
+                ("option", &best.short().to_lowercase()),
+            ],
         )),
-        Rule::NoneFits => Some(format!(
-            "No option fits today’s operating budget of {} a year; {} needs {} more a year",
-            money_short(cur, d.opex),
-            rec.short().to_lowercase(),
-            money_short(cur, d.opex_needed[index(rec)] - d.opex)
+        Rule::NoneFits => Some(say(
+            Message::NoneFitsToday,
+            &[
+                ("budget", &money_short(cur, d.opex)),
+                ("option", &rec.short().to_lowercase()),
+                ("gap", &money_short(cur, d.opex_needed[index(rec)] - d.opex)),
+            ],
         )),
         Rule::BestValue => None,
     };
@@ -203,30 +211,26 @@ fn premium(profile: &Profile, d: &Decided, rec: SocOption, cheapest: SocOption) 
     better.sort_by(|a, b| b.0.total_cmp(&a.0));
     let needs: Vec<Consideration> = better.iter().map(|(_, k)| *k).collect();
     let bought = if needs.is_empty() {
-        "no need it meets better; the budget rule chose it".to_string()
+        say(Message::NoBetterNeed, &[])
     } else {
-        format!(
-            "it buys a better fit on {}",
-            and_list(
-                &needs
-                    .iter()
-                    .map(|k| k.label().to_lowercase())
-                    .collect::<Vec<_>>()
-            )
-        )
+        let names: Vec<String> = needs.iter().map(|k| k.label().to_lowercase()).collect();
+        say(Message::BuysBetterFit, &[("needs", &and_list(&names))])
     };
     Some(Premium {
         over: cheapest,
         total: total.round(),
         per_year: per_year.round(),
         needs,
-        text: format!(
-            "{} costs {} a year more than {}, risk-adjusted ({} over {} years in present value); {bought}",
-            rec.short(),
-            money_short(cur, per_year),
-            cheapest.short().to_lowercase(),
-            money_short(cur, total),
-            profile.budget.horizon_years
+        text: say(
+            Message::PremiumCosts,
+            &[
+                ("option", rec.short()),
+                ("per_year", &money_short(cur, per_year)),
+                ("cheapest", &cheapest.short().to_lowercase()),
+                ("total", &money_short(cur, total)),
+                ("years", &profile.budget.horizon_years.to_string()),
+                ("bought", &bought),
+            ],
         ),
     })
 }
@@ -241,22 +245,23 @@ fn summary(d: &Decided, ranking: &[SocOption]) -> String {
         .map(|o| format!("{} {}", o.short().to_lowercase(), value(*o)))
         .collect();
     let best = d.choice.best_value;
-    let mut text = format!(
-        "{} has the highest value, {} on a scale of 0 to 1{}, with money carrying {} of it",
-        best.short(),
-        value(best),
-        if others.is_empty() {
-            String::new()
-        } else {
-            format!(" (against {})", others.join(" and "))
-        },
-        percent(d.appraiser.money_share)
+    let against = if others.is_empty() {
+        String::new()
+    } else {
+        say(Message::AgainstOthers, &[("others", &and_list(&others))])
+    };
+    let mut text = say(
+        Message::HighestValue,
+        &[
+            ("option", best.short()),
+            ("value", &value(best)),
+            ("others", &against),
+            ("share", &percent(d.appraiser.money_share)),
+        ],
     );
     if let Rule::BestThatFits { .. } = d.choice.rule {
-        text.push_str(&format!(
-            "; it does not fit the budget, so the best option that does, {}, is recommended",
-            d.choice.option.short().to_lowercase()
-        ));
+        let option = d.choice.option.short().to_lowercase();
+        text.push_str(&say(Message::DoesNotFit, &[("option", &option)]));
     }
     text
 }
