@@ -45,7 +45,7 @@ fuzz_target!(|bytes: &[u8]| {
     assert!(c.inputs.is_empty() && c.risks_appeared.is_empty() && c.risks_gone.is_empty());
     assert!(c.costs.iter().all(|cost| cost.change == 0.0));
     let rendered = renderer()
-        .comparison(&c, &[Format::Markdown])
+        .comparison(&c, &[Format::Markdown], socsource::GENERATOR)
         .expect("the comparison renders");
     let md = String::from_utf8(rendered.files[0].bytes.clone()).expect("UTF-8 Markdown");
     assert!(

@@ -13,12 +13,12 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 use socsource::evaluate::{evaluate, Options, SocOption};
-use socsource::GENERATOR;
 use socsource::profile::format::{
     id_is_reserved, refused_in_text, settable, settable_paths, Field, Kind, Settable, PROFILE,
 };
 use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use socsource::reference::{assumptions::CATALOGUE, countries, currencies};
+use socsource::GENERATOR;
 
 /// A profile as JSON, which is also YAML.
 #[derive(Debug)]

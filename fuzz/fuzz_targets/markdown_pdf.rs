@@ -8,12 +8,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use socsource::evaluate::{evaluate, Assessment, Options};
-use socsource::GENERATOR;
 use socsource::profile::{load_bytes, model::Date, LoadOptions};
 use socsource::render::charts::Figure;
 use socsource::render::pdf::{self, fonts::FontSet, PdfOptions};
 use socsource::render::templates::Templates;
 use socsource::render::Renderer;
+use socsource::GENERATOR;
 use std::sync::OnceLock;
 
 struct Fixture {
