@@ -15,7 +15,7 @@
 //! the file times its errors; it took 11 s when each diagnostic read the
 //! file from the top. Medians of repeated runs.
 
-use socsource::profile::{load_bytes, model::Date, LoadOptions, MAX_PROFILE_BYTES};
+use socsource::internals::profile::{load_bytes, model::Date, LoadOptions, MAX_PROFILE_BYTES};
 use std::time::{Duration, Instant};
 
 fn main() {

@@ -8,8 +8,8 @@
 //! (`pdf cpu`) is also printed, as it moves far less when other processes
 //! share the cores.
 
-use socsource::profile::{load_path, model::Date, LoadOptions};
-use socsource::render::{pdf, templates::Templates, Format, Renderer};
+use socsource::internals::profile::{load_path, model::Date, LoadOptions};
+use socsource::internals::render::{pdf, templates::Templates, Format, Renderer};
 use std::time::{Duration, Instant};
 
 fn median(mut xs: Vec<Duration>) -> Duration {
@@ -85,10 +85,10 @@ fn main() {
         let profile = load_path(&path, &name, &options)
             .expect("valid profile")
             .profile;
-        let evaluation = socsource::evaluate::Options::new(socsource::GENERATOR);
-        let a = socsource::evaluate::evaluate(&profile, &evaluation);
+        let evaluation = socsource::internals::evaluate::Options::new(socsource::GENERATOR);
+        let a = socsource::internals::evaluate::evaluate(&profile, &evaluation);
         let evaluate = time(runs, || {
-            socsource::evaluate::evaluate(&profile, &evaluation)
+            socsource::internals::evaluate::evaluate(&profile, &evaluation)
         });
         if evaluate_only {
             println!("| {name} | {} | | | | | |", ms(evaluate));

@@ -173,10 +173,6 @@ impl fmt::Display for ReadError {
     }
 }
 
-pub fn read_to_string(path: &Path) -> Result<String, IoError> {
-    fs::read_to_string(path).map_err(context("read", path))
-}
-
 /// The entries of a folder, in no particular order.
 pub fn read_dir(path: &Path) -> Result<Vec<PathBuf>, IoError> {
     fs::read_dir(path)

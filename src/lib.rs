@@ -1,69 +1,177 @@
 //! socsource: should an organisation build its own Security Operations
 //! Center, outsource it to a managed provider, or run a hybrid?
 //!
-//! The data flows one way, one module per stage:
+//! Most people use the `socsource` program; this library is the same
+//! pipeline for a program of your own. The data flows one way:
 //!
 //! ```text
 //!  profile.yaml ──load──▶ Profile ──evaluate──▶ Assessment ──render──▶ Markdown ─┬─▶ HTML
-//!   (profile)            (validated,           (pure, JSON-      (tera        ├─▶ PDF
-//!                         defaults recorded)    serialisable)     templates)  └─ files written
-//!                                                                               atomically (fsio)
+//!                        (validated,           (pure, JSON-      (templates)  └─▶ PDF
+//!                         defaults recorded)    serialisable)
 //! ```
 //!
-//! - [`profile`] loads and validates profile files, with diagnostics that
-//!   name file, key path, line and column ([`diag`]).
-//! - [`reference`](mod@reference) holds the sourced facts and defaults the
-//!   model relies on.
-//! - [`evaluate`] turns a profile into an assessment; [`render`] turns an
-//!   assessment into report files (bytes); [`fsio`] does every read and
-//!   write, with paths in errors and atomic replacement.
-//! - [`pipeline`] sends one profile through those stages: the one path
-//!   every report takes, from `report` or from a batch worker.
-//! - [`batch`] runs many profiles: discovery, a pool of workers with output
-//!   in profile order ([`batch::schedule`]), shard records
-//!   ([`batch::record`]) and the portfolio index merged from them
-//!   ([`batch::merge`](mod@batch::merge)).
+//! - [`load_path`] and [`load_bytes`] read a profile and validate it, or
+//!   return [`Diagnostic`]s that name the file, the key path, the line and
+//!   the column.
+//! - [`evaluate`] turns a [`Profile`] into an [`Assessment`]: a pure
+//!   function of the profile and its [`EvaluationOptions`] (threads, seed,
+//!   the maker's name); the assessment serialises to the documented JSON.
+//! - A [`Renderer`] ([`Templates`], [`FontSet`], [`PdfOptions`]) turns an
+//!   assessment into report files ([`Rendered`]) in each [`Format`] and
+//!   [`Edition`], as bytes; writing them is up to you.
+//! - [`main`] is the whole command-line program, as the binary runs it.
 //!
-//! - [`docs`] generates the reference pages of the user guide and the
-//!   manual pages from the code's own tables (`socsource docs`).
+//! ```
+//! use socsource::{
+//!     evaluate, load_path, Date, Edition, EvaluationOptions, FontSet, Format, LoadOptions,
+//!     PdfOptions, Renderer, Templates, GENERATOR,
+//! };
+//! use std::path::Path;
 //!
-//! Around them: [`cli`] (clap types) and [`config`] (arguments to checked
-//! options, or a [`config::UsageError`], before any work); [`commands`], one
-//! function per subcommand; [`console`], the terminal (styles, progress,
-//! messages); [`exit`], the exit-status policy; [`numbers`], how every
-//! number is written. Imports go down the layers and never back up:
-//! `commands` → `cli` → `config` → `batch`/`pipeline` → `render` →
-//! `evaluate` → `profile` → `reference`, with `console`, `diag`, `fsio` and
-//! `numbers` beside them (`tests/layers.rs` checks it).
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // The profile's date, when it gives none.
+//! let options = LoadOptions::on(Date::new(2026, 11, 26).ok_or("not a date")?);
+//! let path = Path::new("profiles/northwind-bank.yaml");
+//! let loaded = match load_path(path, "northwind-bank.yaml", &options) {
+//!     Ok(loaded) => loaded,
+//!     Err(diagnostics) => {
+//!         for d in &diagnostics {
+//!             eprintln!("{d}");
+//!         }
+//!         return Err("the profile was refused".into());
+//!     }
+//! };
+//! let assessment = evaluate(&loaded.profile, &EvaluationOptions::new(GENERATOR));
+//! println!("recommended: {}", assessment.recommendation.option.label());
+//!
+//! let renderer = Renderer::new(Templates::load(None)?, FontSet::new(None)?, PdfOptions::default());
+//! let rendered = renderer.render(&assessment, &[Format::Markdown, Format::Pdf], &[Edition::Full])?;
+//! for file in &rendered.files {
+//!     println!("{}: {} bytes", file.path, file.bytes.len());
+//! }
+//! assert!(rendered.files.iter().any(|f| f.path == "report.pdf"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Inside, one module per stage (`profile`, `evaluate`, `render`), the
+//! reference tables they rely on (`reference`), and around them the
+//! command line (`cli`, `config`, `commands`, `batch`, `pipeline`,
+//! `console`, `exit`, `fsio`). Imports go down the layers and never back
+//! up (`tests/layers.rs` checks it); none of those modules is public.
 
-pub mod batch;
-pub mod cli;
-pub mod commands;
-pub mod compare;
-pub mod config;
-pub mod console;
-pub mod diag;
-pub mod digest;
-pub mod docs;
-pub mod evaluate;
-pub mod exit;
-pub mod fsio;
-pub mod numbers;
-pub mod pipeline;
-pub mod profile;
-pub mod reference;
-pub mod render;
-pub mod vocabulary;
-
-use cli::{Cli, Command};
+mod batch;
+mod cli;
+mod commands;
+mod compare;
+mod config;
+mod console;
+mod diag;
+mod digest;
+mod docs;
+mod evaluate;
+mod exit;
+mod fsio;
+mod numbers;
+mod pipeline;
+mod profile;
+mod reference;
+mod render;
+mod vocabulary;
 
 pub use commands::GENERATOR;
+pub use diag::Diagnostic;
+pub use evaluate::{evaluate, Assessment, Options as EvaluationOptions};
+pub use profile::model::Date;
+pub use profile::{load_bytes, load_path, LoadOptions, Loaded, Profile};
+pub use render::pdf::fonts::{FontError, FontSet};
+pub use render::pdf::PdfOptions;
+pub use render::templates::{TemplateError, Templates};
+pub use render::{Edition, Format, OutputFile, RenderError, Rendered, Renderer};
+
+use cli::{Cli, Command};
 use config::{RenderOptions, UsageError};
-use console::Console;
+use console::{Console, ConsoleStyle, TrackedOutput};
 use exit::Outcome;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// The `socsource` program: parse the process's arguments, run the
+/// command, and map the outcome to an exit status (the table in
+/// `socsource help`, and in the user guide's exit-status page).
+pub fn main() -> ExitCode {
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let color = cli::color_in_args(&args);
+    let parsed = cli::command()
+        .color(console::clap_color(color))
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(exit::clap_status(&err));
+        }
+    };
+    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+    let mut out = TrackedOutput::new(stdout.lock());
+    let mut err = stderr.lock();
+    let style = ConsoleStyle::detect(cli.color);
+    let mut console = Console::new(&mut out, &mut err, style);
+    let result = run(cli, &mut console);
+    console.finish(&result);
+    let failure = out.failure().map(ToString::to_string);
+    if let Some(reason) = &failure {
+        let text = format!("error: cannot write the results to standard output: {reason}\n");
+        let _ = err.write_all(console::colorize(&text, style.color).as_bytes());
+    }
+    ExitCode::from(exit::with_output_failed(
+        exit::status(&result),
+        failure.is_some(),
+    ))
+}
+
+/// Not part of the API: the internals the crate's own integration tests,
+/// benchmarks and fuzz targets reach into (the format table the fuzzer
+/// generates profiles from, the PDF layout's theme, the reference tables).
+/// Hidden from the documentation and free to change in any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::commands::GENERATOR;
+    pub mod profile {
+        pub use crate::profile::{
+            format, load_bytes, load_path, model, LoadOptions, Loaded, Override, Profile,
+            MAX_PROFILE_BYTES,
+        };
+    }
+    pub mod evaluate {
+        pub use crate::evaluate::{
+            assessment, evaluate, messages, quick, values, Assessment, Options, SocOption,
+        };
+    }
+    pub mod render {
+        pub use crate::render::{charts, markdown, pdf, slug, templates, Format, Renderer};
+    }
+    pub mod reference {
+        pub use crate::reference::{assumptions, countries, currencies, frameworks, sources};
+    }
+    pub mod compare {
+        pub use crate::compare::{compare, view};
+    }
+    pub mod diag {
+        pub use crate::diag::is_hidden_or_control;
+    }
+    pub mod docs {
+        pub use crate::docs::{example_profile, pages, reference_profile};
+    }
+    pub mod cli {
+        pub use crate::cli::command;
+    }
+}
 
 /// Run a parsed command line.
-pub fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
+fn run(cli: Cli, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     match cli.command {
         Command::Validate { paths, format } => commands::validate(&paths, format, console),
         Command::Schema => commands::schema(console),

@@ -297,15 +297,6 @@ pub fn signed(x: f64) -> String {
     }
 }
 
-/// A score with its sign and two decimals: `+0.98`.
-pub fn signed_2(x: f64) -> String {
-    if x.abs() < 0.005 {
-        "0.00".into()
-    } else {
-        minus_sign(format!("{x:+.2}"))
-    }
-}
-
 /// Percent with no decimals: `0.914` -> `91%`.
 pub fn percent(share: f64) -> String {
     minus_sign(format!("{:.0}%", share * 100.0))
@@ -403,7 +394,6 @@ mod tests {
         assert_eq!(thousands(-1000.0), "\u{2212}1,000");
         assert_eq!(decimal(-0.25), "\u{2212}0.25");
         assert_eq!(signed(-0.3), "\u{2212}0.3");
-        assert_eq!(signed_2(-0.98), "\u{2212}0.98");
         assert_eq!(percent_1(-0.125), "\u{2212}12.5%");
         assert_eq!(trim_float(-1.0), "\u{2212}1");
         assert_eq!(fixed(-0.5, 2), "\u{2212}0.50");

@@ -312,7 +312,7 @@ fn missing_or_mistyped_fields_are_refused_by_their_path() {
             assert!(
                 !run.stderr
                     .chars()
-                    .any(|c| c != '\n' && socsource::diag::is_hidden_or_control(c)),
+                    .any(|c| c != '\n' && socsource::internals::diag::is_hidden_or_control(c)),
                 "{name}: {}",
                 run.stderr
             );

@@ -175,7 +175,7 @@ fn socsource_args(w: &[String]) -> Option<Vec<String>> {
 fn accepted(args: &[String], partial: bool) -> Result<(), String> {
     let mut argv = vec!["socsource".to_string()];
     argv.extend(args.iter().cloned());
-    match socsource::cli::command().try_get_matches_from(&argv) {
+    match socsource::internals::cli::command().try_get_matches_from(&argv) {
         Ok(_) => Ok(()),
         Err(e) => {
             use clap::error::ErrorKind::*;
@@ -398,7 +398,7 @@ fn the_templates_guide_lists_every_built_in_template() {
                 .map(|n| n.trim().trim_matches('`').to_string())
         })
         .collect();
-    let built_in: Vec<&str> = socsource::render::templates::DEFAULTS
+    let built_in: Vec<&str> = socsource::internals::render::templates::DEFAULTS
         .iter()
         .map(|(name, _)| *name)
         .collect();

@@ -393,7 +393,7 @@ fn every_source_is_public_and_listed_once() {
 /// can check the reason against the facts.
 #[test]
 fn every_bundled_profile_evaluates_with_reasons_tied_to_facts() {
-    use socsource::profile::format::settable;
+    use socsource::internals::profile::format::settable;
     for path in example_profiles() {
         let name = path.file_stem().unwrap().to_str().unwrap().to_string();
         let a = assessment(&name);
@@ -626,19 +626,19 @@ fn objectives_and_roadmap_follow_the_profile() {
 /// likely values decide (totals), and the method says which seed it was.
 #[test]
 fn a_given_seed_moves_the_draws_and_is_stated() {
-    use socsource::evaluate::{evaluate, Options};
-    let options = socsource::profile::LoadOptions::on(
-        socsource::profile::model::Date::new(2026, 11, 26).unwrap(),
+    use socsource::internals::evaluate::{evaluate, Options};
+    let options = socsource::internals::profile::LoadOptions::on(
+        socsource::internals::profile::model::Date::new(2026, 11, 26).unwrap(),
     );
     let path = repo().join("profiles/northwind-bank.yaml");
-    let profile = socsource::profile::load_path(&path, "northwind-bank.yaml", &options)
+    let profile = socsource::internals::profile::load_path(&path, "northwind-bank.yaml", &options)
         .unwrap()
         .profile;
     let by_id = evaluate(&profile, &Options::new("test"));
     let seeded = evaluate(&profile, &Options::new("test").with_seed(42));
     let again = evaluate(&profile, &Options::new("test").with_seed(42));
     assert_eq!(seeded, again, "the same seed, the same assessment");
-    let costs = |a: &socsource::evaluate::Assessment| {
+    let costs = |a: &socsource::internals::evaluate::Assessment| {
         a.costs
             .options
             .values()
@@ -667,13 +667,13 @@ fn a_given_seed_moves_the_draws_and_is_stated() {
 /// The assessment is the same to the byte either way.
 #[test]
 fn an_assessment_is_the_same_on_one_core_or_several() {
-    use socsource::evaluate::{evaluate, Options};
-    let options = socsource::profile::LoadOptions::on(
-        socsource::profile::model::Date::new(2026, 11, 26).unwrap(),
+    use socsource::internals::evaluate::{evaluate, Options};
+    let options = socsource::internals::profile::LoadOptions::on(
+        socsource::internals::profile::model::Date::new(2026, 11, 26).unwrap(),
     );
     for path in example_profiles() {
         let shown = path.display().to_string();
-        let profile = socsource::profile::load_path(&path, &shown, &options)
+        let profile = socsource::internals::profile::load_path(&path, &shown, &options)
             .unwrap()
             .profile;
         let options = Options::new(socsource::GENERATOR);

@@ -14,10 +14,10 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use socsource::profile::{load_bytes, model::Date, LoadOptions};
-use socsource::render::pdf::{fonts::FontSet, PdfOptions};
-use socsource::render::templates::Templates;
-use socsource::render::{Format, Renderer};
+use socsource::internals::profile::{load_bytes, model::Date, LoadOptions};
+use socsource::internals::render::pdf::{fonts::FontSet, PdfOptions};
+use socsource::internals::render::templates::Templates;
+use socsource::internals::render::{Format, Renderer};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -171,7 +171,7 @@ fn hostile_text(max_chars: usize) -> impl Strategy<Value = String> {
         let text: String = parts
             .join(" ")
             .chars()
-            .filter(|c| !socsource::profile::format::refused_in_text(*c))
+            .filter(|c| !socsource::internals::profile::format::refused_in_text(*c))
             .take(max_chars)
             .collect();
         let text = text.replace('\t', " ");
@@ -207,7 +207,7 @@ fn texts() -> impl Strategy<Value = Texts> {
 
 /// Heading levels in document order.
 fn heading_levels(md: &str) -> Vec<u8> {
-    Parser::new_ext(md, socsource::render::markdown::options())
+    Parser::new_ext(md, socsource::internals::render::markdown::options())
         .filter_map(|e| match e {
             Event::Start(Tag::Heading { level, .. }) => Some(level as u8),
             _ => None,
@@ -217,7 +217,7 @@ fn heading_levels(md: &str) -> Vec<u8> {
 
 /// Sections (`## ` lines) in the report's Markdown templates.
 fn template_sections() -> usize {
-    socsource::render::templates::DEFAULTS
+    socsource::internals::render::templates::DEFAULTS
         .iter()
         // The full report's sections: not the index or the brief, and not
         // the scenarios or the bids, which only a profile with scenarios or
@@ -235,7 +235,7 @@ fn template_sections() -> usize {
 fn block_texts(md: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current = String::new();
-    for e in Parser::new_ext(md, socsource::render::markdown::options()) {
+    for e in Parser::new_ext(md, socsource::internals::render::markdown::options()) {
         match e {
             Event::Text(t) | Event::Code(t) => current.push_str(&t),
             Event::SoftBreak | Event::HardBreak => current.push(' '),
@@ -431,7 +431,7 @@ fn hostile_text_keeps_the_structure(seed: u64, t: &Texts) -> Result<(), TestCase
         extra
     );
     // The only links out are the References' public sources.
-    let sources: Vec<String> = socsource::reference::sources::SOURCES
+    let sources: Vec<String> = socsource::internals::reference::sources::SOURCES
         .iter()
         .map(|s| s.url.to_ascii_lowercase())
         .collect();

@@ -44,7 +44,7 @@ struct Report {
 }
 
 fn read_report(md: &str) -> Report {
-    let parser = Parser::new_ext(md, socsource::render::markdown::options());
+    let parser = Parser::new_ext(md, socsource::internals::render::markdown::options());
     let mut tables = Vec::new();
     let mut blocks = Vec::new();
     let mut headings: [String; 3] = Default::default();

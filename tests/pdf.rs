@@ -603,7 +603,7 @@ fn profile_named(dir: &Path, name: &str) -> String {
 /// has: a real one from a rarely installed script if possible, else a code
 /// point no font can have.
 fn unknown_to_every_font() -> char {
-    let fonts = socsource::render::pdf::fonts::FontSet::new(None).unwrap();
+    let fonts = socsource::internals::render::pdf::fonts::FontSet::new(None).unwrap();
     ['\u{10600}', '\u{1E900}', '\u{0378}']
         .into_iter()
         .find(|c| !fonts.covers(*c))
@@ -698,7 +698,9 @@ fn long_unbreakable_runs_stay_inside_the_text_area() {
         ],
     );
     assert_eq!(run_.code, 0, "{}", run_.stderr);
-    let right = socsource::render::pdf::layout::Theme::REPORT.margins.right;
+    let right = socsource::internals::render::pdf::layout::Theme::REPORT
+        .margins
+        .right;
     let mut seen = BTreeMap::new();
     let mut whole_scores = 0;
     for name in ["report.pdf", "brief.pdf"] {
@@ -991,8 +993,8 @@ fn every_bundled_report_has_a_cover_contents_and_body() {
 }
 
 /// A bundled profile's assessment, evaluated in-process.
-fn bundled_assessment(id: &str) -> socsource::evaluate::Assessment {
-    use socsource::profile::{load_path, model::Date, LoadOptions};
+fn bundled_assessment(id: &str) -> socsource::internals::evaluate::Assessment {
+    use socsource::internals::profile::{load_path, model::Date, LoadOptions};
     let options = LoadOptions::on(Date::new(2026, 1, 1).unwrap());
     let path = repo().join(format!("profiles/{id}.yaml"));
     let profile = load_path(&path, &format!("{id}.yaml"), &options)
@@ -1005,8 +1007,8 @@ fn bundled_assessment(id: &str) -> socsource::evaluate::Assessment {
 /// from a process-wide counter; the writer must not depend on them).
 #[test]
 fn two_renders_in_one_process_are_identical() {
-    use socsource::profile::{load_path, model::Date, LoadOptions};
-    use socsource::render::{pdf, templates::Templates, Format, Renderer};
+    use socsource::internals::profile::{load_path, model::Date, LoadOptions};
+    use socsource::internals::render::{pdf, templates::Templates, Format, Renderer};
     let options = LoadOptions::on(Date::new(2026, 1, 1).unwrap());
     let path = repo().join("profiles/vulcan-praezision.yaml");
     let profile = load_path(&path, "vulcan-praezision.yaml", &options)
@@ -1086,7 +1088,7 @@ const CONSTRUCT_WORDS: [&str; 9] = [
 
 #[test]
 fn every_commonmark_and_gfm_construct_is_typeset() {
-    use socsource::render::pdf::{self, fonts::FontSet, PdfOptions};
+    use socsource::internals::render::pdf::{self, fonts::FontSet, PdfOptions};
     let dir = scratch("pdf-constructs");
     let assessment = bundled_assessment("northwind-bank");
     let fonts = FontSet::new(None).unwrap();
@@ -1097,7 +1099,7 @@ fn every_commonmark_and_gfm_construct_is_typeset() {
         &[],
         &fonts,
         &PdfOptions::default(),
-        socsource::render::pdf::layout::Form::Report,
+        socsource::internals::render::pdf::layout::Form::Report,
     )
     .expect("the PDF renders");
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
@@ -1258,16 +1260,16 @@ fn the_brief_is_one_page_and_links_to_the_full_report() {
 /// is the same picture, and the text extracted is the same text.
 #[test]
 fn direct_content_draws_what_printpdf_draws() {
-    use socsource::render::pdf::write::ContentPath;
-    use socsource::render::pdf::{fonts::FontSet, PdfOptions};
-    use socsource::render::{templates::Templates, Format, Renderer};
+    use socsource::internals::render::pdf::write::ContentPath;
+    use socsource::internals::render::pdf::{fonts::FontSet, PdfOptions};
+    use socsource::internals::render::{templates::Templates, Format, Renderer};
     let Some(t) = tools() else { return };
     let Some(pdftoppm) = tool("pdftoppm") else {
         return;
     };
     let dir = scratch("pdf-direct");
-    let options = socsource::profile::LoadOptions::on(
-        socsource::profile::model::Date::new(2025, 11, 26).unwrap(),
+    let options = socsource::internals::profile::LoadOptions::on(
+        socsource::internals::profile::model::Date::new(2025, 11, 26).unwrap(),
     );
     let renderer = |content| {
         Renderer::new(
@@ -1285,7 +1287,7 @@ fn direct_content_draws_what_printpdf_draws() {
     );
     for profile in example_profiles() {
         let shown = profile.display().to_string();
-        let loaded = socsource::profile::load_path(&profile, &shown, &options).unwrap();
+        let loaded = socsource::internals::profile::load_path(&profile, &shown, &options).unwrap();
         let a = evaluate(&loaded.profile);
         let pdf = |r: &Renderer, name: &str| {
             let rendered = r.report(&a, &[Format::Pdf]).unwrap();

@@ -1,8 +1,8 @@
 //! Defaults are applied in one place and recorded, so the report can say
 //! which values were not given.
 
-use socsource::profile::model::*;
-use socsource::profile::{format, load_bytes, LoadOptions};
+use socsource::internals::profile::model::*;
+use socsource::internals::profile::{format, load_bytes, LoadOptions};
 
 fn load(text: &str) -> Profile {
     let options = LoadOptions::on(Date::new(2026, 11, 26).unwrap());
@@ -194,7 +194,7 @@ fn given_values_win_over_defaults() {
     assert_eq!(p.requirements.coverage, Coverage::BusinessHours);
     assert_eq!(
         p.assumptions.get("analyst_salary"),
-        Some(&socsource::profile::model::AssumptionValue::Point(99000.0))
+        Some(&socsource::internals::profile::model::AssumptionValue::Point(99000.0))
     );
     assert_eq!(p.report.date.to_string(), "2025-01-31");
     assert!(!p.is_defaulted("report.date"));

@@ -14,16 +14,16 @@
 //! endpoint as the estate grows; the same profile gives the same bytes.
 
 use proptest::prelude::*;
-use socsource::evaluate::assessment::SocOption;
-use socsource::evaluate::{quick, Assessment};
+use socsource::internals::evaluate::assessment::SocOption;
+use socsource::internals::evaluate::{quick, Assessment};
 
 /// The assessment a report run makes (one thread, draws seeded from the
 /// profile's id).
 fn evaluate(p: &Profile) -> Assessment {
-    let options = socsource::evaluate::Options::new(socsource::GENERATOR);
-    socsource::evaluate::evaluate(p, &options)
+    let options = socsource::internals::evaluate::Options::new(socsource::GENERATOR);
+    socsource::internals::evaluate::evaluate(p, &options)
 }
-use socsource::profile::model::*;
+use socsource::internals::profile::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
@@ -146,7 +146,7 @@ prop_compose! {
         money_share in 0.0f64..1.0,
         id in "[a-z][a-z0-9-]{0,20}",
     ) -> Profile {
-        let notification_hours = socsource::reference::frameworks::tightest_clock(frameworks.iter().copied()).map(|c| c.hours);
+        let notification_hours = socsource::internals::reference::frameworks::tightest_clock(frameworks.iter().copied()).map(|c| c.hours);
         Profile {
             version: 1,
             id,
@@ -232,7 +232,7 @@ fn provider_priced(p: &Profile, factor: f64) -> Profile {
         Some(quote) => quote.annual_fee *= factor,
         None => {
             let base = quick(p).economics.likely;
-            use socsource::evaluate::values::A;
+            use socsource::internals::evaluate::values::A;
             for (name, id) in [
                 ("mssp_price_per_endpoint_month", A::MdrPrice),
                 ("mssp_log_price_per_gb_day_month", A::MdrLogPrice),
@@ -576,7 +576,7 @@ proptest! {
 /// same country, and is staffed in the tens, not the hundreds.
 #[test]
 fn in_house_has_economies_of_scale() {
-    let base = socsource::docs::reference_profile().expect("reference profile");
+    let base = socsource::internals::docs::reference_profile().expect("reference profile");
     // Where salaries are far below the licence prices, which are the same
     // everywhere (India), tools weigh more and the saving is smaller.
     for country in [("US", "USD"), ("GB", "GBP"), ("DE", "EUR")] {
@@ -612,7 +612,7 @@ fn in_house_has_economies_of_scale() {
 /// average cost of today's staff, kept staff at role pay).
 #[test]
 fn one_more_endpoint_never_lowers_the_hybrid_total_with_a_team_to_release() {
-    let mut p = socsource::docs::reference_profile().expect("reference profile");
+    let mut p = socsource::internals::docs::reference_profile().expect("reference profile");
     p.organisation.employees = 5000;
     p.organisation.headquarters = "FR".into();
     p.organisation.currency = "EUR".into();

@@ -7,7 +7,7 @@
 
 mod common;
 use common::*;
-use socsource::docs;
+use socsource::internals::docs;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::PathBuf;
@@ -39,11 +39,15 @@ fn every_generated_page_matches_the_code() {
 #[test]
 fn the_profile_reference_example_is_a_valid_profile() {
     let yaml = docs::example_profile();
-    let options = socsource::profile::LoadOptions::on(
-        socsource::profile::model::Date::new(2026, 1, 1).unwrap(),
+    let options = socsource::internals::profile::LoadOptions::on(
+        socsource::internals::profile::model::Date::new(2026, 1, 1).unwrap(),
     );
-    let loaded =
-        socsource::profile::load_bytes("example.yaml", "example", yaml.as_bytes(), &options);
+    let loaded = socsource::internals::profile::load_bytes(
+        "example.yaml",
+        "example",
+        yaml.as_bytes(),
+        &options,
+    );
     match loaded {
         Ok(l) => assert!(
             l.warnings.is_empty(),
@@ -60,7 +64,7 @@ fn the_profile_reference_example_is_a_valid_profile() {
         ),
     }
     // Every key of the format is in it.
-    for path in socsource::profile::format::all_paths() {
+    for path in socsource::internals::profile::format::all_paths() {
         let key = path.rsplit('.').next().unwrap().trim_end_matches("[]");
         assert!(
             yaml.contains(&format!("{key}:")),
@@ -90,7 +94,7 @@ fn documents() -> Vec<PathBuf> {
 /// Heading anchors of a Markdown file, by GitHub's rule.
 fn anchors(text: &str) -> BTreeSet<String> {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-    let mut slugs = socsource::render::slug::Slugger::default();
+    let mut slugs = socsource::internals::render::slug::Slugger::default();
     let mut out = BTreeSet::new();
     let mut heading: Option<String> = None;
     for event in Parser::new(text) {

@@ -26,7 +26,7 @@ fn example(name: &str) -> String {
 /// The report's Markdown as the product reads it (the same extensions:
 /// tables, task lists, strikethrough, footnotes, front matter).
 fn markdown_events(md: &str) -> Vec<Event<'_>> {
-    Parser::new_ext(md, socsource::render::markdown::options()).collect()
+    Parser::new_ext(md, socsource::internals::render::markdown::options()).collect()
 }
 
 const SECTIONS: [&str; 12] = [
@@ -277,7 +277,7 @@ fn html_is_self_contained_and_accessible() {
         let url = &html[i + 6..];
         let url = &url[..url.find('"').unwrap()].replace("&amp;", "&");
         assert!(
-            socsource::reference::sources::SOURCES
+            socsource::internals::reference::sources::SOURCES
                 .iter()
                 .any(|s| s.url == url),
             "a link that is not a cited source: {url}"
@@ -331,7 +331,7 @@ fn profile_text_is_never_markup() {
                 assert_eq!(h.trim(), "<!-- pagebreak -->", "raw HTML in Markdown")
             }
             Event::Start(Tag::Link { dest_url, .. }) => assert!(
-                socsource::reference::sources::SOURCES
+                socsource::internals::reference::sources::SOURCES
                     .iter()
                     .any(|s| s.url == dest_url.as_ref()),
                 "a link appeared: {dest_url}"

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use socsource::profile::model::Date;
-use socsource::profile::{load_bytes, LoadOptions, Loaded, Override};
+use socsource::internals::profile::model::Date;
+use socsource::internals::profile::{load_bytes, LoadOptions, Loaded, Override};
 use std::fs;
 
 fn options() -> LoadOptions {
@@ -45,7 +45,7 @@ fn edited(yaml: &str, path: &str, value: &str) -> String {
 }
 
 /// The assessment as JSON, without what only says how it was asked for.
-fn json(a: &socsource::evaluate::Assessment) -> serde_json::Value {
+fn json(a: &socsource::internals::evaluate::Assessment) -> serde_json::Value {
     let mut v = serde_json::to_value(a).unwrap();
     v["profile"]["overrides"] = serde_json::Value::Null;
     v

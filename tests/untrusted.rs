@@ -20,7 +20,7 @@ fn variant(dir: &Path, name: &str, from: &str, to: &str) -> String {
 /// colour the screen or reorder what is shown.
 fn raw_hazard(text: &str) -> Option<char> {
     text.chars()
-        .find(|c| *c != '\n' && socsource::diag::is_hidden_or_control(*c))
+        .find(|c| *c != '\n' && socsource::internals::diag::is_hidden_or_control(*c))
 }
 
 #[test]

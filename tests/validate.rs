@@ -129,7 +129,7 @@ fn huge_deep_and_binary_files_are_refused_quickly() {
 /// never asserted here.
 #[test]
 fn a_mebibyte_nested_half_a_million_levels_names_the_first_node_too_deep() {
-    use socsource::profile::{load_bytes, model::Date, LoadOptions, MAX_PROFILE_BYTES};
+    use socsource::internals::profile::{load_bytes, model::Date, LoadOptions, MAX_PROFILE_BYTES};
     let pad = |mut text: String| {
         text.push_str("\n#");
         while (text.len() as u64) < MAX_PROFILE_BYTES {

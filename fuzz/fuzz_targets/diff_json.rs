@@ -5,10 +5,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use socsource::compare::{self, view};
-use socsource::render::pdf::{fonts::FontSet, PdfOptions};
-use socsource::render::templates::Templates;
-use socsource::render::{Format, Renderer};
+use socsource::internals::compare::{self, view};
+use socsource::internals::render::pdf::{fonts::FontSet, PdfOptions};
+use socsource::internals::render::templates::Templates;
+use socsource::internals::render::{Format, Renderer};
 use std::sync::OnceLock;
 
 fn renderer() -> &'static Renderer {
@@ -32,7 +32,7 @@ fuzz_target!(|bytes: &[u8]| {
             let shown = e.to_string();
             assert!(!shown.is_empty());
             assert!(
-                !shown.chars().any(socsource::diag::is_hidden_or_control),
+                !shown.chars().any(socsource::internals::diag::is_hidden_or_control),
                 "a refusal quotes the file raw: {shown:?}"
             );
             return;
@@ -50,7 +50,7 @@ fuzz_target!(|bytes: &[u8]| {
     let md = String::from_utf8(rendered.files[0].bytes.clone()).expect("UTF-8 Markdown");
     assert!(
         !md.chars()
-            .any(|ch| ch != '\n' && socsource::diag::is_hidden_or_control(ch)),
+            .any(|ch| ch != '\n' && socsource::internals::diag::is_hidden_or_control(ch)),
         "hidden characters reached the Markdown"
     );
 });

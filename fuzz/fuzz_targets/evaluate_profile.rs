@@ -12,12 +12,12 @@
 use arbitrary::{Arbitrary, Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
-use socsource::evaluate::{evaluate, Options, SocOption};
-use socsource::profile::format::{
+use socsource::internals::evaluate::{evaluate, Options, SocOption};
+use socsource::internals::profile::format::{
     id_is_reserved, refused_in_text, settable, settable_paths, Field, Kind, Settable, PROFILE,
 };
-use socsource::profile::{load_bytes, model::Date, LoadOptions};
-use socsource::reference::{assumptions::CATALOGUE, countries, currencies};
+use socsource::internals::profile::{load_bytes, model::Date, LoadOptions};
+use socsource::internals::reference::{assumptions::CATALOGUE, countries, currencies};
 use socsource::GENERATOR;
 
 /// A profile as JSON, which is also YAML.
@@ -303,7 +303,7 @@ fuzz_target!(|profile: ValidProfile| {
         }
     }
     if loaded.profile.compliance.third_party_data_sharing
-        == socsource::profile::model::Sharing::Prohibited
+        == socsource::internals::profile::model::Sharing::Prohibited
     {
         assert_ne!(r.option, SocOption::Outsourced);
     }

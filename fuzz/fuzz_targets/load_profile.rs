@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use socsource::profile::{load_bytes, model::Date, LoadOptions};
+use socsource::internals::profile::{load_bytes, model::Date, LoadOptions};
 use std::fmt::Write;
 
 fuzz_target!(|bytes: &[u8]| {

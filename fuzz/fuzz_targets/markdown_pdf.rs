@@ -7,12 +7,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use socsource::evaluate::{evaluate, Assessment, Options};
-use socsource::profile::{load_bytes, model::Date, LoadOptions};
-use socsource::render::charts::Figure;
-use socsource::render::pdf::{self, fonts::FontSet, PdfOptions};
-use socsource::render::templates::Templates;
-use socsource::render::Renderer;
+use socsource::internals::evaluate::{evaluate, Assessment, Options};
+use socsource::internals::profile::{load_bytes, model::Date, LoadOptions};
+use socsource::internals::render::charts::Figure;
+use socsource::internals::render::pdf::{self, fonts::FontSet, PdfOptions};
+use socsource::internals::render::templates::Templates;
+use socsource::internals::render::Renderer;
 use socsource::GENERATOR;
 use std::sync::OnceLock;
 

@@ -15,7 +15,7 @@
 use crate::profile::model::{
     AssumptionValue, Coverage, HiringMarket, Procurement, Profile, ProviderMarket,
 };
-pub use crate::reference::assumptions::{Draw, Info, Unit, A, CATALOGUE};
+pub use crate::reference::assumptions::{Draw, A, CATALOGUE};
 use crate::reference::breach;
 use crate::reference::currencies::usd_rate;
 use crate::reference::labour::{self, PRICE_YEAR, TIER_RATIOS};
@@ -106,39 +106,21 @@ impl Resolved {
     }
 }
 
-/// The L2 salary anchor in the profile's currency, in today's money, and
-/// where it comes from.
-pub struct Anchor {
-    pub l2: f64,
-    pub market: Option<&'static labour::LabourMarket>,
-    pub wage_ratio: Option<(f64, labour::WageBasis)>,
-}
-
-pub fn anchor(p: &Profile, r: &Resolved) -> Anchor {
+/// The L2 salary anchor in the profile's currency, in today's money
+/// (where it comes from is [`salary_cite`]'s to say).
+pub fn anchor_l2(p: &Profile, r: &Resolved) -> f64 {
     if let Some(salary) = p.security_team.average_salary {
-        return Anchor {
-            l2: salary,
-            market: None,
-            wage_ratio: None,
-        };
+        return salary;
     }
     let growth = 1.0 + r.likely(A::WageGrowthPct) / 100.0;
     let today = |amount: f64, year: i32| amount * growth.powi(PRICE_YEAR - year);
     let hq = p.organisation.headquarters.as_str();
     if let Some(m) = labour::market(hq) {
-        return Anchor {
-            l2: r.money(p, today(m.l2_salary, m.year) * SOC_TIER_SHARE, m.currency),
-            market: Some(m),
-            wage_ratio: None,
-        };
+        return r.money(p, today(m.l2_salary, m.year) * SOC_TIER_SHARE, m.currency);
     }
     let us = labour::market("US").map_or(125_000.0, |m| today(m.l2_salary, m.year));
     let ratio = labour::wage_ratio(hq);
-    Anchor {
-        l2: r.usd(p, us * SOC_TIER_SHARE * ratio.map_or(1.0, |(x, _)| x)),
-        market: None,
-        wage_ratio: ratio,
-    }
+    r.usd(p, us * SOC_TIER_SHARE * ratio.map_or(1.0, |(x, _)| x))
 }
 
 fn salary_cite(p: &Profile) -> Cite {
@@ -198,7 +180,7 @@ fn salary_cite(p: &Profile) -> Cite {
 pub const SOC_TIER_SHARE: f64 = 0.8;
 
 fn tier(p: &Profile, r: &Resolved, ratio: f64) -> Range {
-    Range::around(anchor(p, r).l2 * ratio, 0.85, 1.2)
+    Range::around(anchor_l2(p, r) * ratio, 0.85, 1.2)
 }
 
 fn on_cost(p: &Profile) -> Range {

@@ -52,7 +52,7 @@ pub mod teams;
 pub mod values;
 
 pub use assessment::{Assessment, SocOption};
-pub use priced::{quick, Quick};
+pub use priced::quick;
 
 use crate::profile::Profile;
 use assessment::*;

@@ -5,7 +5,7 @@
 //! [`Profile::defaulted`] (dotted key paths) so the report can say so.
 //!
 //! The enumerations it uses are the domain's vocabularies
-//! ([`crate::vocabulary`]), re-exported here.
+//! (`crate::vocabulary`), re-exported here.
 
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};

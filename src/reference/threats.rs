@@ -27,7 +27,3 @@ pub fn typical_threats(industry: Industry) -> &'static [Threat] {
         Industry::Nonprofit | Industry::Other => &[Ransomware, Cybercrime, Bec],
     }
 }
-
-/// Where the industry defaults come from, for the assumptions appendix.
-pub const SOURCE: &str =
-    "Verizon DBIR 2023/2024 industry patterns; ENISA Threat Landscape 2024/2025; IBM Cost of a Data Breach 2024";

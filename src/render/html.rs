@@ -35,7 +35,6 @@ pub struct HtmlBody {
     pub toc: String,
     /// The text of the first top-level heading.
     pub title: String,
-    pub headings: Vec<Heading>,
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -400,7 +399,6 @@ pub fn to_html(markdown_text: &str, figures: &[Figure], pictures: &[Picture]) ->
         sections_start,
         toc,
         title,
-        headings,
     }
 }
 

@@ -112,9 +112,11 @@ pub fn socsource_at(dir: &Path, args: &[&str]) -> Run {
 
 /// The assessment of a loaded profile, as a report run makes it (one
 /// thread, draws seeded from the profile's id).
-pub fn evaluate(profile: &socsource::profile::Profile) -> socsource::evaluate::Assessment {
-    let options = socsource::evaluate::Options::new(socsource::GENERATOR);
-    socsource::evaluate::evaluate(profile, &options)
+pub fn evaluate(
+    profile: &socsource::internals::profile::Profile,
+) -> socsource::internals::evaluate::Assessment {
+    let options = socsource::internals::evaluate::Options::new(socsource::GENERATOR);
+    socsource::internals::evaluate::evaluate(profile, &options)
 }
 
 #[path = "pdf.rs"]

@@ -258,7 +258,8 @@ impl Pert {
         self.low + self.span * q
     }
 
-    /// Mean of the distribution (for tests).
+    /// Mean of the distribution.
+    #[cfg(test)]
     pub fn mean(low: f64, likely: f64, high: f64) -> f64 {
         (low + 4.0 * likely + high) / 6.0
     }

@@ -61,6 +61,7 @@ pub struct Effect {
     pub provider_exposure: f64,
 }
 
+#[cfg(test)]
 pub const STATUS_QUO: Effect = Effect {
     commodity: 1.0,
     targeted: 1.0,

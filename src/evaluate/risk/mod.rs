@@ -19,8 +19,6 @@ pub mod treatment;
 use super::assessment::{HeatMap, Risk, SocOption};
 use std::collections::BTreeMap;
 
-pub use register::{band, label};
-
 /// Number the register (highest inherent rating first, ties in the order
 /// assessed) and count its heat maps.
 pub fn finish(mut risks: Vec<Risk>) -> (Vec<Risk>, HeatMap) {
@@ -62,6 +60,6 @@ mod tests {
         assert_eq!(counted as usize, n);
         let top = &risks[0];
         assert!(map.counts[usize::from(top.likelihood - 1)][usize::from(top.impact - 1)] >= 1);
-        assert_eq!(top.band, band(top.rating));
+        assert_eq!(top.band, register::band(top.rating));
     }
 }

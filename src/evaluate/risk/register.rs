@@ -21,16 +21,6 @@ use std::collections::BTreeMap;
 
 pub const WHOLE_ORGANISATION: &str = "The organisation as a whole";
 
-pub fn label(level: u8) -> &'static str {
-    match level {
-        1 => "Very low",
-        2 => "Low",
-        3 => "Moderate",
-        4 => "High",
-        _ => "Very high",
-    }
-}
-
 pub fn band(rating: u8) -> Band {
     Band::of(rating)
 }

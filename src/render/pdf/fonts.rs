@@ -15,7 +15,7 @@
 //! bundled faces and `--font` lack (Chinese, Japanese, Korean, ...): the
 //! first use lists them, each character is then looked up once, and the
 //! face chosen is parsed once and subset like the bundled ones. The choice
-//! follows one documented preference ([`preference`]: Noto Sans families,
+//! follows one documented preference (`preference`: Noto Sans families,
 //! then other Noto and Source Han faces, other sans-serif faces, the rest,
 //! and last-resort fonts such as Droid Sans Fallback last; within that
 //! upright, regular weight, proportional, then by file name and face

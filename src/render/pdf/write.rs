@@ -2,7 +2,7 @@
 //!
 //! printpdf embeds the fonts, subset to the glyphs used, and builds the
 //! document around the pages; the pages' content streams are written here
-//! (see [`content`]), because printpdf's general-purpose encoder was half
+//! (see `content`), because printpdf's general-purpose encoder was half
 //! of a report's rendering time. A lopdf post-pass then fixes what printpdf
 //! does not do, or does wrongly, for a board document: a nested outline in document order pointing at each
 //! heading, `/PageMode /UseOutlines` as a name, an Info dictionary without
