@@ -170,9 +170,9 @@ struct Shell<'a> {
 }
 
 pub struct Renderer {
-    pub templates: Templates,
-    pub fonts: pdf::fonts::FontSet,
-    pub pdf: pdf::PdfOptions,
+    pub(crate) templates: Templates,
+    pub(crate) fonts: pdf::fonts::FontSet,
+    pub(crate) pdf: pdf::PdfOptions,
 }
 
 impl Renderer {

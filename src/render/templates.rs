@@ -208,12 +208,12 @@ pub struct Templates {
     /// other.
     split: bool,
     /// Name -> where it came from (`built-in` or the override file).
-    pub origin: BTreeMap<String, String>,
+    pub(crate) origin: BTreeMap<String, String>,
     /// Name -> text, for hashing the template set.
-    pub sources: BTreeMap<String, String>,
+    pub(crate) sources: BTreeMap<String, String>,
     /// The images the user's templates show: the path as a template
     /// writes it, and the picture under the name the report uses.
-    pub pictures: Vec<(String, crate::render::Picture)>,
+    pub(crate) pictures: Vec<(String, crate::render::Picture)>,
 }
 
 /// The compiled templates: Markdown ones escape for Markdown, HTML ones
