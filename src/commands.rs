@@ -251,6 +251,12 @@ fn renderer_with(
 ) -> Result<Renderer, UsageError> {
     let templates = load_templates(templates, strict, console)?;
     let fonts = FontSet::with_system_fonts(font, system_fonts.clone()).map_err(UsageError::Font)?;
+    for note in fonts.user_font_notes() {
+        console.message(&format!(
+            "warning: the font given with --font: printpdf: {}\n",
+            crate::diag::printable(note)
+        ));
+    }
     Ok(Renderer::new(
         templates,
         fonts,

@@ -132,10 +132,12 @@ impl FontFace {
 
     /// A user font or an installed one (the face at `index` of the file: a
     /// collection holds several): parsed by printpdf now, so a font it
-    /// cannot embed is refused before any work.
-    fn parsed(bytes: &[u8], index: usize) -> Option<FontFace> {
+    /// cannot embed is refused before any work. With it, what printpdf
+    /// noticed while parsing it (a table it had to guess, say).
+    fn parsed(bytes: &[u8], index: usize) -> Option<(FontFace, Vec<String>)> {
         let mut warnings = Vec::new();
         let font = ParsedFont::from_bytes(bytes, index, &mut warnings)?;
+        let notes = warnings.into_iter().map(|w| w.message).collect();
         let metrics = &font.pdf_font_metrics;
         let units_per_em = f32::from(metrics.units_per_em.max(1));
         let ascent = f32::from(metrics.ascender) / units_per_em;
@@ -158,7 +160,7 @@ impl FontFace {
                     .unwrap_or(NO_GLYPH)
             })
             .collect();
-        Some(face)
+        Some((face, notes))
     }
 
     fn lookup(&self, c: char) -> Option<u16> {
@@ -368,7 +370,10 @@ impl SystemFonts {
             .get_or_init(|| {
                 self.db
                     .with_face_data(self.order[place], |data, index| {
-                        FontFace::parsed(data, index as usize)
+                        // An installed face printpdf can parse is used as
+                        // it is: its notes would be the same on every run
+                        // and are not the user's to act on.
+                        FontFace::parsed(data, index as usize).map(|(face, _)| face)
                     })
                     .flatten()
             })
@@ -439,6 +444,8 @@ pub struct FontSet {
     pub user_digest: Option<String>,
     /// Installed fonts, listed on first need; `None` when not to be used.
     system: Option<(SystemFontSource, OnceLock<SystemFonts>)>,
+    /// What printpdf noticed while parsing the `--font` face.
+    user_notes: Vec<String>,
 }
 
 impl FontSet {
@@ -462,21 +469,28 @@ impl FontSet {
     /// The bundled faces and the `--font` face only, whatever is installed
     /// (for tests that must not depend on the machine).
     pub fn without_system_fonts(user_font: Option<&[u8]>) -> Result<FontSet, FontError> {
-        let (user, user_digest) = match user_font {
+        let (user, user_digest, user_notes) = match user_font {
             Some(bytes) => {
-                let face = FontFace::parsed(bytes, 0).ok_or(FontError::NotAFont)?;
+                let (face, notes) = FontFace::parsed(bytes, 0).ok_or(FontError::NotAFont)?;
                 use sha2::Digest;
                 let digest = sha2::Sha256::digest(bytes);
                 let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-                (Some(face), Some(hex))
+                (Some(face), Some(hex), notes)
             }
-            None => (None, None),
+            None => (None, None, Vec::new()),
         };
         Ok(FontSet {
             user,
             user_digest,
             system: None,
+            user_notes,
         })
+    }
+
+    /// What printpdf noticed while parsing the `--font` face: the user's to
+    /// hear, as warnings, since the face is used as printpdf read it.
+    pub fn user_font_notes(&self) -> &[String] {
+        &self.user_notes
     }
 
     /// Read the faces nearly every report uses (the fallback and installed
@@ -625,6 +639,17 @@ impl FontSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bundled_faces_parse_without_printpdf_notes_and_a_user_face_keeps_its_own() {
+        for bytes in BUNDLED_BYTES {
+            let (_, notes) = FontFace::parsed(bytes, 0).unwrap();
+            assert!(notes.is_empty(), "{notes:?}");
+        }
+        let fonts = FontSet::without_system_fonts(Some(BUNDLED_BYTES[0])).unwrap();
+        assert!(fonts.user_font_notes().is_empty());
+        assert!(FontSet::new(None).unwrap().user_font_notes().is_empty());
+    }
 
     #[test]
     fn bundled_faces_cover_latin_greek_cyrillic_and_fall_back_for_symbols() {

@@ -311,7 +311,8 @@ pub fn render_document(
     if options.standard != PdfStandard::default() {
         seed.extend_from_slice(format!("|{:?}", options.standard).as_bytes());
     }
-    let bytes = write::write(doc, fonts, info, &seed, options, pictures)?;
+    let (bytes, writer_warnings) = write::write(doc, fonts, info, &seed, options, pictures)?;
+    warnings.extend(writer_warnings);
     Ok(PdfOutput {
         bytes,
         pages,

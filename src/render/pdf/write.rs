@@ -429,7 +429,7 @@ pub fn write(
     id_seed: &[u8],
     options: &PdfOptions,
     pictures: &[crate::render::Picture],
-) -> Result<Vec<u8>, PdfError> {
+) -> Result<(Vec<u8>, Vec<String>), PdfError> {
     let path = options.content;
     let height = doc.geometry.height;
     let title = doc
@@ -525,8 +525,9 @@ pub fn write(
         secure: true,
         image_optimization: None,
     };
-    let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
+    let mut printpdf_warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&save, &mut printpdf_warnings);
+    let warnings = writer_warnings(&printpdf_warnings);
     if codes.is_some() {
         content::replace(&mut lo, streams)?;
     }
@@ -542,7 +543,7 @@ pub fn write(
     let size = lo.max_id + 1;
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(PdfError::Save)?;
-    objects::finish(
+    let bytes = objects::finish(
         bytes,
         tree,
         &lo.trailer,
@@ -550,7 +551,20 @@ pub fn write(
         xref,
         size,
         DEFLATE_LEVEL,
-    )
+    )?;
+    Ok((bytes, warnings))
+}
+
+/// printpdf's warnings and errors about the document it wrote (a font it
+/// could not subset, a colour out of range, text outside a text object):
+/// each a defect in the PDF a reader may see, so passed on as the
+/// report's warnings rather than dropped. Its notes (`Info`) are not.
+fn writer_warnings(messages: &[printpdf::PdfWarnMsg]) -> Vec<String> {
+    messages
+        .iter()
+        .filter(|m| m.severity != printpdf::PdfParseErrorSeverity::Info)
+        .map(|m| format!("the PDF writer (printpdf) reported: {}", m.msg))
+        .collect()
 }
 
 /// The deflate level of every stream. Level 2 (zlib-rs's fast matcher with
@@ -722,4 +736,26 @@ fn outline(
     dict.set("Count", Object::Integer(visible));
     lo.objects.insert(root, Object::Dictionary(dict));
     Some(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use printpdf::PdfWarnMsg;
+
+    #[test]
+    fn printpdf_warnings_and_errors_are_passed_on_and_its_notes_are_not() {
+        let messages = [
+            PdfWarnMsg::info(0, 0, "subsetting F1".into()),
+            PdfWarnMsg::warning(0, 0, "font F2 shadows a built-in name".into()),
+            PdfWarnMsg::error(0, 3, "Failed to parse subset font for F3".into()),
+        ];
+        assert_eq!(
+            writer_warnings(&messages),
+            [
+                "the PDF writer (printpdf) reported: font F2 shadows a built-in name",
+                "the PDF writer (printpdf) reported: Failed to parse subset font for F3",
+            ]
+        );
+    }
 }
