@@ -530,7 +530,7 @@ impl Templates {
                     .get(name)
                     .map_or("missing", String::as_str)
                     .to_string(),
-                place: self.locate(&explain(&source)),
+                place: self.locate(&source),
                 source: Box::new(source),
             })
     }
@@ -546,13 +546,12 @@ impl Templates {
 
     /// Tera's render errors name the variable and the template but not the
     /// line; find the first line of that template that mentions it.
-    fn locate(&self, message: &str) -> Option<String> {
-        let variable = message.split("Variable `").nth(1)?.split('`').next()?;
-        let template = message
-            .split("while rendering '")
-            .last()?
-            .split('\'')
-            .next()?;
+    fn locate(&self, err: &tera::Error) -> Option<String> {
+        let TeraProblem::MissingVariable { variable, template } = TeraProblem::of(err) else {
+            return None;
+        };
+        let template = template.as_str();
+        let variable = variable.as_str();
         let source = self.sources.get(template)?;
         let line = source.lines().position(|l| l.contains(variable))? + 1;
         Some(format!(
@@ -656,10 +655,101 @@ pub fn unmatched(templates: &Templates) -> Vec<Unmatched> {
         .collect()
 }
 
-/// The template a tera error is about: the first template of the set it
+/// What a tera error is about, read from its kinds along the cause chain.
+/// Tera 1 gives a kind to a missing template, parent or filter and to an
+/// inheritance loop; a variable missing from the context is only a
+/// message (`ErrorKind::Msg`), so that one case is read from tera's
+/// wording, which a test pins.
+#[derive(Debug, PartialEq)]
+enum TeraProblem {
+    MissingVariable {
+        variable: String,
+        template: String,
+    },
+    MissingTemplate {
+        template: String,
+        from: Option<String>,
+    },
+    InheritanceLoop {
+        template: String,
+    },
+    UnknownFilter(String),
+    Other,
+}
+
+impl TeraProblem {
+    fn of(err: &tera::Error) -> TeraProblem {
+        let mut next: Option<&(dyn std::error::Error + 'static)> = Some(err);
+        while let Some(cause) = next {
+            if let Some(e) = cause.downcast_ref::<tera::Error>() {
+                match &e.kind {
+                    // An include names its candidates as a list: `[b.md]`.
+                    tera::ErrorKind::TemplateNotFound(t) => {
+                        let list = t.trim_start_matches('[').trim_end_matches(']');
+                        return TeraProblem::MissingTemplate {
+                            template: list.split(", ").next().unwrap_or(list).to_string(),
+                            from: None,
+                        };
+                    }
+                    tera::ErrorKind::MissingParent { current, parent } => {
+                        return TeraProblem::MissingTemplate {
+                            template: parent.clone(),
+                            from: Some(current.clone()),
+                        }
+                    }
+                    tera::ErrorKind::CircularExtend { tpl, .. } => {
+                        return TeraProblem::InheritanceLoop {
+                            template: tpl.clone(),
+                        }
+                    }
+                    tera::ErrorKind::FilterNotFound(f) => {
+                        return TeraProblem::UnknownFilter(f.clone())
+                    }
+                    tera::ErrorKind::Msg(m) => {
+                        if let Some(problem) = missing_variable(m) {
+                            return problem;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            next = cause.source();
+        }
+        TeraProblem::Other
+    }
+}
+
+/// Tera's message for a variable missing from the context: "Variable `x`
+/// not found in context while rendering 'report.md'".
+fn missing_variable(message: &str) -> Option<TeraProblem> {
+    let rest = message.strip_prefix("Variable `")?;
+    let (variable, rest) = rest.split_once('`')?;
+    let template = rest
+        .strip_prefix(" not found in context while rendering '")?
+        .split('\'')
+        .next()?;
+    Some(TeraProblem::MissingVariable {
+        variable: variable.to_string(),
+        template: template.to_string(),
+    })
+}
+
+/// The template a tera error is about: the one its kind names (a missing
+/// parent is the child's problem), else the first template of the set it
 /// names in quotes ("Failed to parse 'x'", "Template 'x' loads macros from
 /// 'y' which isn't present").
 fn named_in<'s>(err: &tera::Error, sources: &'s BTreeMap<String, String>) -> Option<&'s str> {
+    let named = match TeraProblem::of(err) {
+        TeraProblem::MissingTemplate {
+            from: Some(child), ..
+        } => Some(child),
+        TeraProblem::InheritanceLoop { template } => Some(template),
+        TeraProblem::MissingVariable { template, .. } => Some(template),
+        _ => None,
+    };
+    if let Some((name, _)) = named.and_then(|n| sources.get_key_value(&n)) {
+        return Some(name.as_str());
+    }
     let text = err.to_string();
     text.split(['\'', '`'])
         .skip(1)
@@ -682,6 +772,63 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<String>, IoError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn render_error(templates: &[(&str, &str)], name: &str) -> tera::Error {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(templates.iter().copied()).unwrap();
+        tera.render(name, &tera::Context::new()).unwrap_err()
+    }
+
+    #[test]
+    fn tera_problems_are_read_from_its_kinds_and_its_one_pinned_message() {
+        // Tera's wording for a missing variable, pinned: an upgrade that
+        // changes it fails here rather than losing the line in reports.
+        let err = render_error(&[("a.md", "x\n{{ profile.name }}")], "a.md");
+        assert_eq!(
+            TeraProblem::of(&err),
+            TeraProblem::MissingVariable {
+                variable: "profile.name".into(),
+                template: "a.md".into()
+            }
+        );
+        let err = render_error(&[("a.md", "{% include \"b.md\" %}")], "a.md");
+        assert_eq!(
+            TeraProblem::of(&err),
+            TeraProblem::MissingTemplate {
+                template: "b.md".into(),
+                from: None
+            }
+        );
+        let mut tera = Tera::default();
+        let err = tera
+            .add_raw_templates([("child.md", "{% extends \"base.md\" %}")])
+            .unwrap_err();
+        assert_eq!(
+            TeraProblem::of(&err),
+            TeraProblem::MissingTemplate {
+                template: "base.md".into(),
+                from: Some("child.md".into())
+            }
+        );
+        let sources: BTreeMap<String, String> = [("child.md".to_string(), String::new())].into();
+        assert_eq!(named_in(&err, &sources), Some("child.md"));
+        let err = tera::Error::msg("something else");
+        assert_eq!(TeraProblem::of(&err), TeraProblem::Other);
+    }
+
+    #[test]
+    fn a_missing_variable_is_located_on_the_line_that_names_it() {
+        let sources: BTreeMap<String, String> = [(
+            "report.md".to_string(),
+            "# Title\n\nText\n{{ org.name }}\n".to_string(),
+        )]
+        .into();
+        let err = render_error(&[("report.md", &sources["report.md"])], "report.md");
+        let mut templates = Templates::load(None).unwrap();
+        templates.sources = sources;
+        templates.origin = [("report.md".to_string(), "built-in".to_string())].into();
+        assert_eq!(templates.locate(&err).as_deref(), Some("report.md line 4"));
+    }
 
     #[test]
     fn a_report_run_compiles_only_the_reports_templates() {
