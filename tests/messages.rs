@@ -39,12 +39,6 @@ const NOT_YET_MOVED: &[(&str, usize)] = &[
 
 /// The same for `src/render/`.
 const RENDER_NOT_YET_MOVED: &[(&str, usize)] = &[
-    ("charts/costs.rs", 6),
-    ("charts/portfolio.rs", 1),
-    ("charts/risk.rs", 4),
-    ("charts/scenarios.rs", 2),
-    ("charts/scores.rs", 3),
-    ("charts/timeline.rs", 2),
     ("mod.rs", 3),
     ("pdf/mod.rs", 6),
     ("pdf/write.rs", 1),

@@ -1,15 +1,18 @@
-//! The sentences the evaluation writes, keyed, in one place: each a
+//! The sentences the product writes, keyed, in one place: each a
 //! template in English with named placeholders (`{option}`), filled by
 //! [`say`] with values already formatted by [`crate::numbers`]. Wording is
 //! reviewed here, and a report in another language needs another table,
 //! not other code.
 //!
-//! The constraints, the reasons, the confidence and the recommendation
-//! write through it so far; `tests/messages.rs` fails on English prose in
-//! a `format!` of a module that does, and holds the others to what they
-//! have now.
+//! The evaluation's sentences are here, and the renderers' too: chart
+//! titles and descriptions, the PDF's document titles, subjects and link
+//! descriptions, and the warnings about what a PDF does not show. The
+//! constraints, the reasons, the confidence and the recommendation write
+//! through it so far, and all of `crate::render`; `tests/messages.rs`
+//! fails on English prose in a `format!` of a module that does, and holds
+//! the others to what they have now.
 
-/// A sentence, or a part of one, the evaluation writes.
+/// A sentence, or a part of one, the evaluation or a renderer writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
     // The hard constraints.
@@ -94,10 +97,38 @@ pub enum Message {
     ServiceOwner,
     IncidentLeadRole,
     BusinessHours,
+    // The renderers: chart titles and descriptions, document titles, warnings.
+    CostRangesTitle,
+    CostRangesDescription,
+    CostRangeOfOption,
+    CostsPerYearTitle,
+    CostsPerYearDescription,
+    CumulativeCostsTitle,
+    CumulativeCostsDescription,
+    PortfolioDescription,
+    IndustryRecommendations,
+    LossTitle,
+    LossDescription,
+    RangeWithMedian,
+    HeatMapDescription,
+    HeatMapCell,
+    ScenariosTitle,
+    ScenariosDescription,
+    ScenarioRecommends,
+    ScenarioHeading,
+    AppraisalDescription,
+    OptionValueParts,
+    MoneyPartKey,
+    OptionRecommended,
+    OptionRuledOut,
+    RoadmapDescription,
+    PhaseMonths,
+    PhaseKey,
+    MonitoringLiveKey,
 }
 
 impl Message {
-    pub const ALL: [Message; 73] = [
+    pub const ALL: [Message; 100] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -171,6 +202,34 @@ impl Message {
         Message::ServiceOwner,
         Message::IncidentLeadRole,
         Message::BusinessHours,
+        // The renderers: chart titles and descriptions, document titles, warnings.
+        Message::CostRangesTitle,
+        Message::CostRangesDescription,
+        Message::CostRangeOfOption,
+        Message::CostsPerYearTitle,
+        Message::CostsPerYearDescription,
+        Message::CumulativeCostsTitle,
+        Message::CumulativeCostsDescription,
+        Message::PortfolioDescription,
+        Message::IndustryRecommendations,
+        Message::LossTitle,
+        Message::LossDescription,
+        Message::RangeWithMedian,
+        Message::HeatMapDescription,
+        Message::HeatMapCell,
+        Message::ScenariosTitle,
+        Message::ScenariosDescription,
+        Message::ScenarioRecommends,
+        Message::ScenarioHeading,
+        Message::AppraisalDescription,
+        Message::OptionValueParts,
+        Message::MoneyPartKey,
+        Message::OptionRecommended,
+        Message::OptionRuledOut,
+        Message::RoadmapDescription,
+        Message::PhaseMonths,
+        Message::PhaseKey,
+        Message::MonitoringLiveKey,
     ];
 
     /// The English template.
@@ -249,6 +308,34 @@ impl Message {
             Message::ServiceOwner => "Service owner and vendor management",
             Message::IncidentLeadRole => "Incident-response lead and regulator contact",
             Message::BusinessHours => "business hours",
+            // The renderers: chart titles and descriptions, document titles, warnings.
+            Message::CostRangesTitle => "Total cost over {years} years, P10 to P90 ({currency})",
+            Message::CostRangesDescription => "Total cost over {years} years in {currency}, P10 to P90 with the median and the likely value: {options}; money available {available}.",
+            Message::CostRangeOfOption => "{option} {p10} to {p90} (median {p50}, likely {likely})",
+            Message::CostsPerYearTitle => "Cost per year ({currency})",
+            Message::CostsPerYearDescription => "Cost per year of each option, in {currency}: {options}.",
+            Message::CumulativeCostsTitle => "Cumulative cost ({currency})",
+            Message::CumulativeCostsDescription => "Cumulative cost of each option over {years} years, in {currency}, against the money available to date, from {first_year} in year 1 to {available} by year {years}: {options}.",
+            Message::PortfolioDescription => "Recommendations by industry: {industries}.",
+            Message::IndustryRecommendations => "{industry} {in_house} in-house, {hybrid} hybrid, {outsourced} outsourced",
+            Message::LossTitle => "Expected yearly loss, P10 to P90 ({currency})",
+            Message::LossDescription => "Expected yearly loss from material breaches in {currency}, P10 to P90 with the median: {ranges}.",
+            Message::RangeWithMedian => "{name} {p10} to {p90} (median {p50})",
+            Message::HeatMapDescription => "Heat map of {risks} risks by likelihood and impact (1-5): {cells}.",
+            Message::HeatMapCell => "{count} at likelihood {likelihood}, impact {impact}",
+            Message::ScenariosTitle => "Total cost over {years} years by scenario, P10 to P90 ({currency})",
+            Message::ScenariosDescription => "Total cost over {years} years in {currency}, P10 to P90 with the median, for the profile as given and each scenario: {scenarios}.",
+            Message::ScenarioRecommends => "{scenario}, recommended {option}: {ranges}",
+            Message::ScenarioHeading => "{scenario} (recommended: {option})",
+            Message::AppraisalDescription => "Value of each option on a scale of 0 to 1, money carrying {share} and the needs the rest: {options}.",
+            Message::OptionValueParts => "{option} {value} (money {money}, needs {needs}, rank {rank})",
+            Message::MoneyPartKey => "money ({share} of the value)",
+            Message::OptionRecommended => "{option} (recommended)",
+            Message::OptionRuledOut => "{option} (ruled out)",
+            Message::RoadmapDescription => "Roadmap timeline in months from the decision: {phases}; monitoring is live in month {month}.",
+            Message::PhaseMonths => "{phase} months {start}-{end}",
+            Message::PhaseKey => "phase ({option})",
+            Message::MonitoringLiveKey => "monitoring live, month {month}",
         }
     }
 }
