@@ -38,16 +38,7 @@ const NOT_YET_MOVED: &[(&str, usize)] = &[
 ];
 
 /// The same for `src/render/`.
-const RENDER_NOT_YET_MOVED: &[(&str, usize)] = &[
-    ("mod.rs", 3),
-    ("pdf/mod.rs", 6),
-    ("pdf/write.rs", 1),
-    ("pdf/write/archive.rs", 1),
-    ("pdf/write/images.rs", 2),
-    ("pdf/write/tags.rs", 2),
-    ("provenance.rs", 5),
-    ("templates.rs", 2),
-];
+const RENDER_NOT_YET_MOVED: &[(&str, usize)] = &[];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
