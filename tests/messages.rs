@@ -1,12 +1,19 @@
-//! The evaluation's sentences live in one catalogue
+//! The sentences the product writes live in one catalogue
 //! (`src/evaluate/messages.rs`): no `format!` in `src/evaluate/` writes
 //! English prose in a module that has moved to it, and the modules that
-//! have not yet moved may only write fewer such calls over time.
+//! have not yet moved may only write fewer such calls over time. The
+//! renderers (`src/render/`) write theirs through it too: chart titles and
+//! descriptions, document titles, warnings.
 //!
-//! How it works: every `format!` of `src/evaluate/` (tests aside) is read
-//! for its format string; with its `{..}` placeholders taken out, a string
-//! holding two letters, a space and two letters (the end of one word and
-//! the start of the next) is prose. Counts per file are compared with [`NOT_YET_MOVED`].
+//! How it works: every `format!` of `src/evaluate/` and `src/render/`
+//! (tests aside) is read for its format string; with its `{..}`
+//! placeholders taken out, a string holding two letters, a space and two
+//! letters (the end of one word and the start of the next) is prose.
+//! Markup is not prose: a format string that begins with `<` (after
+//! leading spaces) builds an HTML tag or an XMP/RDF element, whose words
+//! are the markup's names, not sentences. In `src/evaluate/`,
+//! counts per file are compared with [`NOT_YET_MOVED`]; `src/render/` has
+//! moved all of its prose and may write none.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -68,8 +75,12 @@ fn format_strings(source: &str) -> Vec<String> {
     out
 }
 
-/// Whether a format string, placeholders taken out, is prose.
+/// Whether a format string, placeholders taken out, is prose. Markup (a
+/// string that begins with `<`) is not.
 fn is_prose(format: &str) -> bool {
+    if format.trim_start().starts_with('<') {
+        return false;
+    }
     let mut plain = String::new();
     let mut depth = 0;
     for c in format.chars() {
@@ -92,8 +103,10 @@ fn is_prose(format: &str) -> bool {
     })
 }
 
-fn prose_counts() -> BTreeMap<String, usize> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/evaluate");
+/// Prose `format!` calls per file of `src/{dir}`, the catalogue aside;
+/// test-only files (`tests.rs`) are left out like `#[cfg(test)]` code.
+fn prose_counts_in(dir: &str) -> BTreeMap<String, usize> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
     let mut all = Vec::new();
     files(&root, &mut all);
     let mut counts = BTreeMap::new();
@@ -103,7 +116,7 @@ fn prose_counts() -> BTreeMap<String, usize> {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        if name == "messages.rs" {
+        if name == "messages.rs" || name.ends_with("/tests.rs") {
             continue;
         }
         let source = std::fs::read_to_string(&file).unwrap();
@@ -116,6 +129,10 @@ fn prose_counts() -> BTreeMap<String, usize> {
         }
     }
     counts
+}
+
+fn prose_counts() -> BTreeMap<String, usize> {
+    prose_counts_in("evaluate")
 }
 
 #[test]
@@ -146,6 +163,19 @@ fn no_new_prose_is_written_outside_the_message_catalogue() {
 }
 
 #[test]
+fn the_renderers_write_no_prose_outside_the_message_catalogue() {
+    let wrong: Vec<String> = prose_counts_in("render")
+        .into_iter()
+        .map(|(file, n)| {
+            format!(
+                "src/render/{file}: {n} format! calls write prose; put the sentence in src/evaluate/messages.rs"
+            )
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
 fn the_reader_tells_prose_from_numbers() {
     assert!(is_prose("monitoring from month {}"));
     assert!(is_prose("{} needs {} a year in its dearest year"));
@@ -154,6 +184,13 @@ fn the_reader_tells_prose_from_numbers() {
     assert!(!is_prose("{} {}"));
     assert!(!is_prose("R{:02}"));
     assert!(!is_prose("{change:+.0}% on"));
+    // Markup is not prose, however many words its names hold.
+    assert!(!is_prose(
+        "<figure class=chart>{}<figcaption>{}</figcaption></figure>"
+    ));
+    assert!(!is_prose(
+        "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n"
+    ));
     let source = "let a = format!(\n    \"Approve the {what}\",\n    what = x\n);\n#[cfg(test)]\nformat!(\"in a test only\")";
     assert_eq!(format_strings(source), ["Approve the {what}"]);
     // The catalogue's own modules write no prose with format!.

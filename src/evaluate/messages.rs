@@ -1,15 +1,18 @@
-//! The sentences the evaluation writes, keyed, in one place: each a
+//! The sentences the product writes, keyed, in one place: each a
 //! template in English with named placeholders (`{option}`), filled by
 //! [`say`] with values already formatted by [`crate::numbers`]. Wording is
 //! reviewed here, and a report in another language needs another table,
 //! not other code.
 //!
-//! The constraints, the reasons, the confidence and the recommendation
-//! write through it so far; `tests/messages.rs` fails on English prose in
-//! a `format!` of a module that does, and holds the others to what they
-//! have now.
+//! The evaluation's sentences are here, and the renderers' too: chart
+//! titles and descriptions, the PDF's document titles, subjects and link
+//! descriptions, and the warnings about what a PDF does not show. The
+//! constraints, the reasons, the confidence and the recommendation write
+//! through it so far, and all of `crate::render`; `tests/messages.rs`
+//! fails on English prose in a `format!` of a module that does, and holds
+//! the others to what they have now.
 
-/// A sentence, or a part of one, the evaluation writes.
+/// A sentence, or a part of one, the evaluation or a renderer writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
     // The hard constraints.
@@ -94,10 +97,60 @@ pub enum Message {
     ServiceOwner,
     IncidentLeadRole,
     BusinessHours,
+    // The renderers: chart titles and descriptions, document titles, warnings.
+    CostRangesTitle,
+    CostRangesDescription,
+    CostRangeOfOption,
+    CostsPerYearTitle,
+    CostsPerYearDescription,
+    CumulativeCostsTitle,
+    CumulativeCostsDescription,
+    PortfolioDescription,
+    IndustryRecommendations,
+    LossTitle,
+    LossDescription,
+    RangeWithMedian,
+    HeatMapDescription,
+    HeatMapCell,
+    ScenariosTitle,
+    ScenariosDescription,
+    ScenarioRecommends,
+    ScenarioHeading,
+    AppraisalDescription,
+    OptionValueParts,
+    MoneyPartKey,
+    OptionRecommended,
+    OptionRuledOut,
+    RoadmapDescription,
+    PhaseMonths,
+    PhaseKey,
+    MonitoringLiveKey,
+    ReportFooter,
+    ReportTitle,
+    ReportSubject,
+    ComparisonFooter,
+    ComparisonTitle,
+    ComparisonSubject,
+    ProducedWith,
+    LinkTo,
+    GoToPage,
+    RawHtmlLeftOut,
+    NoTemplateHasIt,
+    ImageNotDrawn,
+    NoTemplateHasPath,
+    MoreNotShown,
+    SvgNotDrawn,
+    CharacterInNoFont,
+    SetInInstalledFont,
+    ImageOutsideTemplates,
+    FilterNeedsNumbers,
+    FilterNeedsNumber,
+    PngDataUnreadable,
+    PngUnknownRowFilter,
 }
 
 impl Message {
-    pub const ALL: [Message; 73] = [
+    pub const ALL: [Message; 122] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -171,6 +224,56 @@ impl Message {
         Message::ServiceOwner,
         Message::IncidentLeadRole,
         Message::BusinessHours,
+        // The renderers: chart titles and descriptions, document titles, warnings.
+        Message::CostRangesTitle,
+        Message::CostRangesDescription,
+        Message::CostRangeOfOption,
+        Message::CostsPerYearTitle,
+        Message::CostsPerYearDescription,
+        Message::CumulativeCostsTitle,
+        Message::CumulativeCostsDescription,
+        Message::PortfolioDescription,
+        Message::IndustryRecommendations,
+        Message::LossTitle,
+        Message::LossDescription,
+        Message::RangeWithMedian,
+        Message::HeatMapDescription,
+        Message::HeatMapCell,
+        Message::ScenariosTitle,
+        Message::ScenariosDescription,
+        Message::ScenarioRecommends,
+        Message::ScenarioHeading,
+        Message::AppraisalDescription,
+        Message::OptionValueParts,
+        Message::MoneyPartKey,
+        Message::OptionRecommended,
+        Message::OptionRuledOut,
+        Message::RoadmapDescription,
+        Message::PhaseMonths,
+        Message::PhaseKey,
+        Message::MonitoringLiveKey,
+        Message::ReportFooter,
+        Message::ReportTitle,
+        Message::ReportSubject,
+        Message::ComparisonFooter,
+        Message::ComparisonTitle,
+        Message::ComparisonSubject,
+        Message::ProducedWith,
+        Message::LinkTo,
+        Message::GoToPage,
+        Message::RawHtmlLeftOut,
+        Message::NoTemplateHasIt,
+        Message::ImageNotDrawn,
+        Message::NoTemplateHasPath,
+        Message::MoreNotShown,
+        Message::SvgNotDrawn,
+        Message::CharacterInNoFont,
+        Message::SetInInstalledFont,
+        Message::ImageOutsideTemplates,
+        Message::FilterNeedsNumbers,
+        Message::FilterNeedsNumber,
+        Message::PngDataUnreadable,
+        Message::PngUnknownRowFilter,
     ];
 
     /// The English template.
@@ -249,6 +352,56 @@ impl Message {
             Message::ServiceOwner => "Service owner and vendor management",
             Message::IncidentLeadRole => "Incident-response lead and regulator contact",
             Message::BusinessHours => "business hours",
+            // The renderers: chart titles and descriptions, document titles, warnings.
+            Message::CostRangesTitle => "Total cost over {years} years, P10 to P90 ({currency})",
+            Message::CostRangesDescription => "Total cost over {years} years in {currency}, P10 to P90 with the median and the likely value: {options}; money available {available}.",
+            Message::CostRangeOfOption => "{option} {p10} to {p90} (median {p50}, likely {likely})",
+            Message::CostsPerYearTitle => "Cost per year ({currency})",
+            Message::CostsPerYearDescription => "Cost per year of each option, in {currency}: {options}.",
+            Message::CumulativeCostsTitle => "Cumulative cost ({currency})",
+            Message::CumulativeCostsDescription => "Cumulative cost of each option over {years} years, in {currency}, against the money available to date, from {first_year} in year 1 to {available} by year {years}: {options}.",
+            Message::PortfolioDescription => "Recommendations by industry: {industries}.",
+            Message::IndustryRecommendations => "{industry} {in_house} in-house, {hybrid} hybrid, {outsourced} outsourced",
+            Message::LossTitle => "Expected yearly loss, P10 to P90 ({currency})",
+            Message::LossDescription => "Expected yearly loss from material breaches in {currency}, P10 to P90 with the median: {ranges}.",
+            Message::RangeWithMedian => "{name} {p10} to {p90} (median {p50})",
+            Message::HeatMapDescription => "Heat map of {risks} risks by likelihood and impact (1-5): {cells}.",
+            Message::HeatMapCell => "{count} at likelihood {likelihood}, impact {impact}",
+            Message::ScenariosTitle => "Total cost over {years} years by scenario, P10 to P90 ({currency})",
+            Message::ScenariosDescription => "Total cost over {years} years in {currency}, P10 to P90 with the median, for the profile as given and each scenario: {scenarios}.",
+            Message::ScenarioRecommends => "{scenario}, recommended {option}: {ranges}",
+            Message::ScenarioHeading => "{scenario} (recommended: {option})",
+            Message::AppraisalDescription => "Value of each option on a scale of 0 to 1, money carrying {share} and the needs the rest: {options}.",
+            Message::OptionValueParts => "{option} {value} (money {money}, needs {needs}, rank {rank})",
+            Message::MoneyPartKey => "money ({share} of the value)",
+            Message::OptionRecommended => "{option} (recommended)",
+            Message::OptionRuledOut => "{option} (ruled out)",
+            Message::RoadmapDescription => "Roadmap timeline in months from the decision: {phases}; monitoring is live in month {month}.",
+            Message::PhaseMonths => "{phase} months {start}-{end}",
+            Message::PhaseKey => "phase ({option})",
+            Message::MonitoringLiveKey => "monitoring live, month {month}",
+            Message::ReportFooter => "SOC sourcing assessment · {date}",
+            Message::ReportTitle => "SOC sourcing assessment for {organisation}",
+            Message::ReportSubject => "Security Operations Center sourcing for {organisation}: {option} recommended",
+            Message::ComparisonFooter => "What changed · {dates}",
+            Message::ComparisonTitle => "What changed: SOC sourcing for {organisation}",
+            Message::ComparisonSubject => "SOC sourcing for {organisation}: the assessments of {old} and {new} compared",
+            Message::ProducedWith => "{creator} with printpdf 0.12.8",
+            Message::LinkTo => "Link to {uri}",
+            Message::GoToPage => "Go to page {page}",
+            Message::RawHtmlLeftOut => "raw HTML `{html}` is left out of the PDF (the HTML page shows it; Markdown shows in both)",
+            Message::NoTemplateHasIt => "{what}; no template has it as written",
+            Message::ImageNotDrawn => "the image `{path}` is not drawn in the PDF, which shows \"{stand_in}\" in its place",
+            Message::NoTemplateHasPath => "{what}; no template has the path as written",
+            Message::MoreNotShown => "and {more} more places in the templates that the PDF does not show as written",
+            Message::SvgNotDrawn => "the image `{path}` is an SVG, which the PDF does not draw (the HTML and Markdown show it); give a PNG or JPEG for the PDF",
+            Message::CharacterInNoFont => "the character '{character}' (U+{code}) in \"{section}\" is in none of the report's fonts nor any font installed on this machine; the PDF shows {mark} instead (install a font that has it, or give one with --font)",
+            Message::SetInInstalledFont => "characters the bundled fonts lack are set in the installed font {font}",
+            Message::ImageOutsideTemplates => "the image `{path}` must be a path inside the templates folder",
+            Message::FilterNeedsNumbers => "filter `{filter}` needs an array of numbers, got {value}",
+            Message::FilterNeedsNumber => "filter `{filter}` needs a number, got {value}",
+            Message::PngDataUnreadable => "the PNG's image data cannot be read ({error})",
+            Message::PngUnknownRowFilter => "the PNG has an unknown row filter ({filter})",
         }
     }
 }

@@ -25,6 +25,7 @@ pub use pdf::PdfStandard;
 pub use templates::TemplateError;
 
 use crate::evaluate::assessment::{Assessment, Confidence, SocOption};
+use crate::evaluate::messages::{say, Message};
 use serde::{Deserialize, Serialize};
 use templates::Templates;
 
@@ -322,17 +323,21 @@ impl Renderer {
                         running: pdf::layout::Running {
                             organisation: c.organisation.clone(),
                             classification: c.classification.clone(),
-                            footer: format!("What changed · {}", c.dates()),
+                            footer: say(Message::ComparisonFooter, &[("dates", &c.dates())]),
                             draft: false,
                         },
-                        fallback_title: format!(
-                            "What changed: SOC sourcing for {}",
-                            c.organisation
+                        fallback_title: say(
+                            Message::ComparisonTitle,
+                            &[("organisation", &c.organisation)],
                         ),
                         author: None,
-                        subject: format!(
-                            "SOC sourcing for {}: the assessments of {} and {} compared",
-                            c.organisation, c.old.date, c.new.date
+                        subject: say(
+                            Message::ComparisonSubject,
+                            &[
+                                ("organisation", &c.organisation),
+                                ("old", &c.old.date),
+                                ("new", &c.new.date),
+                            ],
                         ),
                         keywords: vec!["SOC".into(), c.organisation.clone(), "comparison".into()],
                         creator: generator.to_string(),

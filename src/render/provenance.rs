@@ -15,6 +15,7 @@
 
 use super::pdf::blocks::{stand_in, Unshown};
 use super::templates::Templates;
+use crate::evaluate::messages::{say, Message};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Warnings past this many are counted, not listed: one mistake copied
@@ -213,20 +214,20 @@ pub fn warnings(templates: &Templates, root: &str, unshown: &[Unshown]) -> Vec<S
                     .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
                     .filter(|n| *n > 1)
                     .unwrap_or(html.len());
-                let what = format!("raw HTML `{html}` is left out of the PDF (the HTML page shows it; Markdown shows in both)");
+                let what = say(Message::RawHtmlLeftOut, &[("html", html)]);
                 match locator.locate(html, name) {
                     Some(place) => format!("{place}: {what}"),
-                    None => format!("{what}; no template has it as written"),
+                    None => say(Message::NoTemplateHasIt, &[("what", &what)]),
                 }
             }
             Unshown::Image { path, alt } => {
-                let what = format!(
-                    "the image `{path}` is not drawn in the PDF, which shows \"{}\" in its place",
-                    stand_in(alt)
+                let what = say(
+                    Message::ImageNotDrawn,
+                    &[("path", path), ("stand_in", &stand_in(alt))],
                 );
                 match locator.locate(path, path.len()) {
                     Some(place) => format!("{place}: {what}"),
-                    None => format!("{what}; no template has the path as written"),
+                    None => say(Message::NoTemplateHasPath, &[("what", &what)]),
                 }
             }
         };
@@ -237,9 +238,7 @@ pub fn warnings(templates: &Templates, root: &str, unshown: &[Unshown]) -> Vec<S
     if out.len() > MAX_WARNINGS {
         let more = out.len() - MAX_WARNINGS;
         out.truncate(MAX_WARNINGS);
-        out.push(format!(
-            "and {more} more places in the templates that the PDF does not show as written"
-        ));
+        out.push(say(Message::MoreNotShown, &[("more", &more.to_string())]));
     }
     out
 }

@@ -12,6 +12,7 @@
 
 use super::markdown;
 use crate::digest::sha256_hex;
+use crate::evaluate::messages::{say, Message};
 use crate::fsio::{self, IoError};
 use crate::numbers;
 use std::collections::{BTreeMap, HashMap};
@@ -107,8 +108,9 @@ fn template_images(
                 .components()
                 .any(|c| !matches!(c, std::path::Component::Normal(_)))
         {
-            return Err(fail(format!(
-                "the image `{written}` must be a path inside the templates folder"
+            return Err(fail(say(
+                Message::ImageOutsideTemplates,
+                &[("path", written)],
             )));
         }
         let image = crate::profile::image::read(&dir.join(relative), written).map_err(fail)?;
@@ -282,8 +284,9 @@ fn numbers(value: &Value, filter: &str) -> tera::Result<Vec<f64>> {
     value
         .as_array()
         .ok_or_else(|| {
-            tera::Error::msg(format!(
-                "filter `{filter}` needs an array of numbers, got {value}"
+            tera::Error::msg(say(
+                Message::FilterNeedsNumbers,
+                &[("filter", filter), ("value", &value.to_string())],
             ))
         })?
         .iter()
@@ -292,9 +295,12 @@ fn numbers(value: &Value, filter: &str) -> tera::Result<Vec<f64>> {
 }
 
 fn number(value: &Value, filter: &str) -> tera::Result<f64> {
-    value
-        .as_f64()
-        .ok_or_else(|| tera::Error::msg(format!("filter `{filter}` needs a number, got {value}")))
+    value.as_f64().ok_or_else(|| {
+        tera::Error::msg(say(
+            Message::FilterNeedsNumber,
+            &[("filter", filter), ("value", &value.to_string())],
+        ))
+    })
 }
 
 /// A relative link for an HTML attribute: characters a URL may hold are

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::evaluate::messages::{say, Message};
 use crate::numbers::money_short;
 
 /// Each option's total over the horizon: the P10-P90 range as a bar, the
@@ -83,29 +84,38 @@ pub fn cost_ranges(a: &Assessment) -> Figure {
     }
     let xa = x_of(a.costs.available);
     c.line(xa, top - 4.0, xa, top + plot_h, MUTED, 1.2);
-    let description = format!(
-        "Total cost over {} years in {cur}, P10 to P90 with the median and the likely value: {}; money available {}.",
-        a.costs.horizon_years,
-        SocOption::ALL
-            .iter()
-            .filter_map(|o| a.costs.options.get(o).map(|c| (o, c)))
-            .map(|(o, c)| format!(
-                "{} {} to {} (median {}, likely {})",
-                o.short(),
-                money_short(cur, c.range.p10),
-                money_short(cur, c.range.p90),
-                money_short(cur, c.range.p50),
-                money_short(cur, c.total)
-            ))
-            .collect::<Vec<_>>()
-            .join("; "),
-        money_short(cur, a.costs.available)
+    let years = a.costs.horizon_years.to_string();
+    let options = SocOption::ALL
+        .iter()
+        .filter_map(|o| a.costs.options.get(o).map(|c| (o, c)))
+        .map(|(o, c)| {
+            say(
+                Message::CostRangeOfOption,
+                &[
+                    ("option", o.short()),
+                    ("p10", &money_short(cur, c.range.p10)),
+                    ("p90", &money_short(cur, c.range.p90)),
+                    ("p50", &money_short(cur, c.range.p50)),
+                    ("likely", &money_short(cur, c.total)),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let description = say(
+        Message::CostRangesDescription,
+        &[
+            ("years", &years),
+            ("currency", cur),
+            ("options", &options),
+            ("available", &money_short(cur, a.costs.available)),
+        ],
     );
     c.figure(
         "ranges.svg",
-        format!(
-            "Total cost over {} years, P10 to P90 ({cur})",
-            a.costs.horizon_years
+        say(
+            Message::CostRangesTitle,
+            &[("years", &years), ("currency", cur)],
         ),
         description,
         top + plot_h + 20.0,
@@ -158,31 +168,32 @@ pub fn costs_per_year(a: &Assessment) -> Figure {
         });
     }
     let cur = &a.costs.currency;
-    let description = format!(
-        "Cost per year of each option, in {cur}: {}.",
-        SocOption::ALL
-            .iter()
-            .map(|o| {
-                let ys = a
-                    .costs
-                    .options
-                    .get(o)
-                    .map(|c| {
-                        c.years
-                            .iter()
-                            .map(|y| money_short(cur, y.total))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default();
-                format!("{} {ys}", o.short())
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+    let options = SocOption::ALL
+        .iter()
+        .map(|o| {
+            let ys = a
+                .costs
+                .options
+                .get(o)
+                .map(|c| {
+                    c.years
+                        .iter()
+                        .map(|y| money_short(cur, y.total))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            format!("{} {ys}", o.short())
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let description = say(
+        Message::CostsPerYearDescription,
+        &[("currency", cur), ("options", &options)],
     );
     c.figure(
         "costs.svg",
-        format!("Cost per year ({cur})"),
+        say(Message::CostsPerYearTitle, &[("currency", cur)]),
         description,
         top + plot_h + 22.0,
     )
@@ -262,23 +273,30 @@ pub fn cumulative_costs(a: &Assessment) -> Figure {
         }
     }
     let cur = &a.costs.currency;
-    let description = format!(
-        "Cumulative cost of each option over {years} years, in {cur}, against the money available to date, from {} in year 1 to {} by year {years}: {}.",
-        money_short(cur, to_date(1)),
-        money_short(cur, a.costs.available),
-        SocOption::ALL
-            .iter()
-            .map(|o| format!(
+    let options = SocOption::ALL
+        .iter()
+        .map(|o| {
+            format!(
                 "{} {}",
                 o.short(),
                 money_short(cur, a.costs.options.get(o).map_or(0.0, |c| c.total))
-            ))
-            .collect::<Vec<_>>()
-            .join("; ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let description = say(
+        Message::CumulativeCostsDescription,
+        &[
+            ("years", &years.to_string()),
+            ("currency", cur),
+            ("first_year", &money_short(cur, to_date(1))),
+            ("available", &money_short(cur, a.costs.available)),
+            ("options", &options),
+        ],
     );
     c.figure(
         "cumulative.svg",
-        format!("Cumulative cost ({cur})"),
+        say(Message::CumulativeCostsTitle, &[("currency", cur)]),
         description,
         top + plot_h + 24.0,
     )

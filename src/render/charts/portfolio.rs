@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::evaluate::assessment::SocOption;
+use crate::evaluate::messages::{say, Message};
 
 /// The portfolio's recommendations by industry, as stacked bars (in-house,
 /// hybrid, outsourced), for the dashboard.
@@ -95,16 +96,25 @@ pub fn portfolio(p: &crate::render::Portfolio) -> Figure {
     let description = if p.industries.is_empty() {
         "No organisations were assessed.".to_string()
     } else {
-        format!(
-            "Recommendations by industry: {}.",
-            p.industries
-                .iter()
-                .map(|m| format!(
-                    "{} {} in-house, {} hybrid, {} outsourced",
-                    m.label, m.in_house, m.hybrid, m.outsourced
-                ))
-                .collect::<Vec<_>>()
-                .join("; ")
+        let industries = p
+            .industries
+            .iter()
+            .map(|m| {
+                say(
+                    Message::IndustryRecommendations,
+                    &[
+                        ("industry", &m.label),
+                        ("in_house", &m.in_house.to_string()),
+                        ("hybrid", &m.hybrid.to_string()),
+                        ("outsourced", &m.outsourced.to_string()),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        say(
+            Message::PortfolioDescription,
+            &[("industries", &industries)],
         )
     };
     c.figure(

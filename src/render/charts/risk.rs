@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::evaluate::messages::{say, Message};
 use crate::numbers::money_short;
 
 /// Expected yearly loss in steady state for the status quo and each
@@ -60,21 +61,28 @@ pub fn expected_loss(a: &Assessment) -> Figure {
         let x50 = x_of(r.p50);
         c.line(x50, y + 4.0, x50, y + row - 4.0, INK, 1.6);
     }
-    let description = format!(
-        "Expected yearly loss from material breaches in {cur}, P10 to P90 with the median: {}.",
-        rows.iter()
-            .map(|(n, _, r)| format!(
-                "{n} {} to {} (median {})",
-                money_short(cur, r.p10),
-                money_short(cur, r.p90),
-                money_short(cur, r.p50)
-            ))
-            .collect::<Vec<_>>()
-            .join("; ")
+    let ranges = rows
+        .iter()
+        .map(|(n, _, r)| {
+            say(
+                Message::RangeWithMedian,
+                &[
+                    ("name", n),
+                    ("p10", &money_short(cur, r.p10)),
+                    ("p90", &money_short(cur, r.p90)),
+                    ("p50", &money_short(cur, r.p50)),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let description = say(
+        Message::LossDescription,
+        &[("currency", cur), ("ranges", &ranges)],
     );
     c.figure(
         "loss.svg",
-        format!("Expected yearly loss, P10 to P90 ({cur})"),
+        say(Message::LossTitle, &[("currency", cur)]),
         description,
         top + plot_h + 20.0,
     )
@@ -181,20 +189,34 @@ pub fn heat_map(a: &Assessment) -> Figure {
         .flat_map(|l| (1..=5).map(move |i| (l, i)))
         .filter_map(|(l, i)| {
             let n = a.heat_map.counts[l - 1][i - 1];
-            (n > 0).then(|| format!("{n} at likelihood {l}, impact {i}"))
+            (n > 0).then(|| {
+                say(
+                    Message::HeatMapCell,
+                    &[
+                        ("count", &n.to_string()),
+                        ("likelihood", &l.to_string()),
+                        ("impact", &i.to_string()),
+                    ],
+                )
+            })
         })
         .collect();
     c.figure(
         "heatmap.svg",
         "Risk heat map".into(),
-        format!(
-            "Heat map of {} risks by likelihood and impact (1-5): {}.",
-            a.risks.len(),
-            if cells.is_empty() {
-                "none".to_string()
-            } else {
-                cells.join("; ")
-            }
+        say(
+            Message::HeatMapDescription,
+            &[
+                ("risks", &a.risks.len().to_string()),
+                (
+                    "cells",
+                    &if cells.is_empty() {
+                        "none".to_string()
+                    } else {
+                        cells.join("; ")
+                    },
+                ),
+            ],
         ),
         bottom + 50.0,
     )

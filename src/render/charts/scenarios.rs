@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::evaluate::messages::{say, Message};
 use crate::numbers::money_short;
 
 /// A scenario's name, its recommended option, and each option's P10, P50
@@ -70,9 +71,12 @@ pub fn scenarios(a: &Assessment) -> Figure {
     let titles: Vec<Vec<String>> = groups
         .iter()
         .map(|(name, recommended, _)| {
-            let label = format!(
-                "{name} (recommended: {})",
-                recommended.short().to_lowercase()
+            let label = say(
+                Message::ScenarioHeading,
+                &[
+                    ("scenario", name),
+                    ("option", &recommended.short().to_lowercase()),
+                ],
             );
             text::wrap(&label, LABEL, false, WIDTH - left - 4.0)
         })
@@ -135,33 +139,49 @@ pub fn scenarios(a: &Assessment) -> Figure {
         }
         y += h;
     }
-    let description = format!(
-        "Total cost over {} years in {cur}, P10 to P90 with the median, for the profile as given and each scenario: {}.",
-        a.costs.horizon_years,
-        groups
-            .iter()
-            .map(|(name, recommended, bars)| format!(
-                "{name}, recommended {}: {}",
-                recommended.short().to_lowercase(),
-                bars.iter()
-                    .map(|(o, p10, p50, p90)| format!(
-                        "{} {} to {} (median {})",
-                        o.short(),
-                        money_short(cur, *p10),
-                        money_short(cur, *p90),
-                        money_short(cur, *p50)
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-            .collect::<Vec<_>>()
-            .join("; ")
+    let years = a.costs.horizon_years.to_string();
+    let scenarios = groups
+        .iter()
+        .map(|(name, recommended, bars)| {
+            let ranges = bars
+                .iter()
+                .map(|(o, p10, p50, p90)| {
+                    say(
+                        Message::RangeWithMedian,
+                        &[
+                            ("name", o.short()),
+                            ("p10", &money_short(cur, *p10)),
+                            ("p90", &money_short(cur, *p90)),
+                            ("p50", &money_short(cur, *p50)),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            say(
+                Message::ScenarioRecommends,
+                &[
+                    ("scenario", name),
+                    ("option", &recommended.short().to_lowercase()),
+                    ("ranges", &ranges),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let description = say(
+        Message::ScenariosDescription,
+        &[
+            ("years", &years),
+            ("currency", cur),
+            ("scenarios", &scenarios),
+        ],
     );
     c.figure(
         "scenarios.svg",
-        format!(
-            "Total cost over {} years by scenario, P10 to P90 ({cur})",
-            a.costs.horizon_years
+        say(
+            Message::ScenariosTitle,
+            &[("years", &years), ("currency", cur)],
         ),
         description,
         top + plot_h + 20.0,

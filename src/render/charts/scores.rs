@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::evaluate::assessment::{Assessment, SocOption};
+use crate::evaluate::messages::{say, Message};
 
 /// Money: the money share times the money score; needs: the rest times
 /// the need score. Lighter shade for money, the option's colour for needs.
@@ -27,7 +28,10 @@ pub fn appraisal(a: &Assessment) -> Figure {
         &[
             (
                 Sample::Swatch(vec![MONEY]),
-                format!("money ({} of the value)", crate::numbers::percent(m)),
+                say(
+                    Message::MoneyPartKey,
+                    &[("share", &crate::numbers::percent(m))],
+                ),
             ),
             (
                 Sample::Swatch(needs),
@@ -61,9 +65,9 @@ pub fn appraisal(a: &Assessment) -> Figure {
         let y = top + row * i as f32;
         let recommended = *option == a.recommendation.option;
         let label = if recommended {
-            format!("{} (recommended)", option.short())
+            say(Message::OptionRecommended, &[("option", option.short())])
         } else if !o.feasible {
-            format!("{} (ruled out)", option.short())
+            say(Message::OptionRuledOut, &[("option", option.short())])
         } else {
             option.short().to_string()
         };
@@ -95,19 +99,23 @@ pub fn appraisal(a: &Assessment) -> Figure {
             Anchor::Start,
             INK,
         );
-        described.push(format!(
-            "{} {:.2} (money {:.2}, needs {:.2}, rank {})",
-            option.short(),
-            o.value,
-            m * o.money.score,
-            (1.0 - m) * o.need_score,
-            o.rank
+        described.push(say(
+            Message::OptionValueParts,
+            &[
+                ("option", option.short()),
+                ("value", &format!("{:.2}", o.value)),
+                ("money", &format!("{:.2}", m * o.money.score)),
+                ("needs", &format!("{:.2}", (1.0 - m) * o.need_score)),
+                ("rank", &o.rank.to_string()),
+            ],
         ));
     }
-    let description = format!(
-        "Value of each option on a scale of 0 to 1, money carrying {} and the needs the rest: {}.",
-        crate::numbers::percent(m),
-        described.join("; ")
+    let description = say(
+        Message::AppraisalDescription,
+        &[
+            ("share", &crate::numbers::percent(m)),
+            ("options", &described.join("; ")),
+        ],
     );
     c.figure(
         "appraisal.svg",

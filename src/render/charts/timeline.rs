@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::evaluate::assessment::Assessment;
+use crate::evaluate::messages::{say, Message};
 
 /// The roadmap as a timeline of phases.
 pub fn roadmap(a: &Assessment) -> Figure {
@@ -19,7 +20,10 @@ pub fn roadmap(a: &Assessment) -> Figure {
         &[
             (
                 Sample::Swatch(vec![color]),
-                format!("phase ({})", a.recommendation.option.short().to_lowercase()),
+                say(
+                    Message::PhaseKey,
+                    &[("option", &a.recommendation.option.short().to_lowercase())],
+                ),
             ),
             (
                 Sample::Tick {
@@ -27,9 +31,9 @@ pub fn roadmap(a: &Assessment) -> Figure {
                     width: 0.8,
                     dashed: true,
                 },
-                format!(
-                    "monitoring live, month {}",
-                    crate::numbers::trim_float(live)
+                say(
+                    Message::MonitoringLiveKey,
+                    &[("month", &crate::numbers::trim_float(live))],
                 ),
             ),
         ],
@@ -90,14 +94,28 @@ pub fn roadmap(a: &Assessment) -> Figure {
     c.figure(
         "roadmap.svg",
         "Roadmap".into(),
-        format!(
-            "Roadmap timeline in months from the decision: {}; monitoring is live in month {}.",
-            a.roadmap
-                .iter()
-                .map(|p| format!("{} months {}-{}", p.phase, p.start_month, p.end_month))
-                .collect::<Vec<_>>()
-                .join("; "),
-            crate::numbers::trim_float(live)
+        say(
+            Message::RoadmapDescription,
+            &[
+                (
+                    "phases",
+                    &a.roadmap
+                        .iter()
+                        .map(|p| {
+                            say(
+                                Message::PhaseMonths,
+                                &[
+                                    ("phase", &p.phase),
+                                    ("start", &p.start_month.to_string()),
+                                    ("end", &p.end_month.to_string()),
+                                ],
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                ("month", &crate::numbers::trim_float(live)),
+            ],
         ),
         top + plot_h + 8.0,
     )

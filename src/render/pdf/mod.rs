@@ -14,6 +14,7 @@ pub mod layout;
 pub mod write;
 
 use crate::evaluate::assessment::Assessment;
+use crate::evaluate::messages::{say, Message};
 use crate::profile::image::ImageKind;
 use crate::render::charts::Figure;
 use crate::render::Picture;
@@ -191,15 +192,17 @@ impl DocumentInfo {
             running: layout::Running {
                 organisation: a.profile.name.clone(),
                 classification: a.profile.classification.clone(),
-                footer: format!("SOC sourcing assessment · {}", a.profile.date),
+                footer: say(Message::ReportFooter, &[("date", &a.profile.date)]),
                 draft: a.profile.status == "draft",
             },
-            fallback_title: format!("SOC sourcing assessment for {}", a.profile.name),
+            fallback_title: say(Message::ReportTitle, &[("organisation", &a.profile.name)]),
             author: a.profile.prepared_by.clone(),
-            subject: format!(
-                "Security Operations Center sourcing for {}: {} recommended",
-                a.profile.name,
-                a.recommendation.option.short().to_lowercase()
+            subject: say(
+                Message::ReportSubject,
+                &[
+                    ("organisation", &a.profile.name),
+                    ("option", &a.recommendation.option.short().to_lowercase()),
+                ],
             ),
             keywords: vec![
                 "SOC".into(),
@@ -256,10 +259,7 @@ pub fn render_document(
     unshown.retain(|u| match u {
         blocks::Unshown::Image { path, .. } => match pictures.iter().find(|p| p.dest == *path) {
             Some(p) if p.image.kind == ImageKind::Svg => {
-                warnings.push(format!(
-                    "the image `{}` is an SVG, which the PDF does not draw (the HTML and Markdown show it); give a PNG or JPEG for the PDF",
-                    p.image.path
-                ));
+                warnings.push(say(Message::SvgNotDrawn, &[("path", &p.image.path)]));
                 false
             }
             Some(_) => false,
@@ -268,11 +268,14 @@ pub fn render_document(
         _ => true,
     });
     for (c, section) in missing_characters(&blocks, fonts) {
-        warnings.push(format!(
-            "the character '{c}' (U+{:04X}) in \"{}\" is in none of the report's fonts nor any font installed on this machine; the PDF shows {} instead (install a font that has it, or give one with --font)",
-            c as u32,
-            section,
-            fonts::MISSING_MARK
+        warnings.push(say(
+            Message::CharacterInNoFont,
+            &[
+                ("character", &c.to_string()),
+                ("code", &format!("{:04X}", c as u32)),
+                ("section", &section),
+                ("mark", &fonts::MISSING_MARK.to_string()),
+            ],
         ));
     }
     let doc = layout::layout(
@@ -301,9 +304,9 @@ pub fn render_document(
     for place in system_faces_used(&doc) {
         if let Some(system) = fonts.system() {
             seed.extend_from_slice(system.describe(place).as_bytes());
-            warnings.push(format!(
-                "characters the bundled fonts lack are set in the installed font {}",
-                system.name(place)
+            warnings.push(say(
+                Message::SetInInstalledFont,
+                &[("font", &system.name(place))],
             ));
         }
     }

@@ -12,6 +12,7 @@
 use super::fonts::{Face, FontSet};
 use super::layout::{Document, Element, HeadingPlace, Item, Mark, Target};
 use super::{pdf_date, DocumentInfo, PdfError, PdfOptions};
+use crate::evaluate::messages::{say, Message};
 use crate::render::charts::Color;
 use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
@@ -629,7 +630,7 @@ fn post_pass(
     dict.set("Creator", text_string(&info.creator));
     dict.set(
         "Producer",
-        text_string(&format!("{} with printpdf 0.12.8", info.creator)),
+        text_string(&say(Message::ProducedWith, &[("creator", &info.creator)])),
     );
     dict.set("CreationDate", Object::string_literal(date.clone()));
     dict.set("ModDate", Object::string_literal(date));

@@ -4,6 +4,7 @@
 //! for PDF/A, the sRGB output intent the page colours are meant in.
 
 use super::super::{DocumentInfo, PdfError, PdfStandard};
+use crate::evaluate::messages::{say, Message};
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 
 /// The ICC colour space the output intent names.
@@ -78,7 +79,7 @@ pub(in crate::render::pdf) fn xmp_packet(
     standard: PdfStandard,
 ) -> String {
     let date = xmp_date(&info.date);
-    let producer = format!("{} with printpdf 0.12.8", info.creator);
+    let producer = say(Message::ProducedWith, &[("creator", &info.creator)]);
     let mut x = String::with_capacity(4096);
     x.push_str("<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
     x.push_str("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n");

@@ -6,6 +6,7 @@
 
 use super::super::layout::{Item, Page};
 use super::super::PdfError;
+use crate::evaluate::messages::{say, Message};
 use crate::profile::image::{Image, ImageKind};
 use crate::render::Picture;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
@@ -257,7 +258,7 @@ fn decode_png(b: &[u8]) -> Result<Decoded, String> {
     flate2::read::ZlibDecoder::new(data.as_slice())
         .take(expected as u64 + 1)
         .read_to_end(&mut raw)
-        .map_err(|e| format!("the PNG's image data cannot be read ({e})"))?;
+        .map_err(|e| say(Message::PngDataUnreadable, &[("error", &e.to_string())]))?;
     if raw.len() < expected {
         return Err("the PNG's image data is cut short".into());
     }
@@ -287,7 +288,12 @@ fn decode_png(b: &[u8]) -> Result<Decoded, String> {
                 2 => up,
                 3 => ((u16::from(a) + u16::from(up)) / 2) as u8,
                 4 => paeth(a, up, c),
-                _ => return Err(format!("the PNG has an unknown row filter ({filter})")),
+                _ => {
+                    return Err(say(
+                        Message::PngUnknownRowFilter,
+                        &[("filter", &filter.to_string())],
+                    ))
+                }
             });
         }
     }

@@ -12,6 +12,7 @@
 use super::super::layout::{Document, Element, Item, Mark, Role, Target};
 use super::super::PdfError;
 use super::text_string;
+use crate::evaluate::messages::{say, Message};
 use lopdf::{Dictionary, Object, ObjectId};
 use std::collections::BTreeMap;
 
@@ -39,8 +40,10 @@ fn link_description(items: &[Item]) -> Vec<String> {
         .iter()
         .filter_map(|i| match i {
             Item::Link { target, .. } => Some(match target {
-                Target::Uri(uri) => format!("Link to {uri}"),
-                Target::Page { page, .. } => format!("Go to page {}", page + 1),
+                Target::Uri(uri) => say(Message::LinkTo, &[("uri", uri)]),
+                Target::Page { page, .. } => {
+                    say(Message::GoToPage, &[("page", &(page + 1).to_string())])
+                }
             }),
             _ => None,
         })
