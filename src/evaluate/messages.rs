@@ -147,10 +147,11 @@ pub enum Message {
     FilterNeedsNumber,
     PngDataUnreadable,
     PngUnknownRowFilter,
+    PdfWriterReported,
 }
 
 impl Message {
-    pub const ALL: [Message; 122] = [
+    pub const ALL: [Message; 123] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -274,6 +275,7 @@ impl Message {
         Message::FilterNeedsNumber,
         Message::PngDataUnreadable,
         Message::PngUnknownRowFilter,
+        Message::PdfWriterReported,
     ];
 
     /// The English template.
@@ -402,6 +404,7 @@ impl Message {
             Message::FilterNeedsNumber => "filter `{filter}` needs a number, got {value}",
             Message::PngDataUnreadable => "the PNG's image data cannot be read ({error})",
             Message::PngUnknownRowFilter => "the PNG has an unknown row filter ({filter})",
+            Message::PdfWriterReported => "the PDF writer (printpdf) reported: {message}",
         }
     }
 }

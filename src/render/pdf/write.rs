@@ -564,7 +564,7 @@ fn writer_warnings(messages: &[printpdf::PdfWarnMsg]) -> Vec<String> {
     messages
         .iter()
         .filter(|m| m.severity != printpdf::PdfParseErrorSeverity::Info)
-        .map(|m| format!("the PDF writer (printpdf) reported: {}", m.msg))
+        .map(|m| say(Message::PdfWriterReported, &[("message", &m.msg)]))
         .collect()
 }
 
