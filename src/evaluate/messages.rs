@@ -94,10 +94,22 @@ pub enum Message {
     ServiceOwner,
     IncidentLeadRole,
     BusinessHours,
+    // The expected loss, the assumptions, the risks, the roadmap, the facts.
+    LossMethod,
+    GivenDefaultWouldBe,
+    CommonIn,
+    IncidentsIn24Months,
+    HiringMarketAttrition,
+    PlaybooksFor,
+    CriticalLogsOnboarded,
+    ProviderMonitoringFrom,
+    DecisionBeforeTermEnds,
+    EstimatedVolume,
+    QuoteFact,
 }
 
 impl Message {
-    pub const ALL: [Message; 73] = [
+    pub const ALL: [Message; 84] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -171,6 +183,17 @@ impl Message {
         Message::ServiceOwner,
         Message::IncidentLeadRole,
         Message::BusinessHours,
+        Message::LossMethod,
+        Message::GivenDefaultWouldBe,
+        Message::CommonIn,
+        Message::IncidentsIn24Months,
+        Message::HiringMarketAttrition,
+        Message::PlaybooksFor,
+        Message::CriticalLogsOnboarded,
+        Message::ProviderMonitoringFrom,
+        Message::DecisionBeforeTermEnds,
+        Message::EstimatedVolume,
+        Message::QuoteFact,
     ];
 
     /// The English template.
@@ -249,6 +272,17 @@ impl Message {
             Message::ServiceOwner => "Service owner and vendor management",
             Message::IncidentLeadRole => "Incident-response lead and regulator contact",
             Message::BusinessHours => "business hours",
+            Message::LossMethod => "expected yearly loss = yearly probability of a material breach × its cost, split into commodity and targeted attacks, each lowered by what an option detects and contains (never below what today’s team and tools already do), plus a provider’s own exposure; probability and cost drawn {draws} times from their ranges, in a Latin hypercube [{sources}]",
+            Message::GivenDefaultWouldBe => "given in the profile; the default would be: {basis}",
+            Message::CommonIn => "common in {industry}",
+            Message::IncidentsIn24Months => "{count} incident{plural} in 24 months",
+            Message::HiringMarketAttrition => "the hiring market is {market}; about a quarter of SOC staff leave each year",
+            Message::PlaybooksFor => "Playbooks for {threats}",
+            Message::CriticalLogsOnboarded => "Logs of all {count} critical assets onboarded",
+            Message::ProviderMonitoringFrom => "Provider monitoring from month {month}",
+            Message::DecisionBeforeTermEnds => "Decision taken {months} months before the {years}-year term ends, in time for a new purchase",
+            Message::EstimatedVolume => "{volume} GB (estimated from assets)",
+            Message::QuoteFact => "{provider}: {fee} a year, {onboarding} onboarding, {term}-year term",
         }
     }
 }
