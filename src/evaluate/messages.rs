@@ -106,10 +106,25 @@ pub enum Message {
     DecisionBeforeTermEnds,
     EstimatedVolume,
     QuoteFact,
+    // The assumptions' bases.
+    SalarySurvey,
+    SalaryScaledFromUs,
+    NoWageFigure,
+    BreachCostFromNeighbour,
+    BreachCostGlobal,
+    BreachCostFactors,
+    SecuritySalariesAgainstUs,
+    ProviderWageMethod,
+    // The provider quotes.
+    ClauseNotOffered,
+    BidRanksFirst,
+    NoQuoteFeasible,
+    RunnerUpFirstAt,
+    RunnerUpNeverFirst,
 }
 
 impl Message {
-    pub const ALL: [Message; 84] = [
+    pub const ALL: [Message; 97] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -194,6 +209,19 @@ impl Message {
         Message::DecisionBeforeTermEnds,
         Message::EstimatedVolume,
         Message::QuoteFact,
+        Message::SalarySurvey,
+        Message::SalaryScaledFromUs,
+        Message::NoWageFigure,
+        Message::BreachCostFromNeighbour,
+        Message::BreachCostGlobal,
+        Message::BreachCostFactors,
+        Message::SecuritySalariesAgainstUs,
+        Message::ProviderWageMethod,
+        Message::ClauseNotOffered,
+        Message::BidRanksFirst,
+        Message::NoQuoteFeasible,
+        Message::RunnerUpFirstAt,
+        Message::RunnerUpNeverFirst,
     ];
 
     /// The English template.
@@ -283,6 +311,19 @@ impl Message {
             Message::DecisionBeforeTermEnds => "Decision taken {months} months before the {years}-year term ends, in time for a new purchase",
             Message::EstimatedVolume => "{volume} GB (estimated from assets)",
             Message::QuoteFact => "{provider}: {fee} a year, {onboarding} onboarding, {term}-year term",
+            Message::SalarySurvey => "{market}: {survey} ({currency} {year}), brought to {price_year} with the wage-growth assumption; {tiers}",
+            Message::SalaryScaledFromUs => "no security salary survey for {country}: the U.S. figures scaled by its wage level relative to the U.S. ({ratio}: {basis}) and converted; {tiers}",
+            Message::NoWageFigure => "no wage figure for {country}: U.S. figures converted at the exchange rate; override the salary assumptions for the local market",
+            Message::BreachCostFromNeighbour => "no IBM figure for {country}: {neighbour}’s {published} scaled by the wage level ({scale})",
+            Message::BreachCostGlobal => "no IBM figure for {country}: the global average, {published}",
+            Message::BreachCostFactors => "{basis}; times {industry} for the industry and {size} for the organisation’s size",
+            Message::SecuritySalariesAgainstUs => "{market}’s security salaries against the U.S.",
+            Message::ProviderWageMethod => "assumption on the method (no published regional MDR prices): half of a provider’s fee pays its people, scaled by the wage level of {country} relative to the U.S. ({level}, {how})",
+            Message::ClauseNotOffered => "does not offer {clause}, mandatory under {rules}",
+            Message::BidRanksFirst => "{provider} ranks first of {quotes} quote{plural} ({feasible} feasible), scoring {score} with price {share} of the score",
+            Message::NoQuoteFeasible => "None of the {quotes} quotes is feasible: each fails a mandatory clause or a hard rule",
+            Message::RunnerUpFirstAt => "; {provider} would rank first at {fee} a year or less (quoted {quoted})",
+            Message::RunnerUpNeverFirst => "; {provider} would not rank first at any price: what it commits to falls too far short",
         }
     }
 }
