@@ -4,10 +4,9 @@
 //! reviewed here, and a report in another language needs another table,
 //! not other code.
 //!
-//! The constraints, the reasons, the confidence and the recommendation
-//! write through it so far; `tests/messages.rs` fails on English prose in
-//! a `format!` of a module that does, and holds the others to what they
-//! have now.
+//! Every module of the evaluation writes its sentences through it;
+//! `tests/messages.rs` fails on English prose in a `format!` anywhere else
+//! in `src/evaluate/`.
 
 /// A sentence, or a part of one, the evaluation writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,10 +170,45 @@ pub enum Message {
     UncappedEscalators,
     ExitAssistance,
     ProviderMust,
+    // The costs: the notes, the simulation and each item's basis.
+    TodaysMoney,
+    FeeFromQuote,
+    SimulationMethod,
+    InHouseSalaries,
+    ShiftPremium,
+    RetainedSalaries,
+    CoManagedSalaries,
+    DayShiftTriage,
+    VacancyCover,
+    OnCallAllowance,
+    RecruitingCost,
+    TrainingPerFte,
+    TransitionStaffStay,
+    OwnedUntilReplaced,
+    AlreadyOwned,
+    SiemListBands,
+    EdrPricing,
+    LogStorageCost,
+    RisingAboveInflation,
+    ProviderServicePrice,
+    QuoteServiceShare,
+    QuoteScaled,
+    BridgeServiceFee,
+    ServiceOnlyOwnTools,
+    BundledPlatform,
+    CoManagedServiceShare,
+    ForensicsHours,
+    BuildCost,
+    ToolDeploymentCost,
+    OnboardingMonths,
+    RedeploymentGiven,
+    RedeploymentMonths,
+    ExitReserveMonths,
+    TechnologyLine,
 }
 
 impl Message {
-    pub const ALL: [Message; 143] = [
+    pub const ALL: [Message; 177] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -318,6 +352,40 @@ impl Message {
         Message::UncappedEscalators,
         Message::ExitAssistance,
         Message::ProviderMust,
+        Message::TodaysMoney,
+        Message::FeeFromQuote,
+        Message::SimulationMethod,
+        Message::InHouseSalaries,
+        Message::ShiftPremium,
+        Message::RetainedSalaries,
+        Message::CoManagedSalaries,
+        Message::DayShiftTriage,
+        Message::VacancyCover,
+        Message::OnCallAllowance,
+        Message::RecruitingCost,
+        Message::TrainingPerFte,
+        Message::TransitionStaffStay,
+        Message::OwnedUntilReplaced,
+        Message::AlreadyOwned,
+        Message::SiemListBands,
+        Message::EdrPricing,
+        Message::LogStorageCost,
+        Message::RisingAboveInflation,
+        Message::ProviderServicePrice,
+        Message::QuoteServiceShare,
+        Message::QuoteScaled,
+        Message::BridgeServiceFee,
+        Message::ServiceOnlyOwnTools,
+        Message::BundledPlatform,
+        Message::CoManagedServiceShare,
+        Message::ForensicsHours,
+        Message::BuildCost,
+        Message::ToolDeploymentCost,
+        Message::OnboardingMonths,
+        Message::RedeploymentGiven,
+        Message::RedeploymentMonths,
+        Message::ExitReserveMonths,
+        Message::TechnologyLine,
     ];
 
     /// The English template.
@@ -466,6 +534,40 @@ impl Message {
             Message::UncappedEscalators => "The estate grows {growth}% a year; uncapped escalators and monthly true-ups make the budget unpredictable",
             Message::ExitAssistance => "a tested exit plan, a transition period of at least {months} months, and assistance at pre-agreed rates",
             Message::ProviderMust => "the provider must {terms}",
+            Message::TodaysMoney => "Today’s money (real terms): salaries rise {wages}% a year above inflation and provider prices {prices}%; costs that scale with the estate grow with it; present values discount each year at {discount}% real.",
+            Message::FeeFromQuote => "The {option} option’s provider fee is {provider}’s quote, the best feasible bid, instead of the model’s price.",
+            Message::SimulationMethod => "{draws} draws in a Latin hypercube (each range cut into as many equal-probability strata, each stratum drawn once); each assumption with a range drawn from a PERT distribution on its low, likely and high values (salary tiers together, log volumes together), {seed}",
+            Message::InHouseSalaries => "today’s staff at their own pay, new posts (the rest of the team in Staffing) at base salary × {on_cost} on-cost × {overhead}% overhead{shift}, paid from when they join over the {months}-month build; pay rises with the real wage growth",
+            Message::ShiftPremium => ", plus a {premium}% shift premium for L1 and L2",
+            Message::RetainedSalaries => "{fte} FTE kept in-house, half at L2 and half at L3 pay: service owner, incident-response lead, vendor management and regulator contact",
+            Message::CoManagedSalaries => "the internal team in Staffing (lead, incident response, detection engineering{triage}), hired over {months} months",
+            Message::DayShiftTriage => ", day-shift triage",
+            Message::VacancyCover => "{share}% of posts empty at any time, covered at {factor} times their pay",
+            Message::OnCallAllowance => "a rota of four on call out of hours at {share}% of L3 base each",
+            Message::RecruitingCost => "{share}% of base salary per hire: new roles beyond today’s {staff} staff, growth, and {attrition}% of the team leaving each year",
+            Message::TrainingPerFte => "{amount} per internal security FTE per year",
+            Message::TransitionStaffStay => "today’s staff not needed afterwards stay, at their own pay, until the provider has run {months} months alongside them",
+            Message::OwnedUntilReplaced => " (owned: paid until the provider’s platform replaces it)",
+            Message::AlreadyOwned => " (already owned: its running cost)",
+            Message::SiemListBands => "graduated list bands by daily log volume, less a negotiated discount{kept}",
+            Message::EdrPricing => "{price} per endpoint per month, servers and cloud workloads ×{factor}{kept}",
+            Message::LogStorageCost => "{days} days of logs in archive storage at {price} per GB-month",
+            Message::RisingAboveInflation => ", rising {rise}% a year above inflation",
+            Message::ProviderServicePrice => "service {price} per endpoint per month in the 100–500 band, graduated by volume, servers ×{servers}, cloud workloads ×{cloud}, plus log monitoring from {log_price} per GB/day per month, ×{region} for the provider’s region",
+            Message::QuoteServiceShare => "{share}% of the quote’s service part, scaled as the estate grows{escalator}",
+            Message::QuoteScaled => "the quote, scaled as the estate grows{escalator}",
+            Message::BridgeServiceFee => "the provider’s service fee for the bridge months ({service})",
+            Message::ServiceOnlyOwnTools => "service only, in the organisation’s own tools: {service}{escalator}",
+            Message::BundledPlatform => "bundled: {service}, plus the platform it brings (EDR, log platform and storage) at the same licence prices as in-house{escalator}",
+            Message::CoManagedServiceShare => "{share}% of the provider’s service fee, for 24/7 monitoring and triage in the organisation’s own tools ({service}){escalator}",
+            Message::ForensicsHours => "{hours} hours a year at {rate} an hour",
+            Message::BuildCost => "{share}% of the first full year’s cost of the people hired",
+            Message::ToolDeploymentCost => "{share}% of the first year’s cost of the tools not yet owned",
+            Message::OnboardingMonths => "{months} month{plural} of the provider fee",
+            Message::RedeploymentGiven => "{amount} per person (given in the profile)",
+            Message::RedeploymentMonths => "{months} months of L2 salary per person",
+            Message::ExitReserveMonths => "{months} months of paying two providers when the {years}-year term ends, within the {transition}-month transition the contract requires",
+            Message::TechnologyLine => "tool licences and log storage; {platform}",
         }
     }
 }
