@@ -1,9 +1,6 @@
 //! The sentences the product writes live in one catalogue
-//! (`src/evaluate/messages.rs`): no `format!` in `src/evaluate/` writes
-//! English prose in a module that has moved to it, and the modules that
-//! have not yet moved may only write fewer such calls over time. The
-//! renderers (`src/render/`) write theirs through it too: chart titles and
-//! descriptions, document titles, warnings.
+//! (`src/evaluate/messages.rs`): no `format!` in `src/evaluate/` or
+//! `src/render/` outside it writes English prose.
 //!
 //! How it works: every `format!` of `src/evaluate/` and `src/render/`
 //! (tests aside) is read for its format string; with its `{..}`
@@ -11,31 +8,11 @@
 //! letters (the end of one word and the start of the next) is prose.
 //! Markup is not prose: a format string that begins with `<` (after
 //! leading spaces) builds an HTML tag or an XMP/RDF element, whose words
-//! are the markup's names, not sentences. In `src/evaluate/`,
-//! counts per file are compared with [`NOT_YET_MOVED`]; `src/render/` has
-//! moved all of its prose and may write none.
+//! are the markup's names, not sentences. Any such call outside
+//! `messages.rs` fails the test.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// Files still writing prose with `format!`, and how many such calls each
-/// has. A file not listed may have none. Lower a number when a file's
-/// sentences move to the catalogue; remove the file when it has none.
-const NOT_YET_MOVED: &[(&str, usize)] = &[
-    ("assumptions.rs", 8),
-    ("bids.rs", 5),
-    ("citations.rs", 1),
-    ("economics/mod.rs", 31),
-    ("expected_loss.rs", 1),
-    ("facts.rs", 2),
-    ("needs.rs", 10),
-    ("objectives.rs", 8),
-    ("options.rs", 18),
-    ("risk/register.rs", 2),
-    ("risk/sourcing.rs", 1),
-    ("roadmap.rs", 4),
-    ("sla.rs", 9),
-];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -136,29 +113,15 @@ fn prose_counts() -> BTreeMap<String, usize> {
 }
 
 #[test]
-fn no_new_prose_is_written_outside_the_message_catalogue() {
-    let found = prose_counts();
-    let allowed: BTreeMap<String, usize> = NOT_YET_MOVED
+fn no_prose_is_written_outside_the_message_catalogue() {
+    let wrong: Vec<String> = prose_counts()
         .iter()
-        .map(|(f, n)| (f.to_string(), *n))
+        .map(|(file, n)| {
+            format!(
+                "src/evaluate/{file}: {n} format! calls write prose; put the sentence in src/evaluate/messages.rs"
+            )
+        })
         .collect();
-    let mut wrong = Vec::new();
-    for (file, n) in &found {
-        let may = allowed.get(file).copied().unwrap_or(0);
-        if *n > may {
-            wrong.push(format!(
-                "src/evaluate/{file}: {n} format! calls write prose (at most {may}); put the sentence in src/evaluate/messages.rs"
-            ));
-        }
-    }
-    for (file, may) in &allowed {
-        let n = found.get(file).copied().unwrap_or(0);
-        if n < *may {
-            wrong.push(format!(
-                "src/evaluate/{file}: {n} prose format! calls left; lower NOT_YET_MOVED to {n}"
-            ));
-        }
-    }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 

@@ -12,6 +12,7 @@
 //! `fx_usd_rate`). A profile may give a single number, which sets the likely
 //! value and keeps the default's relative spread, or `{low, likely, high}`.
 
+use super::messages::{say, Message};
 use crate::profile::model::{
     AssumptionValue, Coverage, HiringMarket, Procurement, Profile, ProviderMarket,
 };
@@ -145,9 +146,16 @@ fn salary_cite(p: &Profile) -> Cite {
             sources.append(&mut tier_sources);
             Cite {
                 sources,
-                basis: Cow::Owned(format!(
-                    "{}: {} ({} {}), brought to {PRICE_YEAR} with the wage-growth assumption; {tiers}",
-                    m.name, m.salary_basis, m.currency, m.year
+                basis: Cow::Owned(say(
+                    Message::SalarySurvey,
+                    &[
+                        ("market", m.name),
+                        ("survey", m.salary_basis),
+                        ("currency", m.currency),
+                        ("year", &m.year.to_string()),
+                        ("price_year", &PRICE_YEAR.to_string()),
+                        ("tiers", tiers),
+                    ],
                 )),
             }
         }
@@ -158,17 +166,20 @@ fn salary_cite(p: &Profile) -> Cite {
                 sources.append(&mut tier_sources);
                 Cite {
                     sources,
-                    basis: Cow::Owned(format!(
-                        "no security salary survey for {hq}: the U.S. figures scaled by its wage level relative to the U.S. ({ratio:.2}: {}) and converted; {tiers}",
-                        basis.describe()
+                    basis: Cow::Owned(say(
+                        Message::SalaryScaledFromUs,
+                        &[
+                            ("country", hq),
+                            ("ratio", &format!("{ratio:.2}")),
+                            ("basis", &basis.describe()),
+                            ("tiers", tiers),
+                        ],
                     )),
                 }
             }
             None => Cite {
                 sources: vec!["bls-ooh"],
-                basis: Cow::Owned(format!(
-                    "no wage figure for {hq}: U.S. figures converted at the exchange rate; override the salary assumptions for the local market"
-                )),
+                basis: Cow::Owned(say(Message::NoWageFigure, &[("country", hq)])),
             },
         },
     }
@@ -243,20 +254,38 @@ fn breach_cost_cite(p: &Profile) -> Cite {
         b.year
     );
     let basis = match via {
-        Some(neighbour) => format!(
-            "no IBM figure for {hq}: {neighbour}’s {published} scaled by the wage level ({scale:.2})"
+        Some(neighbour) => say(
+            Message::BreachCostFromNeighbour,
+            &[
+                ("country", hq),
+                ("neighbour", neighbour),
+                ("published", &published),
+                ("scale", &format!("{scale:.2}")),
+            ],
         ),
-        None if b.country.is_empty() => format!("no IBM figure for {hq}: the global average, {published}"),
+        None if b.country.is_empty() => say(
+            Message::BreachCostGlobal,
+            &[("country", hq), ("published", &published)],
+        ),
         None => format!("{hq}: {published}"),
     };
     let mut sources = b.sources.to_vec();
     sources.extend(breach::INDUSTRY_SOURCES);
     Cite {
         sources,
-        basis: Cow::Owned(format!(
-            "{basis}; times {:.2} for the industry and {:.1} for the organisation’s size",
-            breach::industry_factor(p.organisation.industry),
-            breach::size_factor(p.organisation.employees)
+        basis: Cow::Owned(say(
+            Message::BreachCostFactors,
+            &[
+                ("basis", &basis),
+                (
+                    "industry",
+                    &format!("{:.2}", breach::industry_factor(p.organisation.industry)),
+                ),
+                (
+                    "size",
+                    &format!("{:.1}", breach::size_factor(p.organisation.employees)),
+                ),
+            ],
         )),
     }
 }
@@ -408,15 +437,20 @@ fn region_cite(p: &Profile) -> Cite {
         None => match labour::market(hq) {
             Some(m) => {
                 sources.extend(m.salary_sources);
-                format!("{}’s security salaries against the U.S.", m.name)
+                say(Message::SecuritySalariesAgainstUs, &[("market", m.name)])
             }
             None => "no wage figure: the U.S. level".to_string(),
         },
     };
     Cite {
         sources,
-        basis: Cow::Owned(format!(
-            "assumption on the method (no published regional MDR prices): half of a provider’s fee pays its people, scaled by the wage level of {hq} relative to the U.S. ({w:.2}, {how})"
+        basis: Cow::Owned(say(
+            Message::ProviderWageMethod,
+            &[
+                ("country", hq),
+                ("level", &format!("{w:.2}")),
+                ("how", &how),
+            ],
         )),
     }
 }

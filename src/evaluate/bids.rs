@@ -25,6 +25,7 @@ use super::decision::{self, Decided};
 use super::economics::facts::CostFacts;
 use super::economics::plan::{Plan, QuotePlan};
 use super::economics::{index, price, Economics};
+use super::messages::{say, Message};
 use super::values::{round_to, Values, A};
 use super::{needs, sla};
 use crate::numbers::{and_list, money_short, percent};
@@ -289,10 +290,12 @@ pub fn evaluate(profile: &Profile, e: &Economics) -> Bids {
                 .iter()
                 .filter(|c| !c.mandatory_by.is_empty() && c.commitment == Commitment::NotOffered)
                 .map(|c| {
-                    format!(
-                        "does not offer {}, mandatory under {}",
-                        c.clause.to_lowercase(),
-                        and_list(&c.mandatory_by)
+                    say(
+                        Message::ClauseNotOffered,
+                        &[
+                            ("clause", &c.clause.to_lowercase()),
+                            ("rules", &and_list(&c.mandatory_by)),
+                        ],
                     )
                 }),
         );
@@ -433,29 +436,41 @@ impl Bids {
             _ => None,
         };
         let mut summary = match ranked.first() {
-            Some(w) => format!(
-                "{} ranks first of {} quote{} ({} feasible), scoring {:.3} with price {} of the score",
-                w.provider,
-                self.bids.len(),
-                if self.bids.len() == 1 { "" } else { "s" },
-                ranked.len(),
-                w.score,
-                percent(share)
+            Some(w) => say(
+                Message::BidRanksFirst,
+                &[
+                    ("provider", &w.provider),
+                    ("quotes", &self.bids.len().to_string()),
+                    (
+                        "plural",
+                        &if self.bids.len() == 1 {
+                            String::new()
+                        } else {
+                            say(Message::PluralS, &[])
+                        },
+                    ),
+                    ("feasible", &ranked.len().to_string()),
+                    ("score", &format!("{:.3}", w.score)),
+                    ("share", &percent(share)),
+                ],
             ),
-            None => format!(
-                "None of the {} quotes is feasible: each fails a mandatory clause or a hard rule",
-                self.bids.len()
+            None => say(
+                Message::NoQuoteFeasible,
+                &[("quotes", &self.bids.len().to_string())],
             ),
         };
         match (&runner, switch) {
-            (Some(r), Some((fee, now))) => summary.push_str(&format!(
-                "; {r} would rank first at {} a year or less (quoted {})",
-                money_short(cur, fee),
-                money_short(cur, now)
+            (Some(r), Some((fee, now))) => summary.push_str(&say(
+                Message::RunnerUpFirstAt,
+                &[
+                    ("provider", r),
+                    ("fee", &money_short(cur, fee)),
+                    ("quoted", &money_short(cur, now)),
+                ],
             )),
-            (Some(r), None) => summary.push_str(&format!(
-                "; {r} would not rank first at any price: what it commits to falls too far short"
-            )),
+            (Some(r), None) => {
+                summary.push_str(&say(Message::RunnerUpNeverFirst, &[("provider", r)]))
+            }
             _ => {}
         }
         Some(BidEvaluation {

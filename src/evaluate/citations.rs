@@ -4,6 +4,7 @@
 use super::assessment::{AssumptionUse, Reference};
 use super::assumptions;
 use super::economics::Economics;
+use super::messages::{say, Message};
 use super::values::round_to;
 use crate::profile::Profile;
 use crate::reference::sources;
@@ -68,7 +69,7 @@ pub fn assumption_uses(
                 unit: info.unit.describe(cur),
                 rule: info.rule.to_string(),
                 basis: if given {
-                    format!("given in the profile; the default would be: {}", cite.basis)
+                    say(Message::GivenDefaultWouldBe, &[("basis", &cite.basis)])
                 } else {
                     cite.basis.into_owned()
                 },

@@ -7,6 +7,7 @@ use super::citations::Citations;
 use super::decision::Decided;
 use super::economics::simulate::SAMPLES;
 use super::economics::Economics;
+use super::messages::{say, Message};
 use super::risk::loss;
 use super::values::{round_to, A};
 use crate::profile::Profile;
@@ -65,10 +66,19 @@ pub fn expected_loss(
         capability: round_to(loss::capability(profile, v[A::MinTeam]), 1e3),
         status_quo: r[0],
         options,
-        method: format!(
-            "expected yearly loss = yearly probability of a material breach × its cost, split into commodity and targeted attacks, each lowered by what an option detects and contains (never below what today’s team and tools already do), plus a provider’s own exposure; probability and cost drawn {} times from their ranges, in a Latin hypercube [{}]",
-            crate::numbers::thousands(SAMPLES as f64),
-            cited.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+        method: say(
+            Message::LossMethod,
+            &[
+                ("draws", &crate::numbers::thousands(SAMPLES as f64)),
+                (
+                    "sources",
+                    &cited
+                        .iter()
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
         ),
     }
 }

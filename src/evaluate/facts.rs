@@ -2,6 +2,7 @@
 //! the evaluation read, and whether it was given or defaulted.
 
 use super::assessment::{Fact, ProfileSummary};
+use super::messages::{say, Message};
 use super::values::{Values, A};
 use crate::numbers::{and_list, hours, money, thousands, trim_float};
 use crate::profile::model::Consideration;
@@ -87,9 +88,9 @@ pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
         "Log volume per day",
         match e.daily_log_volume_gb {
             Some(v) => format!("{} GB", trim_float(v)),
-            None => format!(
-                "{} GB (estimated from assets)",
-                trim_float((estimated * 10.0).round() / 10.0)
+            None => say(
+                Message::EstimatedVolume,
+                &[("volume", &trim_float((estimated * 10.0).round() / 10.0))],
             ),
         },
     );
@@ -269,12 +270,17 @@ pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
         out.push(Fact {
             key: "mssp_quote".into(),
             label: "Provider quote".into(),
-            text: format!(
-                "{}: {} a year, {} onboarding, {}-year term",
-                quote.provider.as_deref().unwrap_or("unnamed provider"),
-                money(cur, quote.annual_fee),
-                money(cur, quote.onboarding_fee),
-                quote.term_years
+            text: say(
+                Message::QuoteFact,
+                &[
+                    (
+                        "provider",
+                        quote.provider.as_deref().unwrap_or("unnamed provider"),
+                    ),
+                    ("fee", &money(cur, quote.annual_fee)),
+                    ("onboarding", &money(cur, quote.onboarding_fee)),
+                    ("term", &quote.term_years.to_string()),
+                ],
             ),
             defaulted: false,
         });

@@ -13,6 +13,7 @@
 
 use super::assessment::SocOption;
 use super::economics::index;
+use super::messages::{say, Message};
 use super::schedule::provider_start;
 use super::values::{Values, A};
 use crate::numbers::{and_list, capitalise, thousands, trim_float};
@@ -190,10 +191,12 @@ pub fn targeting(p: &Profile) -> (f64, bool, Vec<String>) {
         .count();
     if exposed > 0 {
         points += 0.25;
-        said.push(format!(
-            "{exposed} critical asset{} internet-facing",
-            if exposed == 1 { " is" } else { "s are" }
-        ));
+        let message = if exposed == 1 {
+            Message::CriticalAssetExposed
+        } else {
+            Message::CriticalAssetsExposed
+        };
+        said.push(say(message, &[("count", &exposed.to_string())]));
     }
     let commodity = !r.targeted_by_apt
         && !r.threats.iter().any(|t| {
@@ -262,10 +265,12 @@ fn control(p: &Profile) -> Need {
     need(
         Consideration::Control,
         [4.0, 4.0 - 3.0 * u, 4.0 - 1.8 * u],
-        &format!(
-            "the need for operational control is {} and for integration with IT and business units {}",
-            level_word(q.control),
-            level_word(q.integration)
+        &say(
+            Message::ControlAndIntegrationNeed,
+            &[
+                ("control", level_word(q.control)),
+                ("integration", level_word(q.integration)),
+            ],
         ),
         vec!["requirements.control", "requirements.integration"],
     )
@@ -291,26 +296,32 @@ fn time_to_implement(p: &Profile, v: &Values) -> Need {
     let with_provider = late(provider, false);
     let ratings = [late(build, bridged), with_provider, with_provider];
     let text = if go >= build && go >= provider {
-        format!(
-            "monitoring must be live in {} months; an in-house build of about {} months and a provider starting in about {} both make it",
-            thousands(go),
-            trim_float(build),
-            trim_float(provider)
+        say(
+            Message::LiveInTimeEitherWay,
+            &[
+                ("go_live", &thousands(go)),
+                ("build", &trim_float(build)),
+                ("provider", &trim_float(provider)),
+            ],
         )
     } else if go >= provider {
-        format!(
-            "monitoring must be live in {} months, {} months before an in-house build of about {} months is ready; a provider starting in about {} months can bridge the gap",
-            thousands(go),
-            trim_float(build - go),
-            trim_float(build),
-            trim_float(provider)
+        say(
+            Message::LiveBeforeBuildBridged,
+            &[
+                ("go_live", &thousands(go)),
+                ("early", &trim_float(build - go)),
+                ("build", &trim_float(build)),
+                ("provider", &trim_float(provider)),
+            ],
         )
     } else {
-        format!(
-            "monitoring must be live in {} months; even a provider needs about {} months, and an in-house build about {}",
-            thousands(go),
-            trim_float(provider),
-            trim_float(build)
+        say(
+            Message::LiveTooSoonForAny,
+            &[
+                ("go_live", &thousands(go)),
+                ("provider", &trim_float(provider)),
+                ("build", &trim_float(build)),
+            ],
         )
     };
     need(
@@ -340,10 +351,12 @@ fn scalability(p: &Profile) -> Need {
     need(
         Consideration::Scalability,
         [4.0 - 2.5 * u, 4.0, 4.0 - u],
-        &format!(
-            "the estate grows {}% a year and the need to scale capacity is {}",
-            trim_float(g),
-            level_word(p.requirements.scalability)
+        &say(
+            Message::GrowthAndScalability,
+            &[
+                ("growth", &trim_float(g)),
+                ("need", level_word(p.requirements.scalability)),
+            ],
         ),
         vec!["organisation.annual_growth_pct", "requirements.scalability"],
     )
@@ -382,19 +395,27 @@ fn coverage(p: &Profile, v: &Values, sized: f64) -> Need {
     need(
         Consideration::Coverage,
         [in_house, 4.0, hybrid],
-        &format!(
-            "{} coverage needs an in-house team of at least {} people{}; {} in security operations today",
-            p.requirements.coverage.label(),
-            thousands(needed),
-            if sized > needed + 0.5 {
-                format!(" ({} for this estate)", thousands(sized))
-            } else {
-                String::new()
-            },
-            match p.existing_staff() {
-                1 => "1 person works".to_string(),
-                n => format!("{} people work", thousands(n as f64)),
-            }
+        &say(
+            Message::CoverageTeamNeeded,
+            &[
+                ("coverage", p.requirements.coverage.label()),
+                ("people", &thousands(needed)),
+                (
+                    "sized",
+                    &if sized > needed + 0.5 {
+                        say(Message::ForThisEstate, &[("people", &thousands(sized))])
+                    } else {
+                        String::new()
+                    },
+                ),
+                (
+                    "staff",
+                    &match p.existing_staff() {
+                        1 => say(Message::OnePersonWorks, &[]),
+                        n => say(Message::PeopleWork, &[("count", &thousands(n as f64))]),
+                    },
+                ),
+            ],
         ),
         vec![
             "requirements.coverage",
@@ -423,11 +444,13 @@ fn talent(p: &Profile, v: &Values, sized: f64) -> Need {
     need(
         Consideration::Talent,
         [in_house, 4.0, 4.0 - (4.0 - in_house) / 2.0],
-        &format!(
-            "the hiring market is {}, today’s team is {}% of the smallest in-house team the coverage needs, and SOC maturity is {} of 5",
-            p.security_team.hiring_market.key(),
-            trim_float((share * 100.0).round()),
-            p.security_team.maturity
+        &say(
+            Message::HiringAndTeamShare,
+            &[
+                ("market", p.security_team.hiring_market.key()),
+                ("share", &trim_float((share * 100.0).round())),
+                ("maturity", &p.security_team.maturity.to_string()),
+            ],
         ),
         vec![
             "security_team.hiring_market",

@@ -10,6 +10,7 @@
 //! SOC-CMM maturity rising at most one level a year from today's.
 
 use super::assessment::{Objective, SocOption};
+use super::messages::{say, Message};
 use crate::numbers::{and_list, hours};
 use crate::profile::model::Coverage;
 use crate::profile::Profile;
@@ -71,7 +72,10 @@ pub fn objectives(
     };
     push(
         if critical > 0 {
-            format!("Monitor every critical asset ({critical} listed)")
+            say(
+                Message::MonitorEveryCriticalAsset,
+                &[("count", &critical.to_string())],
+            )
         } else {
             "Monitor the endpoints, servers and cloud workloads in scope".to_string()
         },
@@ -97,16 +101,20 @@ pub fn objectives(
     push(
         "Acknowledge and contain by severity".to_string(),
         "Median time to acknowledge (MTTA) and to contain (MTTR) each severity",
-        format!(
-            "P1: acknowledged in 15 minutes, contained in {contain_p1}; P2: 30 minutes and 4 hours; P3: 4 hours and 72 hours"
-        ),
+        say(Message::SeverityTargets, &[("contain_p1", contain_p1)]),
         live + 3,
     );
     if let Some(clock) = profile.compliance.notification_hours {
         push(
-            format!("Meet the tightest notification deadline ({})", hours(clock)),
+            say(
+                Message::MeetNotificationDeadline,
+                &[("deadline", &hours(clock))],
+            ),
             "Time from first alert to a classified incident with a notify/no-notify decision",
-            format!("{} or less", hours(classification_target_hours(clock))),
+            say(
+                Message::OrLess,
+                &[("limit", &hours(classification_target_hours(clock)))],
+            ),
             live,
         );
     }
@@ -124,13 +132,16 @@ pub fn objectives(
         .collect();
     push(
         "Cover the techniques of the threats that matter".to_string(),
-        &format!(
-            "Share of the MITRE ATT&CK techniques used in {} with a tested detection",
-            if threats.is_empty() {
-                "the organisation’s threats".to_string()
-            } else {
-                and_list(&threats)
-            }
+        &say(
+            Message::TechniquesCovered,
+            &[(
+                "threats",
+                &if threats.is_empty() {
+                    "the organisation’s threats".to_string()
+                } else {
+                    and_list(&threats)
+                },
+            )],
         ),
         "65% six months after go-live; 80% by month 24".to_string(),
         live + 6,
@@ -139,11 +150,16 @@ pub fn objectives(
     let steps = maturity_targets(now, horizon);
     if let Some((_, first_due)) = steps.first().copied() {
         push(
-            format!("Raise SOC maturity from level {now} (SOC-CMM), one level a year"),
+            say(Message::RaiseMaturity, &[("level", &now.to_string())]),
             "SOC-CMM level, assessed across business, people, process, technology and services",
             steps
                 .iter()
-                .map(|(level, month)| format!("level {level} by month {month}"))
+                .map(|(level, month)| {
+                    say(
+                        Message::LevelByMonth,
+                        &[("level", &level.to_string()), ("month", &month.to_string())],
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
             first_due,
@@ -184,10 +200,18 @@ pub fn objectives(
         push(
             "Fund the plan".to_string(),
             "Approved yearly operating budget for security operations",
-            format!(
-                "at least {} a year (now {}), approved before the plan starts",
-                crate::numbers::money_short(budget.currency, budget.opex_needed),
-                crate::numbers::money_short(budget.currency, budget.opex)
+            say(
+                Message::FundAtLeast,
+                &[
+                    (
+                        "needed",
+                        &crate::numbers::money_short(budget.currency, budget.opex_needed),
+                    ),
+                    (
+                        "now",
+                        &crate::numbers::money_short(budget.currency, budget.opex),
+                    ),
+                ],
             ),
             1,
         );

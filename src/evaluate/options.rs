@@ -5,6 +5,7 @@ use super::assessment::Costs;
 use super::assessment::{OptionPoint, OptionProfile, PointKind, SocOption, Strength};
 use super::decision::Decided;
 use super::economics::Economics;
+use super::messages::{say, Message};
 use super::schedule::{complete_month, monitoring_month};
 use super::values::A as V;
 use crate::numbers::{count, money_short, trim_float};
@@ -59,61 +60,61 @@ pub fn option_profiles(
             let points = match option {
                 SocOption::InHouse => vec![
                     point(A, q.control == Level::High, "Full control over tools, detections and response",
-                        format!("the need for control is {}", q.control.key())),
+                        say(Message::ControlNeedIs, &[("level", q.control.key())])),
                     point(A, q.integration == Level::High, "Analysts who know the systems and the business",
-                        format!("the need for integration with IT and business units is {}", q.integration.key())),
+                        say(Message::IntegrationNeedIs, &[("level", q.integration.key())])),
                     point(A, data_bound, "Security data stays inside the organisation",
-                        format!("data residency: {}; third-party sharing: {}", c.data_residency.key(), c.third_party_data_sharing.key())),
+                        say(Message::ResidencyAndSharing, &[("residency", c.data_residency.key()), ("sharing", c.third_party_data_sharing.key())])),
                     point(A, targeted, "Threat hunting focused on the organisation’s own adversaries",
                         if targeted { "targeted by APT or nation-state actors".to_string() } else { "no targeted threat actors recorded".to_string() }),
                     point(D, total(SocOption::InHouse) > 1.15 * total(cheapest), "The most people and tools to pay for", cost_text(option)),
                     point(D, tight, "Analysts are hard to hire and keep",
-                        format!("the hiring market is {}; about {}% of SOC analysts leave each year", t.hiring_market.key(), trim_float(v[V::AttritionPct]))),
+                        say(Message::AnalystsLeave, &[("market", t.hiring_market.key()), ("attrition", &trim_float(v[V::AttritionPct]))])),
                     point(D, q.coverage == Coverage::TwentyFourSeven && (existing as f64) < needed / 2.0,
                         "A round-the-clock rota is expensive to staff",
-                        format!("{} coverage needs about {} people; {} today", q.coverage.label(), trim_float(needed), count(existing, "person", "people"))),
+                        say(Message::RotaNeedsPeople, &[("coverage", q.coverage.label()), ("people", &trim_float(needed)), ("staff", &count(existing, "person", "people"))])),
                     point(D, go_live < v[V::InHouseBuildMonths], "Slow to build",
-                        format!("about {} months to operate, against a {}-month go-live", trim_float(v[V::InHouseBuildMonths]), q.go_live_months)),
+                        say(Message::MonthsToOperate, &[("months", &trim_float(v[V::InHouseBuildMonths])), ("go_live", &q.go_live_months.to_string())])),
                 ],
                 SocOption::Outsourced => vec![
                     point(A, cheapest == SocOption::Outsourced, "Lower, predictable cost", cost_text(option)),
                     point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock monitoring from the start",
-                        format!("monitoring from month {}", trim_float(crate::evaluate::schedule::provider_start(v)))),
+                        say(Message::MonitoringFromMonth, &[("month", &trim_float(crate::evaluate::schedule::provider_start(v)))])),
                     point(A, existing < 3 || tight, "Experienced analysts and tools on day one",
-                        format!("{} in security operations today; hiring market {}", count(existing, "person", "people"), t.hiring_market.key())),
+                        say(Message::StaffTodayAndMarket, &[("staff", &count(existing, "person", "people")), ("market", t.hiring_market.key())])),
                     point(A, profile.organisation.annual_growth_pct >= 10.0 || q.scalability == Level::High,
                         "Capacity grows with the estate",
-                        format!("growth of {}% a year; scalability need {}", trim_float(profile.organisation.annual_growth_pct), q.scalability.key())),
+                        say(Message::GrowthAndScalabilityNeed, &[("growth", &trim_float(profile.organisation.annual_growth_pct)), ("need", q.scalability.key())])),
                     point(D, q.control == Level::High, "Less control over detections and response",
-                        format!("the need for control is {}", q.control.key())),
+                        say(Message::ControlNeedIs, &[("level", q.control.key())])),
                     point(D, q.integration == Level::High || profile.risk.threats.iter().any(|t| matches!(t, Threat::Insider | Threat::Fraud)),
                         "Less business context, slower judgement on subtle cases",
-                        format!("integration need {}; insider or fraud threats: {}", q.integration.key(),
-                            if profile.risk.threats.iter().any(|t| matches!(t, Threat::Insider | Threat::Fraud)) { "yes" } else { "no" })),
+                        say(Message::IntegrationAndInsiderThreats, &[("level", q.integration.key()),
+                            ("present", if profile.risk.threats.iter().any(|t| matches!(t, Threat::Insider | Threat::Fraud)) { "yes" } else { "no" })])),
                     point(D, data_bound, "Security data leaves the organisation",
                         if c.third_party_data_sharing == Sharing::Prohibited {
                             "third-party sharing is prohibited: not possible".to_string()
                         } else {
-                            format!("data residency: {}; third-party sharing: {}", c.data_residency.key(), c.third_party_data_sharing.key())
+                            say(Message::ResidencyAndSharing, &[("residency", c.data_residency.key()), ("sharing", c.third_party_data_sharing.key())])
                         }),
                     point(D, profile.has_framework(Framework::Dora) || v[V::TermYears] >= 3.0, "Lock-in and exit risk",
-                        format!("a {}-year term; an exit plan is needed{}", trim_float(v[V::TermYears]),
-                            if profile.has_framework(Framework::Dora) { " and mandatory under DORA" } else { "" })),
+                        say(Message::ExitPlanNeeded, &[("years", &trim_float(v[V::TermYears])),
+                            ("dora", &if profile.has_framework(Framework::Dora) { say(Message::MandatoryUnderDora, &[]) } else { String::new() })])),
                 ],
                 SocOption::Hybrid => vec![
                     point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock coverage without a full in-house rota",
-                        format!("the provider covers nights and weekends from month {}", trim_float(crate::evaluate::schedule::provider_start(v)))),
+                        say(Message::ProviderCoversNights, &[("month", &trim_float(crate::evaluate::schedule::provider_start(v)))])),
                     point(A, q.control == Level::High || q.integration == Level::High,
                         "Incident response and crown-jewel detections stay in-house",
-                        format!("control need {}; integration need {}", q.control.key(), q.integration.key())),
+                        say(Message::ControlAndIntegrationLevels, &[("control", q.control.key()), ("integration", q.integration.key())])),
                     point(A, t.maturity <= 2, "Builds internal capability over time",
-                        format!("SOC maturity {} of 5 today", t.maturity)),
+                        say(Message::MaturityToday, &[("level", &t.maturity.to_string())])),
                     point(D, total(SocOption::Hybrid) > 1.2 * total(SocOption::Outsourced), "Costs more than outsourcing", cost_text(option)),
-                    point(D, tight, "Still needs scarce hires", format!("hiring market {}", t.hiring_market.key())),
+                    point(D, tight, "Still needs scarce hires", say(Message::HiringMarketIs, &[("market", t.hiring_market.key())])),
                     point(D, q.integration == Level::High, "Two teams to coordinate",
                         "a clear division of work (RACI) and joint escalation are needed".to_string()),
                     point(D, data_bound, "The provider still sees security data",
-                        format!("third-party sharing: {}", c.third_party_data_sharing.key())),
+                        say(Message::ThirdPartySharing, &[("sharing", c.third_party_data_sharing.key())])),
                 ],
             };
             let c = costs.options.get(&option);

@@ -10,6 +10,7 @@
 
 use super::assessment::{Phase, SocOption};
 use super::economics::plan::BridgePlan;
+use super::messages::{say, Message};
 use super::values::{Values, A};
 use crate::profile::model::Procurement;
 use crate::profile::Profile;
@@ -73,10 +74,14 @@ pub fn roadmap(
         .take(3)
         .map(|t| t.label())
         .collect();
-    let playbooks = format!("Playbooks for {}", top_threats.join(", ").to_lowercase());
+    let threats = top_threats.join(", ").to_lowercase();
+    let playbooks = say(Message::PlaybooksFor, &[("threats", &threats)]);
     let critical = profile.environment.critical_assets.len();
     let onboarded = if critical > 0 {
-        format!("Logs of all {critical} critical assets onboarded")
+        say(
+            Message::CriticalLogsOnboarded,
+            &[("count", &critical.to_string())],
+        )
     } else {
         s("Logs of endpoints, servers and cloud workloads onboarded")
     };
@@ -112,7 +117,10 @@ pub fn roadmap(
                     "CISO and procurement",
                     &[
                         s("Provider chosen against the SLA checklist"),
-                        format!("Provider monitoring from month {}", half(br.from_month)),
+                        say(
+                            Message::ProviderMonitoringFrom,
+                            &[("month", &half(br.from_month).to_string())],
+                        ),
                     ],
                 );
             }
@@ -258,10 +266,12 @@ pub fn roadmap(
                 "Board, on the CISO’s recommendation",
                 &[
                     s("Renew, re-tender or bring the service in-house, on a fresh assessment"),
-                    format!(
-                        "Decision taken {} months before the {}-year term ends, in time for a new purchase",
-                        half(selection + 1.0),
-                        half(v[A::TermYears])
+                    say(
+                        Message::DecisionBeforeTermEnds,
+                        &[
+                            ("months", &half(selection + 1.0).to_string()),
+                            ("years", &half(v[A::TermYears]).to_string()),
+                        ],
                     ),
                 ],
             );

@@ -13,6 +13,7 @@
 //! processes (its notification clocks, daily log review).
 
 use super::assessment::{Agreement, SlaItem, SlaScope, SocOption};
+use super::messages::{say, Message};
 use super::objectives::classification_target_hours;
 use super::values::{Values, A};
 use crate::numbers::{and_list, hours, trim_float};
@@ -126,7 +127,7 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
     c.add(
         agreement,
         "Critical incident (P1) response",
-        format!("acknowledge within 15 minutes; call the named contact within 30 minutes; {contain_p1}"),
+        say(Message::P1Response, &[("contain_p1", contain_p1)]),
         Some("P1"),
         Some(clock),
         sla_rule.clone(),
@@ -190,15 +191,17 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
     c.add(
         agreement,
         if contract { "Breach notification to the organisation" } else { "Escalation to the notification decision-maker" },
-        format!("within {} of detecting a likely breach", hours(notify_target)),
+        say(Message::NotifyWithin, &[("limit", &hours(notify_target))]),
         Some("P1-P2"),
         Some("starts when an analyst first judges that personal or regulated data may be affected; stops at written notice to the named decision-maker"),
         notify_rules,
         match notify_clock {
-            Some(h) => format!(
-                "The organisation’s own clock is {}: the incident must be classified within {} to file on time",
-                hours(h),
-                hours(classification_target_hours(h))
+            Some(h) => say(
+                Message::OwnNotificationClock,
+                &[
+                    ("clock", &hours(h)),
+                    ("classify", &hours(classification_target_hours(h))),
+                ],
             ),
             None => "No regulation sets a clock, but customers and insurers expect prompt notice".into(),
         },
@@ -250,11 +253,15 @@ fn service_quality(c: &mut Checklist, profile: &Profile, agreement: Agreement, c
     c.add(
         agreement,
         "Threat hunting",
-        format!("a hypothesis-led hunt at least monthly, focused on {}, with a written result; a targeted hunt within 48 hours of a credible advisory", top_threats(profile)),
+        say(
+            Message::HuntingCadence,
+            &[("threats", &top_threats(profile))],
+        ),
         None,
         None,
         Vec::new(),
-        "Hunting finds what detections miss, and what the organisation’s own threats look like".into(),
+        "Hunting finds what detections miss, and what the organisation’s own threats look like"
+            .into(),
     );
     c.add(
         agreement,
@@ -268,11 +275,12 @@ fn service_quality(c: &mut Checklist, profile: &Profile, agreement: Agreement, c
     c.add(
         agreement,
         "Escalation matrix",
-        format!("named 24/7 contacts on both sides, severity definitions, and a path for cases {who} is unsure about"),
+        say(Message::EscalationContacts, &[("who", who)]),
         None,
         None,
         Vec::new(),
-        "Managed-SOC incidents have run for weeks when an unsure analyst had no one to escalate to".into(),
+        "Managed-SOC incidents have run for weeks when an unsure analyst had no one to escalate to"
+            .into(),
     );
     c.add(
         agreement,
@@ -360,14 +368,15 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     c.add(
         PROVIDER,
         "Retention, return and deletion at exit",
-        format!(
-            "{} days of logs at least; data returned in an open format at exit; certified deletion afterwards",
-            trim_float(v[A::RetentionDays])
+        say(
+            Message::RetentionAtExit,
+            &[("days", &trim_float(v[A::RetentionDays]))],
         ),
         None,
         None,
         retention,
-        "Investigations and regulators reach back months; at exit the logs must come back usable".into(),
+        "Investigations and regulators reach back months; at exit the logs must come back usable"
+            .into(),
     );
     let mut audit = rules(
         profile,
@@ -466,9 +475,9 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
         None,
         None,
         Vec::new(),
-        format!(
-            "The estate grows {}% a year; uncapped escalators and monthly true-ups make the budget unpredictable",
-            trim_float(profile.organisation.annual_growth_pct)
+        say(
+            Message::UncappedEscalators,
+            &[("growth", &trim_float(profile.organisation.annual_growth_pct))],
         ),
     );
     let mut termination = rules(profile, &[(Framework::Dora, "DORA Art. 28(7)")]);
@@ -513,9 +522,9 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     c.add(
         PROVIDER,
         "Exit plan and transition assistance",
-        format!(
-            "a tested exit plan, a transition period of at least {} months, and assistance at pre-agreed rates",
-            trim_float(v[A::ExitTransitionMonths])
+        say(
+            Message::ExitAssistance,
+            &[("months", &trim_float(v[A::ExitTransitionMonths]))],
         ),
         None,
         None,
@@ -592,7 +601,7 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
         c.add(
             PROVIDER,
             "Data sharing limits",
-            format!("the provider must {words}"),
+            say(Message::ProviderMust, &[("terms", &words)]),
             None,
             None,
             vec!["the organisation’s third-party data-sharing rule".into()],

@@ -20,6 +20,7 @@ use super::assessment::{
     YearCost,
 };
 use super::assumptions::Resolved;
+use super::messages::{say, Message};
 use super::values::{Values, A};
 use crate::numbers::{money_short, trim_float};
 use crate::profile::model::{OwnedTools, ProviderPlatform};
@@ -211,20 +212,24 @@ pub fn costs_section(
         .unwrap_or(SocOption::Outsourced);
     let v = &e.likely;
     let mut notes = vec![
-        format!(
-            "Today’s money (real terms): salaries rise {}% a year above inflation and provider prices {}%; costs that scale with the estate grow with it; present values discount each year at {}% real.",
-            trim_float(v[A::RealWageGrowthPct]),
-            trim_float(v[A::ProviderEscalatorPct]),
-            trim_float(v[A::DiscountRatePct])
+        say(
+            Message::TodaysMoney,
+            &[
+                ("wages", &trim_float(v[A::RealWageGrowthPct])),
+                ("prices", &trim_float(v[A::ProviderEscalatorPct])),
+                ("discount", &trim_float(v[A::DiscountRatePct])),
+            ],
         ),
         "Every option carries the same scope: log platform, endpoint detection, automation, threat intelligence, log retention, an incident-response retainer, forensics and training; a tool already owned costs its running cost wherever it is kept."
             .to_string(),
     ];
     for (option, provider) in quoted {
-        notes.push(format!(
-            "The {} option’s provider fee is {}’s quote, the best feasible bid, instead of the model’s price.",
-            option.short().to_lowercase(),
-            provider
+        notes.push(say(
+            Message::FeeFromQuote,
+            &[
+                ("option", &option.short().to_lowercase()),
+                ("provider", provider),
+            ],
         ));
     }
     if e.plan.bridge.is_some() {
@@ -251,10 +256,12 @@ pub fn costs_section(
         simulation: SimulationSummary {
             samples: e.sim.samples(),
             standard_error: round4(simulate::standard_error()),
-            method: format!(
-                "{} draws in a Latin hypercube (each range cut into as many equal-probability strata, each stratum drawn once); each assumption with a range drawn from a PERT distribution on its low, likely and high values (salary tiers together, log volumes together), {}",
-                e.sim.samples(),
-                e.seed.describe()
+            method: say(
+                Message::SimulationMethod,
+                &[
+                    ("draws", &e.sim.samples().to_string()),
+                    ("seed", &e.seed.describe()),
+                ],
             ),
         },
     }
@@ -335,82 +342,203 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
     let own_tools = e.plan.platform == ProviderPlatform::OwnTools;
     match item {
         Item::Salaries => match option {
-            SocOption::InHouse => format!(
-                "today’s staff at their own pay, new posts (the rest of the team in Staffing) at base salary × {:.2} on-cost × {}% overhead{}, paid from when they join over the {}-month build; pay rises with the real wage growth",
-                v[A::Benefits],
-                trim_float(100.0 + v[A::OverheadPct]),
-                if e.plan.shift_work { format!(", plus a {}% shift premium for L1 and L2", trim_float(v[A::ShiftPremiumPct])) } else { String::new() },
-                trim_float(e.plan.in_house_build_months)
+            SocOption::InHouse => say(
+                Message::InHouseSalaries,
+                &[
+                    ("on_cost", &format!("{:.2}", v[A::Benefits])),
+                    ("overhead", &trim_float(100.0 + v[A::OverheadPct])),
+                    (
+                        "shift",
+                        &if e.plan.shift_work {
+                            say(
+                                Message::ShiftPremium,
+                                &[("premium", &trim_float(v[A::ShiftPremiumPct]))],
+                            )
+                        } else {
+                            String::new()
+                        },
+                    ),
+                    ("months", &trim_float(e.plan.in_house_build_months)),
+                ],
             ),
-            SocOption::Outsourced => format!(
-                "{} FTE kept in-house, half at L2 and half at L3 pay: service owner, incident-response lead, vendor management and regulator contact",
-                trim_float(v[A::RetainedFte])
+            SocOption::Outsourced => say(
+                Message::RetainedSalaries,
+                &[("fte", &trim_float(v[A::RetainedFte]))],
             ),
-            SocOption::Hybrid => format!(
-                "the internal team in Staffing (lead, incident response, detection engineering{}), hired over {} months",
-                if e.plan.co_managed[0].l2 > 0.0 { ", day-shift triage" } else { "" },
-                trim_float(e.plan.co_managed_build_months)
+            SocOption::Hybrid => say(
+                Message::CoManagedSalaries,
+                &[
+                    (
+                        "triage",
+                        &if e.plan.co_managed[0].l2 > 0.0 {
+                            say(Message::DayShiftTriage, &[])
+                        } else {
+                            String::new()
+                        },
+                    ),
+                    ("months", &trim_float(e.plan.co_managed_build_months)),
+                ],
             ),
         },
-        Item::VacancyCover => format!(
-            "{}% of posts empty at any time, covered at {} times their pay",
-            trim_float((v[A::VacancyPct] * 10.0).round() / 10.0),
-            trim_float(1.0 + price::VACANCY_PREMIUM)
+        Item::VacancyCover => say(
+            Message::VacancyCover,
+            &[
+                (
+                    "share",
+                    &trim_float((v[A::VacancyPct] * 10.0).round() / 10.0),
+                ),
+                ("factor", &trim_float(1.0 + price::VACANCY_PREMIUM)),
+            ],
         ),
-        Item::OnCall => format!("a rota of four on call out of hours at {}% of L3 base each", trim_float(v[A::OnCallPct])),
-        Item::Recruiting => format!("{}% of base salary per hire: new roles beyond today’s {} staff, growth, and {}% of the team leaving each year", trim_float(v[A::RecruitingPct]), trim_float(e.plan.existing()), trim_float(v[A::AttritionPct])),
-        Item::Training => format!("{} per internal security FTE per year", money_short(cur, v[A::TrainingPerFte])),
-        Item::TransitionStaff => format!("today’s staff not needed afterwards stay, at their own pay, until the provider has run {} months alongside them", trim_float(v[A::DualRunningMonths])),
+        Item::OnCall => say(
+            Message::OnCallAllowance,
+            &[("share", &trim_float(v[A::OnCallPct]))],
+        ),
+        Item::Recruiting => say(
+            Message::RecruitingCost,
+            &[
+                ("share", &trim_float(v[A::RecruitingPct])),
+                ("staff", &trim_float(e.plan.existing())),
+                ("attrition", &trim_float(v[A::AttritionPct])),
+            ],
+        ),
+        Item::Training => say(
+            Message::TrainingPerFte,
+            &[("amount", &money_short(cur, v[A::TrainingPerFte]))],
+        ),
+        Item::TransitionStaff => say(
+            Message::TransitionStaffStay,
+            &[("months", &trim_float(v[A::DualRunningMonths]))],
+        ),
         Item::Siem => {
             let kept = match option {
-                SocOption::Outsourced if !own_tools && owned.siem && decommission => " (owned: paid until the provider’s platform replaces it)",
-                _ if owned.siem => " (already owned: its running cost)",
-                _ => "",
+                SocOption::Outsourced if !own_tools && owned.siem && decommission => {
+                    say(Message::OwnedUntilReplaced, &[])
+                }
+                _ if owned.siem => say(Message::AlreadyOwned, &[]),
+                _ => String::new(),
             };
-            format!("graduated list bands by daily log volume, less a negotiated discount{kept}")
+            say(Message::SiemListBands, &[("kept", &kept)])
         }
-        Item::Edr => format!("{} per endpoint per month, servers and cloud workloads ×{}{}", money_short(cur, v[A::EdrPrice]), trim_float(v[A::EdrServerFactor]), if owned.edr { " (already owned: its running cost)" } else { "" }),
-        Item::Soar => format!("{} a year", money_short(cur, v[A::SoarAnnual])),
-        Item::ThreatIntel => format!("{} a year", money_short(cur, v[A::TipAnnual])),
-        Item::LogStorage => format!("{} days of logs in archive storage at {} per GB-month", trim_float(v[A::RetentionDays]), money_short(cur, v[A::StoragePrice])),
+        Item::Edr => say(
+            Message::EdrPricing,
+            &[
+                ("price", &money_short(cur, v[A::EdrPrice])),
+                ("factor", &trim_float(v[A::EdrServerFactor])),
+                (
+                    "kept",
+                    &if owned.edr {
+                        say(Message::AlreadyOwned, &[])
+                    } else {
+                        String::new()
+                    },
+                ),
+            ],
+        ),
+        Item::Soar => say(
+            Message::AYear,
+            &[("amount", &money_short(cur, v[A::SoarAnnual]))],
+        ),
+        Item::ThreatIntel => say(
+            Message::AYear,
+            &[("amount", &money_short(cur, v[A::TipAnnual]))],
+        ),
+        Item::LogStorage => say(
+            Message::LogStorageCost,
+            &[
+                ("days", &trim_float(v[A::RetentionDays])),
+                ("price", &money_short(cur, v[A::StoragePrice])),
+            ],
+        ),
         Item::ProviderFee => {
             let escalator = if v[A::ProviderEscalatorPct] != 0.0 {
-                format!(", rising {}% a year above inflation", trim_float(v[A::ProviderEscalatorPct]))
+                say(
+                    Message::RisingAboveInflation,
+                    &[("rise", &trim_float(v[A::ProviderEscalatorPct]))],
+                )
             } else {
                 String::new()
             };
-            let service = format!(
-                "service {} per endpoint per month in the 100–500 band, graduated by volume, servers ×{}, cloud workloads ×{}, plus log monitoring from {} per GB/day per month, ×{} for the provider’s region",
-                money_short(cur, v[A::MdrPrice]), trim_float(v[A::MdrServerFactor]), trim_float(v[A::MdrCloudFactor]), money_short(cur, v[A::MdrLogPrice]),
-                trim_float((v[A::ProviderRegionFactor] * 100.0).round() / 100.0)
+            let service = say(
+                Message::ProviderServicePrice,
+                &[
+                    ("price", &money_short(cur, v[A::MdrPrice])),
+                    ("servers", &trim_float(v[A::MdrServerFactor])),
+                    ("cloud", &trim_float(v[A::MdrCloudFactor])),
+                    ("log_price", &money_short(cur, v[A::MdrLogPrice])),
+                    (
+                        "region",
+                        &trim_float((v[A::ProviderRegionFactor] * 100.0).round() / 100.0),
+                    ),
+                ],
             );
-            match (option, e.plan.quote.is_some()) {
-                (SocOption::Hybrid, true) => format!("{}% of the quote’s service part, scaled as the estate grows{escalator}", trim_float(v[A::CoManagedSharePct])),
-                (_, true) => format!("the quote, scaled as the estate grows{escalator}"),
-                (SocOption::InHouse, false) => format!("the provider’s service fee for the bridge months ({service})"),
-                (SocOption::Outsourced, false) if own_tools => format!("service only, in the organisation’s own tools: {service}{escalator}"),
-                (SocOption::Outsourced, false) => format!("bundled: {service}, plus the platform it brings (EDR, log platform and storage) at the same licence prices as in-house{escalator}"),
-                (SocOption::Hybrid, false) => format!("{}% of the provider’s service fee, for 24/7 monitoring and triage in the organisation’s own tools ({service}){escalator}", trim_float(v[A::CoManagedSharePct])),
-            }
+            let share = trim_float(v[A::CoManagedSharePct]);
+            let values: &[(&str, &str)] = &[
+                ("share", &share),
+                ("service", &service),
+                ("escalator", &escalator),
+            ];
+            let message = match (option, e.plan.quote.is_some()) {
+                (SocOption::Hybrid, true) => Message::QuoteServiceShare,
+                (_, true) => Message::QuoteScaled,
+                (SocOption::InHouse, false) => Message::BridgeServiceFee,
+                (SocOption::Outsourced, false) if own_tools => Message::ServiceOnlyOwnTools,
+                (SocOption::Outsourced, false) => Message::BundledPlatform,
+                (SocOption::Hybrid, false) => Message::CoManagedServiceShare,
+            };
+            say(message, values)
         }
-        Item::IrRetainer => format!("{} a year", money_short(cur, v[A::IrRetainerAnnual])),
-        Item::Forensics => format!("{} hours a year at {} an hour", trim_float(v[A::ForensicsHours]), money_short(cur, v[A::IrHourlyRate])),
-        Item::Build => format!("{}% of the first full year’s cost of the people hired", trim_float(v[A::BuildCostPct])),
-        Item::ToolDeployment => format!("{}% of the first year’s cost of the tools not yet owned", trim_float(v[A::BuildCostPct])),
+        Item::IrRetainer => say(
+            Message::AYear,
+            &[("amount", &money_short(cur, v[A::IrRetainerAnnual]))],
+        ),
+        Item::Forensics => say(
+            Message::ForensicsHours,
+            &[
+                ("hours", &trim_float(v[A::ForensicsHours])),
+                ("rate", &money_short(cur, v[A::IrHourlyRate])),
+            ],
+        ),
+        Item::Build => say(
+            Message::BuildCost,
+            &[("share", &trim_float(v[A::BuildCostPct]))],
+        ),
+        Item::ToolDeployment => say(
+            Message::ToolDeploymentCost,
+            &[("share", &trim_float(v[A::BuildCostPct]))],
+        ),
         Item::Onboarding => match e.plan.quote {
             Some(_) => "the quoted onboarding fee".to_string(),
             None => {
                 let months = v[A::OnboardingMonths];
-                format!("{} {} of the provider fee", trim_float(months), if months == 1.0 { "month" } else { "months" })
+                let plural = if months == 1.0 {
+                    String::new()
+                } else {
+                    say(Message::PluralS, &[])
+                };
+                say(
+                    Message::OnboardingMonths,
+                    &[("months", &trim_float(months)), ("plural", &plural)],
+                )
             }
         },
         Item::Redeployment => match e.plan.redeployment_cost {
-            Some(c) => format!("{} per person (given in the profile)", money_short(cur, c)),
-            None => format!("{} months of L2 salary per person", trim_float(v[A::RedeploymentMonths])),
+            Some(c) => say(
+                Message::RedeploymentGiven,
+                &[("amount", &money_short(cur, c))],
+            ),
+            None => say(
+                Message::RedeploymentMonths,
+                &[("months", &trim_float(v[A::RedeploymentMonths]))],
+            ),
         },
-        Item::ExitReserve => format!(
-            "{} months of paying two providers when the {}-year term ends, within the {}-month transition the contract requires",
-            trim_float(v[A::DualRunningMonths]), trim_float(v[A::TermYears]), trim_float(v[A::ExitTransitionMonths])
+        Item::ExitReserve => say(
+            Message::ExitReserveMonths,
+            &[
+                ("months", &trim_float(v[A::DualRunningMonths])),
+                ("years", &trim_float(v[A::TermYears])),
+                ("transition", &trim_float(v[A::ExitTransitionMonths])),
+            ],
         ),
     }
 }
@@ -434,7 +562,7 @@ fn lines(profile: &Profile, e: &Economics, option: SocOption) -> Vec<CostLine> {
     };
     vec![
         line("Staff", "salaries with employer on-costs and overhead, shift and on-call pay, recruiting and training".into()),
-        line("Technology", format!("tool licences and log storage; {provider_platform}")),
+        line("Technology", say(Message::TechnologyLine, &[("platform", provider_platform)])),
         line("Provider", match option {
             SocOption::InHouse => "a provider bridge while the SOC is built, when the deadline needs one".into(),
             _ => "the provider’s recurring fee from the month it starts monitoring".into(),

@@ -15,6 +15,7 @@
 
 use super::treatment::{self, reduce};
 use crate::evaluate::assessment::{Band, PhasedRating, Residual, Risk, RiskKind, SocOption};
+use crate::evaluate::messages::{say, Message};
 use crate::profile::model::*;
 use crate::profile::Profile;
 use std::collections::BTreeMap;
@@ -124,7 +125,8 @@ fn assess(profile: &Profile, threat: Threat, asset: Option<&CriticalAsset>) -> A
     let mut l = base_likelihood(threat);
     if industry_raises(threat, industry) {
         l += 1;
-        factors.push(format!("common in {}", industry.label().to_lowercase()));
+        let industry = industry.label().to_lowercase();
+        factors.push(say(Message::CommonIn, &[("industry", &industry)]));
     }
     if profile.risk.targeted_by_apt && matches!(threat, Threat::NationState | Threat::SupplyChain) {
         l += if threat == Threat::NationState { 2 } else { 1 };
@@ -133,14 +135,15 @@ fn assess(profile: &Profile, threat: Threat, asset: Option<&CriticalAsset>) -> A
     if profile.risk.incidents_last_24_months > 0 && profile.risk.incident_threats.contains(&threat)
     {
         l += 1;
-        factors.push(format!(
-            "{} incident{} in 24 months",
-            profile.risk.incidents_last_24_months,
-            if profile.risk.incidents_last_24_months == 1 {
-                ""
-            } else {
-                "s"
-            }
+        let count = profile.risk.incidents_last_24_months;
+        let plural = if count == 1 {
+            String::new()
+        } else {
+            say(Message::PluralS, &[])
+        };
+        factors.push(say(
+            Message::IncidentsIn24Months,
+            &[("count", &count.to_string()), ("plural", &plural)],
         ));
     }
     let internet_facing = asset.is_none_or(|a| a.internet_facing);

@@ -13,6 +13,7 @@
 use super::register::{band, Timing};
 use super::treatment::reduce;
 use crate::evaluate::assessment::{Band, PhasedRating, Residual, Risk, RiskKind, SocOption};
+use crate::evaluate::messages::{say, Message};
 use crate::profile::model::{Coverage, Criticality, DataClass, HiringMarket, Threat};
 use crate::profile::Profile;
 use std::collections::BTreeMap;
@@ -283,9 +284,9 @@ pub fn risks(
         SourcingRisk {
             key: "key_person",
             label: "Loss of key people",
-            factors: vec![format!(
-                "the hiring market is {}; about a quarter of SOC staff leave each year",
-                profile.security_team.hiring_market.key()
+            factors: vec![say(
+                Message::HiringMarketAttrition,
+                &[("market", profile.security_team.hiring_market.key())],
             )],
             precedents: &["ponemon-devo-2020", "isaca-2025"],
             exposures: [
