@@ -262,7 +262,7 @@ pub enum Message {
 }
 
 impl Message {
-    pub const ALL: [Message; 216] = [
+    pub const ALL: [Message; 227] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
