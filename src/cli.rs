@@ -10,14 +10,14 @@
 
 use crate::batch::Shard;
 use crate::config::{FormatArg, OutputArgs, PaperArg, PdfStandardArg};
-pub use crate::console::ColorArg;
+pub(crate) use crate::console::ColorArg;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::str::FromStr;
 
 /// What socsource is, in one line (the manual page's NAME).
-pub const SUMMARY: &str =
+pub(crate) const SUMMARY: &str =
     "decide whether to build, outsource or run a hybrid Security Operations Center, and write the board report";
 
 const ABOUT: &str = "Should an organisation build its own Security Operations Center, \
@@ -26,7 +26,7 @@ organisation profiles (YAML), evaluates them, and writes board-ready reports.";
 
 /// The examples and notes of one command's help and manual page.
 #[derive(Debug, Clone, Copy)]
-pub struct Guide {
+pub(crate) struct Guide {
     /// The subcommand, with a space for nested ones (`templates export`);
     /// empty for `socsource` itself.
     pub command: &'static str,
@@ -67,7 +67,7 @@ const PORTFOLIO_FILES: &[(&str, &str)] = &[
 ];
 
 /// Every command's examples and notes, in the order of `socsource --help`.
-pub const GUIDES: &[Guide] = &[
+pub(crate) const GUIDES: &[Guide] = &[
     Guide {
         command: "",
         examples: &[
@@ -387,12 +387,12 @@ or not at all.",
 ];
 
 /// The guide of a command (`""` for socsource itself).
-pub fn guide(command: &str) -> Option<&'static Guide> {
+pub(crate) fn guide(command: &str) -> Option<&'static Guide> {
     GUIDES.iter().find(|g| g.command == command)
 }
 
 /// The environment variables socsource reads, each with what it does.
-pub const ENVIRONMENT: &[(&str, &str)] = &[
+pub(crate) const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "SOURCE_DATE_EPOCH",
         "Seconds since 1970-01-01: the report date of every profile that gives none, and with it every date in every output, so that the same inputs give byte-identical files. Anything but a whole number is a usage error.",
@@ -459,7 +459,7 @@ fn after_help(guide: &Guide, top: bool) -> String {
 
 /// Text wrapped at `width` columns, line by line; a line that starts with
 /// a space is an example and is kept as it is.
-pub fn wrap(text: &str, width: usize) -> String {
+pub(crate) fn wrap(text: &str, width: usize) -> String {
     let mut out = Vec::new();
     for line in text.lines() {
         if line.starts_with(' ') || line.chars().count() <= width {
@@ -502,7 +502,7 @@ pub fn command() -> clap::Command {
 
 /// The `--color` choice in raw arguments, found before clap parses them so
 /// that clap's own messages (an unknown option, `--help`) follow it too.
-pub fn color_in_args(args: &[OsString]) -> ColorArg {
+pub(crate) fn color_in_args(args: &[OsString]) -> ColorArg {
     let mut choice = ColorArg::Auto;
     let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = iter.next() {
@@ -523,7 +523,7 @@ pub fn color_in_args(args: &[OsString]) -> ColorArg {
 
 /// What `validate` prints on standard output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum DiagnosticFormat {
+pub(crate) enum DiagnosticFormat {
     /// Diagnostics as a compiler prints them, on standard error
     #[default]
     Text,
@@ -533,7 +533,7 @@ pub enum DiagnosticFormat {
 
 #[derive(Debug, Parser)]
 #[command(name = "socsource", version, about = SUMMARY, long_about = ABOUT)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// When to colour messages: auto (on a terminal, unless NO_COLOR is set), always, never
@@ -549,7 +549,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check profiles and report every problem in them
     Validate {
         /// Profile files or folders; `-` reads one profile from standard input
@@ -680,7 +680,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum TemplatesAction {
+pub(crate) enum TemplatesAction {
     /// Write the built-in templates to a folder for editing
     Export {
         /// Folder to write them to

@@ -37,7 +37,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// How a profile read from standard input is named in messages.
-pub const STDIN_NAME: &str = "<stdin>";
+pub(crate) const STDIN_NAME: &str = "<stdin>";
 
 /// Whether a command-line path means standard input.
 fn is_stdin(path: &Path) -> bool {
@@ -115,7 +115,7 @@ fn report_diagnostics(console: &mut Console<'_>, format: DiagnosticFormat, diags
     }
 }
 
-pub fn validate(
+pub(crate) fn validate(
     paths: &[PathBuf],
     format: DiagnosticFormat,
     console: &mut Console<'_>,
@@ -177,14 +177,14 @@ pub fn validate(
     Ok(Outcome::from_failures(invalid + found.problems.len()))
 }
 
-pub fn schema(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
+pub(crate) fn schema(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     let schema = profile::schema::profile_schema();
     let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     let _ = writeln!(console.out, "{text}");
     Ok(Outcome::Success)
 }
 
-pub fn init(
+pub(crate) fn init(
     file: &Path,
     force: bool,
     quotes: bool,
@@ -270,7 +270,7 @@ fn renderer_with(
 
 /// `report`: render the given profiles; `--out -` writes the one requested
 /// file to standard output.
-pub fn report(
+pub(crate) fn report(
     inputs: &[PathBuf],
     options: &RenderOptions,
     console: &mut Console<'_>,
@@ -400,7 +400,7 @@ fn report_to_stdout(
 
 /// `batch`: every profile under the folders, the shard record, and (when
 /// not sharded) the portfolio index, summary and manifest.
-pub fn batch(
+pub(crate) fn batch(
     inputs: &[PathBuf],
     options: &RenderOptions,
     (shard, open): (Option<Shard>, bool),
@@ -493,7 +493,7 @@ fn warming<T>(renderer: &Renderer, options: &RenderOptions, work: impl FnOnce() 
 
 /// `index`: merge shard records into one portfolio index, with the
 /// templates the shards were rendered with.
-pub fn index(
+pub(crate) fn index(
     dirs: &[PathBuf],
     out: Option<&Path>,
     (templates, strict): (Option<&Path>, bool),
@@ -539,7 +539,7 @@ pub fn index(
     }
 }
 
-pub fn export_templates(
+pub(crate) fn export_templates(
     dir: &Path,
     force: bool,
     console: &mut Console<'_>,
@@ -578,7 +578,7 @@ pub fn export_templates(
 /// `docs`: write every generated documentation page into `dir`. Folders
 /// are made first, so a folder that cannot be made stops the run before
 /// any page is written; each page is written atomically.
-pub fn docs(dir: &Path, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
+pub(crate) fn docs(dir: &Path, console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     let profile = crate::docs::reference_profile().ok_or(UsageError::StarterProfile)?;
     crate::fsio::check_output_folder(dir)?;
     let pages = crate::docs::pages(&profile);
@@ -603,7 +603,7 @@ pub fn docs(dir: &Path, console: &mut Console<'_>) -> Result<Outcome, UsageError
 }
 
 /// `completions`: the completion script for `shell` on standard output.
-pub fn completions(
+pub(crate) fn completions(
     shell: clap_complete::Shell,
     console: &mut Console<'_>,
 ) -> Result<Outcome, UsageError> {
@@ -613,7 +613,7 @@ pub fn completions(
 }
 
 /// `man`: the manual page, as roff, on standard output.
-pub fn man(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
+pub(crate) fn man(console: &mut Console<'_>) -> Result<Outcome, UsageError> {
     let _ = console.out.write_all(&crate::docs::man_page());
     Ok(Outcome::Success)
 }
@@ -683,7 +683,7 @@ fn assessment_of(
 }
 
 /// `diff`: what changed between two assessments of one organisation.
-pub fn diff(
+pub(crate) fn diff(
     old: &Path,
     new: &Path,
     options: &DiffOptions,

@@ -17,7 +17,7 @@ use crate::evaluate::assessment::SocOption;
 use crate::numbers::{and_list, decimal, money_short, percent_1};
 use serde::Serialize;
 use std::collections::BTreeMap;
-pub use view::Assessment;
+pub(crate) use view::Assessment;
 
 /// Why two assessments cannot be compared.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

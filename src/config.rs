@@ -22,14 +22,14 @@ use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 
 /// Most reports rendered at once.
-pub const MAX_JOBS: usize = 256;
+pub(crate) const MAX_JOBS: usize = 256;
 
 /// Largest `--font` file read.
-pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The invocation itself is wrong; nothing was done.
 #[derive(Debug, thiserror::Error)]
-pub enum UsageError {
+pub(crate) enum UsageError {
     #[error("`--out -` writes one file to standard output; choose one format with --format (and one edition)")]
     StdoutNeedsOneFormat,
     #[error("`--out -` writes one file to standard output; choose one format with --format")]
@@ -103,7 +103,7 @@ pub enum UsageError {
 
 /// Options shared by `report` and `batch`.
 #[derive(Debug, Clone, Args)]
-pub struct OutputArgs {
+pub(crate) struct OutputArgs {
     /// Output folder; `-` writes the one requested file to standard output
     #[arg(long, short, default_value = "out", value_name = "DIR")]
     pub out: PathBuf,
@@ -160,20 +160,20 @@ pub struct OutputArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EditionArg {
+pub(crate) enum EditionArg {
     Full,
     Brief,
     Both,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PaperArg {
+pub(crate) enum PaperArg {
     A4,
     Letter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PdfStandardArg {
+pub(crate) enum PdfStandardArg {
     /// Tagged PDF for assistive technology (ISO 14289-1)
     #[value(name = "ua-1")]
     Ua1,
@@ -185,7 +185,7 @@ pub enum PdfStandardArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum FormatArg {
+pub(crate) enum FormatArg {
     Md,
     Html,
     Pdf,
@@ -194,7 +194,7 @@ pub enum FormatArg {
 
 /// Where rendered files go.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Output {
+pub(crate) enum Output {
     Dir(PathBuf),
     /// `--out -`: the single requested file goes to standard output.
     Stdout,
@@ -202,12 +202,12 @@ pub enum Output {
 
 impl RenderOptions {
     /// How every profile of the run is loaded.
-    pub fn load_options(&self, default_date: Date) -> LoadOptions {
+    pub(crate) fn load_options(&self, default_date: Date) -> LoadOptions {
         self.run_options().load_options(default_date)
     }
 
     /// What a batch run needs of these options.
-    pub fn run_options(&self) -> RunOptions<'_> {
+    pub(crate) fn run_options(&self) -> RunOptions<'_> {
         RunOptions {
             formats: &self.formats,
             editions: &self.editions,
@@ -220,7 +220,7 @@ impl RenderOptions {
 
 /// Checked options for `report` and `batch`.
 #[derive(Debug, Clone)]
-pub struct RenderOptions {
+pub(crate) struct RenderOptions {
     pub output: Output,
     /// Requested formats, in a fixed order, without repeats.
     pub formats: Vec<Format>,
@@ -243,7 +243,10 @@ pub struct RenderOptions {
 }
 
 impl RenderOptions {
-    pub fn from_args(args: &OutputArgs, profiles: usize) -> Result<RenderOptions, UsageError> {
+    pub(crate) fn from_args(
+        args: &OutputArgs,
+        profiles: usize,
+    ) -> Result<RenderOptions, UsageError> {
         let formats = formats(&args.format);
         let editions = match args.edition {
             EditionArg::Full => vec![Edition::Full],
@@ -329,7 +332,7 @@ fn pdf_standard(arg: PdfStandardArg) -> PdfStandard {
 
 /// Where the PDF looks for installed fonts: `SOCSOURCE_FONT_PATH` (folders,
 /// separated as `PATH` is; set and empty for none), else the machine's.
-pub fn system_font_source() -> SystemFontSource {
+pub(crate) fn system_font_source() -> SystemFontSource {
     match std::env::var_os("SOCSOURCE_FONT_PATH") {
         Some(list) => SystemFontSource::Folders(
             std::env::split_paths(&list)
@@ -355,7 +358,7 @@ fn read_font(path: Option<&Path>) -> Result<Option<Vec<u8>>, UsageError> {
 
 /// Checked options for `diff`.
 #[derive(Debug, Clone)]
-pub struct DiffOptions {
+pub(crate) struct DiffOptions {
     pub output: Output,
     pub formats: Vec<Format>,
     pub templates: Option<PathBuf>,
@@ -368,7 +371,7 @@ pub struct DiffOptions {
 }
 
 impl DiffOptions {
-    pub fn from_args(
+    pub(crate) fn from_args(
         out: &Path,
         format: &[FormatArg],
         (templates, strict): (Option<&Path>, bool),
@@ -399,7 +402,7 @@ impl DiffOptions {
 
 /// The date a report carries when its profile gives none: `SOURCE_DATE_EPOCH`
 /// when set (reproducible builds), else today in UTC.
-pub fn default_report_date() -> Result<Date, UsageError> {
+pub(crate) fn default_report_date() -> Result<Date, UsageError> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => value
             .trim()

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 /// When messages are coloured.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorArg {
+pub(crate) enum ColorArg {
     /// On a terminal, unless NO_COLOR is set
     #[default]
     Auto,
@@ -36,7 +36,7 @@ pub enum ColorArg {
 
 /// How a run talks to the terminal.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ConsoleStyle {
+pub(crate) struct ConsoleStyle {
     /// Only failures and the closing line.
     pub quiet: bool,
     /// A progress bar (standard error is a terminal).
@@ -49,7 +49,7 @@ pub struct ConsoleStyle {
 
 impl ConsoleStyle {
     /// The style for this process's standard streams and `--color`.
-    pub fn detect(choice: ColorArg) -> ConsoleStyle {
+    pub(crate) fn detect(choice: ColorArg) -> ConsoleStyle {
         let terminal = std::io::stderr().is_terminal();
         ConsoleStyle {
             quiet: false,
@@ -61,13 +61,13 @@ impl ConsoleStyle {
 }
 
 /// `NO_COLOR` is set and not empty (no-color.org).
-pub fn no_color() -> bool {
+pub(crate) fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Whether to colour: `always` and `never` say so; `auto` colours a
 /// terminal unless `NO_COLOR` asks not to.
-pub fn use_color(choice: ColorArg, terminal: bool, no_color: bool) -> bool {
+pub(crate) fn use_color(choice: ColorArg, terminal: bool, no_color: bool) -> bool {
     match choice {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -76,7 +76,7 @@ pub fn use_color(choice: ColorArg, terminal: bool, no_color: bool) -> bool {
 }
 
 /// clap's colour choice for its own messages (help, usage errors).
-pub fn clap_color(choice: ColorArg) -> clap::ColorChoice {
+pub(crate) fn clap_color(choice: ColorArg) -> clap::ColorChoice {
     match choice {
         ColorArg::Always => clap::ColorChoice::Always,
         ColorArg::Never => clap::ColorChoice::Never,
@@ -88,13 +88,13 @@ pub fn clap_color(choice: ColorArg) -> clap::ColorChoice {
 /// Standard output, remembering the first write error that is not a
 /// closed pipe (a reader that stops reading, as `head` does, is not a
 /// failure; a full disk is).
-pub struct TrackedOutput<W: Write> {
+pub(crate) struct TrackedOutput<W: Write> {
     inner: W,
     failed: Option<io::Error>,
 }
 
 impl<W: Write> TrackedOutput<W> {
-    pub fn new(inner: W) -> TrackedOutput<W> {
+    pub(crate) fn new(inner: W) -> TrackedOutput<W> {
         TrackedOutput {
             inner,
             failed: None,
@@ -102,7 +102,7 @@ impl<W: Write> TrackedOutput<W> {
     }
 
     /// The first write error that was not a closed pipe, if any.
-    pub fn failure(&self) -> Option<&io::Error> {
+    pub(crate) fn failure(&self) -> Option<&io::Error> {
         self.failed.as_ref()
     }
 
@@ -134,14 +134,18 @@ impl<W: Write> Write for TrackedOutput<W> {
 }
 
 /// The standard streams, passed in so tests can capture them.
-pub struct Console<'a> {
+pub(crate) struct Console<'a> {
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
     pub style: ConsoleStyle,
 }
 
 impl<'a> Console<'a> {
-    pub fn new(out: &'a mut dyn Write, err: &'a mut dyn Write, style: ConsoleStyle) -> Console<'a> {
+    pub(crate) fn new(
+        out: &'a mut dyn Write,
+        err: &'a mut dyn Write,
+        style: ConsoleStyle,
+    ) -> Console<'a> {
         Console { out, err, style }
     }
 
@@ -149,30 +153,30 @@ impl<'a> Console<'a> {
     /// `warning:` is coloured on a terminal. Messages quote file names and
     /// file contents, so control and reordering characters in them are
     /// shown as `\u{..}` escapes, never sent to the terminal.
-    pub fn message(&mut self, text: &str) {
+    pub(crate) fn message(&mut self, text: &str) {
         let text = printable_lines(text);
         let _ = write!(self.err, "{}", colorize(&text, self.style.color));
     }
 
-    pub fn diagnostics(&mut self, diags: &[Diagnostic]) {
+    pub(crate) fn diagnostics(&mut self, diags: &[Diagnostic]) {
         for d in diags {
             self.message(&d.to_string());
         }
     }
 
     /// `error: <what>` on standard error.
-    pub fn error(&mut self, what: &dyn Display) {
+    pub(crate) fn error(&mut self, what: &dyn Display) {
         self.message(&format!("error: {what}\n"));
     }
 
     /// A plain line on standard error (summaries, `wrote ...`).
-    pub fn note(&mut self, line: &str) {
+    pub(crate) fn note(&mut self, line: &str) {
         let _ = writeln!(self.err, "{}", printable_lines(line));
     }
 
     /// The end of a run: flush standard output, and say why the invocation
     /// was refused if it was.
-    pub fn finish<T, E: Display>(&mut self, result: &Result<T, E>) {
+    pub(crate) fn finish<T, E: Display>(&mut self, result: &Result<T, E>) {
         let _ = self.out.flush();
         if let Err(usage) = result {
             self.message(&format!("error: {usage}\n"));
@@ -182,7 +186,7 @@ impl<'a> Console<'a> {
 
 /// Colour the label a message starts with (`error:`, `warning:`); a label
 /// anywhere else in the text is part of what is said and stays as it is.
-pub fn colorize(text: &str, color: bool) -> String {
+pub(crate) fn colorize(text: &str, color: bool) -> String {
     if !color {
         return text.to_string();
     }
@@ -200,7 +204,7 @@ pub fn colorize(text: &str, color: bool) -> String {
 }
 
 /// Progress on a terminal: one line, redrawn at most ten times a second.
-pub struct Progress {
+pub(crate) struct Progress {
     enabled: bool,
     total: usize,
     last: Option<Instant>,
@@ -208,7 +212,7 @@ pub struct Progress {
 
 impl Progress {
     /// A bar for `total` profiles, drawn only if the style asks for one.
-    pub fn new(style: ConsoleStyle, total: usize) -> Progress {
+    pub(crate) fn new(style: ConsoleStyle, total: usize) -> Progress {
         Progress {
             enabled: style.progress && !style.quiet,
             total,
@@ -216,7 +220,7 @@ impl Progress {
         }
     }
 
-    pub fn draw(&mut self, err: &mut dyn Write, done: usize, failed: usize) {
+    pub(crate) fn draw(&mut self, err: &mut dyn Write, done: usize, failed: usize) {
         if !self.enabled {
             return;
         }
@@ -245,7 +249,7 @@ impl Progress {
     }
 
     /// Erase the bar, before other text or at the end.
-    pub fn clear(&self, err: &mut dyn Write) {
+    pub(crate) fn clear(&self, err: &mut dyn Write) {
         if self.enabled {
             let _ = write!(err, "\r{}\r", " ".repeat(60));
         }

@@ -136,7 +136,7 @@ impl fmt::Display for Diagnostic {
 
 /// Diagnostics as one message: each in full, the first without its
 /// `error: ` label (the caller prints its own in its place).
-pub fn one_per_line(diags: &[Diagnostic]) -> String {
+pub(crate) fn one_per_line(diags: &[Diagnostic]) -> String {
     let text: String = diags.iter().map(|d| d.to_string()).collect();
     text.trim_end().trim_start_matches("error: ").to_string()
 }
@@ -144,11 +144,11 @@ pub fn one_per_line(diags: &[Diagnostic]) -> String {
 /// At most this many diagnostics are listed for one file; the rest are
 /// counted. A file with thousands of problems is the wrong file or one
 /// mistake repeated, and the first hundred say which.
-pub const MAX_PER_FILE: usize = 100;
+pub(crate) const MAX_PER_FILE: usize = 100;
 
 /// The first [`MAX_PER_FILE`] diagnostics of `file`, in the order given,
 /// then one saying how many more there are.
-pub fn capped(mut diags: Vec<Diagnostic>, file: &str) -> Vec<Diagnostic> {
+pub(crate) fn capped(mut diags: Vec<Diagnostic>, file: &str) -> Vec<Diagnostic> {
     if diags.len() <= MAX_PER_FILE {
         return diags;
     }
@@ -208,13 +208,13 @@ pub fn is_hidden_or_control(c: char) -> bool {
 /// Text from a file as it may be shown on a terminal: every character of
 /// [`is_hidden_or_control`] written as a `\u{202e}`-style escape, line
 /// breaks included. Text with none is returned as it is.
-pub fn printable(text: &str) -> Cow<'_, str> {
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
     escape_hidden(text, false)
 }
 
 /// As [`printable`], but line breaks and tabs kept: for whole messages of
 /// several lines.
-pub fn printable_lines(text: &str) -> Cow<'_, str> {
+pub(crate) fn printable_lines(text: &str) -> Cow<'_, str> {
     escape_hidden(text, true)
 }
 
@@ -272,14 +272,14 @@ fn quoted_line(text: &str, column: usize) -> (String, String, usize) {
 /// for: a file with tens of thousands of problems is then reported in time
 /// linear in its size, not re-read from the top for every diagnostic.
 #[derive(Debug, Clone)]
-pub struct SourceText<'a> {
+pub(crate) struct SourceText<'a> {
     pub file: &'a str,
     pub text: &'a str,
     line_starts: OnceLock<Vec<usize>>,
 }
 
 impl<'a> SourceText<'a> {
-    pub fn new(file: &'a str, text: &'a str) -> SourceText<'a> {
+    pub(crate) fn new(file: &'a str, text: &'a str) -> SourceText<'a> {
         SourceText {
             file,
             text,
@@ -296,7 +296,7 @@ impl<'a> SourceText<'a> {
     }
 
     /// The 1-based line, without its `\n` or `\r\n`.
-    pub fn line(&self, line: usize) -> Option<&'a str> {
+    pub(crate) fn line(&self, line: usize) -> Option<&'a str> {
         let starts = self.line_starts();
         let start = *starts.get(line.checked_sub(1)?)?;
         let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
@@ -305,7 +305,7 @@ impl<'a> SourceText<'a> {
     }
 
     /// An error at `line:column`, quoting the source line.
-    pub fn error(
+    pub(crate) fn error(
         &self,
         key_path: Option<&str>,
         line: usize,
@@ -326,7 +326,7 @@ impl<'a> SourceText<'a> {
         }
     }
 
-    pub fn warning(
+    pub(crate) fn warning(
         &self,
         key_path: Option<&str>,
         line: usize,

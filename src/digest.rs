@@ -9,14 +9,14 @@ use std::io::{self, Write};
 /// FNV-1a (64-bit) of `text`: stable across platforms and releases, unlike
 /// std's hasher, and fast on short keys. Not for content identity (that is
 /// SHA-256's).
-pub fn fnv1a(text: &str) -> u64 {
+pub(crate) fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
 /// The SHA-256 of `bytes`, as 64 hex digits.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
@@ -26,13 +26,13 @@ fn hex(digest: &[u8]) -> String {
 
 /// A writer that hashes what passes through it, so a large file is hashed
 /// as it is streamed, never held in memory.
-pub struct HashingWriter<'w> {
+pub(crate) struct HashingWriter<'w> {
     inner: &'w mut dyn Write,
     hash: Sha256,
 }
 
 impl<'w> HashingWriter<'w> {
-    pub fn new(inner: &'w mut dyn Write) -> HashingWriter<'w> {
+    pub(crate) fn new(inner: &'w mut dyn Write) -> HashingWriter<'w> {
         HashingWriter {
             inner,
             hash: Sha256::new(),
@@ -40,7 +40,7 @@ impl<'w> HashingWriter<'w> {
     }
 
     /// The SHA-256 of everything written, as 64 hex digits.
-    pub fn finish(self) -> String {
+    pub(crate) fn finish(self) -> String {
         hex(&self.hash.finalize())
     }
 }

@@ -12,7 +12,7 @@ use crate::config::UsageError;
 
 /// How a command ended, when it could run at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Everything asked for was done.
     Success,
     /// Some profile or file failed; the rest was done.
@@ -21,7 +21,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// Success when nothing failed (or was skipped after a failure).
-    pub fn from_failures(failures: usize) -> Outcome {
+    pub(crate) fn from_failures(failures: usize) -> Outcome {
         if failures == 0 {
             Outcome::Success
         } else {
@@ -31,7 +31,7 @@ impl Outcome {
 }
 
 /// The exit statuses, each with a short meaning and what it covers.
-pub const TABLE: [(u8, &str, &str); 3] = [
+pub(crate) const TABLE: [(u8, &str, &str); 3] = [
     (
         SUCCESS,
         "all good",
@@ -50,15 +50,15 @@ pub const TABLE: [(u8, &str, &str); 3] = [
 ];
 
 /// The line every subcommand's `--help` ends with.
-pub const FOOTER: &str =
+pub(crate) const FOOTER: &str =
     "Exit status: 0 all good, 1 some input failed (the rest was processed), 2 usage or environment error before any work.";
 
-pub const SUCCESS: u8 = 0;
-pub const SOME_FAILED: u8 = 1;
-pub const USAGE: u8 = 2;
+pub(crate) const SUCCESS: u8 = 0;
+pub(crate) const SOME_FAILED: u8 = 1;
+pub(crate) const USAGE: u8 = 2;
 
 /// The exit status of a command's result.
-pub fn status(result: &Result<Outcome, UsageError>) -> u8 {
+pub(crate) fn status(result: &Result<Outcome, UsageError>) -> u8 {
     match result {
         Ok(Outcome::Success) => SUCCESS,
         Ok(Outcome::SomeFailed) => SOME_FAILED,
@@ -68,7 +68,7 @@ pub fn status(result: &Result<Outcome, UsageError>) -> u8 {
 
 /// The status of a run whose results could not all be written to
 /// standard output (a closed pipe aside, which is the reader's choice).
-pub fn with_output_failed(status: u8, output_failed: bool) -> u8 {
+pub(crate) fn with_output_failed(status: u8, output_failed: bool) -> u8 {
     if output_failed && status == SUCCESS {
         SOME_FAILED
     } else {
@@ -78,7 +78,7 @@ pub fn with_output_failed(status: u8, output_failed: bool) -> u8 {
 
 /// The exit status when clap refuses the arguments or prints help or the
 /// version (which go to standard output and are not errors).
-pub fn clap_status(err: &clap::Error) -> u8 {
+pub(crate) fn clap_status(err: &clap::Error) -> u8 {
     if err.use_stderr() {
         USAGE
     } else {

@@ -47,7 +47,7 @@ impl IoError {
 }
 
 /// The OS message without Rust's " (os error N)" suffix.
-pub fn describe(err: &io::Error) -> String {
+pub(crate) fn describe(err: &io::Error) -> String {
     let text = err.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
@@ -64,7 +64,7 @@ fn context<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -
 }
 
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// The file holds more than the limit allows.
     TooLarge {
         size: u64,
@@ -75,7 +75,7 @@ pub enum ReadError {
 
 impl ReadError {
     /// The limit in words: "1 MiB".
-    pub fn limit_words(limit: u64) -> String {
+    pub(crate) fn limit_words(limit: u64) -> String {
         const MIB: u64 = 1024 * 1024;
         if limit.is_multiple_of(MIB) {
             format!("{} MiB", limit / MIB)
@@ -88,7 +88,7 @@ impl ReadError {
 /// Refuse what is not a regular file (after following links): a folder, a
 /// device such as `/dev/zero`, a pipe or a socket. Checked before opening,
 /// since opening a pipe would wait for a writer.
-pub fn regular_file(path: &Path) -> Result<fs::Metadata, IoError> {
+pub(crate) fn regular_file(path: &Path) -> Result<fs::Metadata, IoError> {
     let meta = fs::metadata(path).map_err(context("read", path))?;
     if meta.is_dir() {
         return Err(IoError {
@@ -109,7 +109,7 @@ pub fn regular_file(path: &Path) -> Result<fs::Metadata, IoError> {
 
 /// Read a whole regular file, refusing it unread if it is larger than `max`
 /// bytes, and never reading more than `max + 1` bytes even if it grows.
-pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let meta = regular_file(path).map_err(ReadError::Io)?;
     if meta.len() > max {
         return Err(ReadError::TooLarge {
@@ -133,7 +133,7 @@ pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 
 /// [`read_limited`] as UTF-8 text; invalid UTF-8 is an I/O error naming
 /// the file.
-pub fn read_text_limited(path: &Path, max: u64) -> Result<String, ReadError> {
+pub(crate) fn read_text_limited(path: &Path, max: u64) -> Result<String, ReadError> {
     let bytes = read_limited(path, max)?;
     String::from_utf8(bytes).map_err(|_| {
         ReadError::Io(IoError {
@@ -146,7 +146,7 @@ pub fn read_text_limited(path: &Path, max: u64) -> Result<String, ReadError> {
 
 impl ReadError {
     /// The error as an [`IoError`] on `path`, for callers with one error type.
-    pub fn into_io(self, path: &Path) -> IoError {
+    pub(crate) fn into_io(self, path: &Path) -> IoError {
         match self {
             ReadError::Io(e) => e,
             too_large => IoError {
@@ -174,25 +174,25 @@ impl fmt::Display for ReadError {
 }
 
 /// The entries of a folder, in no particular order.
-pub fn read_dir(path: &Path) -> Result<Vec<PathBuf>, IoError> {
+pub(crate) fn read_dir(path: &Path) -> Result<Vec<PathBuf>, IoError> {
     fs::read_dir(path)
         .and_then(|entries| entries.map(|e| e.map(|e| e.path())).collect())
         .map_err(context("read folder", path))
 }
 
 /// What a path is, following symbolic links.
-pub fn metadata(path: &Path) -> Result<fs::Metadata, IoError> {
+pub(crate) fn metadata(path: &Path) -> Result<fs::Metadata, IoError> {
     fs::metadata(path).map_err(context("read", path))
 }
 
-pub fn remove_file(path: &Path) -> Result<(), IoError> {
+pub(crate) fn remove_file(path: &Path) -> Result<(), IoError> {
     fs::remove_file(path).map_err(context("remove", path))
 }
 
 /// Make a folder and its parents. When a file stands where a folder must
 /// be, the error says which, rather than the operating system's "File
 /// exists" or "Not a directory".
-pub fn create_dir_all(path: &Path) -> Result<(), IoError> {
+pub(crate) fn create_dir_all(path: &Path) -> Result<(), IoError> {
     fs::create_dir_all(path).map_err(|e| match in_the_way(path) {
         Some(file) => IoError {
             action: "create folder",
@@ -251,7 +251,7 @@ fn can_write_into(dir: &Path) -> bool {
 /// exists and can be written into, or one that can be made because its
 /// nearest existing parent is a folder that can. Nothing is created, so a
 /// run that writes nothing leaves no folder behind.
-pub fn check_output_folder(dir: &Path) -> Result<(), IoError> {
+pub(crate) fn check_output_folder(dir: &Path) -> Result<(), IoError> {
     let refuse = |reason: String| IoError {
         action: "write into",
         path: dir.to_path_buf(),
@@ -327,7 +327,7 @@ pub fn check_output_folder(dir: &Path) -> Result<(), IoError> {
 /// Refuse a folder inside the output that is a symbolic link: writing
 /// through it would put files outside the output folder. (A symbolic link
 /// in place of a file is harmless: the rename replaces the link itself.)
-pub fn refuse_symlink(path: &Path) -> Result<(), IoError> {
+pub(crate) fn refuse_symlink(path: &Path) -> Result<(), IoError> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => Err(IoError {
             action: "write into",
@@ -347,13 +347,13 @@ pub fn refuse_symlink(path: &Path) -> Result<(), IoError> {
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Write `bytes` to `path` atomically (temporary file + rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
     // One write call for the whole buffer: no buffering layer needed.
     replace_atomically(path, |file| file.write_all(bytes))
 }
 
 /// Write to `path` atomically, streaming the content through `fill`.
-pub fn write_atomic_with(
+pub(crate) fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), IoError> {
@@ -367,7 +367,7 @@ pub fn write_atomic_with(
 /// Make a folder's entries (a rename into it) durable. Best effort: some
 /// filesystems and platforms cannot sync a folder, and the file itself is
 /// already on disk.
-pub fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
@@ -385,7 +385,7 @@ fn replace_atomically(
 
 /// Write `bytes` to `path` atomically, leaving the folder's sync to the
 /// caller (who writes several files into one folder and syncs it once).
-pub fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
+pub(crate) fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
     replace_atomically_in(path, false, |file| file.write_all(bytes))
 }
 
@@ -430,7 +430,7 @@ fn replace_atomically_in(
 }
 
 /// Write a new file, refusing to replace an existing one unless `force`.
-pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), IoError> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), IoError> {
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(IoError {
             action: "write",

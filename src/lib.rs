@@ -60,6 +60,8 @@
 //! `console`, `exit`, `fsio`). Imports go down the layers and never back
 //! up (`tests/layers.rs` checks it); none of those modules is public.
 
+#![warn(unreachable_pub)]
+
 mod batch;
 mod cli;
 mod commands;

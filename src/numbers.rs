@@ -12,11 +12,11 @@
 //! precision its ranges support; figures a user typed stay exact.
 
 /// The minus sign.
-pub const MINUS: char = '\u{2212}';
+pub(crate) const MINUS: char = '\u{2212}';
 /// The en dash, between the ends of a range.
-pub const EN_DASH: char = '\u{2013}';
+pub(crate) const EN_DASH: char = '\u{2013}';
 /// The multiplication sign, after a multiplier.
-pub const TIMES: char = '\u{00D7}';
+pub(crate) const TIMES: char = '\u{00D7}';
 
 /// `format!` output with its leading hyphen-minus as a minus sign. A zero
 /// that rounded from a small negative number (`-0.0`, `-0`) loses its sign.
@@ -43,7 +43,7 @@ fn group(digits: &str) -> String {
 }
 
 /// `1234567.8` -> `1,234,568`; `-1000` -> `−1,000`.
-pub fn thousands(x: f64) -> String {
+pub(crate) fn thousands(x: f64) -> String {
     let rounded = x.round();
     let digits = group(&format!("{}", rounded.abs() as u128));
     if rounded < 0.0 {
@@ -55,7 +55,7 @@ pub fn thousands(x: f64) -> String {
 
 /// A decimal for tables: whole numbers with separators, others with up to
 /// four significant decimals (`0.755`, `0.02`, `26.425`, `1,970,952`).
-pub fn decimal(x: f64) -> String {
+pub(crate) fn decimal(x: f64) -> String {
     if x.fract() == 0.0 || x.abs() >= 1000.0 {
         return thousands(x);
     }
@@ -71,7 +71,7 @@ pub fn decimal(x: f64) -> String {
 }
 
 /// Three significant figures: for estimates such as switching values.
-pub fn significant(x: f64) -> f64 {
+pub(crate) fn significant(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
@@ -117,13 +117,13 @@ fn figures(x: f64, max_decimals: usize, keep_zeros: bool) -> String {
 
 /// A modelled figure in prose: three significant figures
 /// (`12,276,558` -> `12,300,000`, `0.003032` -> `0.00303`).
-pub fn estimate(x: f64) -> String {
+pub(crate) fn estimate(x: f64) -> String {
     figures(x, 6, false)
 }
 
 /// `GBP 1,234,568`: exact, for amounts the user typed (a budget, a quoted
 /// fee), which the reader will look for as written.
-pub fn money(currency: &str, x: f64) -> String {
+pub(crate) fn money(currency: &str, x: f64) -> String {
     with_currency(currency, thousands(x))
 }
 
@@ -138,7 +138,7 @@ fn with_currency(currency: &str, amount: String) -> String {
 /// Money the model estimated, for prose: three significant figures, in
 /// millions or billions from a million (`GBP 12.3 million`, `GBP 841,000`,
 /// `GBP 4.8`).
-pub fn money_short(currency: &str, x: f64) -> String {
+pub(crate) fn money_short(currency: &str, x: f64) -> String {
     let rounded = significant(x);
     let a = rounded.abs();
     let amount = if a >= 1e9 {
@@ -152,7 +152,7 @@ pub fn money_short(currency: &str, x: f64) -> String {
 }
 
 /// A multiplier, always with two decimals: `1.00×`, `2.92×`.
-pub fn times(x: f64) -> String {
+pub(crate) fn times(x: f64) -> String {
     format!("{}{TIMES}", minus_sign(format!("{x:.2}")))
 }
 
@@ -160,7 +160,7 @@ pub fn times(x: f64) -> String {
 /// has a space of its own (`GBP 9.1 million – GBP 14 million`), and `to`
 /// when an end is negative, where a dash would read as a second minus
 /// (`−1 to 2`).
-pub fn range(low: &str, high: &str) -> String {
+pub(crate) fn range(low: &str, high: &str) -> String {
     if low.starts_with(MINUS) || high.starts_with(MINUS) {
         format!("{low} to {high}")
     } else if low.contains(' ') || high.contains(' ') {
@@ -173,7 +173,7 @@ pub fn range(low: &str, high: &str) -> String {
 /// The scale of a column of money: every cell divided by one power of a
 /// thousand, named once in the column's header (`GBP m`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MoneyScale {
+pub(crate) enum MoneyScale {
     Units,
     Thousands,
     Millions,
@@ -198,7 +198,7 @@ impl MoneyScale {
     }
 
     /// The suffix after the currency: ``, `k`, `m`, `bn`.
-    pub fn suffix(self) -> &'static str {
+    pub(crate) fn suffix(self) -> &'static str {
         match self {
             MoneyScale::Units => "",
             MoneyScale::Thousands => "k",
@@ -208,7 +208,7 @@ impl MoneyScale {
     }
 
     /// The scale a suffix names; anything else is units.
-    pub fn from_suffix(suffix: &str) -> MoneyScale {
+    pub(crate) fn from_suffix(suffix: &str) -> MoneyScale {
         MoneyScale::ALL
             .into_iter()
             .find(|s| s.suffix() == suffix)
@@ -217,7 +217,7 @@ impl MoneyScale {
 
     /// The unit for the header: `GBP m`, or `GBP` in units. A no-break
     /// space holds the two together when a narrow header wraps.
-    pub fn unit(self, currency: &str) -> String {
+    pub(crate) fn unit(self, currency: &str) -> String {
         match (currency.is_empty(), self.suffix()) {
             (_, "") => currency.to_string(),
             (true, suffix) => suffix.to_string(),
@@ -230,7 +230,7 @@ impl MoneyScale {
     /// cell keeps two significant figures at two decimals: totals of
     /// millions in `m`, an item list running from thousands to millions
     /// in `k`.
-    pub fn for_amounts(amounts: impl IntoIterator<Item = f64>) -> MoneyScale {
+    pub(crate) fn for_amounts(amounts: impl IntoIterator<Item = f64>) -> MoneyScale {
         let sizes: Vec<f64> = amounts
             .into_iter()
             .filter(|x| x.is_finite())
@@ -248,7 +248,7 @@ impl MoneyScale {
     /// One cell: the amount in this scale at three significant figures
     /// and at most two decimals (`12.3`, `0.84`, `840`); an amount too
     /// small to show is `<0.01` rather than a zero it is not.
-    pub fn cell(self, x: f64) -> String {
+    pub(crate) fn cell(self, x: f64) -> String {
         let scaled = x / self.divisor();
         let text = figures(scaled, 2, true);
         if text == "0" && x != 0.0 && x.is_finite() && scaled.abs() < 0.005 {
@@ -262,14 +262,14 @@ impl MoneyScale {
 
     /// An amount with its currency and scale, for a column whose rows are
     /// in different currencies: `GBP 9.34m`.
-    pub fn amount(self, currency: &str, x: f64) -> String {
+    pub(crate) fn amount(self, currency: &str, x: f64) -> String {
         with_currency(currency, format!("{}{}", self.cell(x), self.suffix()))
     }
 }
 
 /// A column of money in one scale: its unit for the header and its cells.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct MoneyColumn {
+pub(crate) struct MoneyColumn {
     /// `GBP m`.
     pub unit: String,
     /// `k`, `m`, `bn`, or empty for units.
@@ -279,7 +279,7 @@ pub struct MoneyColumn {
 
 /// Format a whole column (or several columns that are compared or added,
 /// as one) in the scale that suits all its amounts.
-pub fn money_column(currency: &str, amounts: &[f64]) -> MoneyColumn {
+pub(crate) fn money_column(currency: &str, amounts: &[f64]) -> MoneyColumn {
     let scale = MoneyScale::for_amounts(amounts.iter().copied());
     MoneyColumn {
         unit: scale.unit(currency),
@@ -289,7 +289,7 @@ pub fn money_column(currency: &str, amounts: &[f64]) -> MoneyColumn {
 }
 
 /// A score with its sign: `+1.5`, `−0.3`, `0.0`.
-pub fn signed(x: f64) -> String {
+pub(crate) fn signed(x: f64) -> String {
     if x.abs() < 0.05 {
         "0.0".into()
     } else {
@@ -298,12 +298,12 @@ pub fn signed(x: f64) -> String {
 }
 
 /// Percent with no decimals: `0.914` -> `91%`.
-pub fn percent(share: f64) -> String {
+pub(crate) fn percent(share: f64) -> String {
     minus_sign(format!("{:.0}%", share * 100.0))
 }
 
 /// Percent with one decimal where it matters: `0.125` -> `12.5%`, `0.25` -> `25%`.
-pub fn percent_1(share: f64) -> String {
+pub(crate) fn percent_1(share: f64) -> String {
     let x = (share * 1000.0).round() / 10.0;
     minus_sign(if x.fract() == 0.0 {
         format!("{x:.0}%")
@@ -313,7 +313,7 @@ pub fn percent_1(share: f64) -> String {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-pub fn and_list(items: &[String]) -> String {
+pub(crate) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -322,7 +322,7 @@ pub fn and_list(items: &[String]) -> String {
 }
 
 /// The text with its first letter in upper case.
-pub fn capitalise(text: &str) -> String {
+pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -331,7 +331,7 @@ pub fn capitalise(text: &str) -> String {
 }
 
 /// A count with its noun: `1 analyst`, `3 analysts`.
-pub fn count(n: u64, one: &str, many: &str) -> String {
+pub(crate) fn count(n: u64, one: &str, many: &str) -> String {
     format!(
         "{} {}",
         thousands(n as f64),
@@ -340,7 +340,7 @@ pub fn count(n: u64, one: &str, many: &str) -> String {
 }
 
 /// Hours in words: `4 hours`, `72 hours`, `60 days`.
-pub fn hours(h: f64) -> String {
+pub(crate) fn hours(h: f64) -> String {
     if h >= 48.0 && (h / 24.0).fract() == 0.0 {
         format!("{} days", h / 24.0)
     } else if (h - h.round()).abs() < 1e-9 {
@@ -351,7 +351,7 @@ pub fn hours(h: f64) -> String {
 }
 
 /// A number without a trailing `.0`.
-pub fn trim_float(x: f64) -> String {
+pub(crate) fn trim_float(x: f64) -> String {
     minus_sign(if (x - x.round()).abs() < 1e-9 {
         format!("{}", x.round() as i64)
     } else {
@@ -360,7 +360,7 @@ pub fn trim_float(x: f64) -> String {
 }
 
 /// A number with `places` decimals: `fixed(0.5, 2)` -> `0.50`.
-pub fn fixed(x: f64, places: usize) -> String {
+pub(crate) fn fixed(x: f64, places: usize) -> String {
     minus_sign(format!("{x:.places$}"))
 }
 

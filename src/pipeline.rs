@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A profile file, read and loaded.
-pub struct Input {
+pub(crate) struct Input {
     /// The path as shown to users.
     pub shown: String,
     /// SHA-256 of the file's bytes, when they could be read.
@@ -29,7 +29,7 @@ pub struct Input {
 }
 
 /// Read and load one profile file, hashing its bytes for the manifest.
-pub fn read(file: &Path, shown: &str, options: &LoadOptions) -> Input {
+pub(crate) fn read(file: &Path, shown: &str, options: &LoadOptions) -> Input {
     let (sha256, result) = match fsio::read_limited(file, profile::MAX_PROFILE_BYTES) {
         Ok(bytes) => {
             let stem = file
@@ -59,7 +59,7 @@ pub fn read(file: &Path, shown: &str, options: &LoadOptions) -> Input {
 
 /// Load a profile given as bytes (standard input): `shown` names it in
 /// messages, `stem` stands in for the file name the default id comes from.
-pub fn from_bytes(shown: &str, stem: &str, bytes: &[u8], options: &LoadOptions) -> Input {
+pub(crate) fn from_bytes(shown: &str, stem: &str, bytes: &[u8], options: &LoadOptions) -> Input {
     Input {
         shown: shown.to_string(),
         sha256: Some(sha256_hex(bytes)),
@@ -68,7 +68,7 @@ pub fn from_bytes(shown: &str, stem: &str, bytes: &[u8], options: &LoadOptions) 
 }
 
 /// Where a rendered report goes.
-pub enum Destination<'a> {
+pub(crate) enum Destination<'a> {
     /// `OUT/<id>/`, each file written atomically.
     Folder(&'a Path),
     /// `--out -`: the one requested file (charts aside).
@@ -77,14 +77,14 @@ pub enum Destination<'a> {
 
 /// A file written, by path relative to the output folder, and its hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileHash {
+pub(crate) struct FileHash {
     pub path: String,
     pub sha256: String,
 }
 
 /// The recommendation, as the summary and shard records list it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RecommendationSummary {
+pub(crate) struct RecommendationSummary {
     pub option: SocOption,
     pub label: String,
     /// The recommended option's value in the appraisal, 0-1.
@@ -94,7 +94,7 @@ pub struct RecommendationSummary {
 }
 
 impl RecommendationSummary {
-    pub fn new(a: &Assessment) -> RecommendationSummary {
+    pub(crate) fn new(a: &Assessment) -> RecommendationSummary {
         RecommendationSummary {
             option: a.recommendation.option,
             label: a.recommendation.label.clone(),
@@ -111,7 +111,7 @@ impl RecommendationSummary {
 
 /// A report rendered and written.
 #[derive(Debug)]
-pub struct Written {
+pub(crate) struct Written {
     pub id: String,
     /// Files written (none for standard output), relative to the output folder.
     pub outputs: Vec<FileHash>,
@@ -121,7 +121,7 @@ pub struct Written {
 
 /// Why a profile produced no report.
 #[derive(Debug)]
-pub struct Failed {
+pub(crate) struct Failed {
     /// The profile's id, when it got as far as loading.
     pub id: Option<String>,
     /// One line, for the index and the summary.
@@ -135,11 +135,11 @@ pub struct Failed {
 
 /// The lines for standard error that one profile produced, in order, each
 /// ending in a newline (diagnostics, warnings, errors).
-pub type Messages = Vec<String>;
+pub(crate) type Messages = Vec<String>;
 
 /// Evaluate, render and write one loaded profile in the given formats and
 /// editions.
-pub fn render_one(
+pub(crate) fn render_one(
     input: &Input,
     renderer: &Renderer,
     (formats, editions): (&[Format], &[Edition]),
@@ -240,7 +240,7 @@ fn error_lines(diags: &[Diagnostic]) -> (Vec<String>, usize) {
 }
 
 /// The hashes of rendered files, their paths prefixed.
-pub fn hashes(files: &[OutputFile], prefix: &str) -> Vec<FileHash> {
+pub(crate) fn hashes(files: &[OutputFile], prefix: &str) -> Vec<FileHash> {
     files
         .iter()
         .map(|f| FileHash {
@@ -252,7 +252,7 @@ pub fn hashes(files: &[OutputFile], prefix: &str) -> Vec<FileHash> {
 
 /// Write rendered files under `folder`, each atomically, refusing to write
 /// through a symbolic link to a folder.
-pub fn write_files(folder: &Path, files: &[OutputFile]) -> Result<(), IoError> {
+pub(crate) fn write_files(folder: &Path, files: &[OutputFile]) -> Result<(), IoError> {
     fsio::create_dir_all(folder)?;
     fsio::refuse_symlink(folder)?;
     // Each subfolder once: on slow filesystems every mkdir call counts.

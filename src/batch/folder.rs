@@ -25,10 +25,10 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The lock file inside the output folder.
-pub const LOCK_FILE: &str = ".socsource.lock";
+pub(crate) const LOCK_FILE: &str = ".socsource.lock";
 
 /// The portfolio files a batch or `index` writes directly into `OUT`.
-pub const PORTFOLIO_FILES: [&str; 5] = [
+pub(crate) const PORTFOLIO_FILES: [&str; 5] = [
     "index.md",
     "index.html",
     "index.svg",
@@ -37,11 +37,11 @@ pub const PORTFOLIO_FILES: [&str; 5] = [
 ];
 
 /// The folder of shard records inside an output folder.
-pub const RECORDS_FOLDER: &str = ".shards";
+pub(crate) const RECORDS_FOLDER: &str = ".shards";
 
 /// Why an output folder cannot be used; nothing was done (exit 2).
 #[derive(Debug, thiserror::Error)]
-pub enum FolderError {
+pub(crate) enum FolderError {
     #[error(
         "another socsource run{} is writing to `{}`; wait for it to finish (one run per output folder)",
         .holder.as_deref().map(|h| format!(" (process {h})")).unwrap_or_default(),
@@ -58,7 +58,7 @@ pub enum FolderError {
 /// An output folder checked and locked for this run. The lock is released
 /// when this is dropped.
 #[derive(Debug)]
-pub struct OutputFolder {
+pub(crate) struct OutputFolder {
     root: PathBuf,
     /// The outermost folder this run made (the root or a parent of it),
     /// to remove again if the run writes nothing.
@@ -69,7 +69,7 @@ pub struct OutputFolder {
 impl OutputFolder {
     /// Make the folder if needed, refuse links where the tool writes,
     /// take the lock, and remove temporaries a killed run left.
-    pub fn open(root: &Path) -> Result<OutputFolder, FolderError> {
+    pub(crate) fn open(root: &Path) -> Result<OutputFolder, FolderError> {
         let made = root
             .ancestors()
             .filter(|a| !a.as_os_str().is_empty())
@@ -92,7 +92,7 @@ impl OutputFolder {
     /// Give the folder back as it was when nothing was written into it:
     /// the folders this run made are removed (with the lock file), if
     /// they hold nothing else.
-    pub fn remove_if_unused(self) {
+    pub(crate) fn remove_if_unused(self) {
         let Some(made) = self.made else { return };
         let _ = fs::remove_file(self.root.join(LOCK_FILE));
         for dir in self.root.ancestors() {
@@ -102,12 +102,12 @@ impl OutputFolder {
         }
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.root
     }
 
     /// `OUT/.shards/`, made if missing; refused if it is not a real folder.
-    pub fn records(&self) -> Result<PathBuf, IoError> {
+    pub(crate) fn records(&self) -> Result<PathBuf, IoError> {
         own_folder(&self.root.join(RECORDS_FOLDER))
     }
 }
@@ -137,7 +137,7 @@ fn make_root(root: &Path) -> Result<(), IoError> {
 }
 
 /// Refuse a symbolic link at `path` (absent is fine).
-pub fn refuse_link(path: &Path) -> Result<(), IoError> {
+pub(crate) fn refuse_link(path: &Path) -> Result<(), IoError> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => Err(IoError {
             action: "write",
@@ -152,7 +152,7 @@ pub fn refuse_link(path: &Path) -> Result<(), IoError> {
 
 /// A folder the tool owns inside the output folder: made if missing (never
 /// through a link), refused if it is a link or a file.
-pub fn own_folder(path: &Path) -> Result<PathBuf, IoError> {
+pub(crate) fn own_folder(path: &Path) -> Result<PathBuf, IoError> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             refuse_link(path)?;
@@ -246,7 +246,7 @@ fn lock(root: &Path) -> Result<File, FolderError> {
 
 /// Whether a file name is one of [`fsio`]'s temporaries:
 /// `.<name>.tmp-<pid>-<n>`.
-pub fn is_temporary(name: &str) -> bool {
+pub(crate) fn is_temporary(name: &str) -> bool {
     let Some(rest) = name.strip_prefix('.') else {
         return false;
     };

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 
 /// Why shard records could not be merged.
 #[derive(Debug, thiserror::Error)]
-pub enum MergeError {
+pub(crate) enum MergeError {
     #[error(
         "no shard records in `{}`: {} (run `socsource batch` there first)",
         .source.path.display(),
@@ -74,7 +74,7 @@ pub enum MergeError {
 /// Shard records name a template set other than another record's, or than
 /// the one `index` was given. The index would not be the single run's.
 #[derive(Debug, thiserror::Error)]
-pub enum TemplatesDiffer {
+pub(crate) enum TemplatesDiffer {
     #[error(
         "the shard records {first} in `{}` and {other} in `{}` were rendered with different templates ({}); render every shard with the same `--templates` folder",
         .first_dir.display(),
@@ -122,7 +122,11 @@ fn template_differences(a: &BTreeMap<String, String>, b: &BTreeMap<String, Strin
 /// Merge the shard records in `dirs` into the portfolio index, summary and
 /// manifest in `out`, rendered with `templates`; returns how many profiles
 /// the portfolio lists as failed (and problems finding them).
-pub fn merge(dirs: &[PathBuf], out: &Path, templates: &Templates) -> Result<usize, MergeError> {
+pub(crate) fn merge(
+    dirs: &[PathBuf],
+    out: &Path,
+    templates: &Templates,
+) -> Result<usize, MergeError> {
     let records = read_records(dirs)?;
     let _folder = super::folder::OutputFolder::open(out)?;
     merge_records(&records, out, templates)
@@ -263,7 +267,7 @@ fn index_rows(profiles: &[(&Path, &ProfileOutcome)], out: &Path) -> Vec<IndexRow
 }
 
 /// Most organisations listed under "needs attention".
-pub const ATTENTION_LISTED: usize = 10;
+pub(crate) const ATTENTION_LISTED: usize = 10;
 
 /// Employee counts that bound the size bands of the dashboard.
 const SIZE_BANDS: [(u64, &str); 4] = [

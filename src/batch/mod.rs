@@ -23,16 +23,16 @@
 //! [`Totals`] count it, which makes the exit status 1 ([`crate::exit`]).
 //! `--fail-fast` stops starting new profiles after the first failure.
 
-pub mod folder;
-pub mod merge;
-pub mod record;
-pub mod schedule;
-pub mod shard;
+pub(crate) mod folder;
+pub(crate) mod merge;
+pub(crate) mod record;
+pub(crate) mod schedule;
+pub(crate) mod shard;
 mod stale;
 
-pub use merge::{merge, MergeError, TemplatesDiffer};
-pub use schedule::Totals;
-pub use shard::Shard;
+pub(crate) use merge::{merge, MergeError, TemplatesDiffer};
+pub(crate) use schedule::Totals;
+pub(crate) use shard::Shard;
 
 use crate::console::Console;
 use crate::evaluate;
@@ -44,7 +44,7 @@ use std::path::{Path, PathBuf};
 
 /// What a run does besides rendering its profiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RunKind {
+pub(crate) enum RunKind {
     /// `report` over files: no record and no index; each profile's folder
     /// is named on standard error.
     Report,
@@ -57,7 +57,7 @@ pub enum RunKind {
 
 impl RunKind {
     /// The kind of a `batch` run with this `--shard`.
-    pub fn batch(shard: Option<Shard>) -> RunKind {
+    pub(crate) fn batch(shard: Option<Shard>) -> RunKind {
         match shard {
             Some(s) if s.count() > 1 => RunKind::Slice(s),
             _ => RunKind::Whole,
@@ -65,7 +65,7 @@ impl RunKind {
     }
 
     /// The slice of the portfolio this run renders.
-    pub fn shard(self) -> Shard {
+    pub(crate) fn shard(self) -> Shard {
         match self {
             RunKind::Slice(s) => s,
             RunKind::Report | RunKind::Whole => Shard::WHOLE,
@@ -76,7 +76,7 @@ impl RunKind {
 /// How each profile of a run is loaded and rendered, as the checked
 /// options say.
 #[derive(Debug, Clone, Copy)]
-pub struct RunOptions<'a> {
+pub(crate) struct RunOptions<'a> {
     /// Formats and editions written for each profile.
     pub formats: &'a [Format],
     pub editions: &'a [Edition],
@@ -90,7 +90,7 @@ pub struct RunOptions<'a> {
 
 impl RunOptions<'_> {
     /// How every profile of the run is loaded.
-    pub fn load_options(&self, default_date: Date) -> LoadOptions {
+    pub(crate) fn load_options(&self, default_date: Date) -> LoadOptions {
         LoadOptions {
             default_date,
             overrides: self.overrides.to_vec(),
@@ -99,7 +99,7 @@ impl RunOptions<'_> {
 }
 
 /// Everything a run needs besides what it is given to render.
-pub struct Run<'a> {
+pub(crate) struct Run<'a> {
     pub kind: RunKind,
     /// Files and folders to render.
     pub inputs: &'a [PathBuf],
@@ -114,7 +114,7 @@ pub struct Run<'a> {
 
 /// Why a run could not start; nothing was written (exit 2).
 #[derive(Debug, thiserror::Error)]
-pub enum RunError {
+pub(crate) enum RunError {
     #[error("{}", crate::diag::one_per_line(.0))]
     Inputs(Vec<crate::diag::Diagnostic>),
     #[error("no profiles (*.yaml, *.yml) under {}", join_paths(.inputs))]
@@ -124,7 +124,7 @@ pub enum RunError {
 }
 
 /// Names in backticks, separated by commas.
-pub fn join_names(names: &[String]) -> String {
+pub(crate) fn join_names(names: &[String]) -> String {
     let shown: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     shown.join(", ")
 }
@@ -137,7 +137,7 @@ fn join_paths(paths: &[PathBuf]) -> String {
 /// Render every profile of the run's slice into `run.out`, then record and
 /// merge as its kind says. Fails before any work when there is nothing to
 /// render or the output folder cannot be used.
-pub fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError> {
+pub(crate) fn run(run: &Run<'_>, console: &mut Console<'_>) -> Result<Totals, RunError> {
     let started = std::time::Instant::now();
     let shard = run.kind.shard();
     let load = run.options.load_options(run.date);

@@ -17,15 +17,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Version of the shard record and manifest formats.
-pub const RECORD_VERSION: u32 = 1;
+pub(crate) const RECORD_VERSION: u32 = 1;
 
 /// The folder of shard records inside an output folder.
-pub fn records_folder(out: &Path) -> PathBuf {
+pub(crate) fn records_folder(out: &Path) -> PathBuf {
     out.join(super::folder::RECORDS_FOLDER)
 }
 
 /// Largest shard record read (a record is about 2 KiB per profile).
-pub const MAX_RECORD_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_RECORD_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How every shard record begins: the marker that tells the tool's own
 /// records from any other `.json` file.
@@ -33,7 +33,7 @@ const RECORD_MARKER: &str = "{\n  \"record_version\": ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Status {
+pub(crate) enum Status {
     Rendered,
     Failed,
     /// Not attempted because `--fail-fast` stopped the run.
@@ -42,7 +42,7 @@ pub enum Status {
 
 /// What happened to one profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProfileOutcome {
+pub(crate) struct ProfileOutcome {
     /// Position among all profiles found, for a stable order after merging.
     pub order: usize,
     pub file: String,
@@ -69,7 +69,11 @@ fn is_zero(n: &usize) -> bool {
 
 impl ProfileOutcome {
     /// The record of a profile that went through the pipeline.
-    pub fn new(order: usize, input: &Input, result: Result<Written, Failed>) -> ProfileOutcome {
+    pub(crate) fn new(
+        order: usize,
+        input: &Input,
+        result: Result<Written, Failed>,
+    ) -> ProfileOutcome {
         let base = ProfileOutcome {
             order,
             file: input.shown.clone(),
@@ -103,7 +107,7 @@ impl ProfileOutcome {
     }
 
     /// The record of a profile `--fail-fast` did not start.
-    pub fn skipped(
+    pub(crate) fn skipped(
         order: usize,
         file: String,
         sha256: Option<String>,
@@ -127,7 +131,7 @@ impl ProfileOutcome {
 
 /// Everything one shard did: enough to rebuild the index and manifest.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ShardRecord {
+pub(crate) struct ShardRecord {
     pub record_version: u32,
     pub generator: String,
     pub shard: Shard,
@@ -157,7 +161,7 @@ fn is_full_only(editions: &[Edition]) -> bool {
 
 /// Write a shard's record into the records folder (`OUT/.shards/`, checked
 /// by [`super::folder::OutputFolder::records`]) as `K-of-N.json`.
-pub fn write_record(folder: &Path, record: &ShardRecord) -> Result<(), IoError> {
+pub(crate) fn write_record(folder: &Path, record: &ShardRecord) -> Result<(), IoError> {
     let path = folder.join(record.shard.file_name());
     super::folder::refuse_link(&path)?;
     write_json(&path, record)?;
@@ -167,7 +171,7 @@ pub fn write_record(folder: &Path, record: &ShardRecord) -> Result<(), IoError> 
 /// Remove every record in the records folder but `keep`'s: a whole run
 /// replaces whatever shard records an earlier run left. Only the tool's own
 /// records go: named `K-of-N.json` and starting with the record marker.
-pub fn remove_stale(folder: &Path, keep: Shard) -> Result<(), IoError> {
+pub(crate) fn remove_stale(folder: &Path, keep: Shard) -> Result<(), IoError> {
     let keep = keep.file_name();
     for path in fsio::read_dir(folder)? {
         if path.file_name().is_some_and(|n| *n != *keep) && is_own_record(&path) {
@@ -179,7 +183,7 @@ pub fn remove_stale(folder: &Path, keep: Shard) -> Result<(), IoError> {
 
 /// Whether a file in `OUT/.shards/` is named as a shard record is:
 /// `K-of-N.json`.
-pub fn is_record(path: &Path) -> bool {
+pub(crate) fn is_record(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .and_then(|n| n.strip_suffix(".json"))
@@ -193,7 +197,7 @@ pub fn is_record(path: &Path) -> bool {
 
 /// Whether `path` is one of the tool's own shard records: named as one, a
 /// regular file (not a link), and starting with the record marker.
-pub fn is_own_record(path: &Path) -> bool {
+pub(crate) fn is_own_record(path: &Path) -> bool {
     if !is_record(path) {
         return false;
     }
@@ -244,7 +248,7 @@ struct SummaryEntry<'a> {
 
 /// Write `OUT/summary.json` for the profiles of a run (in order) and the
 /// number of discovery problems; returns its hash for the manifest.
-pub fn write_summary(
+pub(crate) fn write_summary(
     out: &Path,
     run: &ShardRecord,
     profiles: &[&ProfileOutcome],
@@ -295,7 +299,7 @@ struct Manifest<'a> {
 
 /// Write `OUT/manifest.json`: the hash of every input and of every output
 /// (the profiles' and `written`, the index files and the summary).
-pub fn write_manifest(
+pub(crate) fn write_manifest(
     out: &Path,
     run: &ShardRecord,
     profiles: &[&ProfileOutcome],

@@ -62,7 +62,7 @@ fn parallel<T: Sync, R: Send>(
 /// the shard's slice and report failures. Valid profiles are loaded again
 /// by the worker that renders them, so memory does not grow with the
 /// portfolio.
-pub struct Found {
+pub(crate) struct Found {
     file: PathBuf,
     shown: String,
     /// The path relative to the input folder it was found in.
@@ -85,7 +85,7 @@ fn relative_to_root(file: &Path, roots: &[PathBuf]) -> String {
 }
 
 /// Phase one: load every profile found, and refuse ids used twice.
-pub fn check_all(
+pub(crate) fn check_all(
     files: &[PathBuf],
     roots: &[PathBuf],
     options: &LoadOptions,
@@ -144,7 +144,7 @@ fn refuse_duplicate_ids(found: &mut [Found]) {
 /// on a pool of workers, printing each one's messages in profile order and
 /// a progress bar on a terminal. Returns one outcome per profile of `mine`,
 /// in order; those `--fail-fast` did not start are skipped.
-pub fn render_all(
+pub(crate) fn render_all(
     found: &[Found],
     mine: &[usize],
     (load, evaluation): (&LoadOptions, &evaluate::Options),
@@ -240,7 +240,7 @@ impl InOrder {
 
 /// How a run ended, counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Totals {
+pub(crate) struct Totals {
     pub rendered: usize,
     /// Profiles that failed, discovery problems, and a record or index
     /// that could not be written.
@@ -250,7 +250,7 @@ pub struct Totals {
 
 impl Totals {
     /// Count the outcomes, and the discovery problems this run reports.
-    pub fn count(outcomes: &[ProfileOutcome], problems: usize) -> Totals {
+    pub(crate) fn count(outcomes: &[ProfileOutcome], problems: usize) -> Totals {
         let with = |s: Status| outcomes.iter().filter(|o| o.status == s).count();
         Totals {
             rendered: with(Status::Rendered),
@@ -261,12 +261,12 @@ impl Totals {
 
     /// Profiles not rendered, and other failures: what the exit status
     /// counts.
-    pub fn failures(self) -> usize {
+    pub(crate) fn failures(self) -> usize {
         self.failed + self.skipped
     }
 
     /// `998 rendered, 2 failed in 8.4 s`, with skips and the shard if any.
-    pub fn closing_line(self, shard: Shard, elapsed: Duration) -> String {
+    pub(crate) fn closing_line(self, shard: Shard, elapsed: Duration) -> String {
         let mut line = format!("{} rendered, {} failed", self.rendered, self.failed);
         if self.skipped > 0 {
             line.push_str(&format!(", {} skipped", self.skipped));

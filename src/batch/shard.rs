@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 /// The K-th of N slices of a portfolio (`0 <= K < N`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Shard {
+pub(crate) struct Shard {
     index: u32,
     count: u32,
 }
@@ -18,33 +18,33 @@ pub struct Shard {
 /// `--shard` was given something other than `K/N` with `0 <= K < N`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("expected K/N with 0 <= K < N, e.g. 0/3")]
-pub struct ShardError;
+pub(crate) struct ShardError;
 
 impl Shard {
     /// The whole portfolio: shard 0 of 1.
-    pub const WHOLE: Shard = Shard { index: 0, count: 1 };
+    pub(crate) const WHOLE: Shard = Shard { index: 0, count: 1 };
 
-    pub fn new(index: u32, count: u32) -> Option<Shard> {
+    pub(crate) fn new(index: u32, count: u32) -> Option<Shard> {
         (index < count).then_some(Shard { index, count })
     }
 
     /// K, from 0.
-    pub fn index(self) -> u32 {
+    pub(crate) fn index(self) -> u32 {
         self.index
     }
 
     /// N, at least 1.
-    pub fn count(self) -> u32 {
+    pub(crate) fn count(self) -> u32 {
         self.count
     }
 
     /// The name of this shard's record in `OUT/.shards/`.
-    pub fn file_name(self) -> String {
+    pub(crate) fn file_name(self) -> String {
         format!("{}-of-{}.json", self.index, self.count)
     }
 
     /// Whether a profile, by its path relative to its input folder, is ours.
-    pub fn owns(self, relative: &str) -> bool {
+    pub(crate) fn owns(self, relative: &str) -> bool {
         crate::digest::fnv1a(relative) % u64::from(self.count) == u64::from(self.index)
     }
 }

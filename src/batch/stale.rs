@@ -21,7 +21,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 /// A report the previous run wrote: its profile file, id and files.
-pub struct PreviousReport {
+pub(super) struct PreviousReport {
     file: String,
     id: String,
     outputs: Vec<String>,
@@ -29,7 +29,7 @@ pub struct PreviousReport {
 
 /// The reports the previous run of this slice recorded. Unreadable or
 /// foreign records give nothing: then nothing is removed.
-pub fn previous_outputs(folder: &OutputFolder, kind: RunKind) -> Vec<PreviousReport> {
+pub(super) fn previous_outputs(folder: &OutputFolder, kind: RunKind) -> Vec<PreviousReport> {
     let dir = record::records_folder(folder.path());
     let Ok(mut files) = fsio::read_dir(&dir) else {
         return Vec::new();
@@ -62,7 +62,7 @@ pub fn previous_outputs(folder: &OutputFolder, kind: RunKind) -> Vec<PreviousRep
 
 /// Remove the portfolio files (index, summary, manifest) before a whole run
 /// renders: they are written again at its end.
-pub fn remove_portfolio(folder: &OutputFolder) -> Result<(), IoError> {
+pub(super) fn remove_portfolio(folder: &OutputFolder) -> Result<(), IoError> {
     for name in PORTFOLIO_FILES {
         let path = folder.path().join(name);
         if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
@@ -75,7 +75,7 @@ pub fn remove_portfolio(folder: &OutputFolder) -> Result<(), IoError> {
 /// Remove what `previous` listed and this run did not write; note on the
 /// failed profiles whose earlier report went. Returns one line per report
 /// folder touched, for standard error.
-pub fn remove_unwritten(
+pub(super) fn remove_unwritten(
     folder: &OutputFolder,
     previous: &[PreviousReport],
     outcomes: &mut [ProfileOutcome],

@@ -16,7 +16,7 @@ use super::messages::{say, Message};
 use crate::profile::model::{
     AssumptionValue, Coverage, HiringMarket, Procurement, Profile, ProviderMarket,
 };
-pub use crate::reference::assumptions::{Draw, A, CATALOGUE};
+pub(crate) use crate::reference::assumptions::{Draw, A, CATALOGUE};
 use crate::reference::breach;
 use crate::reference::currencies::usd_rate;
 use crate::reference::labour::{self, PRICE_YEAR, TIER_RATIOS};
@@ -63,7 +63,7 @@ impl Range {
 
 /// Where a default comes from: public sources, cited by key, and how the
 /// value was read from them.
-pub struct Cite {
+pub(crate) struct Cite {
     pub sources: Vec<&'static str>,
     pub basis: Cow<'static, str>,
 }
@@ -109,7 +109,7 @@ impl Resolved {
 
 /// The L2 salary anchor in the profile's currency, in today's money
 /// (where it comes from is [`salary_cite`]'s to say).
-pub fn anchor_l2(p: &Profile, r: &Resolved) -> f64 {
+pub(crate) fn anchor_l2(p: &Profile, r: &Resolved) -> f64 {
     if let Some(salary) = p.security_team.average_salary {
         return salary;
     }
@@ -188,7 +188,7 @@ fn salary_cite(p: &Profile) -> Cite {
 /// SOC Tier 2 pay as a share of the all-analyst median the surveys report
 /// (U.S.: Tier 2 USD 85,000-120,000 in job postings against the BLS median
 /// of USD 124,910 for all information-security analysts).
-pub const SOC_TIER_SHARE: f64 = 0.8;
+pub(crate) const SOC_TIER_SHARE: f64 = 0.8;
 
 fn tier(p: &Profile, r: &Resolved, ratio: f64) -> Range {
     Range::around(anchor_l2(p, r) * ratio, 0.85, 1.2)
@@ -291,7 +291,7 @@ fn breach_cost_cite(p: &Profile) -> Cite {
 }
 
 /// Log volume per day: the profile's own figure, or estimated from assets.
-pub fn log_volume_gb_day(p: &Profile, r: &Resolved) -> f64 {
+pub(crate) fn log_volume_gb_day(p: &Profile, r: &Resolved) -> f64 {
     let e = &p.environment;
     e.daily_log_volume_gb.unwrap_or_else(|| {
         e.endpoints as f64 * r.likely(A::LogGbPerEndpoint)
@@ -303,7 +303,7 @@ pub fn log_volume_gb_day(p: &Profile, r: &Resolved) -> f64 {
 /// SIEM licence list-price bands (upper bound of the band in GB/day, USD per
 /// GB/day per year), Splunk's 2026 ingest bands. Priced like tax brackets,
 /// so a larger estate never pays less in total.
-pub const SIEM_BANDS_USD: &[(f64, f64)] = &[
+pub(crate) const SIEM_BANDS_USD: &[(f64, f64)] = &[
     (10.0, 1650.0),
     (50.0, 1000.0),
     (100.0, 650.0),
@@ -313,11 +313,11 @@ pub const SIEM_BANDS_USD: &[(f64, f64)] = &[
 
 /// Share of the SIEM list price paid after negotiation (25-60% discounts are
 /// reported; 30% off is taken as likely).
-pub const SIEM_PAID_SHARE: f64 = 0.7;
+pub(crate) const SIEM_PAID_SHARE: f64 = 0.7;
 
 /// Managed-detection fee bands by billable unit (upper bound, multiple of
 /// the reference price for 100-500 units). Graduated like tax brackets.
-pub const MDR_UNIT_BANDS: &[(f64, f64)] = &[
+pub(crate) const MDR_UNIT_BANDS: &[(f64, f64)] = &[
     (100.0, 1.3),
     (500.0, 1.0),
     (2_000.0, 0.95),
@@ -328,7 +328,7 @@ pub const MDR_UNIT_BANDS: &[(f64, f64)] = &[
 
 /// EDR licence bands by endpoint-equivalent (upper bound, multiple of the
 /// list price): volume discounts, graduated like tax brackets.
-pub const EDR_UNIT_BANDS: &[(f64, f64)] = &[
+pub(crate) const EDR_UNIT_BANDS: &[(f64, f64)] = &[
     (1_000.0, 1.0),
     (10_000.0, 0.9),
     (50_000.0, 0.8),
@@ -337,7 +337,7 @@ pub const EDR_UNIT_BANDS: &[(f64, f64)] = &[
 
 /// Managed log-ingestion bands by GB/day (upper bound, multiple of the
 /// reference price for the first 10 GB/day).
-pub const MDR_LOG_BANDS: &[(f64, f64)] = &[
+pub(crate) const MDR_LOG_BANDS: &[(f64, f64)] = &[
     (10.0, 1.0),
     (100.0, 0.6),
     (1_000.0, 0.3),
@@ -346,7 +346,7 @@ pub const MDR_LOG_BANDS: &[(f64, f64)] = &[
 
 /// Total of a graduated schedule for `quantity`: each band prices only the
 /// part of the quantity that falls in it.
-pub fn graduated(bands: &[(f64, f64)], quantity: f64) -> f64 {
+pub(crate) fn graduated(bands: &[(f64, f64)], quantity: f64) -> f64 {
     let mut total = 0.0;
     let mut floor = 0.0;
     for (ceiling, price) in bands {
@@ -360,7 +360,7 @@ pub fn graduated(bands: &[(f64, f64)], quantity: f64) -> f64 {
 }
 
 /// Yearly SIEM licence in USD at list price for `volume` GB/day.
-pub fn siem_list_usd(volume: f64) -> f64 {
+pub(crate) fn siem_list_usd(volume: f64) -> f64 {
     graduated(SIEM_BANDS_USD, volume)
 }
 
@@ -385,7 +385,7 @@ fn months_to_hire(p: &Profile, r: &Resolved) -> f64 {
 const PROVIDER_LABOUR_SHARE: [f64; 3] = [0.4, 0.5, 0.65];
 
 /// The wage level of the headquarters country relative to the U.S.
-pub fn wage_level(p: &Profile) -> (f64, Option<labour::WageBasis>) {
+pub(crate) fn wage_level(p: &Profile) -> (f64, Option<labour::WageBasis>) {
     let hq = p.organisation.headquarters.as_str();
     let us =
         labour::market("US").map_or(1.0, |m| m.l2_salary / usd_rate(m.currency).unwrap_or(1.0));
@@ -457,7 +457,7 @@ fn region_cite(p: &Profile) -> Cite {
 
 /// The default range of an assumption for `p`, given those resolved
 /// before it in catalogue order.
-pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
+pub(crate) fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
     match id {
         A::FxUsdRate => Range::exact(usd_rate(&p.organisation.currency).unwrap_or(1.0)),
         A::WageGrowthPct => Range::exact(3.5),
@@ -769,7 +769,7 @@ pub fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
 }
 
 /// Where an assumption's default comes from, for `p`.
-pub fn cite(id: A, p: &Profile) -> Cite {
+pub(crate) fn cite(id: A, p: &Profile) -> Cite {
     match id {
         A::FxUsdRate => sourced(&["ecb-fx"], "ECB euro reference rates, 2025 averages cross-rated to the US dollar and rounded"),
         A::RealWageGrowthPct => sourced(&["bls-eci-2024", "bls-cpi-2024"], "U.S. employment costs rose 3.8% in 2024 and consumer prices 2.9%: about 1% a year in real terms"),
@@ -842,7 +842,7 @@ pub fn cite(id: A, p: &Profile) -> Cite {
 
 /// Apply a profile's value to a default range: a point keeps the default's
 /// relative spread, a range is taken as given.
-pub fn apply(given: &AssumptionValue, default: Range) -> Range {
+pub(crate) fn apply(given: &AssumptionValue, default: Range) -> Range {
     match *given {
         AssumptionValue::Point(x) => {
             if default.likely != 0.0 {
@@ -860,7 +860,7 @@ pub fn apply(given: &AssumptionValue, default: Range) -> Range {
 }
 
 /// Resolve every assumption for `profile`, in catalogue order.
-pub fn resolve(profile: &Profile) -> Resolved {
+pub(crate) fn resolve(profile: &Profile) -> Resolved {
     let mut resolved = Resolved::default();
     for info in CATALOGUE {
         let default = default_range(info.id, profile, &resolved);

@@ -37,14 +37,14 @@ use crate::reference::countries::is_eu_member;
 
 /// The quotes that price the appraisal's provider options.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Winners {
+pub(crate) struct Winners {
     pub outsourced: Option<QuotePlan>,
     pub hybrid: Option<QuotePlan>,
 }
 
 impl Winners {
     /// Price `plan`'s provider options with the winning quotes.
-    pub fn apply(&self, plan: &mut Plan) {
+    pub(crate) fn apply(&self, plan: &mut Plan) {
         if let Some(q) = self.outsourced {
             plan.quote = Some(q);
             plan.platform = q.platform;
@@ -57,7 +57,7 @@ impl Winners {
 
 /// The bid evaluation, and the winners it picks.
 #[derive(Debug, Clone, Default)]
-pub struct Bids {
+pub(crate) struct Bids {
     pub bids: Vec<Bid>,
     pub winners: Winners,
     /// The run-rate cost of each bid's option, in bid order, to value each
@@ -67,7 +67,7 @@ pub struct Bids {
 
 /// The quotes to compare: the profile's, and its single `mssp_quote` as one
 /// more (a list of one when it is the only one).
-pub fn quotes(profile: &Profile) -> Vec<Quote> {
+pub(crate) fn quotes(profile: &Profile) -> Vec<Quote> {
     let mut out = profile.quotes.clone();
     if let Some(q) = &profile.mssp_quote {
         let provider = q
@@ -210,7 +210,7 @@ fn points(c: Commitment) -> f64 {
 
 /// Evaluate every quote of `profile` against the economics `e` (priced
 /// without the quotes' winners).
-pub fn evaluate(profile: &Profile, e: &Economics) -> Bids {
+pub(crate) fn evaluate(profile: &Profile, e: &Economics) -> Bids {
     let quotes = quotes(profile);
     if quotes.is_empty() {
         return Bids::default();
@@ -393,7 +393,7 @@ fn score(bids: &mut [Bid], price_share: f64) {
 
 impl Bids {
     /// The winning bid of each kind, by provider, for the cost notes.
-    pub fn quoted(&self) -> Vec<(SocOption, String)> {
+    pub(crate) fn quoted(&self) -> Vec<(SocOption, String)> {
         let mut out = Vec::new();
         for service in [QuoteService::Outsourced, QuoteService::Hybrid] {
             if let Some(b) = self
@@ -410,7 +410,7 @@ impl Bids {
 
     /// Each bid's value in the options appraisal, had it priced its option,
     /// and the summary with the runner-up's switching price.
-    pub fn finish(
+    pub(crate) fn finish(
         &mut self,
         profile: &Profile,
         e: &Economics,

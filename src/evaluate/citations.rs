@@ -11,12 +11,12 @@ use crate::reference::sources;
 
 /// Numbers references in order of first citation.
 #[derive(Default)]
-pub struct Citations {
+pub(crate) struct Citations {
     keys: Vec<&'static str>,
 }
 
 impl Citations {
-    pub fn cite(&mut self, keys: &[&'static str]) -> Vec<u32> {
+    pub(crate) fn cite(&mut self, keys: &[&'static str]) -> Vec<u32> {
         keys.iter()
             .filter(|k| sources::source(k).is_some())
             .map(|k| match self.keys.iter().position(|x| x == k) {
@@ -29,7 +29,7 @@ impl Citations {
             .collect()
     }
 
-    pub fn references(&self) -> Vec<Reference> {
+    pub(crate) fn references(&self) -> Vec<Reference> {
         self.keys
             .iter()
             .enumerate()
@@ -47,7 +47,7 @@ impl Citations {
     }
 }
 
-pub fn assumption_uses(
+pub(crate) fn assumption_uses(
     profile: &Profile,
     e: &Economics,
     cites: &mut Citations,

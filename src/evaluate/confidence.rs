@@ -19,7 +19,7 @@ use crate::numbers::{percent, thousands};
 
 /// Share of joint draws in which `d`'s recommendation stands, and how many
 /// draws were made.
-pub fn probability_best(e: &Economics, d: &Decided) -> (f64, u32) {
+pub(crate) fn probability_best(e: &Economics, d: &Decided) -> (f64, u32) {
     let sim = &e.sim;
     if sim.draws.is_empty() {
         return (1.0, 0);
@@ -49,7 +49,7 @@ pub fn probability_best(e: &Economics, d: &Decided) -> (f64, u32) {
 
 /// The level a board reads: high when the option stands in four draws in
 /// five, medium in three in five.
-pub fn level(probability_best: f64) -> Confidence {
+pub(crate) fn level(probability_best: f64) -> Confidence {
     if probability_best >= 0.8 {
         Confidence::High
     } else if probability_best >= 0.6 {
@@ -61,7 +61,7 @@ pub fn level(probability_best: f64) -> Confidence {
 
 /// Whichever option the draws pick most often besides `option`, for the
 /// confidence sentence; `None` when it always stands.
-pub fn runner_up(d: &Decided) -> Option<SocOption> {
+pub(crate) fn runner_up(d: &Decided) -> Option<SocOption> {
     d.appraiser
         .ranking(&d.valued)
         .into_iter()
@@ -69,7 +69,7 @@ pub fn runner_up(d: &Decided) -> Option<SocOption> {
 }
 
 /// The confidence in plain words, with the budget probability beside it.
-pub fn confidence_text(
+pub(crate) fn confidence_text(
     d: &Decided,
     level: Confidence,
     probability_best: f64,

@@ -12,7 +12,7 @@ use crate::numbers::{money_short, trim_float};
 use crate::profile::Profile;
 
 /// Hard rules, funding gaps and deadlines, for "hard constraints applied".
-pub fn constraints(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Constraint> {
+pub(crate) fn constraints(profile: &Profile, e: &Economics, d: &Decided) -> Vec<Constraint> {
     let cur = &profile.organisation.currency;
     let v = &e.likely;
     let rec = d.choice.option;

@@ -14,7 +14,7 @@ use crate::profile::Profile;
 
 /// The expected-loss section: today's and each option's expected yearly
 /// loss, first year and steady state, with P10-P90 ranges.
-pub fn expected_loss(
+pub(crate) fn expected_loss(
     profile: &Profile,
     e: &Economics,
     d: &Decided,

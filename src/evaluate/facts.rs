@@ -12,7 +12,7 @@ fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
 }
 
-pub fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
+pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     let cur = &p.organisation.currency;
     let o = &p.organisation;
     let e = &p.environment;
@@ -298,7 +298,7 @@ fn normalised_weights(p: &Profile) -> Vec<f64> {
 }
 
 /// Who the assessment is for, as the report heads it.
-pub fn summary(p: &Profile) -> ProfileSummary {
+pub(crate) fn summary(p: &Profile) -> ProfileSummary {
     ProfileSummary {
         id: p.id.clone(),
         name: p.organisation.name.clone(),

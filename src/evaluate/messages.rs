@@ -1,6 +1,6 @@
 //! The sentences the product writes, keyed, in one place: each a
 //! template in English with named placeholders (`{option}`), filled by
-//! [`say`] with values already formatted by [`crate::numbers`]. Wording is
+//! [`say`] with values already formatted by `crate::numbers`. Wording is
 //! reviewed here, and a report in another language needs another table,
 //! not other code.
 //!

@@ -22,33 +22,33 @@
 //! report restates it), [`citations`], [`scenarios`], and [`assessment`],
 //! the shape of it all.
 
-pub mod appraisal;
+pub(crate) mod appraisal;
 pub mod assessment;
-pub mod assumptions;
-pub mod bids;
-pub mod citations;
-pub mod confidence;
-pub mod constraints;
-pub mod decision;
-pub mod economics;
-pub mod expected_loss;
-pub mod facts;
+pub(crate) mod assumptions;
+pub(crate) mod bids;
+pub(crate) mod citations;
+pub(crate) mod confidence;
+pub(crate) mod constraints;
+pub(crate) mod decision;
+pub(crate) mod economics;
+pub(crate) mod expected_loss;
+pub(crate) mod facts;
 pub mod messages;
-pub mod needs;
-pub mod objectives;
-pub mod options;
-pub mod priced;
-pub mod raci;
-pub mod reasons;
-pub mod recommendation;
-pub mod risk;
-pub mod roadmap;
-pub mod scenarios;
-pub mod schedule;
-pub mod sensitivity;
-pub mod sla;
-pub mod staffing;
-pub mod teams;
+pub(crate) mod needs;
+pub(crate) mod objectives;
+pub(crate) mod options;
+pub(crate) mod priced;
+pub(crate) mod raci;
+pub(crate) mod reasons;
+pub(crate) mod recommendation;
+pub(crate) mod risk;
+pub(crate) mod roadmap;
+pub(crate) mod scenarios;
+pub(crate) mod schedule;
+pub(crate) mod sensitivity;
+pub(crate) mod sla;
+pub(crate) mod staffing;
+pub(crate) mod teams;
 pub mod values;
 
 pub use assessment::{Assessment, SocOption};

@@ -30,7 +30,7 @@ pub struct Need {
 }
 
 /// The needs, in [`Consideration::NEEDS`] order.
-pub fn rate_all(profile: &Profile, v: &Values, in_house_team: f64) -> Vec<Need> {
+pub(crate) fn rate_all(profile: &Profile, v: &Values, in_house_team: f64) -> Vec<Need> {
     vec![
         compliance(profile),
         risk(profile),
@@ -156,7 +156,7 @@ fn compliance(p: &Profile) -> Need {
 /// How much the threats call for people who know the business, beyond
 /// what the expected loss already counts: 0 for a commodity landscape at
 /// medium or high tolerance.
-pub fn targeting(p: &Profile) -> (f64, bool, Vec<String>) {
+pub(crate) fn targeting(p: &Profile) -> (f64, bool, Vec<String>) {
     let r = &p.risk;
     let mut said = Vec::new();
     let mut points: f64 = 0.0;
@@ -364,7 +364,7 @@ fn scalability(p: &Profile) -> Need {
 
 /// The smallest team that can deliver the required coverage: the minimum
 /// viable 24/7 team, or for shorter hours the team the model sizes.
-pub fn minimum_team(p: &Profile, v: &Values, sized: f64) -> f64 {
+pub(crate) fn minimum_team(p: &Profile, v: &Values, sized: f64) -> f64 {
     match p.requirements.coverage {
         Coverage::TwentyFourSeven => v[A::MinTeam].min(sized),
         _ => sized,
@@ -372,7 +372,7 @@ pub fn minimum_team(p: &Profile, v: &Values, sized: f64) -> f64 {
 }
 
 /// Share of the minimum team for the required coverage already employed.
-pub fn staffed_share(p: &Profile, minimum: f64) -> f64 {
+pub(crate) fn staffed_share(p: &Profile, minimum: f64) -> f64 {
     let existing = p.existing_staff() as f64;
     if minimum > 0.0 {
         (existing / minimum).min(1.0)

@@ -16,7 +16,7 @@ use crate::profile::model::Coverage;
 use crate::profile::Profile;
 
 /// Hours within which an incident must be classified to meet a clock.
-pub fn classification_target_hours(clock: f64) -> f64 {
+pub(crate) fn classification_target_hours(clock: f64) -> f64 {
     if clock <= 24.0 {
         (clock / 2.0).min(4.0)
     } else {
@@ -25,7 +25,7 @@ pub fn classification_target_hours(clock: f64) -> f64 {
 }
 
 /// SOC-CMM levels reachable, one level a year at most, capped at 4.
-pub fn maturity_targets(now: u8, horizon_years: u32) -> Vec<(u8, u32)> {
+pub(crate) fn maturity_targets(now: u8, horizon_years: u32) -> Vec<(u8, u32)> {
     (1..=horizon_years.min(4))
         .map(|year| ((u32::from(now) + year).min(4) as u8, year * 12))
         .filter(|(level, _)| *level > now)
@@ -38,7 +38,7 @@ pub fn maturity_targets(now: u8, horizon_years: u32) -> Vec<(u8, u32)> {
 }
 
 /// How the recommended option stands against the budget.
-pub struct BudgetFit<'a> {
+pub(crate) struct BudgetFit<'a> {
     /// Probability of staying within the operating budget every year.
     pub probability: f64,
     /// Operating budget it needs a year (median of the simulations).
@@ -47,7 +47,7 @@ pub struct BudgetFit<'a> {
     pub currency: &'a str,
 }
 
-pub fn objectives(
+pub(crate) fn objectives(
     profile: &Profile,
     option: SocOption,
     live_month: f64,

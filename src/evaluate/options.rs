@@ -27,7 +27,7 @@ fn point(kind: PointKind, strong: bool, point: &str, because: String) -> OptionP
 
 use PointKind::{Advantage as A, Drawback as D};
 
-pub fn option_profiles(
+pub(crate) fn option_profiles(
     profile: &Profile,
     e: &Economics,
     d: &Decided,

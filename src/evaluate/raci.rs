@@ -27,7 +27,7 @@ fn row(activity: &str, option: SocOption, r: &str, a: &str, c: &str, i: &str) ->
     }
 }
 
-pub fn raci() -> Vec<RaciRow> {
+pub(crate) fn raci() -> Vec<RaciRow> {
     use SocOption::*;
     let [detection, triage, containment, recovery, notification, engineering, hunting] = ACTIVITIES;
     vec![

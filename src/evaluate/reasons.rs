@@ -15,7 +15,7 @@ use crate::profile::Profile;
 
 /// The three to five drivers of the recommendation, each tied to the
 /// profile facts it rests on.
-pub fn reasons(profile: &Profile, d: &Decided, decision: &Decision) -> Vec<Reason> {
+pub(crate) fn reasons(profile: &Profile, d: &Decided, decision: &Decision) -> Vec<Reason> {
     let cur = &profile.organisation.currency;
     let rec = d.choice.option;
     let r = index(rec);

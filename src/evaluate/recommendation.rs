@@ -18,7 +18,7 @@ use crate::profile::Profile;
 
 /// The recommendation with how sure it is, what it costs, what rules it,
 /// when monitoring starts and, for an in-house build, the bridge.
-pub fn recommend(
+pub(crate) fn recommend(
     profile: &Profile,
     e: &Economics,
     d: &Decided,
@@ -77,7 +77,7 @@ pub fn recommend(
 }
 
 /// What the board is asked to approve.
-pub fn decision_text(
+pub(crate) fn decision_text(
     profile: &Profile,
     d: &Decided,
     ask: &BudgetAsk,
@@ -127,7 +127,7 @@ pub fn decision_text(
 }
 
 /// Monitoring and completion months of the recommendation.
-pub fn timing(e: &Economics, option: SocOption) -> (f64, f64) {
+pub(crate) fn timing(e: &Economics, option: SocOption) -> (f64, f64) {
     let v = &e.likely;
     let bridged_from = e
         .plan
@@ -141,7 +141,7 @@ pub fn timing(e: &Economics, option: SocOption) -> (f64, f64) {
 }
 
 /// The provider that monitors while an in-house SOC is built, and its cost.
-pub fn bridge(profile: &Profile, e: &Economics, option: SocOption) -> Option<Bridge> {
+pub(crate) fn bridge(profile: &Profile, e: &Economics, option: SocOption) -> Option<Bridge> {
     let plan = e.plan.bridge.filter(|_| option == SocOption::InHouse)?;
     let cost: f64 = e.priced.options[index(SocOption::InHouse)][..e.plan.horizon]
         .iter()

@@ -59,7 +59,7 @@ fn selection_milestones(profile: &Profile) -> [String; 2] {
     }
 }
 
-pub fn roadmap(
+pub(crate) fn roadmap(
     profile: &Profile,
     v: &Values,
     option: SocOption,

@@ -19,7 +19,7 @@ use crate::profile::model::Scenario;
 
 /// `scenario`'s outcome, given the profile's assessment `base` and the
 /// scenario's own, `a`.
-pub fn outcome(base: &Assessment, scenario: &Scenario, a: &Assessment) -> ScenarioOutcome {
+pub(crate) fn outcome(base: &Assessment, scenario: &Scenario, a: &Assessment) -> ScenarioOutcome {
     let option = a.recommendation.option;
     ScenarioOutcome {
         name: scenario.name.clone(),
@@ -54,7 +54,7 @@ pub fn outcome(base: &Assessment, scenario: &Scenario, a: &Assessment) -> Scenar
 }
 
 /// The highest-rated risk the recommended option leaves.
-pub fn top_risk(a: &Assessment) -> Option<ScenarioRisk> {
+pub(crate) fn top_risk(a: &Assessment) -> Option<ScenarioRisk> {
     let option = a.recommendation.option;
     a.risks
         .iter()

@@ -152,7 +152,11 @@ fn provider_fee(e: &Economics) -> f64 {
     e.priced.options[index(SocOption::Outsourced)][year].get(Item::ProviderFee)
 }
 
-pub fn switching_values(profile: &Profile, e: &Economics, d: &Decided) -> Vec<SwitchingValue> {
+pub(crate) fn switching_values(
+    profile: &Profile,
+    e: &Economics,
+    d: &Decided,
+) -> Vec<SwitchingValue> {
     let cur = &profile.organisation.currency;
     let now = d.choice.option;
     let money = |x: f64| money_short(cur, x);

@@ -21,7 +21,7 @@ use crate::profile::model::{Framework, Industry, Residency, Sharing};
 use crate::profile::Profile;
 use crate::reference::countries::is_eu_member;
 
-pub fn scope(option: SocOption) -> SlaScope {
+pub(crate) fn scope(option: SocOption) -> SlaScope {
     match option {
         SocOption::InHouse => SlaScope::Internal,
         SocOption::Outsourced | SocOption::Hybrid => SlaScope::Contract,
@@ -86,7 +86,7 @@ const PROVIDER: Agreement = Agreement::Provider;
 const VENDORS: Agreement = Agreement::Vendors;
 const INTERNAL: Agreement = Agreement::Internal;
 
-pub fn checklist(profile: &Profile, option: SocOption, v: &Values) -> Vec<SlaItem> {
+pub(crate) fn checklist(profile: &Profile, option: SocOption, v: &Values) -> Vec<SlaItem> {
     let mut c = Checklist { items: Vec::new() };
     let contract = scope(option) == SlaScope::Contract;
     let agreement = if contract { PROVIDER } else { INTERNAL };

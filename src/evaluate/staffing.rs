@@ -43,7 +43,7 @@ fn team(v: &Values, plan: &teams::TeamPlan, shift_work: bool, existing: u64, hou
     }
 }
 
-pub fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
+pub(crate) fn staffing_section(profile: &Profile, e: &Economics) -> Staffing {
     let v = &e.likely;
     let coverage = profile.requirements.coverage;
     let est = e.plan.estate[0];

@@ -25,10 +25,10 @@ use crate::profile::model::{Coverage, Threat};
 use crate::profile::Profile;
 
 /// Employees below which an organisation is small for staffing rules.
-pub const SMALL_ORGANISATION: u64 = 1_000;
+pub(crate) const SMALL_ORGANISATION: u64 = 1_000;
 
 /// Hours a year a seat must be staffed.
-pub fn staffed_hours(coverage: Coverage) -> f64 {
+pub(crate) fn staffed_hours(coverage: Coverage) -> f64 {
     match coverage {
         Coverage::TwentyFourSeven => 8760.0,
         // About 12 hours on weekdays: 60 h x 52 weeks; nights are on-call.
@@ -48,7 +48,7 @@ pub struct TeamPlan {
 }
 
 /// The roles, in the order every table lists them.
-pub const ROLES: [&str; 5] = [
+pub(crate) const ROLES: [&str; 5] = [
     "L1 analyst",
     "L2 analyst",
     "L3 analyst / incident responder",
@@ -104,7 +104,7 @@ impl TeamPlan {
 /// Console seats for the monitored estate: one for the first
 /// `assets_per_seat` assets, then growing with the estate to the power
 /// `seat_scale_exponent`.
-pub fn seats(v: &Values, assets: f64) -> u32 {
+pub(crate) fn seats(v: &Values, assets: f64) -> u32 {
     let per_seat = v[A::AssetsPerSeat].max(1.0);
     let by_assets = if assets > per_seat {
         ceil((assets / per_seat).powf(v[A::SeatScaleExponent]))
@@ -127,10 +127,10 @@ fn engineers_for(v: &Values, volume: f64) -> f64 {
 }
 
 /// How detection engineering grows with the log volume.
-pub const ENGINEER_SCALE: f64 = 0.7;
+pub(crate) const ENGINEER_SCALE: f64 = 0.7;
 
 /// People a manager or lead leads.
-pub const SPAN_OF_CONTROL: f64 = 12.0;
+pub(crate) const SPAN_OF_CONTROL: f64 = 12.0;
 
 fn ceil(x: f64) -> f64 {
     // Guard against 4.9 * 2 = 9.800000000000001 rounding up a whole person.
@@ -139,7 +139,7 @@ fn ceil(x: f64) -> f64 {
 
 /// The in-house team for the required coverage, sized for `assets` monitored
 /// assets and `volume` GB/day of logs.
-pub fn in_house(profile: &Profile, v: &Values, assets: f64, volume: f64) -> TeamPlan {
+pub(crate) fn in_house(profile: &Profile, v: &Values, assets: f64, volume: f64) -> TeamPlan {
     let coverage = profile.requirements.coverage;
     let fte_per_staffed_seat = v[A::FtePerSeat] * staffed_hours(coverage) / 8760.0;
     let seats = f64::from(seats(v, assets));
@@ -179,7 +179,7 @@ pub fn in_house(profile: &Profile, v: &Values, assets: f64, volume: f64) -> Team
 
 /// Whether the threat picture calls for an internal threat-intelligence
 /// and hunting role.
-pub fn needs_threat_intel(profile: &Profile) -> bool {
+pub(crate) fn needs_threat_intel(profile: &Profile) -> bool {
     profile.risk.targeted_by_apt
         || profile.risk.threats.contains(&Threat::NationState)
         || profile.organisation.employees >= 5_000
@@ -191,7 +191,7 @@ pub fn needs_threat_intel(profile: &Profile) -> bool {
 /// in-house engineering load, the provider writing the rest), threat
 /// intelligence and hunting where the threats call for it, and day-shift
 /// analysts for escalated triage in larger organisations.
-pub fn co_managed(profile: &Profile, v: &Values, assets: f64, volume: f64) -> TeamPlan {
+pub(crate) fn co_managed(profile: &Profile, v: &Values, assets: f64, volume: f64) -> TeamPlan {
     let large = profile.organisation.employees >= SMALL_ORGANISATION;
     let ot_specialist = if profile.environment.ot_ics { 1.0 } else { 0.0 };
     let engineers = ceil(engineers_for(v, volume) / 2.0).max(1.0) + ot_specialist;
@@ -218,7 +218,7 @@ pub fn co_managed(profile: &Profile, v: &Values, assets: f64, volume: f64) -> Te
 /// What stays inside when the SOC is outsourced: a service owner and
 /// vendor management (L2 pay), an incident-response lead and regulator
 /// contact (L3 pay), half each.
-pub fn retained(v: &Values) -> TeamPlan {
+pub(crate) fn retained(v: &Values) -> TeamPlan {
     TeamPlan {
         l2: v[A::RetainedFte] / 2.0,
         l3: v[A::RetainedFte] / 2.0,
@@ -232,7 +232,7 @@ pub fn retained(v: &Values) -> TeamPlan {
 /// isolating its systems, or an in-house SOC on extended hours (nights on
 /// call). A smaller organisation pre-authorises containment in the
 /// contract.
-pub fn on_call_rota(profile: &Profile, provider_involved: bool) -> f64 {
+pub(crate) fn on_call_rota(profile: &Profile, provider_involved: bool) -> f64 {
     let coverage = profile.requirements.coverage;
     let needs_approval = profile.organisation.employees >= SMALL_ORGANISATION;
     match (provider_involved, coverage) {

@@ -16,7 +16,7 @@ use crate::reference::{currencies, frameworks, threats};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What phase 2 needs besides the checked values.
-pub struct BuildContext<'a> {
+pub(super) struct BuildContext<'a> {
     pub src: &'a SourceText<'a>,
     /// Used for `id` when the profile gives none.
     pub file_stem: &'a str,
@@ -212,7 +212,7 @@ fn texts_of(rec: Option<&Record>, key: &str) -> Option<Vec<String>> {
 ///
 /// Returns the diagnostics of rules that span keys; the profile is only
 /// usable when none of them is an error.
-pub fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diagnostic>) {
+pub(super) fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, Vec<Diagnostic>) {
     let mut b = Builder {
         root,
         cx,

@@ -23,7 +23,7 @@ struct Checker<'a> {
 
 /// Phase 1: check the whole document against the format, collecting every
 /// problem. Returns the checked root when the document is a mapping.
-pub fn check(root: &Node, src: &SourceText<'_>) -> (Option<Record>, Vec<Diagnostic>) {
+pub(super) fn check(root: &Node, src: &SourceText<'_>) -> (Option<Record>, Vec<Diagnostic>) {
     let mut checker = Checker {
         src,
         diags: Vec::new(),

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 /// A value that passed its format check.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Checked {
+pub(super) enum Checked {
     Int(i64),
     Number(f64),
     Bool(bool),
@@ -24,7 +24,7 @@ pub enum Checked {
 
 /// A checked mapping: the fields that were given, with where they were given.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Record {
+pub(super) struct Record {
     pub pos: Pos,
     pub fields: BTreeMap<&'static str, (Checked, Pos)>,
 }

@@ -13,7 +13,7 @@ use walkdir::WalkDir;
 
 /// The profile files found, and what could not be searched.
 #[derive(Debug, Default)]
-pub struct Discovery {
+pub(crate) struct Discovery {
     pub files: Vec<PathBuf>,
     pub problems: Vec<Diagnostic>,
     /// Paths named on the command line that cannot be inputs at all
@@ -22,7 +22,7 @@ pub struct Discovery {
     pub unusable: Vec<Diagnostic>,
 }
 
-pub fn is_profile_name(path: &Path) -> bool {
+pub(crate) fn is_profile_name(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
@@ -33,7 +33,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
         .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
-pub fn discover(paths: &[PathBuf]) -> Discovery {
+pub(crate) fn discover(paths: &[PathBuf]) -> Discovery {
     let mut found = Discovery::default();
     for root in paths {
         let shown = root.display().to_string();

@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// Logos and template images are limited to this many bytes: a logo for a
 /// cover is a few tens of kilobytes, and every byte is embedded in every
 /// PDF and HTML page.
-pub const MAX_IMAGE_BYTES: u64 = 2 * 1024 * 1024;
+pub(crate) const MAX_IMAGE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// The image formats a report can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,7 +56,7 @@ pub struct Image {
 /// Read the image at `path` (shown to users as `written`): a regular file
 /// of at most [`MAX_IMAGE_BYTES`] that is a PNG, JPEG or SVG image. The
 /// error is a sentence naming the problem.
-pub fn read(path: &Path, written: &str) -> Result<Image, String> {
+pub(crate) fn read(path: &Path, written: &str) -> Result<Image, String> {
     let bytes = crate::fsio::read_limited(path, MAX_IMAGE_BYTES).map_err(|e| match e {
         crate::fsio::ReadError::TooLarge { size, limit } => format!(
             "the image `{written}` is {size} bytes, over the {} limit for images",
@@ -78,7 +78,7 @@ pub fn read(path: &Path, written: &str) -> Result<Image, String> {
 }
 
 /// What `bytes` are, from their first bytes.
-pub fn recognise(written: &str, bytes: Vec<u8>) -> Result<Image, String> {
+pub(crate) fn recognise(written: &str, bytes: Vec<u8>) -> Result<Image, String> {
     let (kind, (width, height)) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         (
             ImageKind::Png,

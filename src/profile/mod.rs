@@ -15,15 +15,15 @@
 mod build;
 mod check;
 mod checked;
-pub mod discover;
+pub(crate) mod discover;
 pub mod format;
-pub mod image;
+pub(crate) mod image;
 pub mod model;
 mod scalar;
-pub mod scenario;
-pub mod schema;
+pub(crate) mod scenario;
+pub(crate) mod schema;
 pub(crate) mod words;
-pub mod yaml;
+pub(crate) mod yaml;
 
 pub use model::Profile;
 
@@ -35,16 +35,16 @@ use std::path::Path;
 pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
 
 /// The commented starter profile `socsource init` writes.
-pub const STARTER: &str = include_str!("starter.yaml");
+pub(crate) const STARTER: &str = include_str!("starter.yaml");
 
 /// A block of providers' quotes to add to the starter profile
 /// (`socsource init --quotes`): two bidders, one clause each way, every
 /// clause key listed in the docs.
-pub const STARTER_QUOTES: &str = include_str!("starter-quotes.yaml");
+pub(crate) const STARTER_QUOTES: &str = include_str!("starter-quotes.yaml");
 
 /// The starter profile for a file at `path`: its id made from the file's
 /// name, and with `quotes`, a starter block for providers' quotes.
-pub fn starter(path: &Path, quotes: bool) -> String {
+pub(crate) fn starter(path: &Path, quotes: bool) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -71,7 +71,7 @@ pub fn starter(path: &Path, quotes: bool) -> String {
 /// The starter profile loaded (a U.S. organisation, dated 2026-01-01):
 /// the organisation the reference pages show defaults for, and the base of
 /// the unit tests. `None` only if the built-in file is broken.
-pub fn starter_profile() -> Option<Profile> {
+pub(crate) fn starter_profile() -> Option<Profile> {
     let options = LoadOptions::on(Date::new(2026, 1, 1)?);
     load_bytes("starter.yaml", "starter", STARTER.as_bytes(), &options)
         .ok()
@@ -246,7 +246,7 @@ pub fn load_bytes(
 /// `folder` (the folder of the file the bytes came from). At most
 /// [`crate::diag::MAX_PER_FILE`] diagnostics are listed, then how many
 /// more there are.
-pub fn load_bytes_in(
+pub(crate) fn load_bytes_in(
     display: &str,
     file_stem: &str,
     bytes: &[u8],

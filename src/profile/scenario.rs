@@ -10,7 +10,7 @@ use super::yaml::{Entry, Node, Pos, Scalar, Value};
 
 /// Put `value` at the dotted `path` of a mapping tree, creating the
 /// sections on the way (at `key_pos`) and replacing what was there.
-pub fn apply(root: &mut Node, path: &str, key_pos: Pos, value: &Node) {
+pub(crate) fn apply(root: &mut Node, path: &str, key_pos: Pos, value: &Node) {
     let mut node = root;
     for segment in path.split('.') {
         if !matches!(node.value, Value::Map(_)) {
@@ -42,7 +42,7 @@ pub fn apply(root: &mut Node, path: &str, key_pos: Pos, value: &Node) {
 
 /// Remove a top-level key (the scenarios, from the profile each scenario
 /// starts from).
-pub fn remove(root: &mut Node, key: &str) {
+pub(crate) fn remove(root: &mut Node, key: &str) {
     if let Value::Map(entries) = &mut root.value {
         entries.retain(|e| e.key != key);
     }
@@ -50,7 +50,7 @@ pub fn remove(root: &mut Node, key: &str) {
 
 /// Every position of a tree moved to `pos`: values given on the command
 /// line have no place in the profile's file.
-pub fn relocate(node: &mut Node, pos: Pos) {
+pub(crate) fn relocate(node: &mut Node, pos: Pos) {
     node.pos = pos;
     match &mut node.value {
         Value::Seq(items) => items.iter_mut().for_each(|n| relocate(n, pos)),
@@ -65,7 +65,7 @@ pub fn relocate(node: &mut Node, pos: Pos) {
 }
 
 /// A value as one line of flow YAML, for the report to quote.
-pub fn flow(node: &Node) -> String {
+pub(crate) fn flow(node: &Node) -> String {
     match &node.value {
         Value::Null => "null".into(),
         Value::Scalar(Scalar { text, quoted }) => {
@@ -94,7 +94,7 @@ pub fn flow(node: &Node) -> String {
 /// `set` entries, in
 /// file order. Only called on a profile whose checks passed, so the shapes
 /// are known; anything else is skipped.
-pub fn written(root: &Node) -> Vec<(String, Pos, Vec<Entry>)> {
+pub(crate) fn written(root: &Node) -> Vec<(String, Pos, Vec<Entry>)> {
     let Value::Map(entries) = &root.value else {
         return Vec::new();
     };

@@ -8,7 +8,7 @@ use super::format::{self, DefaultValue, Field, Kind};
 use crate::reference::{assumptions, countries, currencies};
 use serde_json::{json, Map, Value};
 
-pub fn profile_schema() -> Value {
+pub(crate) fn profile_schema() -> Value {
     let mut root = record(format::PROFILE);
     if let Value::Object(map) = &mut root {
         map.insert(

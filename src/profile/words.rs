@@ -2,7 +2,7 @@
 //! names, "did you mean" suggestions, and the width of the token a
 //! diagnostic underlines.
 
-pub fn is_slug(text: &str) -> bool {
+pub(crate) fn is_slug(text: &str) -> bool {
     let b = text.as_bytes();
     !b.is_empty()
         && b.len() <= 64
@@ -12,7 +12,7 @@ pub fn is_slug(text: &str) -> bool {
 }
 
 /// A slug from free text: accents dropped, everything else a single dash.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
     for c in text.nfkd() {
@@ -50,7 +50,7 @@ fn latin_letters(c: char) -> Option<&'static str> {
 
 /// Names Windows keeps for devices, in any case and with any extension:
 /// a folder cannot be called `con` or `com1` there, so an id cannot be.
-pub fn windows_reserved(slug: &str) -> bool {
+pub(crate) fn windows_reserved(slug: &str) -> bool {
     let stem = slug.split('.').next().unwrap_or(slug).to_ascii_lowercase();
     match stem.as_str() {
         "con" | "prn" | "aux" | "nul" => true,
@@ -63,7 +63,7 @@ pub fn windows_reserved(slug: &str) -> bool {
 
 /// Why a file's name gives no id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoSlug {
+pub(crate) enum NoSlug {
     /// Nothing in it is a letter or digit.
     Empty,
     /// A letter or digit outside a-z and 0-9 that has no plain Latin
@@ -77,7 +77,7 @@ pub enum NoSlug {
 /// The id made from a file's name (its stem): accents dropped, and only
 /// when every letter and digit in it has a plain Latin spelling and the
 /// result is usable as a folder everywhere.
-pub fn slug_from_file_name(stem: &str) -> Result<String, NoSlug> {
+pub(crate) fn slug_from_file_name(stem: &str) -> Result<String, NoSlug> {
     use unicode_normalization::UnicodeNormalization;
     if let Some(c) = stem.nfkd().find(|c| {
         c.is_alphanumeric()
@@ -136,7 +136,7 @@ pub(crate) fn token_width(line: &str, column: usize) -> usize {
 }
 
 /// The closest known name, if one is close enough to be a typo.
-pub fn suggest<'k>(given: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn suggest<'k>(given: &str, known: &[&'k str]) -> Option<&'k str> {
     let typo = Typo::new(given);
     if let Some(exact) = known.iter().find(|k| typo.equals(k)) {
         return Some(exact);
@@ -158,7 +158,7 @@ pub fn suggest<'k>(given: &str, known: &[&'k str]) -> Option<&'k str> {
 /// Made once per name and compared without copying the known names: an
 /// unknown key is compared with every name of the format, and a hostile
 /// file can have tens of thousands of unknown keys.
-pub struct Typo {
+pub(crate) struct Typo {
     given: Vec<char>,
     chars: usize,
     limit: usize,
@@ -173,7 +173,7 @@ fn normalised(s: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 impl Typo {
-    pub fn new(given: &str) -> Typo {
+    pub(crate) fn new(given: &str) -> Typo {
         let given: Vec<char> = normalised(given).collect();
         let chars = given.len();
         Typo {
@@ -206,14 +206,14 @@ impl Typo {
     }
 
     /// A known name made ready for [`Typo::is_close`].
-    pub fn prepare(known: &str) -> Vec<char> {
+    pub(crate) fn prepare(known: &str) -> Vec<char> {
         normalised(known).collect()
     }
 
     /// Whether a known name ([`Typo::prepare`]d) is what [`suggest`] would
     /// offer for it alone. Names too short or too long to be either are
     /// ruled out by their length.
-    pub fn is_close(&self, known: &[char]) -> bool {
+    pub(crate) fn is_close(&self, known: &[char]) -> bool {
         let begins = self.chars >= 4 && known.len() >= self.chars;
         if !begins && self.chars.abs_diff(known.len()) > self.limit {
             return false;

@@ -32,9 +32,9 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 /// Profiles nest four levels deep; anything past this is hostile or broken.
-pub const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_DEPTH: usize = 32;
 /// Upper bound on nodes after alias expansion.
-pub const MAX_NODES: usize = 100_000;
+pub(crate) const MAX_NODES: usize = 100_000;
 
 /// A 1-based position in the source text (column counted in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -74,7 +74,7 @@ pub struct Entry {
 
 /// Why the text is not a usable YAML document.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     pub pos: Pos,
     pub message: String,
     pub help: Option<String>,
@@ -93,7 +93,7 @@ impl Node {
 }
 
 /// Shorten user text for quoting inside a message.
-pub fn clip(text: &str, max: usize) -> String {
+pub(crate) fn clip(text: &str, max: usize) -> String {
     let mut out: String = text
         .chars()
         .take(max)
@@ -108,7 +108,7 @@ pub fn clip(text: &str, max: usize) -> String {
 /// Parse one YAML document into a positioned tree.
 ///
 /// An empty document parses to [`Value::Null`]; the validator reports it.
-pub fn parse(source: &str) -> Result<Node, SyntaxError> {
+pub(crate) fn parse(source: &str) -> Result<Node, SyntaxError> {
     // libyaml only ever sees text whose brackets nest a bounded number of
     // levels: see the module documentation.
     let libyaml = bracket_depth(source) <= LIBYAML_MAX_BRACKETS;

@@ -11,7 +11,7 @@ use crate::vocabulary::Industry;
 
 /// A country's average cost of a data breach, as published.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BreachCost {
+pub(crate) struct BreachCost {
     /// ISO 3166-1 alpha-2.
     pub country: &'static str,
     pub amount: f64,
@@ -38,7 +38,7 @@ const fn c(
 
 /// Sorted by country code. Regional figures stand for the countries in
 /// the region (Benelux, the Middle East).
-pub const BY_COUNTRY: &[BreachCost] = &[
+pub(crate) const BY_COUNTRY: &[BreachCost] = &[
     c("AE", 8_750_000.0, "USD", 2024, &["ibm-2024-countries"]),
     c("AU", 4_260_000.0, "AUD", 2024, &["ibm-2024-au"]),
     c("BE", 5_900_000.0, "USD", 2024, &["ibm-2024-countries"]),
@@ -59,9 +59,9 @@ pub const BY_COUNTRY: &[BreachCost] = &[
 ];
 
 /// The global average, USD 4.44 million (2025).
-pub const GLOBAL: BreachCost = c("", 4_440_000.0, "USD", 2025, &["ibm-codb-2025"]);
+pub(crate) const GLOBAL: BreachCost = c("", 4_440_000.0, "USD", 2025, &["ibm-codb-2025"]);
 
-pub fn by_country(country: &str) -> Option<&'static BreachCost> {
+pub(crate) fn by_country(country: &str) -> Option<&'static BreachCost> {
     BY_COUNTRY
         .binary_search_by(|b| b.country.cmp(country))
         .ok()
@@ -72,7 +72,7 @@ pub fn by_country(country: &str) -> Option<&'static BreachCost> {
 /// (IBM 2024: global USD 4.88 million; healthcare 9.77, financial 6.08,
 /// industrial 5.56, technology 5.45, energy about 5.3, retail 3.45, public
 /// sector 2.55).
-pub fn industry_factor(industry: Industry) -> f64 {
+pub(crate) fn industry_factor(industry: Industry) -> f64 {
     use Industry::*;
     match industry {
         Healthcare => 2.0,
@@ -86,12 +86,12 @@ pub fn industry_factor(industry: Industry) -> f64 {
     }
 }
 
-pub const INDUSTRY_SOURCES: &[&str] = &["ibm-2024-industries", "ibm-2024-regions"];
+pub(crate) const INDUSTRY_SOURCES: &[&str] = &["ibm-2024-industries", "ibm-2024-regions"];
 
 /// Yearly probability of a material cyber event by organisation size:
 /// under 2% for small businesses, 9.3% for the average organisation in
 /// 2024, one in four for the largest (IRIS).
-pub fn yearly_probability_pct(employees: u64) -> f64 {
+pub(crate) fn yearly_probability_pct(employees: u64) -> f64 {
     match employees {
         0..=249 => 2.0,
         250..=999 => 5.0,
@@ -101,12 +101,12 @@ pub fn yearly_probability_pct(employees: u64) -> f64 {
     }
 }
 
-pub const PROBABILITY_SOURCES: &[&str] = &["iris-2025", "iris-2020", "coalition-2025"];
+pub(crate) const PROBABILITY_SOURCES: &[&str] = &["iris-2025", "iris-2020", "coalition-2025"];
 
 /// Share of a large organisation's breach cost a smaller one faces: IBM's
 /// sample is mostly large organisations, while insurers' average small
 /// business claim is about USD 115,000.
-pub fn size_factor(employees: u64) -> f64 {
+pub(crate) fn size_factor(employees: u64) -> f64 {
     match employees {
         0..=249 => 0.1,
         250..=999 => 0.4,

@@ -13,7 +13,7 @@
 
 /// One country's security labour market.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LabourMarket {
+pub(crate) struct LabourMarket {
     /// ISO 3166-1 alpha-2.
     pub country: &'static str,
     pub name: &'static str,
@@ -38,7 +38,7 @@ pub struct LabourMarket {
 /// Tier 3 110,000-170,000), bounded by the BLS distribution: L1 0.75, L3
 /// 1.3; detection engineers and managers carry the usual engineering and
 /// management premiums over L3.
-pub const TIER_RATIOS: TierRatios = TierRatios {
+pub(crate) const TIER_RATIOS: TierRatios = TierRatios {
     l1: 0.75,
     l2: 1.0,
     l3: 1.3,
@@ -47,7 +47,7 @@ pub const TIER_RATIOS: TierRatios = TierRatios {
 };
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TierRatios {
+pub(crate) struct TierRatios {
     pub l1: f64,
     pub l2: f64,
     pub l3: f64,
@@ -56,7 +56,7 @@ pub struct TierRatios {
 }
 
 /// Year every salary is brought to before use.
-pub const PRICE_YEAR: i32 = 2026;
+pub(crate) const PRICE_YEAR: i32 = 2026;
 
 /// U.S. and long-hours markets: 2,080 paid hours less about 35 days of
 /// holidays, leave, sickness and training.
@@ -95,7 +95,7 @@ const fn row(
 }
 
 /// The table, sorted by country code.
-pub const MARKETS: &[LabourMarket] = &[
+pub(crate) const MARKETS: &[LabourMarket] = &[
     row("AE", "United Arab Emirates", 375_000.0, "AED", 2021,
         "security engineers earn AED 40,000-65,000 a month; the low end taken as the L3 tier",
         &["mp-ae-2021"], [1.06, 1.08, 1.12],
@@ -195,7 +195,7 @@ pub const MARKETS: &[LabourMarket] = &[
 ];
 
 /// The labour market of a country, if the table has it.
-pub fn market(country: &str) -> Option<&'static LabourMarket> {
+pub(crate) fn market(country: &str) -> Option<&'static LabourMarket> {
     MARKETS
         .binary_search_by(|m| m.country.cmp(country))
         .ok()
@@ -204,7 +204,7 @@ pub fn market(country: &str) -> Option<&'static LabourMarket> {
 
 /// What a country's wage level rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WageBasis {
+pub(crate) enum WageBasis {
     /// Eurostat's average annual full-time adjusted salary per employee
     /// (2023) against the OECD's U.S. average annual wage (2023), at the
     /// 2023 euro-dollar rate.
@@ -226,7 +226,7 @@ pub enum WageBasis {
 
 impl WageBasis {
     /// The public sources of the ratio.
-    pub fn sources(self) -> &'static [&'static str] {
+    pub(crate) fn sources(self) -> &'static [&'static str] {
         match self {
             WageBasis::EurostatSalary => &["eurostat-fte-2023", "oecd-avg-wages"],
             WageBasis::EurostatLabourCost => {
@@ -241,7 +241,7 @@ impl WageBasis {
     }
 
     /// How the ratio was found, in words.
-    pub fn describe(self) -> String {
+    pub(crate) fn describe(self) -> String {
         match self {
             WageBasis::EurostatSalary => "Eurostat average full-time salary (2023) against the OECD U.S. average wage".into(),
             WageBasis::EurostatLabourCost => "Eurostat hourly labour cost (2023) relative to Germany's, at Germany's salary level".into(),
@@ -485,13 +485,13 @@ const WAGE_RATIOS: &[(&str, f64, WageBasis)] = &[
 ];
 
 /// Every country's wage level, in code order.
-pub fn wage_ratios() -> impl Iterator<Item = (&'static str, f64, WageBasis)> {
+pub(crate) fn wage_ratios() -> impl Iterator<Item = (&'static str, f64, WageBasis)> {
     WAGE_RATIOS.iter().copied()
 }
 
 /// The wage-level ratio to the United States for a country without a market
 /// row, and its basis. Every ISO 3166-1 country has one or the other.
-pub fn wage_ratio(country: &str) -> Option<(f64, WageBasis)> {
+pub(crate) fn wage_ratio(country: &str) -> Option<(f64, WageBasis)> {
     WAGE_RATIOS
         .binary_search_by(|(c, _, _)| c.cmp(&country))
         .ok()

@@ -6,10 +6,10 @@
 //! model's inputs; the rules that turn it into numbers live in `evaluate`.
 
 pub mod assumptions;
-pub mod breach;
+pub(crate) mod breach;
 pub mod countries;
 pub mod currencies;
 pub mod frameworks;
-pub mod labour;
+pub(crate) mod labour;
 pub mod sources;
-pub mod threats;
+pub(crate) mod threats;

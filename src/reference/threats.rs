@@ -6,7 +6,7 @@
 
 use crate::vocabulary::{Industry, Threat};
 
-pub fn typical_threats(industry: Industry) -> &'static [Threat] {
+pub(crate) fn typical_threats(industry: Industry) -> &'static [Threat] {
     use Threat::*;
     match industry {
         Industry::Finance | Industry::Insurance => &[Cybercrime, Fraud, Ransomware, Bec, Insider],

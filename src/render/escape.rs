@@ -4,7 +4,7 @@
 
 /// Text for HTML or XML character data and quoted attribute values: `&`,
 /// `<`, `>`, `"` and `'` as entities.
-pub fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Writing to a String cannot fail.
     let _ = pulldown_cmark_escape::escape_html(&mut out, text);

@@ -18,14 +18,14 @@ use super::Picture;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
+pub(crate) struct Heading {
     pub level: u8,
     pub text: String,
     pub id: String,
 }
 
 #[derive(Debug, Clone)]
-pub struct HtmlBody {
+pub(crate) struct HtmlBody {
     pub body: String,
     /// Where the first second-level heading starts in `body` (its end
     /// when there is none): what comes before is the title block, which
@@ -50,12 +50,12 @@ fn level_number(level: HeadingLevel) -> u8 {
 
 impl HtmlBody {
     /// The title block: everything before the first section.
-    pub fn title_block(&self) -> &str {
+    pub(crate) fn title_block(&self) -> &str {
         &self.body[..self.sections_start]
     }
 
     /// Everything from the first section on.
-    pub fn sections(&self) -> &str {
+    pub(crate) fn sections(&self) -> &str {
         &self.body[self.sections_start..]
     }
 }
@@ -64,7 +64,7 @@ impl HtmlBody {
 /// running footer. Quotes and backslashes are escaped, and so are `<`, `>`
 /// and `&` (as hex escapes), so the text can end neither the string nor
 /// the `<style>` element it sits in.
-pub fn css_string(text: &str) -> String {
+pub(crate) fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -357,7 +357,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
-pub fn to_html(markdown_text: &str, figures: &[Figure], pictures: &[Picture]) -> HtmlBody {
+pub(crate) fn to_html(markdown_text: &str, figures: &[Figure], pictures: &[Picture]) -> HtmlBody {
     let mut adjust = Adjust {
         events: markdown::events(markdown_text).peekable(),
         figures,

@@ -6,23 +6,23 @@
 //! assessment and never recompute it.
 
 pub mod charts;
-pub mod escape;
-pub mod html;
+pub(crate) mod escape;
+pub(crate) mod html;
 pub mod markdown;
 pub mod pdf;
-pub mod provenance;
+pub(crate) mod provenance;
 pub mod slug;
 mod template_graph;
 pub mod templates;
-pub mod view;
+pub(crate) mod view;
 
 // What the layers above choose about a render (paper, PDF standard, fonts)
 // and what can go wrong choosing it, named where they are chosen rather
 // than reached for inside the typesetter.
-pub use pdf::fonts::{FontError, SystemFontSource};
-pub use pdf::layout::Paper;
-pub use pdf::PdfStandard;
-pub use templates::TemplateError;
+pub(crate) use pdf::fonts::{FontError, SystemFontSource};
+pub(crate) use pdf::layout::Paper;
+pub(crate) use pdf::PdfStandard;
+pub(crate) use templates::TemplateError;
 
 use crate::evaluate::assessment::{Assessment, Confidence, SocOption};
 use crate::evaluate::messages::{say, Message};
@@ -40,7 +40,7 @@ pub struct Picture {
 
 /// The pictures of an assessment's report: the organisation's logo and
 /// the preparer's, as the cover template names them.
-pub fn pictures(a: &Assessment) -> Vec<Picture> {
+pub(crate) fn pictures(a: &Assessment) -> Vec<Picture> {
     [
         ("client-logo", &a.profile.client_logo),
         ("logo", &a.profile.logo),
@@ -483,7 +483,10 @@ impl Renderer {
 /// Takes the view by value: for a batch of thousands, the rows and their
 /// template context are the largest things in memory, so each is dropped
 /// as soon as the next step no longer needs it.
-pub fn index(templates: &Templates, view: IndexView) -> Result<Vec<OutputFile>, RenderError> {
+pub(crate) fn index(
+    templates: &Templates,
+    view: IndexView,
+) -> Result<Vec<OutputFile>, RenderError> {
     let figure = charts::portfolio(&view.portfolio);
     let mut context = tera::Context::from_serialize(&view).map_err(|source| RenderError::View {
         what: "index",
@@ -518,7 +521,7 @@ pub fn index(templates: &Templates, view: IndexView) -> Result<Vec<OutputFile>, 
 
 /// The dashboard's chart, beside `index.md`. Organisation ids cannot hold
 /// a dot, so it can never clash with an organisation's folder.
-pub const INDEX_CHART: &str = "index.svg";
+pub(crate) const INDEX_CHART: &str = "index.svg";
 
 /// A Content-Security-Policy source for an inline script:
 /// `'sha256-<base64 of its SHA-256>'`.
@@ -561,7 +564,7 @@ pub struct IndexLink {
 /// the dashboard shows of it, so merging shard records never evaluates a
 /// profile again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndexRow {
+pub(crate) struct IndexRow {
     pub id: String,
     pub name: String,
     /// Industry key (`finance`) and label (`Finance`).
@@ -595,7 +598,7 @@ pub struct IndexRow {
 }
 
 impl IndexRow {
-    pub fn new(a: &Assessment, formats: &[Format], editions: &[Edition]) -> IndexRow {
+    pub(crate) fn new(a: &Assessment, formats: &[Format], editions: &[Edition]) -> IndexRow {
         let total = |o: SocOption| a.costs.options.get(&o).map_or(0.0, |c| c.total);
         let r = &a.recommendation;
         IndexRow {
@@ -640,10 +643,10 @@ impl IndexRow {
 }
 
 /// Most errors of one failed profile the dashboard lists; it counts the rest.
-pub const FAILURE_DETAILS_SHOWN: usize = 5;
+pub(crate) const FAILURE_DETAILS_SHOWN: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndexFailure {
+pub(crate) struct IndexFailure {
     pub file: String,
     /// The first error, on one line.
     pub error: String,
@@ -663,7 +666,7 @@ fn is_zero(n: &usize) -> bool {
 /// What the dashboard templates see: the rows, the failures, and the
 /// portfolio's totals, all computed before rendering.
 #[derive(Debug, Clone, Serialize)]
-pub struct IndexView {
+pub(crate) struct IndexView {
     pub date: String,
     pub generator: String,
     pub rows: Vec<IndexRow>,

@@ -24,7 +24,7 @@ const MAX_WARNINGS: usize = 20;
 
 /// A position in a template: 1-based line and column (in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     /// The file to edit: the user's template as given, or the built-in
     /// template's name.
     pub file: String,
@@ -45,7 +45,7 @@ impl std::fmt::Display for Place {
 
 /// Finds text in the templates a root renders, in the order described in
 /// the module documentation.
-pub struct Locator<'t> {
+pub(crate) struct Locator<'t> {
     templates: &'t Templates,
     order: Vec<&'t str>,
     /// How many times each text has been looked up so far.
@@ -53,7 +53,7 @@ pub struct Locator<'t> {
 }
 
 impl<'t> Locator<'t> {
-    pub fn new(templates: &'t Templates, root: &str) -> Locator<'t> {
+    pub(crate) fn new(templates: &'t Templates, root: &str) -> Locator<'t> {
         let sources = &templates.sources;
         let mut order: Vec<&str> = Vec::new();
         let mut seen = BTreeSet::new();
@@ -75,7 +75,7 @@ impl<'t> Locator<'t> {
     /// Where `text` was written. When no template has it whole, its
     /// longest beginning of at least `shortest` bytes that one has stands
     /// for it (raw HTML with a value in an attribute).
-    pub fn locate(&mut self, text: &str, shortest: usize) -> Option<Place> {
+    pub(crate) fn locate(&mut self, text: &str, shortest: usize) -> Option<Place> {
         let n = {
             let asked = self.asked.entry(text.to_string()).or_insert(0);
             *asked += 1;
@@ -200,7 +200,7 @@ fn includes(source: &str) -> Vec<&str> {
 
 /// Warnings for what a PDF rendered from `root` does not show, each naming
 /// where a template has it.
-pub fn warnings(templates: &Templates, root: &str, unshown: &[Unshown]) -> Vec<String> {
+pub(crate) fn warnings(templates: &Templates, root: &str, unshown: &[Unshown]) -> Vec<String> {
     if unshown.is_empty() {
         return Vec::new();
     }

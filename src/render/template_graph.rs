@@ -31,7 +31,7 @@ type Graph = BTreeMap<Unit, BTreeSet<Unit>>;
 
 /// The first cycle among the engine's templates and macros, described as a
 /// chain (`a.md` -> `b.md` -> `a.md`), if there is one.
-pub fn find_cycle(engine: &Tera) -> Option<String> {
+pub(super) fn find_cycle(engine: &Tera) -> Option<String> {
     let graph = build(engine);
     let mut done = BTreeSet::new();
     for start in graph.keys() {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ChartRef {
+pub(crate) struct ChartRef {
     /// Path relative to the report, e.g. `charts/costs.svg`.
     pub path: String,
     pub title: String,
@@ -17,21 +17,21 @@ pub struct ChartRef {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CostRow {
+pub(crate) struct CostRow {
     pub year: u32,
     /// Per option, in `SocOption::ALL` order: (year total, cumulative).
     pub cells: Vec<(f64, f64)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct HeatRow {
+pub(crate) struct HeatRow {
     pub likelihood: u8,
     pub label: &'static str,
     pub counts: [u32; 5],
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ResidualRow {
+pub(crate) struct ResidualRow {
     pub option: SocOption,
     pub label: &'static str,
     pub critical: usize,
@@ -45,7 +45,7 @@ pub struct ResidualRow {
 
 /// High and critical residual risks of one option, phase by phase.
 #[derive(Debug, Clone, Serialize)]
-pub struct RiskPhaseRow {
+pub(crate) struct RiskPhaseRow {
     pub option: SocOption,
     pub label: &'static str,
     pub live_month: f64,
@@ -56,7 +56,7 @@ pub struct RiskPhaseRow {
 
 /// The RACI rows of one option.
 #[derive(Debug, Clone, Serialize)]
-pub struct RaciGroup<'a> {
+pub(crate) struct RaciGroup<'a> {
     pub option: SocOption,
     pub label: &'static str,
     pub recommended: bool,
@@ -65,20 +65,20 @@ pub struct RaciGroup<'a> {
 
 /// The SLA checklist's clauses for one agreement.
 #[derive(Debug, Clone, Serialize)]
-pub struct SlaGroup<'a> {
+pub(crate) struct SlaGroup<'a> {
     pub title: &'static str,
     pub items: Vec<&'a SlaItem>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct OptionRef {
+pub(crate) struct OptionRef {
     pub key: &'static str,
     pub label: &'static str,
     pub short: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ReportView<'a> {
+pub(crate) struct ReportView<'a> {
     pub a: &'a Assessment,
     pub generator: String,
     pub charts: BTreeMap<String, ChartRef>,
@@ -107,7 +107,7 @@ pub struct ReportView<'a> {
     pub money: MoneyTables<'a>,
 }
 
-pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> {
+pub(crate) fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> {
     ReportView {
         a,
         risk_phases: risk_phases(a),
@@ -170,7 +170,7 @@ pub fn report_view<'a>(a: &'a Assessment, figures: &[Figure]) -> ReportView<'a> 
 
 /// One row of the options-appraisal table.
 #[derive(Debug, Clone, Serialize)]
-pub struct AppraisalRow {
+pub(crate) struct AppraisalRow {
     pub label: String,
     /// Share of the value, 0-1.
     pub weight: f64,
@@ -355,7 +355,7 @@ fn raci_groups<'a>(a: &'a Assessment) -> Vec<RaciGroup<'a>> {
 /// the total) share one scale. Modelled amounts show three significant
 /// figures, which is all the simulation's ranges support.
 #[derive(Debug, Clone, Serialize)]
-pub struct MoneyTables<'a> {
+pub(crate) struct MoneyTables<'a> {
     pub totals: TotalsTable,
     pub years: YearsTable,
     pub budget: BudgetTable,
@@ -373,7 +373,7 @@ pub struct MoneyTables<'a> {
 
 /// Each option's likely total and range over the horizon.
 #[derive(Debug, Clone, Serialize)]
-pub struct TotalsTable {
+pub(crate) struct TotalsTable {
     /// The unit of the likely total and the percentiles: `GBP m`.
     pub unit: String,
     /// The unit of the yearly shortfall column.
@@ -384,7 +384,7 @@ pub struct TotalsTable {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TotalsRow {
+pub(crate) struct TotalsRow {
     pub key: &'static str,
     pub label: &'static str,
     pub short: &'static str,
@@ -403,13 +403,13 @@ pub struct TotalsRow {
 
 /// Cost per year and cumulative cost, one row per year.
 #[derive(Debug, Clone, Serialize)]
-pub struct YearsTable {
+pub(crate) struct YearsTable {
     pub unit: String,
     pub rows: Vec<YearsRow>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct YearsRow {
+pub(crate) struct YearsRow {
     pub year: u32,
     /// Per option, in `SocOption::ALL` order: (year total, cumulative).
     pub cells: Vec<(String, String)>,
@@ -418,7 +418,7 @@ pub struct YearsRow {
 /// The budget check pivoted: one row per year, one column per option,
 /// each cell what is left of the operating budget (negative when short).
 #[derive(Debug, Clone, Serialize)]
-pub struct BudgetTable {
+pub(crate) struct BudgetTable {
     pub unit: String,
     pub rows: Vec<BudgetRow>,
     /// Per option: one-off costs paid from the capital budget over the
@@ -427,20 +427,20 @@ pub struct BudgetTable {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BudgetRow {
+pub(crate) struct BudgetRow {
     pub year: u32,
     pub cells: Vec<BudgetCell>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BudgetCell {
+pub(crate) struct BudgetCell {
     pub headroom: String,
     pub fits: bool,
 }
 
 /// One option's cost by line and year, then item by item.
 #[derive(Debug, Clone, Serialize)]
-pub struct Breakdown<'a> {
+pub(crate) struct Breakdown<'a> {
     pub key: &'static str,
     pub label: &'static str,
     pub years: Vec<BreakdownYear>,
@@ -450,7 +450,7 @@ pub struct Breakdown<'a> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BreakdownYear {
+pub(crate) struct BreakdownYear {
     pub year: u32,
     pub staff: String,
     pub technology: String,
@@ -461,7 +461,7 @@ pub struct BreakdownYear {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BreakdownItem<'a> {
+pub(crate) struct BreakdownItem<'a> {
     pub label: &'a str,
     pub total: String,
     pub basis: &'a str,
@@ -469,14 +469,14 @@ pub struct BreakdownItem<'a> {
 
 /// Expected yearly loss: the status quo, then each option.
 #[derive(Debug, Clone, Serialize)]
-pub struct LossTable {
+pub(crate) struct LossTable {
     pub unit: String,
     pub status_quo: LossRow,
     pub rows: Vec<LossRow>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct LossRow {
+pub(crate) struct LossRow {
     pub label: &'static str,
     /// Steady state, `P10–P90`.
     pub range: String,
@@ -489,14 +489,14 @@ pub struct LossRow {
 
 /// Each scenario's median total per option.
 #[derive(Debug, Clone, Serialize)]
-pub struct ScenarioTable {
+pub(crate) struct ScenarioTable {
     pub unit: String,
     pub as_profiled: Vec<String>,
     pub rows: Vec<ScenarioRow>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ScenarioRow {
+pub(crate) struct ScenarioRow {
     pub name: String,
     pub cells: Vec<String>,
 }

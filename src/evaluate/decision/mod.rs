@@ -8,7 +8,7 @@
 //! costs are kept in [`Decided`], so the simulation, the confidence and the
 //! switching values re-decide with new costs cheaply.
 
-pub mod section;
+pub(crate) mod section;
 
 use super::appraisal::{Appraiser, Choice, Valued};
 use super::assessment::{ConstraintKind, SocOption};
@@ -31,7 +31,7 @@ pub struct Infeasible {
 
 /// Why a hard rule rules an option out, for the constraints, the reasons
 /// and the appraisal table.
-pub fn infeasible_reason(kind: ConstraintKind) -> &'static str {
+pub(crate) fn infeasible_reason(kind: ConstraintKind) -> &'static str {
     match kind {
         ConstraintKind::SharingProhibited => "Sharing security data with third parties is prohibited, so a fully outsourced SOC is not possible; a hybrid is possible only with a provider working inside the organisation’s own tools and region",
         ConstraintKind::Classified => "Critical assets hold classified information, which a provider may not hold without clearance, so a fully outsourced SOC is not possible",
@@ -67,7 +67,7 @@ pub struct Decided {
 /// Hard rules: third-party sharing prohibited, or classified data, rule out
 /// a fully outsourced SOC. Nothing else does: over budget is a funding gap,
 /// and a go-live a provider cannot meet, no option can.
-pub fn infeasible(profile: &Profile) -> Vec<Infeasible> {
+pub(crate) fn infeasible(profile: &Profile) -> Vec<Infeasible> {
     let mut out = Vec::new();
     if profile.compliance.third_party_data_sharing == Sharing::Prohibited {
         out.push(Infeasible {
@@ -86,7 +86,7 @@ pub fn infeasible(profile: &Profile) -> Vec<Infeasible> {
 
 /// Every option's loss effects, and the present value of its expected loss
 /// at run-rate and likely values.
-pub fn losses(profile: &Profile, e: &Economics) -> (Effects, [f64; 3]) {
+pub(crate) fn losses(profile: &Profile, e: &Economics) -> (Effects, [f64; 3]) {
     let v = &e.likely;
     let min_team = needs::minimum_team(profile, v, e.plan.in_house[0].total());
     let effects = Effects::new(
@@ -106,11 +106,11 @@ pub fn losses(profile: &Profile, e: &Economics) -> (Effects, [f64; 3]) {
 }
 
 /// Whether each option fits an operating budget of `opex`.
-pub fn fits(opex_needed: &[f64; 3], opex: f64) -> [bool; 3] {
+pub(crate) fn fits(opex_needed: &[f64; 3], opex: f64) -> [bool; 3] {
     opex_needed.map(|need| need <= opex + 1e-6)
 }
 
-pub fn decide(profile: &Profile, e: &Economics) -> Decided {
+pub(crate) fn decide(profile: &Profile, e: &Economics) -> Decided {
     let v = &e.likely;
     let in_house_team = e.plan.in_house[0].total();
     let needs = needs::rate_all(profile, v, in_house_team);

@@ -17,7 +17,7 @@ use crate::profile::Profile;
 use std::collections::BTreeMap;
 
 /// The needs as the appraisal weighs them.
-pub fn need_weights(d: &Decided) -> Vec<NeedWeight> {
+pub(crate) fn need_weights(d: &Decided) -> Vec<NeedWeight> {
     let m = d.appraiser.money_share;
     d.needs
         .iter()
@@ -46,7 +46,7 @@ fn round3(x: f64) -> f64 {
 }
 
 /// The options appraisal section.
-pub fn decision_section(
+pub(crate) fn decision_section(
     profile: &Profile,
     e: &Economics,
     d: &Decided,

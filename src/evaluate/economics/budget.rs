@@ -10,7 +10,7 @@ use super::price::YearItems;
 
 /// The check for one year.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct YearCheck {
+pub(crate) struct YearCheck {
     pub year: usize,
     pub running: f64,
     pub one_off: f64,
@@ -23,7 +23,7 @@ pub struct YearCheck {
 }
 
 /// Check `years` against an annual operating budget and a capital budget.
-pub fn check(years: &[YearItems], opex: f64, capex: f64) -> Vec<YearCheck> {
+pub(crate) fn check(years: &[YearItems], opex: f64, capex: f64) -> Vec<YearCheck> {
     let mut pool = capex;
     years
         .iter()
@@ -49,12 +49,12 @@ pub fn check(years: &[YearItems], opex: f64, capex: f64) -> Vec<YearCheck> {
 /// The smallest annual operating budget with which `years` fit, given the
 /// capital budget. Fitting is monotone in the operating budget, so an option
 /// fits exactly when the budget is at least this.
-pub fn min_opex<'a>(years: impl IntoIterator<Item = &'a YearItems>, capex: f64) -> f64 {
+pub(crate) fn min_opex<'a>(years: impl IntoIterator<Item = &'a YearItems>, capex: f64) -> f64 {
     min_opex_of(years.into_iter().map(|y| (y.running(), y.one_off())), capex)
 }
 
 /// [`min_opex`] over (running, one-off) pairs.
-pub fn min_opex_of(years: impl IntoIterator<Item = (f64, f64)>, capex: f64) -> f64 {
+pub(crate) fn min_opex_of(years: impl IntoIterator<Item = (f64, f64)>, capex: f64) -> f64 {
     let mut pool = capex;
     let mut need: f64 = 0.0;
     for (running, one_off) in years {

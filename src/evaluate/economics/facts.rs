@@ -15,9 +15,9 @@
 use super::budget::{min_opex, min_opex_of};
 use super::price::{Item, Priced, YearItems};
 
-pub const IN_HOUSE: usize = 0;
-pub const OUTSOURCED: usize = 1;
-pub const HYBRID: usize = 2;
+pub(crate) const IN_HOUSE: usize = 0;
+pub(crate) const OUTSOURCED: usize = 1;
+pub(crate) const HYBRID: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct CostFacts {

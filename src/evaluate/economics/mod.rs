@@ -9,11 +9,11 @@
 //! assumptions to give each option's P10/P50/P90 and its probability of
 //! staying within budget. [`facts`] holds the numbers the decision reads.
 
-pub mod budget;
-pub mod facts;
-pub mod plan;
-pub mod price;
-pub mod simulate;
+pub(crate) mod budget;
+pub(crate) mod facts;
+pub(crate) mod plan;
+pub(crate) mod price;
+pub(crate) mod simulate;
 
 use super::assessment::{
     BudgetYear, CostItem, CostLine, CostRange, Costs, OptionCosts, SimulationSummary, SocOption,
@@ -68,7 +68,7 @@ impl Sampling {
     }
 }
 
-pub fn likely_values(resolved: &Resolved) -> Values {
+pub(crate) fn likely_values(resolved: &Resolved) -> Values {
     let mut v = Values([0.0; A::COUNT]);
     for (i, r) in resolved.ranges.iter().enumerate() {
         v.0[i] = r.likely;
@@ -108,7 +108,7 @@ impl Economics {
     }
 }
 
-pub fn index(option: SocOption) -> usize {
+pub(crate) fn index(option: SocOption) -> usize {
     match option {
         SocOption::InHouse => facts::IN_HOUSE,
         SocOption::Outsourced => facts::OUTSOURCED,
@@ -147,7 +147,7 @@ fn round_years(years: &[YearItems]) -> Vec<YearCost> {
 
 /// The assessment's cost section. `allowed` are the options the hard
 /// constraints leave, for "relative to the cheapest".
-pub fn costs_section(
+pub(crate) fn costs_section(
     profile: &Profile,
     e: &Economics,
     allowed: &[SocOption],

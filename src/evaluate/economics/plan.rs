@@ -13,7 +13,7 @@ use crate::profile::model::{Coverage, OwnedTools, ProviderPlatform, Sharing, Too
 use crate::profile::Profile;
 
 /// Longest planning horizon the format allows.
-pub const MAX_YEARS: usize = 10;
+pub(crate) const MAX_YEARS: usize = 10;
 
 /// The monitored estate in one year of the horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -120,7 +120,7 @@ impl Plan {
 
 /// The estate in `year` (1-based): today's estate grown by `growth_pct` a
 /// year.
-pub fn estate(profile: &Profile, year: usize, growth_pct: f64) -> Estate {
+pub(crate) fn estate(profile: &Profile, year: usize, growth_pct: f64) -> Estate {
     let e = &profile.environment;
     let growth = (1.0 + growth_pct / 100.0).powi(year as i32 - 1);
     Estate {
@@ -131,7 +131,7 @@ pub fn estate(profile: &Profile, year: usize, growth_pct: f64) -> Estate {
     }
 }
 
-pub fn bridge_plan(profile: &Profile, likely: &Values) -> Option<BridgePlan> {
+pub(crate) fn bridge_plan(profile: &Profile, likely: &Values) -> Option<BridgePlan> {
     let go_live = f64::from(profile.requirements.go_live_months);
     let build = likely[A::InHouseBuildMonths];
     let from = crate::evaluate::schedule::provider_start(likely);
@@ -142,7 +142,7 @@ pub fn bridge_plan(profile: &Profile, likely: &Values) -> Option<BridgePlan> {
 }
 
 /// The plan with the profile's own growth.
-pub fn plan(profile: &Profile, resolved: &Resolved, likely: &Values) -> Plan {
+pub(crate) fn plan(profile: &Profile, resolved: &Resolved, likely: &Values) -> Plan {
     plan_with_growth(
         profile,
         resolved,
@@ -154,7 +154,7 @@ pub fn plan(profile: &Profile, resolved: &Resolved, likely: &Values) -> Plan {
 /// The plan at run-rate for today's estate: no growth, and the whole team
 /// paid from the start, for comparisons that neither growth nor how fast
 /// people can be hired must sway.
-pub fn run_rate(profile: &Profile, resolved: &Resolved, likely: &Values) -> Plan {
+pub(crate) fn run_rate(profile: &Profile, resolved: &Resolved, likely: &Values) -> Plan {
     Plan {
         ramp: false,
         ..plan_with_growth(profile, resolved, likely, 0.0)
@@ -163,7 +163,7 @@ pub fn run_rate(profile: &Profile, resolved: &Resolved, likely: &Values) -> Plan
 
 /// The plan for an estate growing `growth_pct` a year (0 gives today's
 /// estate throughout, for comparisons growth must not sway).
-pub fn plan_with_growth(
+pub(crate) fn plan_with_growth(
     profile: &Profile,
     resolved: &Resolved,
     likely: &Values,
@@ -226,7 +226,7 @@ pub fn plan_with_growth(
 }
 
 /// Months of `[start, end)` that fall in `year` (1-based, 12 months each).
-pub fn months_in_year(start: f64, end: f64, year: usize) -> f64 {
+pub(crate) fn months_in_year(start: f64, end: f64, year: usize) -> f64 {
     let from = 12.0 * (year as f64 - 1.0);
     let to = from + 12.0;
     (end.min(to) - start.max(from)).max(0.0)
@@ -234,7 +234,7 @@ pub fn months_in_year(start: f64, end: f64, year: usize) -> f64 {
 
 /// Share of `year` that people hired evenly over the first `build` months
 /// are on the payroll, on average.
-pub fn hired_share(build: f64, year: usize) -> f64 {
+pub(crate) fn hired_share(build: f64, year: usize) -> f64 {
     if build <= 0.0 {
         return 1.0;
     }

@@ -60,7 +60,7 @@ pub enum Item {
     ExitReserve,
 }
 
-pub const ITEMS: usize = 19;
+pub(crate) const ITEMS: usize = 19;
 
 impl Item {
     pub const ALL: [Item; ITEMS] = [
@@ -217,7 +217,7 @@ impl Priced {
 }
 
 /// Present value of yearly amounts, the first year undiscounted.
-pub fn present_value(years: impl Iterator<Item = f64>, rate: f64) -> f64 {
+pub(crate) fn present_value(years: impl Iterator<Item = f64>, rate: f64) -> f64 {
     let factor = 1.0 / (1.0 + rate);
     let mut weight = 1.0;
     let mut total = 0.0;
@@ -344,7 +344,7 @@ fn vacancy_cover(v: &Values, staff_cost: f64) -> f64 {
 }
 
 /// What covering an empty post costs beyond its pay.
-pub const VACANCY_PREMIUM: f64 = 0.5;
+pub(crate) const VACANCY_PREMIUM: f64 = 0.5;
 
 fn recruiting(team: &TeamPlan, v: &Values, hires: f64) -> f64 {
     let total = team.total();
@@ -380,7 +380,7 @@ fn services(v: &Values) -> (f64, f64) {
 }
 
 /// Price every option of `plan` with the values `v`.
-pub fn price(plan: &Plan, v: &Values) -> Priced {
+pub(crate) fn price(plan: &Plan, v: &Values) -> Priced {
     let mut priced = Priced {
         horizon: plan.horizon,
         options: [[YearItems::default(); MAX_YEARS]; 3],
@@ -402,7 +402,7 @@ const SALARIES: [A; 5] = [
 /// [`price`] into `priced`, reused across the simulation's draws: only the
 /// plan's years are cleared and written, so the years past the horizon stay
 /// as they were (zero, for a buffer made by [`price`] or `Default`).
-pub fn price_into(plan: &Plan, v: &Values, priced: &mut Priced) {
+pub(crate) fn price_into(plan: &Plan, v: &Values, priced: &mut Priced) {
     priced.horizon = plan.horizon;
     priced.discount = v[A::DiscountRatePct] / 100.0;
     for option in &mut priced.options {

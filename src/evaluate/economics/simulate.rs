@@ -26,23 +26,23 @@ use super::price::{price, price_into};
 use crate::evaluate::assumptions::{Draw, Resolved, CATALOGUE};
 use crate::evaluate::values::Values;
 
-pub const SAMPLES: usize = 1000;
+pub(crate) const SAMPLES: usize = 1000;
 
 /// Largest standard error of a probability estimated from the draws.
-pub fn standard_error() -> f64 {
+pub(crate) fn standard_error() -> f64 {
     0.5 / ((SAMPLES - 1) as f64).sqrt()
 }
 
 /// A Latin hypercube over `dimensions` independent draws of [`SAMPLES`]
 /// points: `at(sample, dimension)` is uniform in [0, 1), and for each
 /// dimension the samples fall one in each of the equal strata.
-pub struct Hypercube {
+pub(crate) struct Hypercube {
     dimensions: usize,
     points: Vec<f64>,
 }
 
 impl Hypercube {
-    pub fn new(dimensions: usize, rng: &mut Xorshift) -> Hypercube {
+    pub(crate) fn new(dimensions: usize, rng: &mut Xorshift) -> Hypercube {
         let mut points = vec![0.0; dimensions * SAMPLES];
         let mut order: Vec<u32> = (0..SAMPLES as u32).collect();
         for d in 0..dimensions {
@@ -59,7 +59,7 @@ impl Hypercube {
         Hypercube { dimensions, points }
     }
 
-    pub fn at(&self, sample: usize, dimension: usize) -> f64 {
+    pub(crate) fn at(&self, sample: usize, dimension: usize) -> f64 {
         self.points[sample * self.dimensions + dimension]
     }
 }
@@ -99,7 +99,7 @@ impl Simulation {
 /// Nearest-rank quantiles of `values` (reordered in place), each the value
 /// a full sort would put at its rank: selection finds it in linear time,
 /// and a few quantiles of a few thousand draws are all the report needs.
-pub fn quantiles<const N: usize>(values: &mut [f64], qs: [f64; N]) -> [f64; N] {
+pub(crate) fn quantiles<const N: usize>(values: &mut [f64], qs: [f64; N]) -> [f64; N] {
     qs.map(|q| {
         if values.is_empty() {
             return 0.0;
@@ -217,17 +217,17 @@ type Table = std::sync::Arc<Vec<f64>>;
 /// Inverse-CDF tables by shape, kept for one simulation: default ranges
 /// often share a shape, and a table is a pure function of its shape.
 #[derive(Default)]
-pub struct Tables(std::collections::HashMap<(u32, u32), Table>);
+pub(crate) struct Tables(std::collections::HashMap<(u32, u32), Table>);
 
 /// A PERT-distributed assumption, ready to draw from.
-pub struct Pert {
+pub(crate) struct Pert {
     low: f64,
     span: f64,
     table: Table,
 }
 
 impl Pert {
-    pub fn new(low: f64, likely: f64, high: f64, tables: &mut Tables) -> Pert {
+    pub(crate) fn new(low: f64, likely: f64, high: f64, tables: &mut Tables) -> Pert {
         let span = (high - low).max(0.0);
         let mode = if span > 0.0 {
             ((likely - low) / span).clamp(0.0, 1.0)
@@ -250,7 +250,7 @@ impl Pert {
     }
 
     /// The value at cumulative probability `u` in [0, 1).
-    pub fn at(&self, u: f64) -> f64 {
+    pub(crate) fn at(&self, u: f64) -> f64 {
         let x = u * TABLE as f64;
         let k = (x as usize).min(TABLE - 1);
         let t = &self.table;
@@ -260,14 +260,14 @@ impl Pert {
 
     /// Mean of the distribution.
     #[cfg(test)]
-    pub fn mean(low: f64, likely: f64, high: f64) -> f64 {
+    pub(crate) fn mean(low: f64, likely: f64, high: f64) -> f64 {
         (low + 4.0 * likely + high) / 6.0
     }
 }
 
 /// Draw `SAMPLES` value sets and price the plan with each, on up to
 /// `threads` threads (the draws are the same on any number).
-pub fn simulate(
+pub(crate) fn simulate(
     plan: &Plan,
     flat: &Plan,
     resolved: &Resolved,

@@ -62,7 +62,7 @@ pub struct Effect {
 }
 
 #[cfg(test)]
-pub const STATUS_QUO: Effect = Effect {
+pub(crate) const STATUS_QUO: Effect = Effect {
     commodity: 1.0,
     targeted: 1.0,
     magnitude: 1.0,
@@ -73,9 +73,9 @@ pub const STATUS_QUO: Effect = Effect {
 /// Yearly probability that a client is breached through its provider: in
 /// 2021 one compromised tool reached about 60 of its vendor's 37,000
 /// customers directly (0.16%), more through them.
-pub const PROVIDER_EXPOSURE: f64 = 0.003;
+pub(crate) const PROVIDER_EXPOSURE: f64 = 0.003;
 
-pub fn effect(option: SocOption, coverage: Coverage, espionage: bool) -> Effect {
+pub(crate) fn effect(option: SocOption, coverage: Coverage, espionage: bool) -> Effect {
     let exposure = PROVIDER_EXPOSURE * if espionage { 3.0 } else { 1.0 };
     match option {
         SocOption::InHouse => {
@@ -117,7 +117,7 @@ pub fn effect(option: SocOption, coverage: Coverage, espionage: bool) -> Effect 
 /// How far today's defences go toward an in-house business-hours SOC, 0 to
 /// 1: half for today's security staff against the smallest 24/7 team, a
 /// quarter each for an owned SIEM and EDR.
-pub fn capability(profile: &Profile, min_team: f64) -> f64 {
+pub(crate) fn capability(profile: &Profile, min_team: f64) -> f64 {
     use crate::profile::model::Tool;
     let staff = if min_team > 0.0 {
         (profile.existing_staff() as f64 / min_team).min(1.0)
@@ -130,7 +130,7 @@ pub fn capability(profile: &Profile, min_team: f64) -> f64 {
 
 /// Today's effect: part of the way toward an in-house business-hours SOC,
 /// as far as today's capability goes.
-pub fn status_quo(profile: &Profile, min_team: f64) -> Effect {
+pub(crate) fn status_quo(profile: &Profile, min_team: f64) -> Effect {
     let c = capability(profile, min_team);
     let towards = effect(SocOption::InHouse, Coverage::BusinessHours, false);
     let mix = |a: f64, b: f64| a + (b - a) * c;
@@ -253,7 +253,10 @@ impl Effects {
 
 /// The draws of base probability (0-1) and breach cost that every loss
 /// range uses, in sample order.
-pub fn samples(seed: Seed, resolved: &crate::evaluate::assumptions::Resolved) -> Vec<(f64, f64)> {
+pub(crate) fn samples(
+    seed: Seed,
+    resolved: &crate::evaluate::assumptions::Resolved,
+) -> Vec<(f64, f64)> {
     let p = resolved.ranges[A::BreachProbabilityPct as usize];
     let c = resolved.ranges[A::BreachCost as usize];
     let tables = &mut Tables::default();
@@ -290,7 +293,7 @@ pub struct Exposure {
     pub targeted: f64,
 }
 
-pub fn exposure(profile: &Profile) -> Exposure {
+pub(crate) fn exposure(profile: &Profile) -> Exposure {
     let r = &profile.risk;
     let targeted_threats = [Threat::NationState, Threat::Insider, Threat::SupplyChain];
     let any_targeted = r.threats.iter().any(|t| targeted_threats.contains(t));
@@ -322,7 +325,7 @@ pub fn exposure(profile: &Profile) -> Exposure {
 
 /// Expected yearly loss for a base probability `p` (0-1) and breach cost
 /// `cost` under an effect.
-pub fn expected(x: Exposure, e: Effect, p: f64, cost: f64) -> f64 {
+pub(crate) fn expected(x: Exposure, e: Effect, p: f64, cost: f64) -> f64 {
     let breaches = p
         * (x.commodity * e.commodity * e.magnitude
             + x.targeted * e.targeted * e.targeted_magnitude);
@@ -332,14 +335,14 @@ pub fn expected(x: Exposure, e: Effect, p: f64, cost: f64) -> f64 {
 /// Months in the first year before an option is live, and its effect in
 /// that time (the bridge for in-house when there is one).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FirstYear {
+pub(crate) struct FirstYear {
     pub months_before: f64,
     pub before: Effect,
 }
 
 /// An option's effect averaged over its first year, ramping up from
 /// `today` once it is live.
-pub fn first_year_effect(steady: Effect, fy: FirstYear, today: Effect) -> Effect {
+pub(crate) fn first_year_effect(steady: Effect, fy: FirstYear, today: Effect) -> Effect {
     let before = fy.months_before.clamp(0.0, 12.0) / 12.0;
     let after = 1.0 - before;
     let ramp = halfway(today, steady);
@@ -354,7 +357,7 @@ pub fn first_year_effect(steady: Effect, fy: FirstYear, today: Effect) -> Effect
 
 /// Percentiles of the expected loss under each effect, drawing the base
 /// probability and the breach cost from their ranges.
-pub fn ranges(
+pub(crate) fn ranges(
     profile: &Profile,
     (seed, resolved): (Seed, &crate::evaluate::assumptions::Resolved),
     effects: &[Effect],
@@ -375,7 +378,7 @@ pub fn ranges(
         .collect()
 }
 
-pub fn espionage(profile: &Profile) -> bool {
+pub(crate) fn espionage(profile: &Profile) -> bool {
     profile.risk.targeted_by_apt || profile.risk.threats.contains(&Threat::NationState)
 }
 

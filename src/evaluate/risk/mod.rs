@@ -11,17 +11,17 @@
 //! frequency and cost into an expected yearly loss per option and for the
 //! status quo (which [`super::expected_loss`] reports).
 
-pub mod loss;
-pub mod register;
-pub mod sourcing;
-pub mod treatment;
+pub(crate) mod loss;
+pub(crate) mod register;
+pub(crate) mod sourcing;
+pub(crate) mod treatment;
 
 use super::assessment::{HeatMap, Risk, SocOption};
 use std::collections::BTreeMap;
 
 /// Number the register (highest inherent rating first, ties in the order
 /// assessed) and count its heat maps.
-pub fn finish(mut risks: Vec<Risk>) -> (Vec<Risk>, HeatMap) {
+pub(crate) fn finish(mut risks: Vec<Risk>) -> (Vec<Risk>, HeatMap) {
     risks.sort_by_key(|r| std::cmp::Reverse(r.rating));
     for (n, r) in risks.iter_mut().enumerate() {
         r.id = format!("R{:02}", n + 1);

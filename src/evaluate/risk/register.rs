@@ -20,9 +20,9 @@ use crate::profile::model::*;
 use crate::profile::Profile;
 use std::collections::BTreeMap;
 
-pub const WHOLE_ORGANISATION: &str = "The organisation as a whole";
+pub(crate) const WHOLE_ORGANISATION: &str = "The organisation as a whole";
 
-pub fn band(rating: u8) -> Band {
+pub(crate) fn band(rating: u8) -> Band {
     Band::of(rating)
 }
 
@@ -198,7 +198,7 @@ fn assess(profile: &Profile, threat: Threat, asset: Option<&CriticalAsset>) -> A
 /// When each option is live and whether the in-house build is bridged by
 /// a provider, for the phases.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Timing {
+pub(crate) struct Timing {
     pub bridged: bool,
 }
 
@@ -241,7 +241,7 @@ fn residual(
 }
 
 /// The threats of the register, before numbering.
-pub fn threats(profile: &Profile, timing: Timing) -> Vec<Risk> {
+pub(crate) fn threats(profile: &Profile, timing: Timing) -> Vec<Risk> {
     let assets = &profile.environment.critical_assets;
     let industry = profile.organisation.industry;
     let mut risks = Vec::new();

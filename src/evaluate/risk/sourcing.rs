@@ -145,7 +145,7 @@ fn sensitive_crown_jewels(p: &Profile) -> bool {
 }
 
 /// The sourcing risks, before numbering.
-pub fn risks(
+pub(crate) fn risks(
     profile: &Profile,
     timing: Timing,
     cite: &mut dyn FnMut(&[&'static str]) -> Vec<u32>,

@@ -16,7 +16,7 @@ use crate::profile::model::{Coverage, Threat};
 
 /// Likelihood and impact reductions, with the words for how.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Treatment {
+pub(crate) struct Treatment {
     pub likelihood: u8,
     pub impact: u8,
     pub detection: &'static str,
@@ -24,14 +24,14 @@ pub struct Treatment {
     pub context: &'static str,
 }
 
-pub fn fast_moving(threat: Threat) -> bool {
+pub(crate) fn fast_moving(threat: Threat) -> bool {
     matches!(
         threat,
         Threat::Ransomware | Threat::Cybercrime | Threat::Ddos | Threat::Hacktivism
     )
 }
 
-pub fn context_heavy(threat: Threat) -> bool {
+pub(crate) fn context_heavy(threat: Threat) -> bool {
     matches!(
         threat,
         Threat::Insider | Threat::Fraud | Threat::NationState | Threat::Bec
@@ -39,7 +39,7 @@ pub fn context_heavy(threat: Threat) -> bool {
 }
 
 /// The steady-state treatment of `threat` by `option`.
-pub fn steady(option: SocOption, coverage: Coverage, threat: Threat) -> Treatment {
+pub(crate) fn steady(option: SocOption, coverage: Coverage, threat: Threat) -> Treatment {
     let fast = fast_moving(threat);
     let context = context_heavy(threat);
     let (likelihood, impact) = match option {
@@ -95,12 +95,12 @@ fn words(option: SocOption, coverage: Coverage) -> (&'static str, &'static str, 
 }
 
 /// Half the reduction, rounded down: an option in its first year.
-pub fn first_year(t: Treatment) -> (u8, u8) {
+pub(crate) fn first_year(t: Treatment) -> (u8, u8) {
     (t.likelihood / 2, t.impact / 2)
 }
 
 /// A likelihood and impact reduced, never below 1.
-pub fn reduce(likelihood: u8, impact: u8, by: (u8, u8)) -> (u8, u8) {
+pub(crate) fn reduce(likelihood: u8, impact: u8, by: (u8, u8)) -> (u8, u8) {
     (
         likelihood.saturating_sub(by.0).max(1),
         impact.saturating_sub(by.1).max(1),

@@ -8,7 +8,7 @@ use crate::numbers::money_short;
 
 /// Each option's total over the horizon: the P10-P90 range as a bar, the
 /// median and the likely value as marks, and the money available.
-pub fn cost_ranges(a: &Assessment) -> Figure {
+pub(super) fn cost_ranges(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let cur = &a.costs.currency;
     let max = a
@@ -123,7 +123,7 @@ pub fn cost_ranges(a: &Assessment) -> Figure {
 }
 
 /// Yearly cost per option as grouped bars.
-pub fn costs_per_year(a: &Assessment) -> Figure {
+pub(super) fn costs_per_year(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let years = a.costs.horizon_years as usize;
     let max = a
@@ -202,7 +202,7 @@ pub fn costs_per_year(a: &Assessment) -> Figure {
 /// Cumulative cost per option as lines, against the money available as it
 /// accumulates: the capital budget and the first year's operating budget
 /// at the start, each further year's operating budget as a step.
-pub fn cumulative_costs(a: &Assessment) -> Figure {
+pub(super) fn cumulative_costs(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let years = a.costs.horizon_years as usize;
     let max = a

@@ -7,7 +7,7 @@ use crate::numbers::money_short;
 
 /// Expected yearly loss in steady state for the status quo and each
 /// option: the P10-P90 range as a bar, the median as a mark.
-pub fn expected_loss(a: &Assessment) -> Figure {
+pub(super) fn expected_loss(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let l = &a.expected_loss;
     let cur = &l.currency;
@@ -98,7 +98,7 @@ const BANDS: [(&str, u32); 4] = [
 
 /// The 5x5 heat map: likelihood up, impact across, each numbered 1 to 5
 /// and titled in a row of its own, risk counts in the cells.
-pub fn heat_map(a: &Assessment) -> Figure {
+pub(super) fn heat_map(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let cell = 54.0;
     let left = 150.0;

@@ -13,7 +13,7 @@ type Group = (String, SocOption, Vec<(SocOption, f64, f64, f64)>);
 /// Each option's P10-P90 total, with the median marked, for the profile as
 /// given and each scenario; the recommended option's name is bold and
 /// each group's title names it.
-pub fn scenarios(a: &Assessment) -> Figure {
+pub(super) fn scenarios(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let cur = &a.costs.currency;
     // The profile as given, then each scenario: a name, the recommended

@@ -9,7 +9,7 @@ use crate::evaluate::messages::{say, Message};
 /// the need score. Lighter shade for money, the option's colour for needs.
 const MONEY: Color = Color(0x9a, 0xa8, 0xb8);
 
-pub fn appraisal(a: &Assessment) -> Figure {
+pub(super) fn appraisal(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let d = &a.decision;
     let label_w = 124.0;

@@ -51,13 +51,13 @@ fn advance(c: char, bold: bool) -> f32 {
 }
 
 /// The width of `text` set at `size`, in the chart's units.
-pub fn width(text: &str, size: f32, bold: bool) -> f32 {
+pub(super) fn width(text: &str, size: f32, bold: bool) -> f32 {
     text.chars().map(|c| advance(c, bold)).sum::<f32>() * size * SLACK
 }
 
 /// `text` broken into lines no wider than `max` at spaces; a word wider
 /// than a line by itself is broken between its characters. Nothing is cut.
-pub fn wrap(text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
+pub(super) fn wrap(text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {

@@ -5,7 +5,7 @@ use crate::evaluate::assessment::Assessment;
 use crate::evaluate::messages::{say, Message};
 
 /// The roadmap as a timeline of phases.
-pub fn roadmap(a: &Assessment) -> Figure {
+pub(super) fn roadmap(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     // Show the build and the first year of running; the long "review and
     // improve" phase is drawn up to the edge.
