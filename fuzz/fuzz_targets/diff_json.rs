@@ -32,7 +32,9 @@ fuzz_target!(|bytes: &[u8]| {
             let shown = e.to_string();
             assert!(!shown.is_empty());
             assert!(
-                !shown.chars().any(socsource::internals::diag::is_hidden_or_control),
+                !shown
+                    .chars()
+                    .any(socsource::internals::diag::is_hidden_or_control),
                 "a refusal quotes the file raw: {shown:?}"
             );
             return;

@@ -169,6 +169,21 @@ fn value(u: &mut Unstructured<'_>, kind: &'static Kind) -> Result<Value> {
     })
 }
 
+/// Numbers the bidders of a list of quotes, so that no two share a name.
+fn one_quote_per_bidder(quotes: &mut Value) {
+    if let Value::Array(items) = quotes {
+        for (i, item) in items.iter_mut().enumerate() {
+            let name: String = item["provider"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .take(70)
+                .collect();
+            item["provider"] = Value::from(format!("{i} {name}").trim().to_string());
+        }
+    }
+}
+
 fuzz_target!(|profile: ValidProfile| {
     let weights_all_zero = profile.0.get("weights").is_some_and(|w| {
         w.as_object()
@@ -189,15 +204,40 @@ fuzz_target!(|profile: ValidProfile| {
     // Each bidder quotes once (providers compared without case): another
     // cross-key rule. Without it the seeds themselves were refused, since
     // every empty name falls back to the same text.
-    if let Some(Value::Array(items)) = profile.0.get_mut("quotes") {
-        for (i, item) in items.iter_mut().enumerate() {
-            let name: String = item["provider"]
-                .as_str()
-                .unwrap_or("")
-                .chars()
-                .take(70)
-                .collect();
-            item["provider"] = Value::from(format!("{i} {name}").trim().to_string());
+    if let Some(quotes) = profile.0.get_mut("quotes") {
+        one_quote_per_bidder(quotes);
+    }
+    // Logos name files beside the profile, which a generated path does not;
+    // the loader's checks of them are fuzzed by `load_profile`.
+    if let Some(Value::Object(report)) = profile.0.get_mut("report") {
+        report.remove("logo");
+        report.remove("client_logo");
+    }
+    // A scenario may change the quote a profile has, not add half of one;
+    // and, as above, it names no logo file.
+    let has_quote = profile.0.get("mssp_quote").is_some();
+    if let Some(Value::Array(items)) = profile.0.get_mut("scenarios") {
+        for item in items.iter_mut() {
+            if let Some(Value::Object(set)) = item.get_mut("set") {
+                set.retain(|path, _| {
+                    (has_quote || !path.starts_with("mssp_quote."))
+                        && path != "report.logo"
+                        && path != "report.client_logo"
+                });
+                // A section and a key inside it overlap: keep the key.
+                let paths: Vec<String> = set.keys().cloned().collect();
+                set.retain(|path, _| {
+                    !paths
+                        .iter()
+                        .any(|other| other.starts_with(&format!("{path}.")))
+                });
+                if set.is_empty() {
+                    set.insert("budget.capex".into(), Value::from(0));
+                }
+                if let Some(quotes) = set.get_mut("quotes") {
+                    one_quote_per_bidder(quotes);
+                }
+            }
         }
     }
     // Scenario names must differ; the table cannot say so.
