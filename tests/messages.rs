@@ -10,6 +10,11 @@
 //! leading spaces) builds an HTML tag or an XMP/RDF element, whose words
 //! are the markup's names, not sentences. Any such call outside
 //! `messages.rs` fails the test.
+//!
+//! Plain string literals holding prose (the SLA clauses, roadmap tasks and
+//! RACI duties written as tables, error messages) have not all moved yet:
+//! [`LITERALS_NOT_YET_MOVED`] holds each file to the count it has, so the
+//! number can only go down.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -166,4 +171,176 @@ fn the_reader_tells_prose_from_numbers() {
     ] {
         assert!(!found.contains_key(file), "{file}");
     }
+}
+
+/// The string literals of a source (comments, character literals and
+/// lifetimes skipped; raw strings read too), tests left out.
+fn string_literals(source: &str) -> Vec<String> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    i += 1;
+                }
+                i += 2;
+            }
+            '\'' => {
+                // A character literal ('x', '\n', '\u{2212}') or a lifetime.
+                if chars.get(i + 1) == Some(&'\\') {
+                    i += 2;
+                    while i < chars.len() && chars[i] != '\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                } else if chars.get(i + 2) == Some(&'\'') {
+                    i += 3;
+                } else {
+                    i += 1;
+                }
+            }
+            'r' if (chars.get(i + 1) == Some(&'"') || chars.get(i + 1) == Some(&'#'))
+                && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_')) =>
+            {
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while chars.get(j) == Some(&'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if chars.get(j) != Some(&'"') {
+                    i += 1;
+                    continue;
+                }
+                j += 1;
+                let mut text = String::new();
+                while j < chars.len() {
+                    if chars[j] == '"' && (1..=hashes).all(|k| chars.get(j + k) == Some(&'#')) {
+                        break;
+                    }
+                    text.push(chars[j]);
+                    j += 1;
+                }
+                out.push(text);
+                i = j + 1 + hashes;
+            }
+            '"' => {
+                let mut text = String::new();
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        i += 1;
+                    } else {
+                        text.push(chars[i]);
+                    }
+                    i += 1;
+                }
+                out.push(text);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Prose string literals per file of `src/{dir}` (format strings
+/// included; those are held to none above), the catalogue aside.
+fn literal_prose_counts_in(dir: &str) -> BTreeMap<String, usize> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let mut counts = BTreeMap::new();
+    for file in all {
+        let name = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if name == "messages.rs" || name.ends_with("/tests.rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&file).unwrap();
+        let n = string_literals(&source)
+            .iter()
+            .filter(|s| is_prose(s))
+            .count();
+        if n > 0 {
+            counts.insert(format!("{dir}/{name}"), n);
+        }
+    }
+    counts
+}
+
+/// Sentences still written as plain string literals (tables of SLA
+/// clauses, roadmap tasks, RACI duties, error messages) rather than
+/// through the catalogue, per file: the next to move. A file may only go
+/// down; lower its number when some move, remove it when none are left.
+const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
+    ("evaluate/assessment.rs", 2),
+    ("evaluate/assumptions.rs", 56),
+    ("evaluate/bids.rs", 5),
+    ("evaluate/decision/mod.rs", 2),
+    ("evaluate/economics/mod.rs", 34),
+    ("evaluate/facts.rs", 35),
+    ("evaluate/needs.rs", 17),
+    ("evaluate/objectives.rs", 31),
+    ("evaluate/options.rs", 30),
+    ("evaluate/raci.rs", 52),
+    ("evaluate/risk/register.rs", 4),
+    ("evaluate/risk/sourcing.rs", 21),
+    ("evaluate/risk/treatment.rs", 10),
+    ("evaluate/roadmap.rs", 69),
+    ("evaluate/sla.rs", 168),
+    ("evaluate/teams.rs", 3),
+    ("render/charts/costs.rs", 3),
+    ("render/charts/portfolio.rs", 3),
+    ("render/charts/risk.rs", 4),
+    ("render/charts/scenarios.rs", 1),
+    ("render/charts/scores.rs", 2),
+    ("render/mod.rs", 1),
+    ("render/pdf/fonts.rs", 7),
+    ("render/pdf/mod.rs", 6),
+    ("render/pdf/write/archive.rs", 2),
+    ("render/pdf/write/images.rs", 6),
+    ("render/pdf/write/objects.rs", 1),
+    ("render/provenance.rs", 1),
+    ("render/templates.rs", 8),
+    ("render/view.rs", 7),
+];
+
+#[test]
+fn prose_in_plain_literals_only_shrinks() {
+    let mut found = literal_prose_counts_in("evaluate");
+    found.extend(literal_prose_counts_in("render"));
+    let allowed: BTreeMap<&str, usize> = LITERALS_NOT_YET_MOVED.iter().copied().collect();
+    let wrong: Vec<String> = found
+        .iter()
+        .filter(|(file, n)| allowed.get(file.as_str()).is_none_or(|a| *n > a))
+        .map(|(file, n)| {
+            format!(
+                "src/{file}: {n} string literals write prose (allowed {}); put the sentences in src/evaluate/messages.rs",
+                allowed.get(file.as_str()).copied().unwrap_or(0)
+            )
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_literal_reader_skips_comments_characters_and_lifetimes() {
+    let source = "// a comment with words in it\nfn f<'a>(x: &'a str) -> char { let q = '\"'; let s = \"two words\"; let r = r#\"raw \"quoted\" text\"#; /* block of words */ '\\u{2212}' }\n#[cfg(test)]\nconst T: &str = \"in a test\";";
+    assert_eq!(
+        string_literals(source),
+        ["two words", "raw \"quoted\" text"]
+    );
 }
