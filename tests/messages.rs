@@ -302,20 +302,12 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/roadmap.rs", 69),
     ("evaluate/sla.rs", 168),
     ("evaluate/teams.rs", 3),
-    ("render/charts/costs.rs", 3),
-    ("render/charts/portfolio.rs", 3),
-    ("render/charts/risk.rs", 4),
-    ("render/charts/scenarios.rs", 1),
-    ("render/charts/scores.rs", 2),
-    ("render/mod.rs", 1),
     ("render/pdf/fonts.rs", 7),
     ("render/pdf/mod.rs", 6),
     ("render/pdf/write/archive.rs", 2),
     ("render/pdf/write/images.rs", 6),
     ("render/pdf/write/objects.rs", 1),
-    ("render/provenance.rs", 1),
     ("render/templates.rs", 8),
-    ("render/view.rs", 7),
 ];
 
 #[test]

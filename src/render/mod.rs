@@ -621,9 +621,12 @@ impl IndexRow {
             outsourced: total(SocOption::Outsourced),
             hybrid: total(SocOption::Hybrid),
             recommended_cost: total(r.option),
-            top_risk: a.risks.first().map_or("none assessed".into(), |r| {
-                format!("{}: {} ({})", r.threat_label, r.asset, r.rating)
-            }),
+            top_risk: a
+                .risks
+                .first()
+                .map_or(Message::NoneAssessed.template().into(), |r| {
+                    format!("{}: {} ({})", r.threat_label, r.asset, r.rating)
+                }),
             links: editions
                 .iter()
                 .flat_map(|e| formats.iter().map(move |f| (*e, *f)))

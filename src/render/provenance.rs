@@ -37,7 +37,7 @@ impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}:{}", self.file, self.line, self.column)?;
         if self.built_in {
-            f.write_str(" (built-in template)")?;
+            f.write_str(Message::BuiltInTemplateMark.template())?;
         }
         Ok(())
     }

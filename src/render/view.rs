@@ -4,6 +4,7 @@
 
 use super::charts::Figure;
 use crate::evaluate::assessment::*;
+use crate::evaluate::messages::Message;
 use crate::numbers::{self, MoneyScale};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -183,7 +184,7 @@ pub(crate) struct AppraisalRow {
 fn appraisal_rows(a: &Assessment) -> Vec<AppraisalRow> {
     let d = &a.decision;
     let mut rows = vec![AppraisalRow {
-        label: "Money (risk-adjusted cost)".to_string(),
+        label: Message::MoneyRiskAdjusted.template().to_string(),
         weight: d.money_share,
         ratings: SocOption::ALL
             .iter()
@@ -245,7 +246,14 @@ fn cost_rows(a: &Assessment) -> Vec<CostRow> {
 
 /// The heat map, most likely first.
 fn heat_rows(a: &Assessment) -> Vec<HeatRow> {
-    let labels = ["Very low", "Low", "Moderate", "High", "Very high"];
+    let labels = [
+        Message::LevelVeryLow,
+        Message::LevelLow,
+        Message::LevelModerate,
+        Message::LevelHigh,
+        Message::LevelVeryHigh,
+    ]
+    .map(Message::template);
     (1..=5u8)
         .rev()
         .map(|l| HeatRow {
@@ -320,13 +328,13 @@ fn risk_phases(a: &Assessment) -> Vec<RiskPhaseRow> {
 /// The SLA checklist, grouped by the agreement that carries each clause.
 fn sla_groups<'a>(a: &'a Assessment) -> Vec<SlaGroup<'a>> {
     [
-        (Agreement::Provider, "Provider contract"),
-        (Agreement::Internal, "Internal service agreement"),
-        (Agreement::Vendors, "Security tool vendors’ contracts"),
+        (Agreement::Provider, Message::ProviderContract),
+        (Agreement::Internal, Message::InternalServiceAgreement),
+        (Agreement::Vendors, Message::VendorContracts),
     ]
     .into_iter()
     .map(|(key, title)| SlaGroup {
-        title,
+        title: title.template(),
         items: a.sla.iter().filter(|s| s.agreement == key).collect(),
     })
     .filter(|g| !g.items.is_empty())
@@ -718,7 +726,7 @@ fn loss_table(a: &Assessment) -> LossTable {
     LossTable {
         unit: scale.unit(cur),
         status_quo: LossRow {
-            label: "Status quo",
+            label: Message::StatusQuo.template(),
             range: range(&loss.status_quo),
             median: scale.cell(loss.status_quo.p50),
             first_year: scale.cell(loss.status_quo.p50),

@@ -41,7 +41,7 @@ pub(super) fn cost_ranges(a: &Assessment) -> Figure {
                     width: 0.8,
                     dashed: true,
                 },
-                "likely value".into(),
+                Message::LikelyValueKey.template().into(),
             ),
             (
                 Sample::Tick {
@@ -49,7 +49,7 @@ pub(super) fn cost_ranges(a: &Assessment) -> Figure {
                     width: 1.2,
                     dashed: false,
                 },
-                "money available".into(),
+                Message::MoneyAvailableKey.template().into(),
             ),
         ],
         left,
@@ -218,7 +218,10 @@ pub(super) fn cumulative_costs(a: &Assessment) -> Figure {
         .filter(|o| a.costs.options.contains_key(o))
         .map(|o| (Sample::Line(option_color(*o)), o.short().to_string()))
         .collect();
-    entries.push((Sample::Step(MUTED), "money available to date".into()));
+    entries.push((
+        Sample::Step(MUTED),
+        Message::MoneyAvailableToDateKey.template().into(),
+    ));
     let top = c.key(&entries, left, 4.0, WIDTH) + 8.0;
     c.grid_up(axis_max, step, left, top, plot_w, plot_h);
     let x_of = |i: usize| left + plot_w * i as f32 / years.max(1) as f32;

@@ -86,7 +86,7 @@ pub fn portfolio(p: &crate::render::Portfolio) -> Figure {
         c.text(
             plot_x,
             top + 14.0,
-            "No organisations",
+            Message::NoOrganisations.template(),
             LABEL,
             Anchor::Start,
             MUTED,
@@ -94,7 +94,7 @@ pub fn portfolio(p: &crate::render::Portfolio) -> Figure {
         y += 22.0;
     }
     let description = if p.industries.is_empty() {
-        "No organisations were assessed.".to_string()
+        Message::NoOrganisationsAssessed.template().to_string()
     } else {
         let industries = p
             .industries
@@ -119,7 +119,7 @@ pub fn portfolio(p: &crate::render::Portfolio) -> Figure {
     };
     c.figure(
         "portfolio.svg",
-        "Recommendation by industry".into(),
+        Message::PortfolioTitle.template().into(),
         description,
         y + 8.0,
     )

@@ -12,7 +12,7 @@ pub(super) fn expected_loss(a: &Assessment) -> Figure {
     let l = &a.expected_loss;
     let cur = &l.currency;
     let rows: Vec<(&str, Color, crate::evaluate::assessment::LossRange)> =
-        std::iter::once(("Status quo", MUTED, l.status_quo))
+        std::iter::once((Message::StatusQuo.template(), MUTED, l.status_quo))
             .chain(SocOption::ALL.iter().filter_map(|o| {
                 l.options
                     .get(o)
@@ -102,7 +102,14 @@ pub(super) fn heat_map(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let cell = 54.0;
     let left = 150.0;
-    let words = ["Very low", "Low", "Moderate", "High", "Very high"];
+    let words = [
+        Message::LevelVeryLow,
+        Message::LevelLow,
+        Message::LevelModerate,
+        Message::LevelHigh,
+        Message::LevelVeryHigh,
+    ]
+    .map(Message::template);
     let key: Vec<(Sample, String)> = BANDS
         .iter()
         .map(|(name, rating)| {
@@ -203,7 +210,7 @@ pub(super) fn heat_map(a: &Assessment) -> Figure {
         .collect();
     c.figure(
         "heatmap.svg",
-        "Risk heat map".into(),
+        Message::HeatMapTitle.template().into(),
         say(
             Message::HeatMapDescription,
             &[

@@ -19,7 +19,7 @@ pub(super) fn scenarios(a: &Assessment) -> Figure {
     // The profile as given, then each scenario: a name, the recommended
     // option, and each option's (P10, P50, P90).
     let mut groups: Vec<Group> = vec![(
-        "As profiled".to_string(),
+        Message::AsProfiled.template().to_string(),
         a.recommendation.option,
         SocOption::ALL
             .iter()

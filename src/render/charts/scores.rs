@@ -33,10 +33,7 @@ pub(super) fn appraisal(a: &Assessment) -> Figure {
                     &[("share", &crate::numbers::percent(m))],
                 ),
             ),
-            (
-                Sample::Swatch(needs),
-                "needs (in each option's colour)".into(),
-            ),
+            (Sample::Swatch(needs), Message::NeedsKey.template().into()),
         ],
         plot_x,
         4.0,
@@ -119,7 +116,7 @@ pub(super) fn appraisal(a: &Assessment) -> Figure {
     );
     c.figure(
         "appraisal.svg",
-        "Options appraisal: value of each option".into(),
+        Message::AppraisalTitle.template().into(),
         description,
         bottom + 20.0,
     )
