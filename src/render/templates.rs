@@ -143,9 +143,14 @@ fn template_images(
 pub enum TemplateError {
     /// The `--templates` folder cannot be listed.
     #[error(
-        "cannot read the templates folder `{}`: {}",
-        .source.path.display(),
-        .source.reason()
+        "{}",
+        say(
+            Message::TemplatesFolderUnreadable,
+            &[
+                ("folder", &.source.path.display().to_string()),
+                ("reason", &.source.reason()),
+            ]
+        )
     )]
     Folder { source: IoError },
     /// A template file in it cannot be read.
@@ -164,9 +169,7 @@ pub enum TemplateError {
         place: Option<String>,
         source: Box<tera::Error>,
     },
-    #[error(
-        "the templates call themselves in a cycle: {cycle}; an include or macro that reaches itself would never finish, so it is refused"
-    )]
+    #[error("{}", say(Message::TemplatesCycle, &[("cycle", .cycle)]))]
     Cycle { cycle: String },
     /// An image a template shows cannot be: missing, not an image, too
     /// large, or outside the templates folder.
@@ -367,7 +370,7 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("range", |v: &Value, args: &HashMap<String, Value>| {
         let end = args
             .get("to")
-            .ok_or_else(|| tera::Error::msg("filter `range` needs `to`, the range's other end"))?;
+            .ok_or_else(|| tera::Error::msg(Message::RangeNeedsTo.template()))?;
         Ok(Value::String(numbers::range(&plain(v), &plain(end))))
     });
     tera.register_filter(
@@ -590,7 +593,7 @@ fn compile(
             .filter(|(name, _)| is_markdown(name) == markdown)
             .map(|(name, text)| (name.as_str(), text.as_str()));
         engine.add_raw_templates(set).map_err(|source| {
-            let name = named_in(&source, sources).unwrap_or("the template set");
+            let name = named_in(&source, sources).unwrap_or(Message::TheTemplateSet.template());
             TemplateError::Tera {
                 name: name.to_string(),
                 origin: origin
@@ -625,17 +628,10 @@ pub struct Unmatched {
 
 impl std::fmt::Display for Unmatched {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the template `{}` overrides no built-in template and no template includes it, so it is not used",
-            self.file
-        )?;
+        f.write_str(&say(Message::TemplateUnused, &[("file", &self.file)]))?;
         match self.suggestion {
-            Some(name) => write!(f, "; did you mean `{name}`?"),
-            None => write!(
-                f,
-                " (`socsource templates export DIR` writes the built-in ones, by name)"
-            ),
+            Some(name) => f.write_str(&say(Message::DidYouMean, &[("name", name)])),
+            None => f.write_str(Message::ExportBuiltIns.template()),
         }
     }
 }

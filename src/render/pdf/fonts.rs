@@ -24,6 +24,7 @@
 
 mod sfnt;
 
+use crate::evaluate::messages::Message;
 use printpdf::{ParsedFont, PdfFont};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -227,14 +228,15 @@ static BUNDLED: [OnceLock<FontFace>; 5] = [const { OnceLock::new() }; 5];
 fn bundled(i: usize) -> &'static FontFace {
     BUNDLED[i].get_or_init(|| {
         // The bytes are compiled in, and a test reads every face.
-        FontFace::bundled(BUNDLED_BYTES[i]).expect("a bundled font is unreadable")
+        FontFace::bundled(BUNDLED_BYTES[i])
+            .unwrap_or_else(|| panic!("{}", Message::BundledFontUnreadable.template()))
     })
 }
 
 /// Why the faces a render needs cannot be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FontError {
-    #[error("the font given with --font is not a TrueType or OpenType font")]
+    #[error("{}", Message::FontNotTrueType.template())]
     NotAFont,
 }
 

@@ -70,21 +70,21 @@ impl Default for PdfOptions {
 pub enum PdfError {
     /// printpdf's document had no catalog to finish (a printpdf bug, not
     /// something the input can cause).
-    #[error("the PDF has no document catalog to finish")]
+    #[error("{}", Message::PdfNoCatalog.template())]
     Catalog(#[source] lopdf::Error),
     /// printpdf could not read a face the report uses (a bundled face
     /// never fails this; tests read them all).
-    #[error("the {0:?} font could not be prepared for embedding")]
+    #[error("{}", say(Message::FontNotPrepared, &[("face", &format!("{:?}", .0))]))]
     Font(fonts::Face),
     /// printpdf's document lacks a page or a content stream the direct
     /// path fills in (a printpdf bug, not something the input can cause).
-    #[error("the PDF's page {0} has no content stream to fill in")]
+    #[error("{}", say(Message::PageNoContentStream, &[("page", &.0.to_string())]))]
     Content(usize),
     /// Serialising the finished document failed.
-    #[error("the PDF could not be serialised")]
+    #[error("{}", Message::PdfNotSerialised.template())]
     Save(#[source] std::io::Error),
     /// A picture passed the loader's checks but its data is damaged.
-    #[error("the image `{path}` cannot be drawn: {problem}")]
+    #[error("{}", say(Message::ImageCannotBeDrawn, &[("path", .path), ("problem", .problem)]))]
     Image { path: String, problem: String },
 }
 
@@ -144,7 +144,12 @@ pub fn missing_characters(blocks: &[Block], fonts: &FontSet) -> Vec<(char, Strin
         }
     }
     let mut out = Vec::new();
-    visit(blocks, fonts, &mut String::from("the cover"), &mut out);
+    visit(
+        blocks,
+        fonts,
+        &mut String::from(Message::TheCover.template()),
+        &mut out,
+    );
     out
 }
 

@@ -132,7 +132,7 @@ fn xobject(lo: &mut lopdf::Document, image: &Image) -> Result<Stream, String> {
             dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
             Ok(Stream::new(dict, deflate(&decoded.samples)))
         }
-        ImageKind::Svg => Err("an SVG image is not drawn in the PDF".into()),
+        ImageKind::Svg => Err(Message::SvgImageNotDrawn.template().into()),
     }
 }
 
@@ -183,7 +183,7 @@ fn jpeg(image: &Image) -> Result<Stream, String> {
         1 => "DeviceGray",
         3 => "DeviceRGB",
         4 => "DeviceCMYK",
-        _ => return Err("the JPEG has no frame header".into()),
+        _ => return Err(Message::JpegNoFrameHeader.template().into()),
     };
     let mut dict = image_dict(image.width, image.height, space);
     // Adobe's CMYK JPEGs store inverted values.
@@ -227,7 +227,9 @@ fn decode_png(b: &[u8]) -> Result<Decoded, String> {
     while at + 8 <= b.len() {
         let len = u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize;
         let kind = &b[at + 4..at + 8];
-        let body = b.get(at + 8..at + 8 + len).ok_or("the PNG is cut short")?;
+        let body = b
+            .get(at + 8..at + 8 + len)
+            .ok_or(Message::PngCutShort.template())?;
         match kind {
             b"IHDR" if len >= 13 => {
                 width = u32::from_be_bytes([body[0], body[1], body[2], body[3]]);
@@ -248,7 +250,7 @@ fn decode_png(b: &[u8]) -> Result<Decoded, String> {
         2 => 3,
         4 => 2,
         6 => 4,
-        _ => return Err("the PNG's colour type is unknown".into()),
+        _ => return Err(Message::PngColourTypeUnknown.template().into()),
     };
     let (w, h) = (width as usize, height as usize);
     let row_bits = w * channels * usize::from(depth);
@@ -260,7 +262,7 @@ fn decode_png(b: &[u8]) -> Result<Decoded, String> {
         .read_to_end(&mut raw)
         .map_err(|e| say(Message::PngDataUnreadable, &[("error", &e.to_string())]))?;
     if raw.len() < expected {
-        return Err("the PNG's image data is cut short".into());
+        return Err(Message::PngDataCutShort.template().into());
     }
     let bpp = (channels * usize::from(depth)).div_ceil(8).max(1);
     let mut rows = vec![0u8; h * row];

@@ -12,6 +12,7 @@
 
 use super::super::PdfError;
 use super::tags::Tree;
+use crate::evaluate::messages::Message;
 use lopdf::{Object, ObjectId};
 
 /// Objects per object stream: the index within a stream fits the two
@@ -31,9 +32,7 @@ enum Entry {
 }
 
 fn malformed() -> PdfError {
-    PdfError::Save(std::io::Error::other(
-        "the PDF writer's cross-reference table could not be read back",
-    ))
+    PdfError::Save(std::io::Error::other(Message::XrefUnreadable.template()))
 }
 
 /// Read lopdf's cross-reference table at `at`: (object number, offset).
