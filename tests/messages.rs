@@ -291,7 +291,6 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/bids.rs", 5),
     ("evaluate/decision/mod.rs", 2),
     ("evaluate/economics/mod.rs", 34),
-    ("evaluate/facts.rs", 35),
     ("evaluate/needs.rs", 17),
     ("evaluate/objectives.rs", 31),
     ("evaluate/options.rs", 30),

@@ -31,53 +31,57 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     };
     add(
         "organisation.industry",
-        "Industry",
+        Message::FactIndustry.template(),
         o.industry.label().to_string(),
     );
     add(
         "organisation.employees",
-        "Employees",
+        Message::FactEmployees.template(),
         thousands(o.employees as f64),
     );
     add(
         "organisation.annual_revenue",
-        "Annual revenue",
+        Message::FactAnnualRevenue.template(),
         o.annual_revenue
-            .map_or("not given".to_string(), |v| money(cur, v)),
+            .map_or(Message::NotGiven.template().to_string(), |v| money(cur, v)),
     );
-    add("organisation.currency", "Currency", cur.clone());
+    add(
+        "organisation.currency",
+        Message::FactCurrency.template(),
+        cur.clone(),
+    );
     add(
         "organisation.headquarters",
-        "Headquarters",
+        Message::FactHeadquarters.template(),
         o.headquarters.clone(),
     );
     add(
         "organisation.operating_regions",
-        "Operating regions",
+        Message::FactOperatingRegions.template(),
         if o.operating_regions.is_empty() {
-            "headquarters only".into()
+            Message::HeadquartersOnly.template().into()
         } else {
             o.operating_regions.join(", ")
         },
     );
     add(
         "organisation.annual_growth_pct",
-        "Growth per year",
+        Message::FactGrowthPerYear.template(),
         format!("{}%", trim_float(o.annual_growth_pct)),
     );
     add(
         "environment.endpoints",
-        "Endpoints",
+        Message::FactEndpoints.template(),
         thousands(e.endpoints as f64),
     );
     add(
         "environment.servers",
-        "Servers",
+        Message::FactServers.template(),
         thousands(e.servers as f64),
     );
     add(
         "environment.cloud_workloads",
-        "Cloud workloads",
+        Message::FactCloudWorkloads.template(),
         thousands(e.cloud_workloads as f64),
     );
     let estimated = e.endpoints as f64 * v[A::LogGbPerEndpoint]
@@ -85,7 +89,7 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
         + e.cloud_workloads as f64 * v[A::LogGbPerCloud];
     add(
         "environment.daily_log_volume_gb",
-        "Log volume per day",
+        Message::FactLogVolumePerDay.template(),
         match e.daily_log_volume_gb {
             Some(v) => format!("{} GB", trim_float(v)),
             None => say(
@@ -96,15 +100,19 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     );
     add(
         "environment.ot_ics",
-        "OT / industrial control systems in scope",
+        Message::FactOtIcsInScope.template(),
         yes_no(e.ot_ics),
     );
-    add("environment.sites", "Sites", thousands(e.sites as f64));
+    add(
+        "environment.sites",
+        Message::FactSites.template(),
+        thousands(e.sites as f64),
+    );
     add(
         "environment.critical_assets",
-        "Critical assets",
+        Message::FactCriticalAssets.template(),
         if e.critical_assets.is_empty() {
-            "none listed".into()
+            Message::NoneListed.template().into()
         } else {
             and_list(
                 &e.critical_assets
@@ -116,20 +124,28 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     );
     add(
         "security_team.analysts",
-        "Security staff today",
+        Message::FactSecurityStaffToday.template(),
         and_list(&[
-            crate::numbers::count(t.analysts, "analyst", "analysts"),
-            crate::numbers::count(t.engineers, "engineer", "engineers"),
+            crate::numbers::count(
+                t.analysts,
+                Message::Analyst.template(),
+                Message::Analysts.template(),
+            ),
+            crate::numbers::count(
+                t.engineers,
+                Message::Engineer.template(),
+                Message::Engineers.template(),
+            ),
             crate::numbers::count(
                 t.incident_responders,
-                "incident responder",
-                "incident responders",
+                Message::IncidentResponder.template(),
+                Message::IncidentResponders.template(),
             ),
         ]),
     );
     add(
         "security_team.tools",
-        "Tools already owned",
+        Message::FactToolsAlreadyOwned.template(),
         if t.tools.is_empty() {
             "none".into()
         } else {
@@ -143,32 +159,32 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     );
     add(
         "security_team.maturity",
-        "SOC maturity (0–5)",
+        Message::FactSocMaturity.template(),
         t.maturity.to_string(),
     );
     add(
         "security_team.hiring_market",
-        "Hiring market",
+        Message::FactHiringMarket.template(),
         t.hiring_market.key().to_string(),
     );
     add(
         "budget.annual_opex",
-        "Operating budget per year",
+        Message::FactOperatingBudgetPerYear.template(),
         money(cur, p.budget.annual_opex),
     );
     add(
         "budget.capex",
-        "Build budget (one-off)",
+        Message::FactBuildBudget.template(),
         money(cur, p.budget.capex),
     );
     add(
         "budget.horizon_years",
-        "Planning horizon",
+        Message::FactPlanningHorizon.template(),
         format!("{} years", p.budget.horizon_years),
     );
     add(
         "compliance.frameworks",
-        "Regulations and standards",
+        Message::FactRegulationsAndStandards.template(),
         if c.frameworks.is_empty() {
             "none".into()
         } else {
@@ -182,27 +198,27 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     );
     add(
         "compliance.data_residency",
-        "Data residency",
+        Message::FactDataResidency.template(),
         c.data_residency.key().to_string(),
     );
     add(
         "compliance.third_party_data_sharing",
-        "Third-party data sharing",
+        Message::FactThirdPartyDataSharing.template(),
         c.third_party_data_sharing.key().to_string(),
     );
     add(
         "compliance.notification_hours",
-        "Tightest notification deadline",
+        Message::FactTightestNotificationDeadline.template(),
         c.notification_hours.map_or("none".into(), hours),
     );
     add(
         "risk.tolerance",
-        "Risk tolerance",
+        Message::FactRiskTolerance.template(),
         r.tolerance.key().to_string(),
     );
     add(
         "risk.threats",
-        "Threats assessed",
+        Message::FactThreatsAssessed.template(),
         and_list(
             &r.threats
                 .iter()
@@ -212,37 +228,37 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     );
     add(
         "risk.targeted_by_apt",
-        "Targeted by APT actors",
+        Message::FactTargetedByApt.template(),
         yes_no(r.targeted_by_apt),
     );
     add(
         "risk.incidents_last_24_months",
-        "Incidents in the last 24 months",
+        Message::FactIncidentsLast24Months.template(),
         r.incidents_last_24_months.to_string(),
     );
     add(
         "requirements.coverage",
-        "Coverage required",
+        Message::FactCoverageRequired.template(),
         q.coverage.label().to_string(),
     );
     add(
         "requirements.go_live_months",
-        "Monitoring live within",
+        Message::FactMonitoringLiveWithin.template(),
         format!("{} months", q.go_live_months),
     );
     add(
         "requirements.control",
-        "Need for control",
+        Message::FactNeedForControl.template(),
         q.control.key().to_string(),
     );
     add(
         "requirements.integration",
-        "Need for integration",
+        Message::FactNeedForIntegration.template(),
         q.integration.key().to_string(),
     );
     add(
         "requirements.scalability",
-        "Need to scale",
+        Message::FactNeedToScale.template(),
         q.scalability.key().to_string(),
     );
     // Shares, not the raw numbers: weights scaled all alike are the same
@@ -253,7 +269,7 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
     let shares = normalised_weights(p);
     out.push(Fact {
         key: "weights".into(),
-        label: "Weights (share of the decision)".into(),
+        label: Message::FactWeights.template().into(),
         text: if given {
             Consideration::ALL
                 .iter()
@@ -262,20 +278,23 @@ pub(crate) fn facts(p: &Profile, v: &Values) -> Vec<Fact> {
                 .collect::<Vec<_>>()
                 .join(", ")
         } else {
-            "equal, 12.5% each".into()
+            Message::EqualWeights.template().into()
         },
         defaulted: !given,
     });
     if let Some(quote) = &p.mssp_quote {
         out.push(Fact {
             key: "mssp_quote".into(),
-            label: "Provider quote".into(),
+            label: Message::FactProviderQuote.template().into(),
             text: say(
                 Message::QuoteFact,
                 &[
                     (
                         "provider",
-                        quote.provider.as_deref().unwrap_or("unnamed provider"),
+                        quote
+                            .provider
+                            .as_deref()
+                            .unwrap_or(Message::UnnamedProvider.template()),
                     ),
                     ("fee", &money(cur, quote.annual_fee)),
                     ("onboarding", &money(cur, quote.onboarding_fee)),
