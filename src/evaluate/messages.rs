@@ -259,10 +259,34 @@ pub enum Message {
     PngDataUnreadable,
     PngUnknownRowFilter,
     PdfWriterReported,
+    // Plain sentences: the RACI, the objectives, the sourcing risks, the needs, the risk treatments, the bids, the risk register, the teams, the hard constraints and the options.
+    RaciRegulatorNotification,
+    RaciDetectionEngineering,
+    RaciThreatHunting,
+    RaciSocAnalystsL1,
+    RaciSocAnalystsL2,
+    RaciCisoAndSocManager,
+    RaciDetectionEngineers,
+    RaciIncidentRespondersL3,
+    RaciSocManager,
+    RaciProviderWithinAuthority,
+    RaciServiceOwnerAndApprover,
+    RaciServiceOwner,
+    RaciProviderOutOfHours,
+    RaciInternalLeadProviderOutOfHours,
+    RaciItOperationsAndBusinessOwner,
+    RaciItOperations,
+    RaciBusinessOwners,
+    RaciLegalAndDpo,
+    RaciExecutiveTeam,
+    RaciCisoAndSocLead,
+    RaciInternalEngineersForCrownJewels,
+    RaciInternalTeam,
+    RaciSocLead,
 }
 
 impl Message {
-    pub const ALL: [Message; 227] = [
+    pub const ALL: [Message; 250] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -491,10 +515,34 @@ impl Message {
         Message::PngDataUnreadable,
         Message::PngUnknownRowFilter,
         Message::PdfWriterReported,
+        // Plain sentences: the RACI, the objectives, the sourcing risks, the needs, the risk treatments, the bids, the risk register, the teams, the hard constraints and the options.
+        Message::RaciRegulatorNotification,
+        Message::RaciDetectionEngineering,
+        Message::RaciThreatHunting,
+        Message::RaciSocAnalystsL1,
+        Message::RaciSocAnalystsL2,
+        Message::RaciCisoAndSocManager,
+        Message::RaciDetectionEngineers,
+        Message::RaciIncidentRespondersL3,
+        Message::RaciSocManager,
+        Message::RaciProviderWithinAuthority,
+        Message::RaciServiceOwnerAndApprover,
+        Message::RaciServiceOwner,
+        Message::RaciProviderOutOfHours,
+        Message::RaciInternalLeadProviderOutOfHours,
+        Message::RaciItOperationsAndBusinessOwner,
+        Message::RaciItOperations,
+        Message::RaciBusinessOwners,
+        Message::RaciLegalAndDpo,
+        Message::RaciExecutiveTeam,
+        Message::RaciCisoAndSocLead,
+        Message::RaciInternalEngineersForCrownJewels,
+        Message::RaciInternalTeam,
+        Message::RaciSocLead,
     ];
 
     /// The English template.
-    pub fn template(self) -> &'static str {
+    pub const fn template(self) -> &'static str {
         match self {
             Message::OverBudget => "{option} needs {need} a year in its dearest year (median of the simulations), {gap} more than the operating budget of {budget}: a funding gap, not a reason to rule it out",
             Message::BudgetCannotFund => "The budget cannot fund the required coverage with any option: the least demanding, {option}, needs {need} a year, {gap} more than the {budget} a year available",
@@ -724,6 +772,30 @@ impl Message {
             Message::PngDataUnreadable => "the PNG's image data cannot be read ({error})",
             Message::PngUnknownRowFilter => "the PNG has an unknown row filter ({filter})",
             Message::PdfWriterReported => "the PDF writer (printpdf) reported: {message}",
+            // Plain sentences: the RACI, the objectives, the sourcing risks, the needs, the risk treatments, the bids, the risk register, the teams, the hard constraints and the options.
+            Message::RaciRegulatorNotification => "Regulator notification",
+            Message::RaciDetectionEngineering => "Detection engineering",
+            Message::RaciThreatHunting => "Threat hunting",
+            Message::RaciSocAnalystsL1 => "SOC analysts (L1)",
+            Message::RaciSocAnalystsL2 => "SOC analysts (L2)",
+            Message::RaciCisoAndSocManager => "CISO; SOC manager",
+            Message::RaciDetectionEngineers => "Detection engineers",
+            Message::RaciIncidentRespondersL3 => "Incident responders (L3)",
+            Message::RaciSocManager => "SOC manager",
+            Message::RaciProviderWithinAuthority => "Provider, within its response authority; IT operations beyond it",
+            Message::RaciServiceOwnerAndApprover => "Service owner; on-call approver",
+            Message::RaciServiceOwner => "Service owner",
+            Message::RaciProviderOutOfHours => "Provider out of hours; internal team in business hours",
+            Message::RaciInternalLeadProviderOutOfHours => "Internal incident-response lead; provider out of hours",
+            Message::RaciItOperationsAndBusinessOwner => "IT operations; business owner",
+            Message::RaciItOperations => "IT operations",
+            Message::RaciBusinessOwners => "Business owners",
+            Message::RaciLegalAndDpo => "Legal and data protection officer",
+            Message::RaciExecutiveTeam => "Executive team",
+            Message::RaciCisoAndSocLead => "CISO; SOC lead",
+            Message::RaciInternalEngineersForCrownJewels => "Internal engineers for the crown jewels; provider for common threats",
+            Message::RaciInternalTeam => "Internal team",
+            Message::RaciSocLead => "SOC lead",
         }
     }
 }
