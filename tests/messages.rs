@@ -293,7 +293,6 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/economics/mod.rs", 34),
     ("evaluate/facts.rs", 35),
     ("evaluate/needs.rs", 17),
-    ("evaluate/objectives.rs", 31),
     ("evaluate/options.rs", 30),
     ("evaluate/risk/register.rs", 4),
     ("evaluate/risk/sourcing.rs", 21),
