@@ -295,7 +295,6 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/needs.rs", 17),
     ("evaluate/options.rs", 30),
     ("evaluate/risk/register.rs", 4),
-    ("evaluate/risk/sourcing.rs", 21),
     ("evaluate/risk/treatment.rs", 10),
     ("evaluate/roadmap.rs", 69),
     ("evaluate/sla.rs", 168),
