@@ -292,7 +292,6 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/decision/mod.rs", 2),
     ("evaluate/economics/mod.rs", 34),
     ("evaluate/facts.rs", 35),
-    ("evaluate/needs.rs", 17),
     ("evaluate/options.rs", 30),
     ("evaluate/risk/register.rs", 4),
     ("evaluate/risk/treatment.rs", 10),
