@@ -294,7 +294,6 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/facts.rs", 35),
     ("evaluate/options.rs", 30),
     ("evaluate/risk/register.rs", 4),
-    ("evaluate/risk/treatment.rs", 10),
     ("evaluate/roadmap.rs", 69),
     ("evaluate/sla.rs", 168),
     ("evaluate/teams.rs", 3),

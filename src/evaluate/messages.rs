@@ -352,10 +352,19 @@ pub enum Message {
     InsiderThreatsNeedContext,
     CommodityThreats,
     MediumToleranceTypicalThreats,
+    DetectionExtendedHours,
+    DetectionBusinessHoursOnly,
+    ResponseInternalFullAuthority,
+    ContextDeepBusiness,
+    ResponseProviderWithinSla,
+    ContextLimitedProvider,
+    DetectionByProvider,
+    ResponseInternalLeadsProviderOutOfHours,
+    ContextSharedInternal,
 }
 
 impl Message {
-    pub const ALL: [Message; 319] = [
+    pub const ALL: [Message; 328] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -677,6 +686,15 @@ impl Message {
         Message::InsiderThreatsNeedContext,
         Message::CommodityThreats,
         Message::MediumToleranceTypicalThreats,
+        Message::DetectionExtendedHours,
+        Message::DetectionBusinessHoursOnly,
+        Message::ResponseInternalFullAuthority,
+        Message::ContextDeepBusiness,
+        Message::ResponseProviderWithinSla,
+        Message::ContextLimitedProvider,
+        Message::DetectionByProvider,
+        Message::ResponseInternalLeadsProviderOutOfHours,
+        Message::ContextSharedInternal,
     ];
 
     /// The English template.
@@ -1003,6 +1021,15 @@ impl Message {
             Message::InsiderThreatsNeedContext => "insider or supply-chain threats need business context to spot",
             Message::CommodityThreats => "the threats are commodity ones a provider sees across many clients",
             Message::MediumToleranceTypicalThreats => "medium risk tolerance and a typical threat landscape",
+            Message::DetectionExtendedHours => "extended hours, on-call at night",
+            Message::DetectionBusinessHoursOnly => "business hours only",
+            Message::ResponseInternalFullAuthority => "internal team, full authority",
+            Message::ContextDeepBusiness => "deep business context",
+            Message::ResponseProviderWithinSla => "provider contains within its SLA, owner approves",
+            Message::ContextLimitedProvider => "limited: the provider sees alerts, not the business",
+            Message::DetectionByProvider => "24/7, by the provider",
+            Message::ResponseInternalLeadsProviderOutOfHours => "internal team leads, provider contains out of hours",
+            Message::ContextSharedInternal => "shared: internal team adds context",
         }
     }
 }
