@@ -361,10 +361,15 @@ pub enum Message {
     DetectionByProvider,
     ResponseInternalLeadsProviderOutOfHours,
     ContextSharedInternal,
+    TheQuotedProvider,
+    ClassifiedNeedsClearedProvider,
+    SecurityDataSharingProhibited,
+    PlatformIncluded,
+    ServiceOnly,
 }
 
 impl Message {
-    pub const ALL: [Message; 328] = [
+    pub const ALL: [Message; 333] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -695,6 +700,11 @@ impl Message {
         Message::DetectionByProvider,
         Message::ResponseInternalLeadsProviderOutOfHours,
         Message::ContextSharedInternal,
+        Message::TheQuotedProvider,
+        Message::ClassifiedNeedsClearedProvider,
+        Message::SecurityDataSharingProhibited,
+        Message::PlatformIncluded,
+        Message::ServiceOnly,
     ];
 
     /// The English template.
@@ -1030,6 +1040,11 @@ impl Message {
             Message::DetectionByProvider => "24/7, by the provider",
             Message::ResponseInternalLeadsProviderOutOfHours => "internal team leads, provider contains out of hours",
             Message::ContextSharedInternal => "shared: internal team adds context",
+            Message::TheQuotedProvider => "The quoted provider",
+            Message::ClassifiedNeedsClearedProvider => "classified information may not be held by a provider without clearance",
+            Message::SecurityDataSharingProhibited => "sharing security data with third parties is prohibited",
+            Message::PlatformIncluded => "platform included",
+            Message::ServiceOnly => "service only",
         }
     }
 }
