@@ -292,7 +292,6 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/economics/mod.rs", 34),
     ("evaluate/facts.rs", 35),
     ("evaluate/options.rs", 30),
-    ("evaluate/risk/register.rs", 4),
     ("evaluate/roadmap.rs", 69),
     ("evaluate/sla.rs", 168),
     ("evaluate/teams.rs", 3),

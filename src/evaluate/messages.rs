@@ -366,10 +366,14 @@ pub enum Message {
     SecurityDataSharingProhibited,
     PlatformIncluded,
     ServiceOnly,
+    TheOrganisationAsAWhole,
+    TargetedByAptActors,
+    HoldsSensitiveData,
+    LossUsuallyBounded,
 }
 
 impl Message {
-    pub const ALL: [Message; 333] = [
+    pub const ALL: [Message; 337] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -705,6 +709,10 @@ impl Message {
         Message::SecurityDataSharingProhibited,
         Message::PlatformIncluded,
         Message::ServiceOnly,
+        Message::TheOrganisationAsAWhole,
+        Message::TargetedByAptActors,
+        Message::HoldsSensitiveData,
+        Message::LossUsuallyBounded,
     ];
 
     /// The English template.
@@ -1045,6 +1053,10 @@ impl Message {
             Message::SecurityDataSharingProhibited => "sharing security data with third parties is prohibited",
             Message::PlatformIncluded => "platform included",
             Message::ServiceOnly => "service only",
+            Message::TheOrganisationAsAWhole => "The organisation as a whole",
+            Message::TargetedByAptActors => "targeted by APT actors",
+            Message::HoldsSensitiveData => "holds sensitive data",
+            Message::LossUsuallyBounded => "loss usually bounded",
         }
     }
 }
