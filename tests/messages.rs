@@ -294,7 +294,6 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/options.rs", 30),
     ("evaluate/roadmap.rs", 69),
     ("evaluate/sla.rs", 168),
-    ("evaluate/teams.rs", 3),
     ("render/charts/costs.rs", 3),
     ("render/charts/portfolio.rs", 3),
     ("render/charts/risk.rs", 4),

@@ -370,10 +370,13 @@ pub enum Message {
     TargetedByAptActors,
     HoldsSensitiveData,
     LossUsuallyBounded,
+    RoleL3AnalystIncidentResponder,
+    RoleDetectionEngineer,
+    RoleSocManagerLead,
 }
 
 impl Message {
-    pub const ALL: [Message; 337] = [
+    pub const ALL: [Message; 340] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -713,6 +716,9 @@ impl Message {
         Message::TargetedByAptActors,
         Message::HoldsSensitiveData,
         Message::LossUsuallyBounded,
+        Message::RoleL3AnalystIncidentResponder,
+        Message::RoleDetectionEngineer,
+        Message::RoleSocManagerLead,
     ];
 
     /// The English template.
@@ -1057,6 +1063,9 @@ impl Message {
             Message::TargetedByAptActors => "targeted by APT actors",
             Message::HoldsSensitiveData => "holds sensitive data",
             Message::LossUsuallyBounded => "loss usually bounded",
+            Message::RoleL3AnalystIncidentResponder => "L3 analyst / incident responder",
+            Message::RoleDetectionEngineer => "Detection engineer",
+            Message::RoleSocManagerLead => "SOC manager / lead",
         }
     }
 }
