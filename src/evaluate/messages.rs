@@ -373,10 +373,12 @@ pub enum Message {
     RoleL3AnalystIncidentResponder,
     RoleDetectionEngineer,
     RoleSocManagerLead,
+    SharingProhibitedRulesOutOutsourcing,
+    ClassifiedRulesOutOutsourcing,
 }
 
 impl Message {
-    pub const ALL: [Message; 340] = [
+    pub const ALL: [Message; 342] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -719,6 +721,8 @@ impl Message {
         Message::RoleL3AnalystIncidentResponder,
         Message::RoleDetectionEngineer,
         Message::RoleSocManagerLead,
+        Message::SharingProhibitedRulesOutOutsourcing,
+        Message::ClassifiedRulesOutOutsourcing,
     ];
 
     /// The English template.
@@ -1066,6 +1070,8 @@ impl Message {
             Message::RoleL3AnalystIncidentResponder => "L3 analyst / incident responder",
             Message::RoleDetectionEngineer => "Detection engineer",
             Message::RoleSocManagerLead => "SOC manager / lead",
+            Message::SharingProhibitedRulesOutOutsourcing => "Sharing security data with third parties is prohibited, so a fully outsourced SOC is not possible; a hybrid is possible only with a provider working inside the organisation’s own tools and region",
+            Message::ClassifiedRulesOutOutsourcing => "Critical assets hold classified information, which a provider may not hold without clearance, so a fully outsourced SOC is not possible",
         }
     }
 }
