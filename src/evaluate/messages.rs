@@ -375,10 +375,12 @@ pub enum Message {
     RoleSocManagerLead,
     SharingProhibitedRulesOutOutsourcing,
     ClassifiedRulesOutOutsourcing,
+    OptionInHouseSoc,
+    OptionOutsourcedSoc,
 }
 
 impl Message {
-    pub const ALL: [Message; 342] = [
+    pub const ALL: [Message; 344] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -723,6 +725,8 @@ impl Message {
         Message::RoleSocManagerLead,
         Message::SharingProhibitedRulesOutOutsourcing,
         Message::ClassifiedRulesOutOutsourcing,
+        Message::OptionInHouseSoc,
+        Message::OptionOutsourcedSoc,
     ];
 
     /// The English template.
@@ -1072,6 +1076,8 @@ impl Message {
             Message::RoleSocManagerLead => "SOC manager / lead",
             Message::SharingProhibitedRulesOutOutsourcing => "Sharing security data with third parties is prohibited, so a fully outsourced SOC is not possible; a hybrid is possible only with a provider working inside the organisation’s own tools and region",
             Message::ClassifiedRulesOutOutsourcing => "Critical assets hold classified information, which a provider may not hold without clearance, so a fully outsourced SOC is not possible",
+            Message::OptionInHouseSoc => "In-house SOC",
+            Message::OptionOutsourcedSoc => "Outsourced SOC (MSSP/MDR)",
         }
     }
 }
