@@ -6,6 +6,7 @@
 //! currency, rounded to whole units; texts are plain words (no markup), so
 //! each renderer escapes them for its own format.
 
+use super::messages::Message;
 use crate::profile::model::{Consideration, MoneyShareBasis};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -37,8 +38,8 @@ impl SocOption {
 
     pub fn label(self) -> &'static str {
         match self {
-            SocOption::InHouse => "In-house SOC",
-            SocOption::Outsourced => "Outsourced SOC (MSSP/MDR)",
+            SocOption::InHouse => Message::OptionInHouseSoc.template(),
+            SocOption::Outsourced => Message::OptionOutsourcedSoc.template(),
             SocOption::Hybrid => "Hybrid (co-managed) SOC",
         }
     }

@@ -73,7 +73,7 @@ pub(crate) fn quotes(profile: &Profile) -> Vec<Quote> {
         let provider = q
             .provider
             .clone()
-            .unwrap_or_else(|| "The quoted provider".to_string());
+            .unwrap_or_else(|| Message::TheQuotedProvider.template().to_string());
         if !out
             .iter()
             .any(|o| o.provider.eq_ignore_ascii_case(&provider))
@@ -279,10 +279,13 @@ pub(crate) fn evaluate(profile: &Profile, e: &Economics) -> Bids {
             .filter(|r| r.option == option)
             .map(|r| match r.kind {
                 super::assessment::ConstraintKind::Classified => {
-                    "classified information may not be held by a provider without clearance"
+                    Message::ClassifiedNeedsClearedProvider
+                        .template()
                         .to_string()
                 }
-                _ => "sharing security data with third parties is prohibited".to_string(),
+                _ => Message::SecurityDataSharingProhibited
+                    .template()
+                    .to_string(),
             })
             .collect();
         because.extend(
@@ -526,8 +529,8 @@ impl ProviderPlatform {
     /// In words, for the bid table.
     pub fn words(self) -> &'static str {
         match self {
-            ProviderPlatform::Bundled => "platform included",
-            ProviderPlatform::OwnTools => "service only",
+            ProviderPlatform::Bundled => Message::PlatformIncluded.template(),
+            ProviderPlatform::OwnTools => Message::ServiceOnly.template(),
         }
     }
 }

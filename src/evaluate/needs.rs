@@ -88,40 +88,40 @@ fn compliance(p: &Profile) -> Need {
     match c.data_residency {
         Residency::Required => {
             points += 1.5;
-            said.push("security data must stay in the organisation’s jurisdiction");
+            said.push(Message::DataMustStayInJurisdiction.template());
         }
         Residency::Preferred => {
             points += 0.75;
-            said.push("keeping data in the jurisdiction is preferred");
+            said.push(Message::DataInJurisdictionPreferred.template());
         }
         Residency::None => {}
     }
     match c.third_party_data_sharing {
         Sharing::Prohibited => {
             points += 1.5;
-            said.push("sharing it with third parties is prohibited");
+            said.push(Message::ThirdPartySharingProhibited.template());
         }
         Sharing::Restricted => {
             points += 0.75;
-            said.push("sharing it with third parties is restricted");
+            said.push(Message::ThirdPartySharingRestricted.template());
         }
         Sharing::Allowed => {}
     }
     if p.holds_classified_data() {
         points += 1.0;
-        said.push("critical assets hold classified information");
+        said.push(Message::CriticalAssetsHoldClassified.template());
     }
     if p.has_framework(Framework::Cmmc) || p.has_framework(Framework::Fedramp) {
         points += 0.5;
-        said.push("CMMC or FedRAMP limit which providers may be used");
+        said.push(Message::CmmcOrFedrampLimitProviders.template());
     }
     if p.has_framework(Framework::Dora) {
         points += 0.25;
-        said.push("DORA adds contract, audit and exit duties for ICT providers");
+        said.push(Message::DoraAddsProviderDuties.template());
     }
     let ratings = [4.0, 4.0 - 1.3 * points, 4.0 - 0.9 * points];
     let text = if said.is_empty() {
-        "no data-residency or sharing rule stands in the way of a provider".to_string()
+        Message::NoDataRuleAgainstProvider.template().to_string()
     } else {
         and_list(&said.iter().map(|s| s.to_string()).collect::<Vec<_>>())
     };
@@ -144,8 +144,8 @@ fn compliance(p: &Profile) -> Need {
                 &n.ratings,
                 [
                     "in-house",
-                    "an outsourced provider",
-                    "hybrid on the organisation’s own tools"
+                    Message::AnOutsourcedProvider.template(),
+                    Message::HybridOnOwnTools.template()
                 ]
             )
         );
@@ -163,25 +163,25 @@ pub(crate) fn targeting(p: &Profile) -> (f64, bool, Vec<String>) {
     match r.tolerance {
         Level::Low => {
             points += 0.75;
-            said.push("risk tolerance is low".to_string());
+            said.push(Message::RiskToleranceLow.template().to_string());
         }
         Level::Medium => {}
-        Level::High => said.push("risk tolerance is high".to_string()),
+        Level::High => said.push(Message::RiskToleranceHigh.template().to_string()),
     }
     if r.targeted_by_apt {
         points += 0.75;
-        said.push("the organisation is targeted by advanced persistent threat actors".to_string());
+        said.push(Message::TargetedByApt.template().to_string());
     }
     if r.threats.contains(&Threat::NationState) {
         points += 0.5;
-        said.push("nation-state espionage is in the threat landscape".to_string());
+        said.push(Message::EspionageInLandscape.template().to_string());
     }
     if r.threats
         .iter()
         .any(|t| matches!(t, Threat::Insider | Threat::SupplyChain))
     {
         points += 0.25;
-        said.push("insider or supply-chain threats need business context to spot".to_string());
+        said.push(Message::InsiderThreatsNeedContext.template().to_string());
     }
     let exposed = p
         .environment
@@ -206,7 +206,7 @@ pub(crate) fn targeting(p: &Profile) -> (f64, bool, Vec<String>) {
             )
         });
     if commodity {
-        said.push("the threats are commodity ones a provider sees across many clients".to_string());
+        said.push(Message::CommodityThreats.template().to_string());
     }
     (points, commodity, said)
 }
@@ -222,7 +222,9 @@ fn risk(p: &Profile) -> Need {
         3.0 + 0.3 * t,
     ];
     let text = if said.is_empty() {
-        "medium risk tolerance and a typical threat landscape".to_string()
+        Message::MediumToleranceTypicalThreats
+            .template()
+            .to_string()
     } else {
         and_list(&said)
     };

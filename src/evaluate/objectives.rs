@@ -77,30 +77,32 @@ pub(crate) fn objectives(
                 &[("count", &critical.to_string())],
             )
         } else {
-            "Monitor the endpoints, servers and cloud workloads in scope".to_string()
+            Message::ObjectiveMonitorInScope.template().to_string()
         },
-        "Share of critical assets whose logs are onboarded and whose detections are tested",
+        Message::MeasureCriticalAssetsOnboarded.template(),
         "100%".to_string(),
         live,
     );
     push(
-        "Detect intrusions in hours, not weeks".to_string(),
-        "Median time from first malicious activity to detection (MTTD, dwell time), from incident reviews",
+        Message::ObjectiveDetectInHours.template().to_string(),
+        Message::MeasureDwellTime.template(),
         if round_the_clock {
-            "under 24 hours; under 3 days for any confirmed intrusion".to_string()
+            Message::TargetDwellRoundTheClock.template().to_string()
         } else {
-            "under 3 days; under 7 days for any confirmed intrusion".to_string()
+            Message::TargetDwellBusinessHours.template().to_string()
         },
         live + 6,
     );
     let contain_p1 = if provider {
-        "1 hour with response authority, 4 hours otherwise"
+        Message::ContainP1WithProvider.template()
     } else {
         "1 hour"
     };
     push(
-        "Acknowledge and contain by severity".to_string(),
-        "Median time to acknowledge (MTTA) and to contain (MTTR) each severity",
+        Message::ObjectiveAcknowledgeAndContain
+            .template()
+            .to_string(),
+        Message::MeasureAcknowledgeAndContain.template(),
         say(Message::SeverityTargets, &[("contain_p1", contain_p1)]),
         live + 3,
     );
@@ -110,7 +112,7 @@ pub(crate) fn objectives(
                 Message::MeetNotificationDeadline,
                 &[("deadline", &hours(clock))],
             ),
-            "Time from first alert to a classified incident with a notify/no-notify decision",
+            Message::MeasureTimeToClassify.template(),
             say(
                 Message::OrLess,
                 &[("limit", &hours(classification_target_hours(clock)))],
@@ -119,9 +121,9 @@ pub(crate) fn objectives(
         );
     }
     push(
-        "Keep alerts worth an analyst’s time".to_string(),
-        "Share of escalated alerts closed as false positives",
-        "under 50% three months after go-live; under 25% by month 12".to_string(),
+        Message::ObjectiveAlertsWorthTime.template().to_string(),
+        Message::MeasureFalsePositives.template(),
+        Message::TargetFalsePositives.template().to_string(),
         (live + 3).max(12),
     );
     let threats: Vec<String> = profile
@@ -131,19 +133,21 @@ pub(crate) fn objectives(
         .map(|t| t.label().to_lowercase())
         .collect();
     push(
-        "Cover the techniques of the threats that matter".to_string(),
+        Message::ObjectiveCoverThreatTechniques
+            .template()
+            .to_string(),
         &say(
             Message::TechniquesCovered,
             &[(
                 "threats",
                 &if threats.is_empty() {
-                    "the organisation’s threats".to_string()
+                    Message::TheOrganisationsThreats.template().to_string()
                 } else {
                     and_list(&threats)
                 },
             )],
         ),
-        "65% six months after go-live; 80% by month 24".to_string(),
+        Message::TargetTechniquesCovered.template().to_string(),
         live + 6,
     );
     let now = profile.security_team.maturity;
@@ -151,7 +155,7 @@ pub(crate) fn objectives(
     if let Some((_, first_due)) = steps.first().copied() {
         push(
             say(Message::RaiseMaturity, &[("level", &now.to_string())]),
-            "SOC-CMM level, assessed across business, people, process, technology and services",
+            Message::MeasureSocCmmLevel.template(),
             steps
                 .iter()
                 .map(|(level, month)| {
@@ -167,39 +171,41 @@ pub(crate) fn objectives(
     }
     if provider {
         push(
-            "Hold the provider to its contract".to_string(),
-            "Share of P1 and P2 incidents handled within every SLA target, from the monthly report",
-            "at least 95% each month; a service review after any month below".to_string(),
+            Message::ObjectiveHoldProviderToContract
+                .template()
+                .to_string(),
+            Message::MeasureIncidentsWithinSla.template(),
+            Message::TargetIncidentsWithinSla.template().to_string(),
             live + 3,
         );
     }
     if option != SocOption::Outsourced {
         push(
-            "Keep the team".to_string(),
-            "Analysts and engineers leaving in a year, as a share of the team",
-            "under 15% (the sector averages about 25%)".to_string(),
+            Message::ObjectiveKeepTheTeam.template().to_string(),
+            Message::MeasureAttrition.template(),
+            Message::TargetAttrition.template().to_string(),
             complete.max(12) + 12,
         );
     }
     push(
-        "Prove the response works".to_string(),
-        "Tabletop and purple-team exercises run, with findings closed",
-        "two a year, the first before month 12".to_string(),
+        Message::ObjectiveProveResponse.template().to_string(),
+        Message::MeasureExercises.template(),
+        Message::TargetExercises.template().to_string(),
         complete.max(live + 3).min(12),
     );
     // Never an objective the model says will fail: when the option is more
     // likely over budget than not, the objective is the funding it needs.
     if budget.probability >= 0.5 {
         push(
-            "Run within budget".to_string(),
-            "Actual yearly SOC cost against the approved plan",
-            "within the annual operating budget every year".to_string(),
+            Message::ObjectiveRunWithinBudget.template().to_string(),
+            Message::MeasureCostAgainstPlan.template(),
+            Message::TargetWithinBudget.template().to_string(),
             12,
         );
     } else {
         push(
-            "Fund the plan".to_string(),
-            "Approved yearly operating budget for security operations",
+            Message::ObjectiveFundThePlan.template().to_string(),
+            Message::MeasureApprovedBudget.template(),
             say(
                 Message::FundAtLeast,
                 &[

@@ -20,6 +20,7 @@
 //! threat intelligence, day-shift triage of escalations), not as a share of
 //! the in-house team.
 
+use super::messages::Message;
 use crate::evaluate::values::{Values, A};
 use crate::profile::model::{Coverage, Threat};
 use crate::profile::Profile;
@@ -51,9 +52,9 @@ pub struct TeamPlan {
 pub(crate) const ROLES: [&str; 5] = [
     "L1 analyst",
     "L2 analyst",
-    "L3 analyst / incident responder",
-    "Detection engineer",
-    "SOC manager / lead",
+    Message::RoleL3AnalystIncidentResponder.template(),
+    Message::RoleDetectionEngineer.template(),
+    Message::RoleSocManagerLead.template(),
 ];
 
 impl TeamPlan {

@@ -15,6 +15,7 @@ use super::assessment::{ConstraintKind, SocOption};
 use super::economics::facts::CostFacts;
 use super::economics::simulate::quantiles;
 use super::economics::{index, Economics};
+use super::messages::Message;
 use super::needs::{self, Need};
 use super::risk::loss::Effects;
 use super::schedule::provider_start;
@@ -33,8 +34,10 @@ pub struct Infeasible {
 /// and the appraisal table.
 pub(crate) fn infeasible_reason(kind: ConstraintKind) -> &'static str {
     match kind {
-        ConstraintKind::SharingProhibited => "Sharing security data with third parties is prohibited, so a fully outsourced SOC is not possible; a hybrid is possible only with a provider working inside the organisation’s own tools and region",
-        ConstraintKind::Classified => "Critical assets hold classified information, which a provider may not hold without clearance, so a fully outsourced SOC is not possible",
+        ConstraintKind::SharingProhibited => {
+            Message::SharingProhibitedRulesOutOutsourcing.template()
+        }
+        ConstraintKind::Classified => Message::ClassifiedRulesOutOutsourcing.template(),
         _ => "",
     }
 }

@@ -20,7 +20,7 @@ use crate::profile::model::*;
 use crate::profile::Profile;
 use std::collections::BTreeMap;
 
-pub(crate) const WHOLE_ORGANISATION: &str = "The organisation as a whole";
+pub(crate) const WHOLE_ORGANISATION: &str = Message::TheOrganisationAsAWhole.template();
 
 pub(crate) fn band(rating: u8) -> Band {
     Band::of(rating)
@@ -130,7 +130,7 @@ fn assess(profile: &Profile, threat: Threat, asset: Option<&CriticalAsset>) -> A
     }
     if profile.risk.targeted_by_apt && matches!(threat, Threat::NationState | Threat::SupplyChain) {
         l += if threat == Threat::NationState { 2 } else { 1 };
-        factors.push("targeted by APT actors".into());
+        factors.push(Message::TargetedByAptActors.template().into());
     }
     if profile.risk.incidents_last_24_months > 0 && profile.risk.incident_threats.contains(&threat)
     {
@@ -166,7 +166,7 @@ fn assess(profile: &Profile, threat: Threat, asset: Option<&CriticalAsset>) -> A
     if let Some(a) = asset {
         if sensitive(a) && a.criticality < Criticality::Critical {
             i += 1;
-            factors.push("holds sensitive data".into());
+            factors.push(Message::HoldsSensitiveData.template().into());
         }
     }
     // Losses from these are usually bounded (a payment diverted, a site
@@ -183,7 +183,7 @@ fn assess(profile: &Profile, threat: Threat, asset: Option<&CriticalAsset>) -> A
     };
     if bounded {
         i -= 1;
-        factors.push("loss usually bounded".into());
+        factors.push(Message::LossUsuallyBounded.template().into());
     }
     if asset.is_none() && !profile.compliance.frameworks.is_empty() {
         factors.push("regulated".into());

@@ -117,7 +117,7 @@ fn risk(r: SourcingRisk, cite: &mut dyn FnMut(&[&'static str]) -> Vec<u32>) -> R
         kind: RiskKind::Sourcing,
         key: r.key.to_string(),
         threat_label: r.label.to_string(),
-        asset: "Security operations".to_string(),
+        asset: Message::RiskAssetSecurityOperations.template().to_string(),
         likelihood,
         impact,
         rating: likelihood * impact,
@@ -157,15 +157,16 @@ pub(crate) fn risks(
 
     let l = 2 + u8::from(espionage);
     let i = 4 + u8::from(sensitive_crown_jewels(profile));
-    let mut factors =
-        vec!["the provider holds privileged access to monitoring and response".to_string()];
+    let mut factors = vec![Message::ProviderHoldsPrivilegedAccess
+        .template()
+        .to_string()];
     if espionage {
-        factors.push("espionage actors target managed service providers to reach clients".into());
+        factors.push(Message::EspionageTargetsProviders.template().into());
     }
     out.push(risk(
         SourcingRisk {
             key: "provider_compromise",
-            label: "Provider compromise: an attack through the SOC provider",
+            label: Message::RiskProviderCompromise.template(),
             factors,
             precedents: &["cloud-hopper", "kaseya-2021", "cisa-aa22-131a"],
             exposures: [
@@ -181,7 +182,7 @@ pub(crate) fn risks(
                     steady: (1, 0),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "contract controls: MFA on provider accounts, logged and reviewed provider access, audit rights",
+                    how: Message::ProviderAccessContractControls.template(),
                 },
                 Exposure {
                     applies: true,
@@ -191,7 +192,7 @@ pub(crate) fn risks(
                     steady: (1, 1),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "the provider works with least privilege in the organisation’s own tools; the internal team can revoke it",
+                    how: Message::ProviderLeastPrivilegeRevocable.template(),
                 },
             ],
         },
@@ -202,8 +203,8 @@ pub(crate) fn risks(
     out.push(risk(
         SourcingRisk {
             key: "provider_outage",
-            label: "Provider outage or a single vendor’s faulty update",
-            factors: vec!["many customers share one provider and one platform".into()],
+            label: Message::RiskProviderOutage.template(),
+            factors: vec![Message::CustomersShareOnePlatform.template().into()],
             precedents: &["crowdstrike-outage-2024"],
             exposures: [
                 NONE,
@@ -215,7 +216,7 @@ pub(crate) fn risks(
                     steady: (0, 1),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "a tested business-continuity plan and staged updates in the contract",
+                    how: Message::ContinuityPlanAndStagedUpdates.template(),
                 },
                 Exposure {
                     applies: true,
@@ -225,7 +226,7 @@ pub(crate) fn risks(
                     steady: (0, 2),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "the internal team can run the organisation’s own tools without the provider",
+                    how: Message::InternalTeamRunsOwnTools.template(),
                 },
             ],
         },
@@ -235,8 +236,8 @@ pub(crate) fn risks(
     out.push(risk(
         SourcingRisk {
             key: "lock_in",
-            label: "Lock-in: leaving the provider is slow and costly",
-            factors: vec!["detection content, logs and know-how sit with the provider".into()],
+            label: Message::RiskLockIn.template(),
+            factors: vec![Message::DetectionContentSitsWithProvider.template().into()],
             precedents: &["ccua-2022", "ccua-2024", "dora-exit"],
             exposures: [
                 NONE,
@@ -248,7 +249,7 @@ pub(crate) fn risks(
                     steady: (1, 0),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "a tested exit plan; detection content, runbooks and logs owned and portable",
+                    how: Message::TestedExitPlan.template(),
                 },
                 Exposure {
                     applies: true,
@@ -258,7 +259,7 @@ pub(crate) fn risks(
                     steady: (1, 0),
                     before: Some(0),
                     closes_at_go_live: false,
-                    how: "the tools and detection content are the organisation’s own",
+                    how: Message::ToolsAndContentOwned.template(),
                 },
             ],
         },
@@ -283,7 +284,7 @@ pub(crate) fn risks(
     out.push(risk(
         SourcingRisk {
             key: "key_person",
-            label: "Loss of key people",
+            label: Message::RiskLossOfKeyPeople.template(),
             factors: vec![say(
                 Message::HiringMarketAttrition,
                 &[("market", profile.security_team.hiring_market.key())],
@@ -292,10 +293,10 @@ pub(crate) fn risks(
             exposures: [
                 key_person(
                     3 + u8::from(round_the_clock),
-                    "runbooks, cross-training and a retention plan",
+                    Message::RunbooksCrossTrainingRetention.template(),
                 ),
-                key_person(2, "a deputy for each retained role"),
-                key_person(3, "runbooks, cross-training, and the provider as cover"),
+                key_person(2, Message::DeputyForEachRetainedRole.template()),
+                key_person(3, Message::RunbooksCrossTrainingProviderCover.template()),
             ],
         },
         cite,
@@ -310,7 +311,7 @@ pub(crate) fn risks(
         steady: (0, 0),
         before: Some(before),
         closes_at_go_live: true,
-        how: "closed once monitoring is live",
+        how: Message::ClosedOnceMonitoringLive.template(),
     };
     let build_gap = if timing.bridged {
         let (bl, bi) = reduce(4, gap_impact, (2, 1));
@@ -321,10 +322,8 @@ pub(crate) fn risks(
     out.push(risk(
         SourcingRisk {
             key: "coverage_gap",
-            label: "Coverage gap until monitoring is live",
-            factors: vec![
-                "threats do not wait: most ransomware is deployed within a day of access".into(),
-            ],
+            label: Message::RiskCoverageGap.template(),
+            factors: vec![Message::RansomwareWithinADay.template().into()],
             precedents: &["opencsoc-roadmap", "sophos-2025"],
             exposures: [
                 gap(4, build_gap),

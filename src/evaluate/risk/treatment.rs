@@ -12,6 +12,7 @@
 //! its first year; before it is live, today's defences stand.
 
 use crate::evaluate::assessment::SocOption;
+use crate::evaluate::messages::Message;
 use crate::profile::model::{Coverage, Threat};
 
 /// Likelihood and impact reductions, with the words for how.
@@ -75,21 +76,21 @@ fn words(option: SocOption, coverage: Coverage) -> (&'static str, &'static str, 
         SocOption::InHouse => (
             match coverage {
                 Coverage::TwentyFourSeven => "24/7, in-house",
-                Coverage::Extended => "extended hours, on-call at night",
-                Coverage::BusinessHours => "business hours only",
+                Coverage::Extended => Message::DetectionExtendedHours.template(),
+                Coverage::BusinessHours => Message::DetectionBusinessHoursOnly.template(),
             },
-            "internal team, full authority",
-            "deep business context",
+            Message::ResponseInternalFullAuthority.template(),
+            Message::ContextDeepBusiness.template(),
         ),
         SocOption::Outsourced => (
-            "24/7, by the provider",
-            "provider contains within its SLA, owner approves",
-            "limited: the provider sees alerts, not the business",
+            Message::DetectionByProvider.template(),
+            Message::ResponseProviderWithinSla.template(),
+            Message::ContextLimitedProvider.template(),
         ),
         SocOption::Hybrid => (
-            "24/7, by the provider",
-            "internal team leads, provider contains out of hours",
-            "shared: internal team adds context",
+            Message::DetectionByProvider.template(),
+            Message::ResponseInternalLeadsProviderOutOfHours.template(),
+            Message::ContextSharedInternal.template(),
         ),
     }
 }
