@@ -290,7 +290,6 @@ const LITERALS_NOT_YET_MOVED: &[(&str, usize)] = &[
     ("evaluate/economics/mod.rs", 34),
     ("evaluate/options.rs", 30),
     ("evaluate/roadmap.rs", 69),
-    ("evaluate/sla.rs", 168),
     ("render/pdf/fonts.rs", 5), // font family names matched, not prose
     ("render/pdf/write/archive.rs", 2), // the sRGB ICC profile's own texts
     ("render/pdf/write/images.rs", 1), // a PDF content-stream operator

@@ -99,12 +99,12 @@ pub(crate) fn checklist(profile: &Profile, option: SocOption, v: &Values) -> Vec
     if profile.has_framework(Framework::PciDss) {
         c.add(
             INTERNAL,
-            "Daily log review",
-            "security events and logs of critical systems reviewed every day, holidays included, by automated means".into(),
+            Message::SlaDailyLogReviewClause.template(),
+            Message::SlaDailyLogReviewTarget.template().into(),
             None,
-            Some("each calendar day"),
-            vec!["PCI DSS 10.4.1 and 10.4.1.1".into()],
-            "PCI DSS requires it whoever runs the SOC; a provider’s review counts only if the responsibility matrix says so".into(),
+            Some(Message::SlaDailyLogReviewClock.template()),
+            vec![Message::SlaRulePciDss10_4_1And10_4_1_1.template().into()],
+            Message::SlaDailyLogReviewWhy.template().into(),
         );
     }
     c.items
@@ -114,51 +114,54 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
     // Precise quantitative SLAs are a DORA duty for ICT services that
     // support critical functions; for an internal SOC they are targets.
     let sla_rule = if contract {
-        rules(profile, &[(Framework::Dora, "DORA Art. 30(3)(a)")])
+        rules(
+            profile,
+            &[(Framework::Dora, Message::SlaRuleDoraArt30_3A.template())],
+        )
     } else {
         Vec::new()
     };
     let contain_p1 = if contract {
-        "contain within 1 hour where the provider has response authority, 4 hours otherwise"
+        Message::SlaP1ContainContract.template()
     } else {
-        "contain within 1 hour"
+        Message::SlaP1ContainInternal.template()
     };
-    let clock = "starts at the alert’s timestamp in the SIEM or EDR; acknowledgement stops at the first analyst action on it, notification at a named contact reached by phone, containment at the host isolated or the account disabled";
+    let clock = Message::SlaIncidentResponseClock.template();
     c.add(
         agreement,
-        "Critical incident (P1) response",
+        Message::SlaP1ResponseClause.template(),
         say(Message::P1Response, &[("contain_p1", contain_p1)]),
         Some("P1"),
         Some(clock),
         sla_rule.clone(),
-        "Over half of ransomware is deployed within a day of first access, so the first hour decides the damage".into(),
+        Message::SlaP1ResponseWhy.template().into(),
     );
     c.add(
         agreement,
-        "High-severity incident (P2) response",
-        "acknowledge within 30 minutes; notify within 1 hour; contain within 4 hours".into(),
+        Message::SlaP2ResponseClause.template(),
+        Message::SlaP2ResponseTarget.template().into(),
         Some("P2"),
         Some(clock),
         sla_rule.clone(),
-        "High-severity alerts escalate to P1 if they wait for the next business day".into(),
+        Message::SlaP2ResponseWhy.template().into(),
     );
     c.add(
         agreement,
-        "Medium-severity incident (P3) response",
-        "acknowledge within 4 hours; notify within 8 hours; resolve within 72 hours".into(),
+        Message::SlaP3ResponseClause.template(),
+        Message::SlaP3ResponseTarget.template().into(),
         Some("P3"),
         Some(clock),
         Vec::new(),
-        "Keeps the queue moving without paying for critical-grade response".into(),
+        Message::SlaP3ResponseWhy.template().into(),
     );
     c.add(
         agreement,
-        "Low-severity incident (P4) response",
-        "acknowledge next business day; resolve within 5 business days".into(),
+        Message::SlaP4ResponseClause.template(),
+        Message::SlaP4ResponseTarget.template().into(),
         Some("P4"),
-        Some("business hours only; starts at the alert’s timestamp, stops at resolution recorded in the ticket"),
+        Some(Message::SlaP4ResponseClock.template()),
         Vec::new(),
-        "Low-severity findings still need an owner and a date".into(),
+        Message::SlaP4ResponseWhy.template().into(),
     );
     let notify_clock = profile.compliance.notification_hours;
     let notify_target = notify_clock.map_or(24.0, |h| (h / 4.0).clamp(0.5, 24.0));
@@ -166,11 +169,11 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
         rules(
             profile,
             &[
-                (Framework::Gdpr, "GDPR Art. 33(2)"),
-                (Framework::UkGdpr, "UK GDPR Art. 33(2)"),
+                (Framework::Gdpr, Message::SlaRuleGdprArt33_2.template()),
+                (Framework::UkGdpr, Message::SlaRuleUkGdprArt33_2.template()),
                 (Framework::Hipaa, "45 CFR 164.410"),
                 (Framework::Nydfs, "23 NYCRR 500.17"),
-                (Framework::Dora, "DORA Art. 30(2)(f)"),
+                (Framework::Dora, Message::SlaRuleDoraArt30_2F.template()),
             ],
         )
     } else {
@@ -178,22 +181,32 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
         rules(
             profile,
             &[
-                (Framework::Gdpr, "GDPR Art. 33"),
-                (Framework::UkGdpr, "UK GDPR Art. 33"),
+                (Framework::Gdpr, Message::SlaRuleGdprArt33.template()),
+                (Framework::UkGdpr, Message::SlaRuleUkGdprArt33.template()),
                 (Framework::Nis2, "NIS2 Art. 23"),
-                (Framework::Dora, "DORA Art. 19"),
-                (Framework::CertIn, "CERT-In Directions"),
+                (Framework::Dora, Message::SlaRuleDoraArt19.template()),
+                (
+                    Framework::CertIn,
+                    Message::SlaRuleCertInDirections.template(),
+                ),
                 (Framework::Hipaa, "45 CFR 164.404"),
-                (Framework::SecCyber, "SEC Form 8-K Item 1.05"),
+                (
+                    Framework::SecCyber,
+                    Message::SlaRuleSecForm8KItem1_05.template(),
+                ),
             ],
         )
     };
     c.add(
         agreement,
-        if contract { "Breach notification to the organisation" } else { "Escalation to the notification decision-maker" },
+        if contract {
+            Message::SlaBreachNotificationClause.template()
+        } else {
+            Message::SlaEscalationToDecisionMakerClause.template()
+        },
         say(Message::NotifyWithin, &[("limit", &hours(notify_target))]),
         Some("P1-P2"),
-        Some("starts when an analyst first judges that personal or regulated data may be affected; stops at written notice to the named decision-maker"),
+        Some(Message::SlaBreachNotificationClock.template()),
         notify_rules,
         match notify_clock {
             Some(h) => say(
@@ -203,56 +216,65 @@ fn severity_targets(c: &mut Checklist, profile: &Profile, contract: bool, agreem
                     ("classify", &hours(classification_target_hours(h))),
                 ],
             ),
-            None => "No regulation sets a clock, but customers and insurers expect prompt notice".into(),
+            None => Message::SlaBreachNotificationWhyNoClock.template().into(),
         },
     );
 }
 
 fn service_quality(c: &mut Checklist, profile: &Profile, agreement: Agreement, contract: bool) {
     let who = if contract {
-        "the provider"
+        Message::SlaWhoProvider.template()
     } else {
-        "the SOC team"
+        Message::SlaWhoSocTeam.template()
     };
     c.add(
         agreement,
-        "How each metric is measured",
-        "every target above defined in writing (what counts as acknowledged, notified, contained), measured from platform timestamps, reported monthly with the raw data".into(),
+        Message::SlaMetricMeasurementClause.template(),
+        Message::SlaMetricMeasurementTarget.template().into(),
         None,
         None,
-        if contract { rules(profile, &[(Framework::Dora, "DORA Art. 30(3)(a)")]) } else { Vec::new() },
-        "Providers define ‘response’ differently (triage, notification or containment); an undefined 15-minute target is worth little".into(),
+        if contract {
+            rules(
+                profile,
+                &[(Framework::Dora, Message::SlaRuleDoraArt30_3A.template())],
+            )
+        } else {
+            Vec::new()
+        },
+        Message::SlaMetricMeasurementWhy.template().into(),
     );
     c.add(
         agreement,
-        "Log ingestion latency",
-        "95% of events searchable within 5 minutes for critical sources, 15 minutes for the rest".into(),
+        Message::SlaLogIngestionLatencyClause.template(),
+        Message::SlaLogIngestionLatencyTarget.template().into(),
         None,
-        Some("starts at the event’s timestamp at the source; stops when it can be searched and alerted on"),
+        Some(Message::SlaLogIngestionLatencyClock.template()),
         Vec::new(),
-        "A detection cannot be faster than the logs it reads".into(),
+        Message::SlaLogIngestionLatencyWhy.template().into(),
     );
     c.add(
         agreement,
-        "Log-source health",
-        "a silent critical log source detected and raised within 4 hours (24 hours for others); a monthly coverage report of sources expected against received".into(),
+        Message::SlaLogSourceHealthClause.template(),
+        Message::SlaLogSourceHealthTarget.template().into(),
         None,
-        Some("starts at the last event received from the source"),
+        Some(Message::SlaLogSourceHealthClock.template()),
         Vec::new(),
-        "Attackers turn logging off first; a quiet source is an alert, not a gap".into(),
+        Message::SlaLogSourceHealthWhy.template().into(),
     );
     c.add(
         agreement,
-        "Detection content turnaround",
-        "a new or changed detection for an actively exploited threat within 48 hours; other requests within 5 business days".into(),
+        Message::SlaDetectionContentTurnaroundClause.template(),
+        Message::SlaDetectionContentTurnaroundTarget
+            .template()
+            .into(),
         None,
-        Some("starts at the request or the public advisory; stops when the detection is live and tested"),
+        Some(Message::SlaDetectionContentTurnaroundClock.template()),
         Vec::new(),
-        "New techniques are exploited within days of disclosure".into(),
+        Message::SlaDetectionContentTurnaroundWhy.template().into(),
     );
     c.add(
         agreement,
-        "Threat hunting",
+        Message::SlaThreatHuntingClause.template(),
         say(
             Message::HuntingCadence,
             &[("threats", &top_threats(profile))],
@@ -260,39 +282,44 @@ fn service_quality(c: &mut Checklist, profile: &Profile, agreement: Agreement, c
         None,
         None,
         Vec::new(),
-        "Hunting finds what detections miss, and what the organisation’s own threats look like"
-            .into(),
+        Message::SlaThreatHuntingWhy.template().into(),
     );
     c.add(
         agreement,
-        "Reporting cadence",
-        "live portal or ticket view; monthly service report; quarterly service review with a SOC-CMM reassessment; annual review of the agreement".into(),
+        Message::SlaReportingCadenceClause.template(),
+        Message::SlaReportingCadenceTarget.template().into(),
         None,
         None,
-        if contract { rules(profile, &[(Framework::Dora, "DORA Art. 30(3)(b)")]) } else { Vec::new() },
-        "The board and regulators need a steady view of performance, not only incident reports".into(),
+        if contract {
+            rules(
+                profile,
+                &[(Framework::Dora, Message::SlaRuleDoraArt30_3B.template())],
+            )
+        } else {
+            Vec::new()
+        },
+        Message::SlaReportingCadenceWhy.template().into(),
     );
     c.add(
         agreement,
-        "Escalation matrix",
+        Message::SlaEscalationMatrixClause.template(),
         say(Message::EscalationContacts, &[("who", who)]),
         None,
         None,
         Vec::new(),
-        "Managed-SOC incidents have run for weeks when an unsure analyst had no one to escalate to"
-            .into(),
+        Message::SlaEscalationMatrixWhy.template().into(),
     );
     c.add(
         agreement,
-        "Ownership of detection content, runbooks and logs",
-        "custom detections, playbooks and all logs belong to the organisation and are handed over in portable formats".into(),
+        Message::SlaContentOwnershipClause.template(),
+        Message::SlaContentOwnershipTarget.template().into(),
         None,
         None,
         Vec::new(),
         if contract {
-            "What is built on the organisation’s data should not leave with the provider".into()
+            Message::SlaContentOwnershipWhyContract.template().into()
         } else {
-            "Content written by staff who leave must stay with the SOC".into()
+            Message::SlaContentOwnershipWhyInternal.template().into()
         },
     );
 }
@@ -306,7 +333,7 @@ fn top_threats(profile: &Profile) -> String {
         .map(|t| t.label().to_lowercase())
         .collect();
     if names.is_empty() {
-        "the organisation’s own threats".into()
+        Message::SlaOwnThreatsFallback.template().into()
     } else {
         and_list(&names)
     }
@@ -317,57 +344,67 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
     let mut location_rules = rules(
         profile,
         &[
-            (Framework::Dora, "DORA Art. 30(2)(b)"),
-            (Framework::Gdpr, "GDPR Chapter V"),
-            (Framework::UkGdpr, "UK GDPR Chapter V"),
+            (Framework::Dora, Message::SlaRuleDoraArt30_2B.template()),
+            (Framework::Gdpr, Message::SlaRuleGdprChapterV.template()),
+            (Framework::UkGdpr, Message::SlaRuleUkGdprChapterV.template()),
             (
                 Framework::CertIn,
-                "CERT-In Directions (logs kept 180 days in India)",
+                Message::SlaRuleCertInDirectionsLogsKept180DaysInIndia.template(),
             ),
         ],
     );
     if residency == Residency::Required {
-        location_rules.push("the organisation’s data-residency requirement".into());
+        location_rules.push(
+            Message::SlaRuleTheOrganisationsDataResidencyRequirement
+                .template()
+                .into(),
+        );
     }
     c.add(
         PROVIDER,
-        "Where data and analysts are",
-        "named countries where data is processed and stored and where the analysts who see it work (follow-the-sun locations included); advance notice of any change".into(),
+        Message::SlaDataLocationClause.template(),
+        Message::SlaDataLocationTarget.template().into(),
         None,
         None,
         location_rules,
         match residency {
-            Residency::Required => "Security data must stay in the organisation’s jurisdiction".into(),
-            Residency::Preferred => "Keeping security data in the jurisdiction is preferred".into(),
-            Residency::None => "Knowing where logs live and who reads them is needed for transfers and incident response".into(),
+            Residency::Required => Message::SlaDataLocationWhyRequired.template().into(),
+            Residency::Preferred => Message::SlaDataLocationWhyPreferred.template().into(),
+            Residency::None => Message::SlaDataLocationWhyNone.template().into(),
         },
     );
     c.add(
         PROVIDER,
-        "Encryption and provider access",
-        "encryption in transit and at rest; MFA for provider staff; every provider access logged and reviewable by the organisation".into(),
+        Message::SlaEncryptionClause.template(),
+        Message::SlaEncryptionTarget.template().into(),
         None,
         None,
-        rules(profile, &[(Framework::Dora, "DORA Art. 30(2)(c)")]),
-        "Logs hold credentials and personal data; the provider’s access is itself an attack path".into(),
+        rules(
+            profile,
+            &[(Framework::Dora, Message::SlaRuleDoraArt30_2C.template())],
+        ),
+        Message::SlaEncryptionWhy.template().into(),
     );
     let mut retention = rules(
         profile,
         &[
             (
                 Framework::PciDss,
-                "PCI DSS 10.5.1 (12 months, 3 immediately available)",
+                Message::SlaRulePciDss10_5_1_12Months3ImmediatelyAvailable.template(),
             ),
-            (Framework::CertIn, "CERT-In Directions (180 days)"),
-            (Framework::Dora, "DORA Art. 30(2)(d)"),
-            (Framework::Gdpr, "GDPR Art. 28(3)(g)"),
-            (Framework::UkGdpr, "UK GDPR Art. 28(3)(g)"),
+            (
+                Framework::CertIn,
+                Message::SlaRuleCertInDirections180Days.template(),
+            ),
+            (Framework::Dora, Message::SlaRuleDoraArt30_2D.template()),
+            (Framework::Gdpr, Message::SlaRuleGdprArt28_3G.template()),
+            (Framework::UkGdpr, Message::SlaRuleUkGdprArt28_3G.template()),
         ],
     );
     retention.dedup();
     c.add(
         PROVIDER,
-        "Retention, return and deletion at exit",
+        Message::SlaRetentionClause.template(),
         say(
             Message::RetentionAtExit,
             &[("days", &trim_float(v[A::RetentionDays]))],
@@ -375,153 +412,173 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
         None,
         None,
         retention,
-        "Investigations and regulators reach back months; at exit the logs must come back usable"
-            .into(),
+        Message::SlaRetentionWhy.template().into(),
     );
     let mut audit = rules(
         profile,
         &[
-            (Framework::Dora, "DORA Art. 30(3)(e)"),
-            (Framework::Gdpr, "GDPR Art. 28(3)(h)"),
-            (Framework::UkGdpr, "UK GDPR Art. 28(3)(h)"),
+            (Framework::Dora, Message::SlaRuleDoraArt30_3E.template()),
+            (Framework::Gdpr, Message::SlaRuleGdprArt28_3H.template()),
+            (Framework::UkGdpr, Message::SlaRuleUkGdprArt28_3H.template()),
         ],
     );
     if eba(profile) {
-        audit.push("EBA GL/2019/02, access and audit rights".into());
+        audit.push(
+            Message::SlaRuleEbaGl2019_02AccessAndAuditRights
+                .template()
+                .into(),
+        );
     }
     if pra(profile) {
-        audit.push("PRA SS2/21 Ch. 8".into());
+        audit.push(Message::SlaRulePraSs2_21Ch8.template().into());
     }
     c.add(
         PROVIDER,
-        "Right to audit",
-        "access, inspection and audit by the organisation and its regulators; SOC 2 Type II or ISO/IEC 27001 evidence each year".into(),
+        Message::SlaRightToAuditClause.template(),
+        Message::SlaRightToAuditTarget.template().into(),
         None,
         None,
         audit,
-        "Assurance on a provider has to be verified, not assumed".into(),
+        Message::SlaRightToAuditWhy.template().into(),
     );
     let mut sub = rules(
         profile,
         &[
-            (Framework::Dora, "DORA Art. 30(2)(a)"),
-            (Framework::Gdpr, "GDPR Art. 28(2) and (4)"),
-            (Framework::UkGdpr, "UK GDPR Art. 28(2) and (4)"),
+            (Framework::Dora, Message::SlaRuleDoraArt30_2A.template()),
+            (Framework::Gdpr, Message::SlaRuleGdprArt28_2And4.template()),
+            (
+                Framework::UkGdpr,
+                Message::SlaRuleUkGdprArt28_2And4.template(),
+            ),
             (Framework::Nis2, "NIS2 Art. 21(2)(d)"),
         ],
     );
     if pra(profile) {
-        sub.push("PRA SS2/21 Ch. 9".into());
+        sub.push(Message::SlaRulePraSs2_21Ch9.template().into());
     }
     c.add(
         PROVIDER,
         "Sub-processors",
-        "a list of sub-processors, approval before changes, the same obligations flowed down"
-            .into(),
+        Message::SlaSubProcessorsTarget.template().into(),
         None,
         None,
         sub,
-        "Work passed to a sub-contractor must stay under the same rules".into(),
+        Message::SlaSubProcessorsWhy.template().into(),
     );
     c.add(
         PROVIDER,
-        "Staff vetting and training",
-        "background checks for staff with access; participation in the organisation’s security awareness and exercises".into(),
+        Message::SlaStaffVettingClause.template(),
+        Message::SlaStaffVettingTarget.template().into(),
         None,
         None,
-        rules(profile, &[(Framework::Dora, "DORA Art. 30(2)(i)")]),
-        "Provider analysts see the organisation’s most sensitive telemetry".into(),
+        rules(
+            profile,
+            &[(Framework::Dora, Message::SlaRuleDoraArt30_2I.template())],
+        ),
+        Message::SlaStaffVettingWhy.template().into(),
     );
     c.add(
         PROVIDER,
-        "Response authority",
-        "a written list of what the provider may isolate or block without asking, and what needs approval, with the approvers’ rota".into(),
+        Message::SlaResponseAuthorityClause.template(),
+        Message::SlaResponseAuthorityTarget.template().into(),
         None,
         None,
         Vec::new(),
-        "Containment within the hour is only possible if the provider may act".into(),
+        Message::SlaResponseAuthorityWhy.template().into(),
     );
     c.add(
         PROVIDER,
-        "Platform availability",
-        "99.9% a month for the monitoring platform and portal, measured by the provider and shown in the monthly report".into(),
+        Message::SlaPlatformAvailabilityClause.template(),
+        Message::SlaPlatformAvailabilityTarget.template().into(),
         None,
-        Some("outage minutes count from the first failed health check to service restored"),
+        Some(Message::SlaPlatformAvailabilityClock.template()),
         Vec::new(),
-        "A monitoring platform that is down watches nothing; availability is where providers give credits".into(),
+        Message::SlaPlatformAvailabilityWhy.template().into(),
     );
     c.add(
         PROVIDER,
-        "Service credits",
-        "5% of the monthly fee per missed P1 or P2 target, capped at 15% a month; repeated misses a ground for termination".into(),
-        None,
-        None,
-        Vec::new(),
-        "Credits are small in the market (about 5%), but they make targets count".into(),
-    );
-    c.add(
-        PROVIDER,
-        "Liability and insurance",
-        "liability of at least 12 months’ fees, uncapped for data-protection breaches and gross negligence; cyber and professional indemnity insurance, certificates each year".into(),
+        Message::SlaServiceCreditsClause.template(),
+        Message::SlaServiceCreditsTarget.template().into(),
         None,
         None,
         Vec::new(),
-        "A provider’s mistake can cost far more than its fee; caps set at one month’s fees leave the loss with the client".into(),
+        Message::SlaServiceCreditsWhy.template().into(),
     );
     c.add(
         PROVIDER,
-        "Price escalators and estate true-up",
-        "yearly increase capped at inflation; the estate counted as a rolling average, true-up once a year, re-quote only beyond a 20% change".into(),
+        Message::SlaLiabilityAndInsuranceClause.template(),
+        Message::SlaLiabilityAndInsuranceTarget.template().into(),
+        None,
+        None,
+        Vec::new(),
+        Message::SlaLiabilityAndInsuranceWhy.template().into(),
+    );
+    c.add(
+        PROVIDER,
+        Message::SlaPriceEscalatorsClause.template(),
+        Message::SlaPriceEscalatorsTarget.template().into(),
         None,
         None,
         Vec::new(),
         say(
             Message::UncappedEscalators,
-            &[("growth", &trim_float(profile.organisation.annual_growth_pct))],
+            &[(
+                "growth",
+                &trim_float(profile.organisation.annual_growth_pct),
+            )],
         ),
     );
-    let mut termination = rules(profile, &[(Framework::Dora, "DORA Art. 28(7)")]);
+    let mut termination = rules(
+        profile,
+        &[(Framework::Dora, Message::SlaRuleDoraArt28_7.template())],
+    );
     if eba(profile) {
-        termination.push("EBA GL/2019/02 para. 98".into());
+        termination.push(Message::SlaRuleEbaGl2019_02Para98.template().into());
     }
     if pra(profile) {
-        termination.push("PRA SS2/21 Ch. 10".into());
+        termination.push(Message::SlaRulePraSs2_21Ch10.template().into());
     }
     c.add(
         PROVIDER,
-        "Step-in and termination rights",
-        "termination for material breach, repeated SLA misses, change of control or a regulator’s instruction; the right to step in or appoint another provider to run the service".into(),
+        Message::SlaStepInAndTerminationClause.template(),
+        Message::SlaStepInAndTerminationTarget.template().into(),
         None,
         None,
         termination,
-        "When the provider fails, the organisation must be able to take the service back at once".into(),
+        Message::SlaStepInAndTerminationWhy.template().into(),
     );
-    let mut continuity = rules(profile, &[(Framework::Dora, "DORA Art. 30(3)(c)")]);
+    let mut continuity = rules(
+        profile,
+        &[(Framework::Dora, Message::SlaRuleDoraArt30_3C.template())],
+    );
     if pra(profile) {
-        continuity.push("PRA SS2/21 Ch. 10".into());
+        continuity.push(Message::SlaRulePraSs2_21Ch10.template().into());
     }
     c.add(
         PROVIDER,
-        "The provider’s business continuity",
-        "a continuity and disaster-recovery plan for the SOC service, tested every year with results shared; monitoring restored within 4 hours; staged roll-out of agent and content updates".into(),
+        Message::SlaProviderContinuityClause.template(),
+        Message::SlaProviderContinuityTarget.template().into(),
         None,
-        Some("restoration counts from loss of monitoring to monitoring restored"),
+        Some(Message::SlaProviderContinuityClock.template()),
         continuity,
-        "Many clients share one provider and one platform; a single faulty update stopped millions of machines in July 2024".into(),
+        Message::SlaProviderContinuityWhy.template().into(),
     );
     let mut exit = rules(
         profile,
-        &[(Framework::Dora, "DORA Art. 28(8) and 30(3)(f)")],
+        &[(
+            Framework::Dora,
+            Message::SlaRuleDoraArt28_8And30_3F.template(),
+        )],
     );
     if pra(profile) {
-        exit.push("PRA SS2/21 Ch. 10".into());
+        exit.push(Message::SlaRulePraSs2_21Ch10.template().into());
     }
     if eba(profile) {
-        exit.push("EBA GL/2019/02, exit strategies".into());
+        exit.push(Message::SlaRuleEbaGl2019_02ExitStrategies.template().into());
     }
     c.add(
         PROVIDER,
-        "Exit plan and transition assistance",
+        Message::SlaExitPlanClause.template(),
         say(
             Message::ExitAssistance,
             &[("months", &trim_float(v[A::ExitTransitionMonths]))],
@@ -529,83 +586,95 @@ fn provider_terms(c: &mut Checklist, profile: &Profile, v: &Values) {
         None,
         None,
         exit,
-        "Lock-in is the main long-term risk of outsourcing; the exit reserve in the costs pays for it".into(),
+        Message::SlaExitPlanWhy.template().into(),
     );
     c.add(
         PROVIDER,
-        "Licences at exit",
-        "who owns the bundled platform’s licences and agents; at least 90 days of run-off after exit so endpoints are never unprotected".into(),
+        Message::SlaLicencesAtExitClause.template(),
+        Message::SlaLicencesAtExitTarget.template().into(),
         None,
         None,
         Vec::new(),
-        "With a bundled platform the EDR agents on every endpoint belong to the provider’s contract".into(),
+        Message::SlaLicencesAtExitWhy.template().into(),
     );
     if profile.has_framework(Framework::PciDss) {
         c.add(
             PROVIDER,
-            "PCI DSS responsibility matrix",
-            "a matrix of which PCI DSS requirements the provider meets, the organisation meets, or both share; the provider’s written acknowledgement of its responsibilities".into(),
+            Message::SlaPciResponsibilityMatrixClause.template(),
+            Message::SlaPciResponsibilityMatrixTarget.template().into(),
             None,
             None,
-            vec!["PCI DSS 12.8.2, 12.8.5 and 12.9".into()],
-            "Card-data duties do not move to a provider unless the contract says which ones".into(),
+            vec![Message::SlaRulePciDss12_8_2_12_8_5And12_9.template().into()],
+            Message::SlaPciResponsibilityMatrixWhy.template().into(),
         );
     }
     if profile.has_framework(Framework::Dora) {
         c.add(
             PROVIDER,
-            "Register of information",
-            "the provider supplies what the organisation’s register of ICT contracts needs, and notice of changes".into(),
+            Message::SlaRegisterOfInformationClause.template(),
+            Message::SlaRegisterOfInformationTarget.template().into(),
             None,
             None,
-            vec!["DORA Art. 28(3)".into()],
-            "EU financial entities keep a register of every ICT third-party arrangement for their supervisor".into(),
+            vec![Message::SlaRuleDoraArt28_3.template().into()],
+            Message::SlaRegisterOfInformationWhy.template().into(),
         );
         c.add(
             PROVIDER,
-            "Incident assistance",
-            "help with ICT incidents at no extra cost or at a price agreed in advance".into(),
+            Message::SlaIncidentAssistanceClause.template(),
+            Message::SlaIncidentAssistanceTarget.template().into(),
             None,
             None,
-            vec!["DORA Art. 30(2)(f)".into()],
-            "DORA requires it for every ICT service contract".into(),
+            vec![Message::SlaRuleDoraArt30_2F.template().into()],
+            Message::SlaIncidentAssistanceWhy.template().into(),
         );
     }
     if profile.has_framework(Framework::Hipaa) {
         c.add(
             PROVIDER,
-            "Business associate agreement",
-            "a BAA before the provider sees any protected health information; breaches reported to the organisation within its own clock".into(),
+            Message::SlaBusinessAssociateAgreementClause.template(),
+            Message::SlaBusinessAssociateAgreementTarget
+                .template()
+                .into(),
             None,
             None,
             vec!["45 CFR 164.502(e) and 164.504(e)".into()],
-            "A provider that handles ePHI is a HIPAA business associate".into(),
+            Message::SlaBusinessAssociateAgreementWhy.template().into(),
         );
     }
     if profile.has_framework(Framework::Gdpr) || profile.has_framework(Framework::UkGdpr) {
         c.add(
             PROVIDER,
-            "Processor terms",
-            "documented instructions, confidentiality, security measures, assistance, and return or deletion of all personal data at the end".into(),
+            Message::SlaProcessorTermsClause.template(),
+            Message::SlaProcessorTermsTarget.template().into(),
             None,
             None,
-            rules(profile, &[(Framework::Gdpr, "GDPR Art. 28(3)"), (Framework::UkGdpr, "UK GDPR Art. 28(3)")]),
-            "Security logs hold personal data, so the provider is a processor".into(),
+            rules(
+                profile,
+                &[
+                    (Framework::Gdpr, Message::SlaRuleGdprArt28_3.template()),
+                    (Framework::UkGdpr, Message::SlaRuleUkGdprArt28_3.template()),
+                ],
+            ),
+            Message::SlaProcessorTermsWhy.template().into(),
         );
     }
     if profile.compliance.third_party_data_sharing != Sharing::Allowed {
         let words = and_list(&[
-            "work in the organisation’s own tools and region".to_string(),
-            "no copy of raw logs outside them".to_string(),
+            Message::SlaDataSharingOwnToolsAndRegion
+                .template()
+                .to_string(),
+            Message::SlaDataSharingNoRawLogCopies.template().to_string(),
         ]);
         c.add(
             PROVIDER,
-            "Data sharing limits",
+            Message::SlaDataSharingLimitsClause.template(),
             say(Message::ProviderMust, &[("terms", &words)]),
             None,
             None,
-            vec!["the organisation’s third-party data-sharing rule".into()],
-            "Sharing security data with third parties is restricted for this organisation".into(),
+            vec![Message::SlaRuleTheOrganisationsThirdPartyDataSharingRule
+                .template()
+                .into()],
+            Message::SlaDataSharingLimitsWhy.template().into(),
         );
     }
 }
@@ -624,21 +693,21 @@ fn vendor_terms(c: &mut Checklist, profile: &Profile, option: SocOption) {
     let mut ict = rules(
         profile,
         &[
-            (Framework::Dora, "DORA Art. 28–30"),
+            (Framework::Dora, Message::SlaRuleDoraArt28_30.template()),
             (Framework::Nis2, "NIS2 Art. 21(2)(d)"),
         ],
     );
     if pra(profile) {
-        ict.push("PRA SS2/21".into());
+        ict.push(Message::SlaRulePraSs2_21.template().into());
     }
     c.add(
         VENDORS,
-        "Security tool vendors (SIEM, EDR, threat intelligence)",
-        "service levels for the platform and support; data location and return at exit; audit rights; notice of security incidents at the vendor; staged roll-out of agent and content updates".into(),
+        Message::SlaToolVendorsClause.template(),
+        Message::SlaToolVendorsTarget.template().into(),
         None,
         None,
         ict,
-        "The tools are ICT services the SOC depends on; a vendor’s incident or faulty update is the organisation’s incident too".into(),
+        Message::SlaToolVendorsWhy.template().into(),
     );
 }
 
