@@ -126,7 +126,7 @@ pub(crate) fn anchor_l2(p: &Profile, r: &Resolved) -> f64 {
 
 fn salary_cite(p: &Profile) -> Cite {
     let hq = p.organisation.headquarters.as_str();
-    let tiers = "SOC tiers: L2 at 80% of the all-analyst median (U.S. job postings put Tier 2 at USD 85,000–120,000 against a USD 124,910 median), L1 0.75, L3 1.3, engineer 1.4 and manager 1.55 times L2";
+    let tiers = Message::BasisSocTiers.template();
     let mut tier_sources = vec![
         "soc-tiers-cjl-2026",
         "soc-tiers-careerxray",
@@ -135,9 +135,7 @@ fn salary_cite(p: &Profile) -> Cite {
     if p.security_team.average_salary.is_some() {
         return Cite {
             sources: Vec::new(),
-            basis: Cow::Owned(
-                "the profile’s own average security salary (security_team.average_salary) as the L2 anchor; other tiers by the SOC tier ratios".to_string(),
-            ),
+            basis: Cow::Owned(Message::BasisOwnAverageSalary.template().to_string()),
         };
     }
     match labour::market(hq) {
@@ -421,10 +419,7 @@ fn region_factor(p: &Profile) -> Range {
 
 fn region_cite(p: &Profile) -> Cite {
     if p.requirements.provider_market == ProviderMarket::Global {
-        return sourced(
-            &[],
-            "the profile names a global provider, priced in its U.S. home market",
-        );
+        return sourced(&[], Message::BasisGlobalProviderAtUsPrices.template());
     }
     let hq = p.organisation.headquarters.as_str();
     let (w, basis) = wage_level(p);
@@ -439,7 +434,7 @@ fn region_cite(p: &Profile) -> Cite {
                 sources.extend(m.salary_sources);
                 say(Message::SecuritySalariesAgainstUs, &[("market", m.name)])
             }
-            None => "no wage figure: the U.S. level".to_string(),
+            None => Message::BasisNoWageFigureUsLevel.template().to_string(),
         },
     };
     Cite {
@@ -771,20 +766,47 @@ pub(crate) fn default_range(id: A, p: &Profile, r: &Resolved) -> Range {
 /// Where an assumption's default comes from, for `p`.
 pub(crate) fn cite(id: A, p: &Profile) -> Cite {
     match id {
-        A::FxUsdRate => sourced(&["ecb-fx"], "ECB euro reference rates, 2025 averages cross-rated to the US dollar and rounded"),
-        A::RealWageGrowthPct => sourced(&["bls-eci-2024", "bls-cpi-2024"], "U.S. employment costs rose 3.8% in 2024 and consumer prices 2.9%: about 1% a year in real terms"),
-        A::ProviderEscalatorPct => sourced(&["ccua-2024", "coopercity-2022"], "assumption: public renewals show flat or near-flat prices (Clay County +0.7% over two years, Cooper City fixed for three years); indexing to consumer prices is real growth of zero"),
-        A::DiscountRatePct => sourced(&["hmt-green-book", "hmt-discount-review"], "HM Treasury’s social time preference rate: 3.5% a year in real terms for the first 30 years"),
-        A::SeatScaleExponent => sourced(&["sans-soc-2025", "prophet-2025"], "assumption: no published staffing curve by estate size; most SOCs are 2–10 people while 79% run 24/7, so staff grow far more slowly than the estate"),
-        A::HiresPerMonth => sourced(&["isaca-2025", "cyberseek-2024"], "assumption: security roles take 3–6 months to fill and employers find workers for only 83% of openings, so a build hires a few people a month"),
-        A::VacancyPct => sourced(&["ponemon-devo-2020", "isaca-2025"], "steady-state vacancy from attrition and time to hire; overtime or contractors cover an empty post at about 1.5 times its pay"),
+        A::FxUsdRate => sourced(&["ecb-fx"], Message::BasisFxUsdRate.template()),
+        A::RealWageGrowthPct => sourced(
+            &["bls-eci-2024", "bls-cpi-2024"],
+            Message::BasisRealWageGrowthPct.template(),
+        ),
+        A::ProviderEscalatorPct => sourced(
+            &["ccua-2024", "coopercity-2022"],
+            Message::BasisProviderEscalatorPct.template(),
+        ),
+        A::DiscountRatePct => sourced(
+            &["hmt-green-book", "hmt-discount-review"],
+            Message::BasisDiscountRatePct.template(),
+        ),
+        A::SeatScaleExponent => sourced(
+            &["sans-soc-2025", "prophet-2025"],
+            Message::BasisSeatScaleExponent.template(),
+        ),
+        A::HiresPerMonth => sourced(
+            &["isaca-2025", "cyberseek-2024"],
+            Message::BasisHiresPerMonth.template(),
+        ),
+        A::VacancyPct => sourced(
+            &["ponemon-devo-2020", "isaca-2025"],
+            Message::BasisVacancyPct.template(),
+        ),
         A::ProviderRegionFactor => region_cite(p),
-        A::WageGrowthPct => sourced(&["eurostat-lc-2018", "eurostat-lc-2024"], "EU hourly labour costs rose from EUR 27.4 (2018) to EUR 33.5 (2024), about 3.4% a year"),
-        A::FtePerSeat => sourced(&["rehman-2019", "cda-soc", "prophet-2025"], "8,760 h over productive hours per FTE; sources give 4.4 (2,000 h) to 6 people per seat"),
-        A::MinTeam => sourced(&["cda-soc", "rehman-2019", "sans-2019", "ponemon-devo-2020"], "minimum viable 24/7 SOC of 9–11 people; Rehman’s worked example 10; SANS 2019: ~10 FTE most common; Ponemon 2020 average 12"),
-        A::MinSeats => sourced(&["rehman-2019"], "two to three analysts per shift in Rehman’s worked example; one seat is the floor"),
-        A::AssetsPerSeat => sourced(&["prophet-2025"], "assumption: no published ratio; an analyst triages 20–50 alerts a shift with about 70% of the shift productive"),
-        A::GbDayPerEngineer => sourced(&[], "assumption: no published ratio found; one engineer per 100–300 GB/day is common practice"),
+        A::WageGrowthPct => sourced(
+            &["eurostat-lc-2018", "eurostat-lc-2024"],
+            Message::BasisWageGrowthPct.template(),
+        ),
+        A::FtePerSeat => sourced(
+            &["rehman-2019", "cda-soc", "prophet-2025"],
+            Message::BasisFtePerSeat.template(),
+        ),
+        A::MinTeam => sourced(
+            &["cda-soc", "rehman-2019", "sans-2019", "ponemon-devo-2020"],
+            Message::BasisMinTeam.template(),
+        ),
+        A::MinSeats => sourced(&["rehman-2019"], Message::BasisMinSeats.template()),
+        A::AssetsPerSeat => sourced(&["prophet-2025"], Message::BasisAssetsPerSeat.template()),
+        A::GbDayPerEngineer => sourced(&[], Message::BasisGbDayPerEngineer.template()),
         A::L1Salary => salary_cite(p),
         A::L2Salary => salary_cite(p),
         A::L3Salary => salary_cite(p),
@@ -793,49 +815,128 @@ pub(crate) fn cite(id: A, p: &Profile) -> Cite {
         A::Benefits => {
             let hq = p.organisation.headquarters.as_str();
             match labour::market(hq) {
-                Some(m) => Cite { sources: m.on_cost_sources.to_vec(), basis: Cow::Owned(format!("{}: {}", m.name, m.on_cost_basis)) },
-                None => sourced(&["eurostat-lc-2024", "bls-ecec"], "no figure for this country: between the EU average (1.33) and U.S. private industry (1.43)"),
+                Some(m) => Cite {
+                    sources: m.on_cost_sources.to_vec(),
+                    basis: Cow::Owned(format!("{}: {}", m.name, m.on_cost_basis)),
+                },
+                None => sourced(
+                    &["eurostat-lc-2024", "bls-ecec"],
+                    Message::BasisOnCostNoCountryFigure.template(),
+                ),
             }
-        },
-        A::OverheadPct => sourced(&[], "assumption: no sourced total multiplier; common practice adds 5–20% for workplace and equipment"),
-        A::ShiftPremiumPct => sourced(&["bls-ecec"], "assumption; employer cost surveys show shift pay is small economy-wide"),
-        A::AttritionPct => sourced(&["ponemon-devo-2020"], "about 3 of 12 SOC staff leave a year (25%); a 26-month average tenure implies more"),
-        A::RecruitingPct => sourced(&[], "assumption: agency fees and onboarding time; no public figure for security roles"),
-        A::TimeToHireMonths => sourced(&["isaca-2025"], "most security roles take 3–6 months to fill"),
-        A::InHouseBuildMonths => sourced(&["opencsoc-roadmap", "opencsoc-scratch"], "greenfield to 24/7 in 12–18 months, first detections at 6–9"),
-        A::HybridBuildMonths => sourced(&["opencsoc-roadmap"], "assumption between provider onboarding (weeks) and an in-house build (12–18 months)"),
-        A::ProviderSelectionMonths => sourced(&["foundry-2023", "cyberreplay-eval", "eu-open-procedure", "eu-scoreboard", "doi-palt"], "technology purchases take 6.5 months from need to contract, MDR evaluations 30–90 days; EU open procedures allow at least 35 days for tenders and take about 74 days from deadline to award; U.S. agencies aim at 60–180 days for orders under existing contracts"),
-        A::ProviderOnboardingMonths => sourced(&["armorpoint-gi"], "guided implementation of 6–12 weeks"),
-        A::LogGbPerEndpoint => sourced(&[], "assumption: no published per-asset figure; give environment.daily_log_volume_gb"),
-        A::LogGbPerServer => sourced(&[], "assumption: no published per-asset figure; give environment.daily_log_volume_gb"),
-        A::LogGbPerCloud => sourced(&[], "assumption: no published per-asset figure; give environment.daily_log_volume_gb"),
-        A::SiemPrice => sourced(&["ogma-splunk-2026", "bestneg-splunk", "msneg-sentinel"], "ingest list bands; negotiated discounts of 25–60%; Sentinel pay-as-you-go USD 900–2,000 per GB/day a year"),
-        A::EdrPrice => sourced(&["edrcost-2026", "crowdstrike-pricing"], "USD 3–15 per endpoint per month; CrowdStrike’s SMB bundles USD 5–15; volume discounts above 1,000 endpoints are an assumption (quoted privately)"),
-        A::EdrServerFactor => sourced(&["edrcost-2026"], "servers cost 1.5–2.5 times the workstation rate"),
-        A::SoarAnnual => sourced(&["tines-pricing"], "Tines Starter USD 500 a month; Swimlane reported from USD 47,250 a year"),
-        A::TipAnnual => sourced(&["neuralbase-ti", "sans-cti-2023"], "enterprise intelligence platforms cost USD 100,000–500,000 a year; most organisations combine open-source feeds with one commercial source; prices are quote-only"),
-        A::IrRetainerAnnual => sourced(&["pinellas-ir-2022", "arcticwolf-ir-retainer", "atlant-ir", "petronella-ir"], "public bodies sign zero-fee retainers that bill only when an incident occurs (Pinellas County: not to exceed USD 250,000), some providers include one with managed detection, small-business retainers cost USD 5,000–25,000 a year; enterprise prepaid retainers are quoted privately, so the top band is an assumption"),
-        A::TrainingPerFte => sourced(&["giac-price", "kaspersky-training-2024"], "a certification exam costs about USD 1,250 and an instructor-led course several thousand; organisations spend about USD 100,000 a year on security training"),
-        A::ForensicsHours => sourced(&["hacker01-ir"], "assumption on hours; retainers prepay blocks of hours"),
-        A::IrHourlyRate => sourced(&["hacker01-ir"], "external incident response costs USD 200–500 an hour"),
-        A::StoragePrice => sourced(&["cloud-storage-2026"], "S3 Glacier Instant Retrieval 0.004, Deep Archive 0.00099, Standard 0.023 per GB-month"),
-        A::RetentionDays => sourced(&["cisa-aa22-131a"], "keep the most important logs for at least six months; card-payment rules ask for twelve"),
-        A::MdrPrice => sourced(&["tigard-2021", "opalocka-2022", "ccua-2024", "coopercity-2022", "armor-pricing"],
-            "service-only: awarded public contracts for 24/7 monitoring of small U.S. bodies (about 500 endpoints) run USD 31,200–61,300 a year, median USD 46,242; USD 6.50 per endpoint-equivalent a month prices a 500-endpoint body with 50 servers at that median; a bundled fee adds the platform (EDR and SIEM licences for the same scope), so it lands at 1.5–3 times the EDR licence, as published MDR prices do (Armor USD 8.76 at 500 endpoints on its own platform)"),
-        A::MdrServerFactor => sourced(&["edrcost-2026"], "servers cost 1.5–2.5 times the workstation rate"),
-        A::MdrCloudFactor => sourced(&[], "assumption: no public rate card; short-lived workloads share telemetry and are often billed by workload-hours"),
-        A::MdrLogPrice => sourced(&["tigard-2021", "sentinel-commitment-2021"], "assumption for the service part: a managed and monitored SIEM for a small city costs USD 2,600 a month; the ingestion itself is priced as the SIEM licence for the same volume, so managed log ingestion is never cheaper than a SIEM commitment tier"),
-        A::ByoSharePct => sourced(&["bitblockit-mdr", "armor-srm"], "a bundled MDR costs 1.5–3 times the EDR licence, so the service is a third to two thirds of a bundled quote"),
-        A::CoManagedSharePct => sourced(&["opsio-comanaged", "ratemysoc"], "co-managed fees of USD 1,000–5,000 a month for small and 5,000–20,000 for large clients; the provider monitors and triages, the internal team responds and engineers detections"),
-        A::OnboardingMonths => sourced(&["armorpoint-gi"], "one-time guided-implementation fees exist; some providers charge none; IT managed services charge about 1.4 months"),
-        A::TermYears => sourced(&["ccua-2024"], "public awards run 1–3 years with renewals"),
-        A::DualRunningMonths => sourced(&["ccua-2024", "armorpoint-gi"], "transitions take 3–6 months with weeks of parallel running; buyers cite the cost of changing providers"),
-        A::ExitTransitionMonths => sourced(&["armorpoint-gi"], "DORA Art. 28(8) and 30(3)(f) require exit plans with an adequate transition period"),
-        A::RetainedFte => sourced(&["armor-srm"], "assumption: no public benchmark; the customer keeps risk ownership, access decisions, incident command and regulator contact, a part-time duty in a small body and a team in a large regulated one"),
-        A::OnCallPct => sourced(&[], "assumption: no public figure; four people each cover one week in four"),
-        A::RedeploymentMonths => sourced(&[], "assumption: retraining or severance; statutory redundancy differs by country"),
-        A::BuildCostPct => sourced(&["opencsoc-roadmap"], "assumption: set-up services, integration and workplace; greenfield SOCs cost USD 1–10 million to build"),
-        A::BreachProbabilityPct => sourced(breach::PROBABILITY_SOURCES, "a material cyber event hit under 2% of small businesses a year, 9.3% of the average organisation in 2024 and one in four of the largest; insured firms claim on about 1.5% of policies a year"),
+        }
+        A::OverheadPct => sourced(&[], Message::BasisOverheadPct.template()),
+        A::ShiftPremiumPct => sourced(&["bls-ecec"], Message::BasisShiftPremiumPct.template()),
+        A::AttritionPct => sourced(
+            &["ponemon-devo-2020"],
+            Message::BasisAttritionPct.template(),
+        ),
+        A::RecruitingPct => sourced(&[], Message::BasisRecruitingPct.template()),
+        A::TimeToHireMonths => sourced(&["isaca-2025"], Message::BasisTimeToHireMonths.template()),
+        A::InHouseBuildMonths => sourced(
+            &["opencsoc-roadmap", "opencsoc-scratch"],
+            Message::BasisInHouseBuildMonths.template(),
+        ),
+        A::HybridBuildMonths => sourced(
+            &["opencsoc-roadmap"],
+            Message::BasisHybridBuildMonths.template(),
+        ),
+        A::ProviderSelectionMonths => sourced(
+            &[
+                "foundry-2023",
+                "cyberreplay-eval",
+                "eu-open-procedure",
+                "eu-scoreboard",
+                "doi-palt",
+            ],
+            Message::BasisProviderSelectionMonths.template(),
+        ),
+        A::ProviderOnboardingMonths => sourced(
+            &["armorpoint-gi"],
+            Message::BasisProviderOnboardingMonths.template(),
+        ),
+        A::LogGbPerEndpoint => sourced(&[], Message::BasisLogGbPerAsset.template()),
+        A::LogGbPerServer => sourced(&[], Message::BasisLogGbPerAsset.template()),
+        A::LogGbPerCloud => sourced(&[], Message::BasisLogGbPerAsset.template()),
+        A::SiemPrice => sourced(
+            &["ogma-splunk-2026", "bestneg-splunk", "msneg-sentinel"],
+            Message::BasisSiemPrice.template(),
+        ),
+        A::EdrPrice => sourced(
+            &["edrcost-2026", "crowdstrike-pricing"],
+            Message::BasisEdrPrice.template(),
+        ),
+        A::EdrServerFactor => sourced(&["edrcost-2026"], Message::BasisServerFactor.template()),
+        A::SoarAnnual => sourced(&["tines-pricing"], Message::BasisSoarAnnual.template()),
+        A::TipAnnual => sourced(
+            &["neuralbase-ti", "sans-cti-2023"],
+            Message::BasisTipAnnual.template(),
+        ),
+        A::IrRetainerAnnual => sourced(
+            &[
+                "pinellas-ir-2022",
+                "arcticwolf-ir-retainer",
+                "atlant-ir",
+                "petronella-ir",
+            ],
+            Message::BasisIrRetainerAnnual.template(),
+        ),
+        A::TrainingPerFte => sourced(
+            &["giac-price", "kaspersky-training-2024"],
+            Message::BasisTrainingPerFte.template(),
+        ),
+        A::ForensicsHours => sourced(&["hacker01-ir"], Message::BasisForensicsHours.template()),
+        A::IrHourlyRate => sourced(&["hacker01-ir"], Message::BasisIrHourlyRate.template()),
+        A::StoragePrice => sourced(
+            &["cloud-storage-2026"],
+            Message::BasisStoragePrice.template(),
+        ),
+        A::RetentionDays => sourced(&["cisa-aa22-131a"], Message::BasisRetentionDays.template()),
+        A::MdrPrice => sourced(
+            &[
+                "tigard-2021",
+                "opalocka-2022",
+                "ccua-2024",
+                "coopercity-2022",
+                "armor-pricing",
+            ],
+            Message::BasisMdrPrice.template(),
+        ),
+        A::MdrServerFactor => sourced(&["edrcost-2026"], Message::BasisServerFactor.template()),
+        A::MdrCloudFactor => sourced(&[], Message::BasisMdrCloudFactor.template()),
+        A::MdrLogPrice => sourced(
+            &["tigard-2021", "sentinel-commitment-2021"],
+            Message::BasisMdrLogPrice.template(),
+        ),
+        A::ByoSharePct => sourced(
+            &["bitblockit-mdr", "armor-srm"],
+            Message::BasisByoSharePct.template(),
+        ),
+        A::CoManagedSharePct => sourced(
+            &["opsio-comanaged", "ratemysoc"],
+            Message::BasisCoManagedSharePct.template(),
+        ),
+        A::OnboardingMonths => sourced(
+            &["armorpoint-gi"],
+            Message::BasisOnboardingMonths.template(),
+        ),
+        A::TermYears => sourced(&["ccua-2024"], Message::BasisTermYears.template()),
+        A::DualRunningMonths => sourced(
+            &["ccua-2024", "armorpoint-gi"],
+            Message::BasisDualRunningMonths.template(),
+        ),
+        A::ExitTransitionMonths => sourced(
+            &["armorpoint-gi"],
+            Message::BasisExitTransitionMonths.template(),
+        ),
+        A::RetainedFte => sourced(&["armor-srm"], Message::BasisRetainedFte.template()),
+        A::OnCallPct => sourced(&[], Message::BasisOnCallPct.template()),
+        A::RedeploymentMonths => sourced(&[], Message::BasisRedeploymentMonths.template()),
+        A::BuildCostPct => sourced(&["opencsoc-roadmap"], Message::BasisBuildCostPct.template()),
+        A::BreachProbabilityPct => sourced(
+            breach::PROBABILITY_SOURCES,
+            Message::BasisBreachProbabilityPct.template(),
+        ),
         A::BreachCost => breach_cost_cite(p),
     }
 }

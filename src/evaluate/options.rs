@@ -59,62 +59,275 @@ pub(crate) fn option_profiles(
         .map(|option| {
             let points = match option {
                 SocOption::InHouse => vec![
-                    point(A, q.control == Level::High, "Full control over tools, detections and response",
-                        say(Message::ControlNeedIs, &[("level", q.control.key())])),
-                    point(A, q.integration == Level::High, "Analysts who know the systems and the business",
-                        say(Message::IntegrationNeedIs, &[("level", q.integration.key())])),
-                    point(A, data_bound, "Security data stays inside the organisation",
-                        say(Message::ResidencyAndSharing, &[("residency", c.data_residency.key()), ("sharing", c.third_party_data_sharing.key())])),
-                    point(A, targeted, "Threat hunting focused on the organisation’s own adversaries",
-                        if targeted { "targeted by APT or nation-state actors".to_string() } else { "no targeted threat actors recorded".to_string() }),
-                    point(D, total(SocOption::InHouse) > 1.15 * total(cheapest), "The most people and tools to pay for", cost_text(option)),
-                    point(D, tight, "Analysts are hard to hire and keep",
-                        say(Message::AnalystsLeave, &[("market", t.hiring_market.key()), ("attrition", &trim_float(v[V::AttritionPct]))])),
-                    point(D, q.coverage == Coverage::TwentyFourSeven && (existing as f64) < needed / 2.0,
-                        "A round-the-clock rota is expensive to staff",
-                        say(Message::RotaNeedsPeople, &[("coverage", q.coverage.label()), ("people", &trim_float(needed)), ("staff", &count(existing, "person", "people"))])),
-                    point(D, go_live < v[V::InHouseBuildMonths], "Slow to build",
-                        say(Message::MonthsToOperate, &[("months", &trim_float(v[V::InHouseBuildMonths])), ("go_live", &q.go_live_months.to_string())])),
+                    point(
+                        A,
+                        q.control == Level::High,
+                        Message::PointFullControl.template(),
+                        say(Message::ControlNeedIs, &[("level", q.control.key())]),
+                    ),
+                    point(
+                        A,
+                        q.integration == Level::High,
+                        Message::PointAnalystsKnowTheBusiness.template(),
+                        say(
+                            Message::IntegrationNeedIs,
+                            &[("level", q.integration.key())],
+                        ),
+                    ),
+                    point(
+                        A,
+                        data_bound,
+                        Message::PointDataStaysInside.template(),
+                        say(
+                            Message::ResidencyAndSharing,
+                            &[
+                                ("residency", c.data_residency.key()),
+                                ("sharing", c.third_party_data_sharing.key()),
+                            ],
+                        ),
+                    ),
+                    point(
+                        A,
+                        targeted,
+                        Message::PointFocusedThreatHunting.template(),
+                        if targeted {
+                            Message::BecauseTargetedByAptOrNationState
+                                .template()
+                                .to_string()
+                        } else {
+                            Message::BecauseNoTargetedActors.template().to_string()
+                        },
+                    ),
+                    point(
+                        D,
+                        total(SocOption::InHouse) > 1.15 * total(cheapest),
+                        Message::PointMostPeopleAndTools.template(),
+                        cost_text(option),
+                    ),
+                    point(
+                        D,
+                        tight,
+                        Message::PointAnalystsHardToHire.template(),
+                        say(
+                            Message::AnalystsLeave,
+                            &[
+                                ("market", t.hiring_market.key()),
+                                ("attrition", &trim_float(v[V::AttritionPct])),
+                            ],
+                        ),
+                    ),
+                    point(
+                        D,
+                        q.coverage == Coverage::TwentyFourSeven && (existing as f64) < needed / 2.0,
+                        Message::PointRotaExpensiveToStaff.template(),
+                        say(
+                            Message::RotaNeedsPeople,
+                            &[
+                                ("coverage", q.coverage.label()),
+                                ("people", &trim_float(needed)),
+                                ("staff", &count(existing, "person", "people")),
+                            ],
+                        ),
+                    ),
+                    point(
+                        D,
+                        go_live < v[V::InHouseBuildMonths],
+                        Message::PointSlowToBuild.template(),
+                        say(
+                            Message::MonthsToOperate,
+                            &[
+                                ("months", &trim_float(v[V::InHouseBuildMonths])),
+                                ("go_live", &q.go_live_months.to_string()),
+                            ],
+                        ),
+                    ),
                 ],
                 SocOption::Outsourced => vec![
-                    point(A, cheapest == SocOption::Outsourced, "Lower, predictable cost", cost_text(option)),
-                    point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock monitoring from the start",
-                        say(Message::MonitoringFromMonth, &[("month", &trim_float(crate::evaluate::schedule::provider_start(v)))])),
-                    point(A, existing < 3 || tight, "Experienced analysts and tools on day one",
-                        say(Message::StaffTodayAndMarket, &[("staff", &count(existing, "person", "people")), ("market", t.hiring_market.key())])),
-                    point(A, profile.organisation.annual_growth_pct >= 10.0 || q.scalability == Level::High,
-                        "Capacity grows with the estate",
-                        say(Message::GrowthAndScalabilityNeed, &[("growth", &trim_float(profile.organisation.annual_growth_pct)), ("need", q.scalability.key())])),
-                    point(D, q.control == Level::High, "Less control over detections and response",
-                        say(Message::ControlNeedIs, &[("level", q.control.key())])),
-                    point(D, q.integration == Level::High || profile.risk.threats.iter().any(|t| matches!(t, Threat::Insider | Threat::Fraud)),
-                        "Less business context, slower judgement on subtle cases",
-                        say(Message::IntegrationAndInsiderThreats, &[("level", q.integration.key()),
-                            ("present", if profile.risk.threats.iter().any(|t| matches!(t, Threat::Insider | Threat::Fraud)) { "yes" } else { "no" })])),
-                    point(D, data_bound, "Security data leaves the organisation",
+                    point(
+                        A,
+                        cheapest == SocOption::Outsourced,
+                        Message::PointLowerPredictableCost.template(),
+                        cost_text(option),
+                    ),
+                    point(
+                        A,
+                        q.coverage == Coverage::TwentyFourSeven,
+                        Message::PointRoundTheClockFromStart.template(),
+                        say(
+                            Message::MonitoringFromMonth,
+                            &[(
+                                "month",
+                                &trim_float(crate::evaluate::schedule::provider_start(v)),
+                            )],
+                        ),
+                    ),
+                    point(
+                        A,
+                        existing < 3 || tight,
+                        Message::PointExperiencedAnalystsDayOne.template(),
+                        say(
+                            Message::StaffTodayAndMarket,
+                            &[
+                                ("staff", &count(existing, "person", "people")),
+                                ("market", t.hiring_market.key()),
+                            ],
+                        ),
+                    ),
+                    point(
+                        A,
+                        profile.organisation.annual_growth_pct >= 10.0
+                            || q.scalability == Level::High,
+                        Message::PointCapacityGrows.template(),
+                        say(
+                            Message::GrowthAndScalabilityNeed,
+                            &[
+                                (
+                                    "growth",
+                                    &trim_float(profile.organisation.annual_growth_pct),
+                                ),
+                                ("need", q.scalability.key()),
+                            ],
+                        ),
+                    ),
+                    point(
+                        D,
+                        q.control == Level::High,
+                        Message::PointLessControl.template(),
+                        say(Message::ControlNeedIs, &[("level", q.control.key())]),
+                    ),
+                    point(
+                        D,
+                        q.integration == Level::High
+                            || profile
+                                .risk
+                                .threats
+                                .iter()
+                                .any(|t| matches!(t, Threat::Insider | Threat::Fraud)),
+                        Message::PointLessBusinessContext.template(),
+                        say(
+                            Message::IntegrationAndInsiderThreats,
+                            &[
+                                ("level", q.integration.key()),
+                                (
+                                    "present",
+                                    if profile
+                                        .risk
+                                        .threats
+                                        .iter()
+                                        .any(|t| matches!(t, Threat::Insider | Threat::Fraud))
+                                    {
+                                        "yes"
+                                    } else {
+                                        "no"
+                                    },
+                                ),
+                            ],
+                        ),
+                    ),
+                    point(
+                        D,
+                        data_bound,
+                        Message::PointDataLeaves.template(),
                         if c.third_party_data_sharing == Sharing::Prohibited {
-                            "third-party sharing is prohibited: not possible".to_string()
+                            Message::BecauseSharingProhibitedNotPossible
+                                .template()
+                                .to_string()
                         } else {
-                            say(Message::ResidencyAndSharing, &[("residency", c.data_residency.key()), ("sharing", c.third_party_data_sharing.key())])
-                        }),
-                    point(D, profile.has_framework(Framework::Dora) || v[V::TermYears] >= 3.0, "Lock-in and exit risk",
-                        say(Message::ExitPlanNeeded, &[("years", &trim_float(v[V::TermYears])),
-                            ("dora", &if profile.has_framework(Framework::Dora) { say(Message::MandatoryUnderDora, &[]) } else { String::new() })])),
+                            say(
+                                Message::ResidencyAndSharing,
+                                &[
+                                    ("residency", c.data_residency.key()),
+                                    ("sharing", c.third_party_data_sharing.key()),
+                                ],
+                            )
+                        },
+                    ),
+                    point(
+                        D,
+                        profile.has_framework(Framework::Dora) || v[V::TermYears] >= 3.0,
+                        Message::PointLockInAndExitRisk.template(),
+                        say(
+                            Message::ExitPlanNeeded,
+                            &[
+                                ("years", &trim_float(v[V::TermYears])),
+                                (
+                                    "dora",
+                                    &if profile.has_framework(Framework::Dora) {
+                                        say(Message::MandatoryUnderDora, &[])
+                                    } else {
+                                        String::new()
+                                    },
+                                ),
+                            ],
+                        ),
+                    ),
                 ],
                 SocOption::Hybrid => vec![
-                    point(A, q.coverage == Coverage::TwentyFourSeven, "Round-the-clock coverage without a full in-house rota",
-                        say(Message::ProviderCoversNights, &[("month", &trim_float(crate::evaluate::schedule::provider_start(v)))])),
-                    point(A, q.control == Level::High || q.integration == Level::High,
-                        "Incident response and crown-jewel detections stay in-house",
-                        say(Message::ControlAndIntegrationLevels, &[("control", q.control.key()), ("integration", q.integration.key())])),
-                    point(A, t.maturity <= 2, "Builds internal capability over time",
-                        say(Message::MaturityToday, &[("level", &t.maturity.to_string())])),
-                    point(D, total(SocOption::Hybrid) > 1.2 * total(SocOption::Outsourced), "Costs more than outsourcing", cost_text(option)),
-                    point(D, tight, "Still needs scarce hires", say(Message::HiringMarketIs, &[("market", t.hiring_market.key())])),
-                    point(D, q.integration == Level::High, "Two teams to coordinate",
-                        "a clear division of work (RACI) and joint escalation are needed".to_string()),
-                    point(D, data_bound, "The provider still sees security data",
-                        say(Message::ThirdPartySharing, &[("sharing", c.third_party_data_sharing.key())])),
+                    point(
+                        A,
+                        q.coverage == Coverage::TwentyFourSeven,
+                        Message::PointRoundTheClockWithoutFullRota.template(),
+                        say(
+                            Message::ProviderCoversNights,
+                            &[(
+                                "month",
+                                &trim_float(crate::evaluate::schedule::provider_start(v)),
+                            )],
+                        ),
+                    ),
+                    point(
+                        A,
+                        q.control == Level::High || q.integration == Level::High,
+                        Message::PointResponseStaysInHouse.template(),
+                        say(
+                            Message::ControlAndIntegrationLevels,
+                            &[
+                                ("control", q.control.key()),
+                                ("integration", q.integration.key()),
+                            ],
+                        ),
+                    ),
+                    point(
+                        A,
+                        t.maturity <= 2,
+                        Message::PointBuildsInternalCapability.template(),
+                        say(
+                            Message::MaturityToday,
+                            &[("level", &t.maturity.to_string())],
+                        ),
+                    ),
+                    point(
+                        D,
+                        total(SocOption::Hybrid) > 1.2 * total(SocOption::Outsourced),
+                        Message::PointCostsMoreThanOutsourcing.template(),
+                        cost_text(option),
+                    ),
+                    point(
+                        D,
+                        tight,
+                        Message::PointStillNeedsScarceHires.template(),
+                        say(
+                            Message::HiringMarketIs,
+                            &[("market", t.hiring_market.key())],
+                        ),
+                    ),
+                    point(
+                        D,
+                        q.integration == Level::High,
+                        Message::PointTwoTeamsToCoordinate.template(),
+                        Message::BecauseRaciAndJointEscalationNeeded
+                            .template()
+                            .to_string(),
+                    ),
+                    point(
+                        D,
+                        data_bound,
+                        Message::PointProviderStillSeesData.template(),
+                        say(
+                            Message::ThirdPartySharing,
+                            &[("sharing", c.third_party_data_sharing.key())],
+                        ),
+                    ),
                 ],
             };
             let c = costs.options.get(&option);
@@ -123,9 +336,9 @@ pub(crate) fn option_profiles(
                 option,
                 label: option.label().to_string(),
                 summary: match option {
-                    SocOption::InHouse => "The organisation hires, equips and runs its own security operations team.",
-                    SocOption::Outsourced => "A managed provider (MSSP/MDR) monitors, detects and responds; a small internal owner keeps risk ownership, regulator contact and containment approval.",
-                    SocOption::Hybrid => "A provider covers 24/7 monitoring and triage; an internal team owns incident response, detection engineering for the crown jewels and threat hunting.",
+                    SocOption::InHouse => Message::SummaryInHouse.template(),
+                    SocOption::Outsourced => Message::SummaryOutsourced.template(),
+                    SocOption::Hybrid => Message::SummaryHybrid.template(),
                 }
                 .to_string(),
                 feasible: d.appraiser.feasible[super::economics::index(option)],

@@ -45,16 +45,16 @@ fn s(text: &str) -> String {
 fn selection_milestones(profile: &Profile) -> [String; 2] {
     match profile.requirements.procurement {
         Procurement::Private => [
-            s("Shortlist evaluated against the SLA checklist, with a 30-day proof of concept"),
-            s("Contract signed with the SLA, exit plan and data terms"),
+            s(Message::MilestoneShortlistEvaluated.template()),
+            s(Message::MilestoneContractSigned.template()),
         ],
         Procurement::PublicTender => [
-            s("Specification and tender notice; at least 35 days for tenders"),
-            s("Award, standstill period, contract signed"),
+            s(Message::MilestoneSpecificationAndTenderNotice.template()),
+            s(Message::MilestoneAwardAndStandstill.template()),
         ],
         Procurement::PublicFramework => [
-            s("Call-off from a framework or cooperative contract, with a mini-competition"),
-            s("Order signed with the SLA, exit plan and data terms"),
+            s(Message::MilestoneCallOffFromFramework.template()),
+            s(Message::MilestoneOrderSigned.template()),
         ],
     }
 }
@@ -83,40 +83,40 @@ pub(crate) fn roadmap(
             &[("count", &critical.to_string())],
         )
     } else {
-        s("Logs of endpoints, servers and cloud workloads onboarded")
+        s(Message::MilestoneLogsOnboarded.template())
     };
     let mut b = Builder { phases: Vec::new() };
     b.add(
-        "Assess risk and confirm scope",
+        Message::PhaseAssessRisk.template(),
         0.0,
         1.0,
         "CISO",
         &[
-            s("Risk register reviewed with the board"),
-            s("Crown jewels and log sources inventoried"),
+            s(Message::MilestoneRiskRegisterReviewed.template()),
+            s(Message::MilestoneCrownJewelsInventoried.template()),
         ],
     );
     match option {
         SocOption::InHouse => {
             let build = v[A::InHouseBuildMonths];
             b.add(
-                "Set objectives and the internal service agreement",
+                Message::PhaseSetObjectivesAndInternalAgreement.template(),
                 1.0,
                 2.0,
-                "CISO with business owners",
+                Message::OwnerCisoWithBusinessOwners.template(),
                 &[
-                    s("Objectives and KPIs approved"),
-                    s("Severity levels and response targets signed off"),
+                    s(Message::MilestoneObjectivesApproved.template()),
+                    s(Message::MilestoneSeverityLevelsSignedOff.template()),
                 ],
             );
             if let Some(br) = bridge {
                 b.add(
-                    "Bridge: contract a provider to monitor during the build",
+                    Message::PhaseBridge.template(),
                     0.5,
                     br.from_month,
-                    "CISO and procurement",
+                    Message::OwnerCisoAndProcurement.template(),
                     &[
-                        s("Provider chosen against the SLA checklist"),
+                        s(Message::MilestoneProviderChosen.template()),
                         say(
                             Message::ProviderMonitoringFrom,
                             &[("month", &half(br.from_month).to_string())],
@@ -125,62 +125,65 @@ pub(crate) fn roadmap(
                 );
             }
             b.add(
-                "Hire the team and stand up the tools",
+                Message::PhaseHireAndStandUpTools.template(),
                 1.0,
                 (build * 0.6).max(3.0),
-                "SOC manager and HR",
+                Message::OwnerSocManagerAndHr.template(),
                 &[
-                    s("SOC manager in post"),
-                    s("Analysts and engineers hired to plan"),
-                    s("SIEM and EDR in place"),
+                    s(Message::MilestoneSocManagerInPost.template()),
+                    s(Message::MilestoneAnalystsHired.template()),
+                    s(Message::MilestoneSiemAndEdrInPlace.template()),
                 ],
             );
             b.add(
-                "Onboard log sources",
+                Message::PhaseOnboardLogSources.template(),
                 build * 0.3,
                 build * 0.75,
-                "Detection engineering",
-                &[onboarded, s("Use cases mapped to the top risks")],
+                Message::RaciDetectionEngineering.template(),
+                &[onboarded, s(Message::MilestoneUseCasesMapped.template())],
             );
             b.add(
-                "Tune detections and write playbooks",
+                Message::PhaseTuneDetections.template(),
                 build * 0.5,
                 build,
-                "SOC manager",
-                &[playbooks, s("False-positive rate agreed and met")],
+                Message::RaciSocManager.template(),
+                &[
+                    playbooks,
+                    s(Message::MilestoneFalsePositiveRateMet.template()),
+                ],
             );
             b.add(
-                "Exercise with IT and the business",
+                Message::PhaseExerciseWithTheBusiness.template(),
                 build - 2.0,
                 build,
                 "CISO",
                 &[
-                    s("Executive tabletop exercise"),
-                    s("Purple-team test of the crown-jewel detections"),
+                    s(Message::MilestoneExecutiveTabletop.template()),
+                    s(Message::MilestonePurpleTeamTest.template()),
                 ],
             );
             b.add(
-                "Go live",
+                Message::PhaseGoLive.template(),
                 build,
                 build + 1.0,
-                "SOC manager",
+                Message::RaciSocManager.template(),
                 &[
                     if bridge.is_some() {
-                        s("Monitoring handed over from the bridge provider")
+                        s(Message::MilestoneMonitoringHandedOver.template())
                     } else {
-                        s("Round-the-clock rota starts")
+                        s(Message::MilestoneRotaStarts.template())
                     },
-                    s("First monthly service report"),
+                    s(Message::MilestoneFirstMonthlyReport.template()),
                 ],
             );
             b.add(
-                "Review and improve",
+                Message::PhaseReviewAndImprove.template(),
                 build + 1.0,
                 horizon,
                 "CISO",
                 &[
-                    s("Quarterly service reviews and SOC-CMM reassessment"),
-                    s("Yearly review of the sourcing model"),
+                    s(Message::MilestoneQuarterlyReviewsAndReassessment.template()),
+                    s(Message::MilestoneYearlySourcingReview.template()),
                 ],
             );
         }
@@ -188,84 +191,81 @@ pub(crate) fn roadmap(
             let selection = v[A::ProviderSelectionMonths];
             let start = selection + onboarding;
             b.add(
-                "Set objectives and the SLA",
+                Message::PhaseSetObjectivesAndSla.template(),
                 0.5,
                 1.5,
                 "CISO",
                 &[
-                    s("Objectives and KPIs approved"),
-                    s("SLA checklist agreed as the basis of the contract"),
+                    s(Message::MilestoneObjectivesApproved.template()),
+                    s(Message::MilestoneSlaChecklistAgreed.template()),
                 ],
             );
             b.add(
-                "Select the provider",
+                Message::PhaseSelectProvider.template(),
                 0.5,
                 selection.max(1.0),
-                "CISO and procurement",
+                Message::OwnerCisoAndProcurement.template(),
                 &selection_milestones(profile),
             );
             b.add(
-                "Onboard log sources",
+                Message::PhaseOnboardLogSources.template(),
                 selection.max(1.0),
                 start,
-                "Provider with IT operations",
-                &[
-                    onboarded,
-                    s("Escalation matrix and response authority tested"),
-                ],
+                Message::OwnerProviderWithItOperations.template(),
+                &[onboarded, s(Message::MilestoneEscalationTested.template())],
             );
             if option == SocOption::Hybrid {
                 b.add(
-                    "Build the internal team",
+                    Message::PhaseBuildInternalTeam.template(),
                     1.0,
                     v[A::HybridBuildMonths].max(2.0),
-                    "SOC lead and HR",
+                    Message::OwnerSocLeadAndHr.template(),
                     &[
-                        s("Incident-response lead and detection engineers hired"),
-                        s("Division of work (RACI) with the provider agreed"),
+                        s(Message::MilestoneResponseLeadHired.template()),
+                        s(Message::MilestoneRaciAgreed.template()),
                     ],
                 );
             }
             b.add(
-                "Tune detections and write playbooks (hypercare)",
+                Message::PhaseTuneDetectionsHypercare.template(),
                 start,
                 start + 2.0,
                 if option == SocOption::Hybrid {
-                    "Internal team with the provider"
+                    Message::OwnerInternalTeamWithProvider.template()
                 } else {
-                    "Provider with the service owner"
+                    Message::OwnerProviderWithServiceOwner.template()
                 },
-                &[playbooks, s("Alert volume and false positives tuned down")],
+                &[playbooks, s(Message::MilestoneAlertVolumeTuned.template())],
             );
             b.add(
-                "Exercise together",
+                Message::PhaseExerciseTogether.template(),
                 start + 2.0,
                 start + 3.0,
                 "CISO",
                 &[
-                    s("Joint tabletop exercise with the provider"),
-                    s("Out-of-hours escalation tested"),
+                    s(Message::MilestoneJointTabletop.template()),
+                    s(Message::MilestoneOutOfHoursEscalationTested.template()),
                 ],
             );
             b.add(
-                "Write and test the exit plan",
+                Message::PhaseExitPlan.template(),
                 start + 3.0,
                 start + 9.0,
-                "Service owner and procurement",
+                Message::OwnerServiceOwnerAndProcurement.template(),
                 &[
-                    s("Exit plan documented: data return, licence run-off, transition support"),
-                    s("Exit plan tested in a desk exercise"),
+                    s(Message::MilestoneExitPlanDocumented.template()),
+                    s(Message::MilestoneExitPlanTested.template()),
                 ],
             );
             let term_end = v[A::TermYears] * 12.0;
             let gate_start = (term_end - selection - 4.0).max(start + 9.0);
             b.add(
-                "Reassessment gate",
+                Message::PhaseReassessmentGate.template(),
                 gate_start.min(horizon - 1.0).max(start + 3.0),
                 (gate_start + 3.0).min(horizon),
-                "Board, on the CISO’s recommendation",
+                Message::OwnerBoardOnCisoRecommendation.template(),
                 &[
-                    s("Renew, re-tender or bring the service in-house, on a fresh assessment"),
+                    s(Message::MilestoneRenewRetenderOrInsource.template()),
                     say(
                         Message::DecisionBeforeTermEnds,
                         &[
@@ -276,13 +276,13 @@ pub(crate) fn roadmap(
                 ],
             );
             b.add(
-                "Review and improve",
+                Message::PhaseReviewAndImprove.template(),
                 start + 3.0,
                 horizon,
-                "Service owner",
+                Message::RaciServiceOwner.template(),
                 &[
-                    s("Monthly service reports and quarterly service reviews"),
-                    s("SOC-CMM reassessed every year"),
+                    s(Message::MilestoneMonthlyReportsAndReviews.template()),
+                    s(Message::MilestoneSocCmmReassessedYearly.template()),
                 ],
             );
         }

@@ -220,8 +220,7 @@ pub(crate) fn costs_section(
                 ("discount", &trim_float(v[A::DiscountRatePct])),
             ],
         ),
-        "Every option carries the same scope: log platform, endpoint detection, automation, threat intelligence, log retention, an incident-response retainer, forensics and training; a tool already owned costs its running cost wherever it is kept."
-            .to_string(),
+        Message::CostNoteSameScope.template().to_string(),
     ];
     for (option, provider) in quoted {
         notes.push(say(
@@ -233,10 +232,7 @@ pub(crate) fn costs_section(
         ));
     }
     if e.plan.bridge.is_some() {
-        notes.push(
-            "The in-house cost includes a provider bridge until the SOC is operational."
-                .to_string(),
-        );
+        notes.push(Message::CostNoteBridgeIncluded.template().to_string());
     }
     let _ = cur;
     Costs {
@@ -274,32 +270,34 @@ fn round4(x: f64) -> f64 {
 fn item_label(item: Item, option: SocOption, e: &Economics) -> &'static str {
     match item {
         Item::Salaries => match option {
-            SocOption::InHouse => "SOC team salaries and on-costs",
-            SocOption::Outsourced => "Retained function salaries and on-costs",
-            SocOption::Hybrid => "Internal team salaries and on-costs",
+            SocOption::InHouse => Message::CostItemSocTeamSalaries.template(),
+            SocOption::Outsourced => Message::CostItemRetainedFunctionSalaries.template(),
+            SocOption::Hybrid => Message::CostItemInternalTeamSalaries.template(),
         },
-        Item::VacancyCover => "Covering empty posts (overtime or contractors)",
-        Item::OnCall => "Out-of-hours on-call allowances",
-        Item::Recruiting => "Recruiting (new roles and replacing leavers)",
-        Item::Training => "Training and certification",
-        Item::TransitionStaff => "Today’s staff during the transition",
-        Item::Siem => "SIEM licence",
-        Item::Edr => "EDR licences",
-        Item::Soar => "SOAR (automation)",
-        Item::ThreatIntel => "Threat intelligence",
-        Item::LogStorage => "Log retention storage",
+        Item::VacancyCover => Message::CostItemVacancyCover.template(),
+        Item::OnCall => Message::CostItemOnCall.template(),
+        Item::Recruiting => Message::CostItemRecruiting.template(),
+        Item::Training => Message::CostItemTraining.template(),
+        Item::TransitionStaff => Message::CostItemTransitionStaff.template(),
+        Item::Siem => Message::CostItemSiem.template(),
+        Item::Edr => Message::CostItemEdr.template(),
+        Item::Soar => Message::CostItemSoar.template(),
+        Item::ThreatIntel => Message::CostItemThreatIntel.template(),
+        Item::LogStorage => Message::CostItemLogStorage.template(),
         Item::ProviderFee => match option {
-            SocOption::InHouse if e.plan.bridge.is_some() => "Provider bridge during the build",
-            SocOption::Hybrid => "Co-managed provider fee",
-            _ => "Provider fee",
+            SocOption::InHouse if e.plan.bridge.is_some() => {
+                Message::CostItemProviderBridge.template()
+            }
+            SocOption::Hybrid => Message::CostItemCoManagedProviderFee.template(),
+            _ => Message::CostItemProviderFee.template(),
         },
-        Item::IrRetainer => "Incident-response retainer",
-        Item::Forensics => "External forensics",
-        Item::Build => "Set-up of the internal team",
-        Item::ToolDeployment => "Deploying tools not yet owned",
-        Item::Onboarding => "Provider onboarding",
-        Item::Redeployment => "Redeploying or releasing today’s staff",
-        Item::ExitReserve => "Exit reserve at the end of the term",
+        Item::IrRetainer => Message::CostItemIrRetainer.template(),
+        Item::Forensics => Message::CostItemForensics.template(),
+        Item::Build => Message::CostItemBuild.template(),
+        Item::ToolDeployment => Message::CostItemToolDeployment.template(),
+        Item::Onboarding => Message::CostItemOnboarding.template(),
+        Item::Redeployment => Message::CostItemRedeployment.template(),
+        Item::ExitReserve => Message::CostItemExitReserve.template(),
     }
 }
 
@@ -508,7 +506,7 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
             &[("share", &trim_float(v[A::BuildCostPct]))],
         ),
         Item::Onboarding => match e.plan.quote {
-            Some(_) => "the quoted onboarding fee".to_string(),
+            Some(_) => Message::CostBasisQuotedOnboardingFee.template().to_string(),
             None => {
                 let months = v[A::OnboardingMonths];
                 let plural = if months == 1.0 {
@@ -552,22 +550,28 @@ fn lines(profile: &Profile, e: &Economics, option: SocOption) -> Vec<CostLine> {
     };
     let provider_platform = match (option, e.plan.platform) {
         (SocOption::Outsourced, ProviderPlatform::Bundled) => {
-            "the provider’s platform (SIEM, EDR, automation, intelligence, 12 months of logs) is in its fee"
+            Message::CostLinePlatformBundled.template()
         }
         (SocOption::Outsourced, ProviderPlatform::OwnTools) => {
-            "the provider works in the organisation’s SIEM and EDR, which the organisation pays for"
+            Message::CostLinePlatformOwnTools.template()
         }
-        (SocOption::Hybrid, _) => "the organisation runs its own SIEM, EDR, automation and intelligence; the provider works in them",
-        (SocOption::InHouse, _) => "the organisation buys and runs every tool",
+        (SocOption::Hybrid, _) => Message::CostLinePlatformHybrid.template(),
+        (SocOption::InHouse, _) => Message::CostLinePlatformInHouse.template(),
     };
     vec![
-        line("Staff", "salaries with employer on-costs and overhead, shift and on-call pay, recruiting and training".into()),
-        line("Technology", say(Message::TechnologyLine, &[("platform", provider_platform)])),
-        line("Provider", match option {
-            SocOption::InHouse => "a provider bridge while the SOC is built, when the deadline needs one".into(),
-            _ => "the provider’s recurring fee from the month it starts monitoring".into(),
-        }),
-        line("Services", "incident-response retainer and external forensics, the same in every option".into()),
-        line("One-off", "set-up, tool deployment, provider onboarding, redeploying today’s staff, and the exit reserve; paid from the capital budget first".into()),
+        line("Staff", Message::CostLineStaff.template().into()),
+        line(
+            "Technology",
+            say(Message::TechnologyLine, &[("platform", provider_platform)]),
+        ),
+        line(
+            "Provider",
+            match option {
+                SocOption::InHouse => Message::CostLineProviderBridge.template().into(),
+                _ => Message::CostLineProviderFee.template().into(),
+            },
+        ),
+        line("Services", Message::CostLineServices.template().into()),
+        line("One-off", Message::CostLineOneOff.template().into()),
     ]
 }
