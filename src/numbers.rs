@@ -297,6 +297,12 @@ pub(crate) fn signed(x: f64) -> String {
     }
 }
 
+/// A change in percent points with its sign and no decimals: `+10%`,
+/// `−30%` (a minus sign, not a hyphen).
+pub(crate) fn signed_percent(points: f64) -> String {
+    minus_sign(format!("{points:+.0}%"))
+}
+
 /// Percent with no decimals: `0.914` -> `91%`.
 pub(crate) fn percent(share: f64) -> String {
     minus_sign(format!("{:.0}%", share * 100.0))
@@ -395,6 +401,8 @@ mod tests {
         assert_eq!(decimal(-0.25), "\u{2212}0.25");
         assert_eq!(signed(-0.3), "\u{2212}0.3");
         assert_eq!(percent_1(-0.125), "\u{2212}12.5%");
+        assert_eq!(signed_percent(-30.2), "\u{2212}30%");
+        assert_eq!(signed_percent(10.0), "+10%");
         assert_eq!(trim_float(-1.0), "\u{2212}1");
         assert_eq!(fixed(-0.5, 2), "\u{2212}0.50");
         assert_eq!(money_short("GBP", -90_105.0), "GBP \u{2212}90,100");

@@ -318,3 +318,52 @@ fn the_literal_reader_skips_comments_characters_and_lifetimes() {
         ["two words", "raw \"quoted\" text"]
     );
 }
+
+/// Numbers a reader sees are written by `crate::numbers` (one place for
+/// decimals, minus signs, separators): no `format!` in `src/evaluate/` or
+/// `src/render/` gives a float a precision of its own, except where the
+/// number is geometry a reader never sees (SVG coordinates, PDF operators).
+#[test]
+fn numbers_a_reader_sees_are_formatted_by_the_numbers_module() {
+    const GEOMETRY: &[&str] = &["render/charts/svg.rs", "render/pdf/write/images.rs"];
+    let mut wrong = Vec::new();
+    for dir in ["evaluate", "render"] {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
+        let mut all = Vec::new();
+        files(&root, &mut all);
+        for file in all {
+            let name = format!(
+                "{dir}/{}",
+                file.strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            );
+            if GEOMETRY.contains(&name.as_str()) || name.ends_with("/tests.rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&file).unwrap();
+            for f in format_strings(&source) {
+                let mut rest = f.as_str();
+                while let Some(open) = rest.find('{') {
+                    let Some(close) = rest[open..].find('}') else {
+                        break;
+                    };
+                    let spec = &rest[open + 1..open + close];
+                    if spec
+                        .split_once(':')
+                        .is_some_and(|(_, fmt)| fmt.contains('.'))
+                    {
+                        wrong.push(format!("src/{name}: \"{f}\""));
+                    }
+                    rest = &rest[open + close + 1..];
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "write these numbers with crate::numbers (fixed, decimal, percent, ...):\n{}",
+        wrong.join("\n")
+    );
+}

@@ -168,7 +168,7 @@ fn salary_cite(p: &Profile) -> Cite {
                         Message::SalaryScaledFromUs,
                         &[
                             ("country", hq),
-                            ("ratio", &format!("{ratio:.2}")),
+                            ("ratio", &crate::numbers::fixed(ratio, 2)),
                             ("basis", &basis.describe()),
                             ("tiers", tiers),
                         ],
@@ -258,7 +258,7 @@ fn breach_cost_cite(p: &Profile) -> Cite {
                 ("country", hq),
                 ("neighbour", neighbour),
                 ("published", &published),
-                ("scale", &format!("{scale:.2}")),
+                ("scale", &crate::numbers::fixed(scale, 2)),
             ],
         ),
         None if b.country.is_empty() => say(
@@ -277,11 +277,11 @@ fn breach_cost_cite(p: &Profile) -> Cite {
                 ("basis", &basis),
                 (
                     "industry",
-                    &format!("{:.2}", breach::industry_factor(p.organisation.industry)),
+                    &crate::numbers::fixed(breach::industry_factor(p.organisation.industry), 2),
                 ),
                 (
                     "size",
-                    &format!("{:.1}", breach::size_factor(p.organisation.employees)),
+                    &crate::numbers::fixed(breach::size_factor(p.organisation.employees), 1),
                 ),
             ],
         )),
@@ -443,7 +443,7 @@ fn region_cite(p: &Profile) -> Cite {
             Message::ProviderWageMethod,
             &[
                 ("country", hq),
-                ("level", &format!("{w:.2}")),
+                ("level", &crate::numbers::fixed(w, 2)),
                 ("how", &how),
             ],
         )),

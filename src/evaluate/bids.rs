@@ -453,7 +453,7 @@ impl Bids {
                         },
                     ),
                     ("feasible", &ranked.len().to_string()),
-                    ("score", &format!("{:.3}", w.score)),
+                    ("score", &crate::numbers::fixed(w.score, 3)),
                     ("share", &percent(share)),
                 ],
             ),

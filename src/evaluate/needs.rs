@@ -44,7 +44,7 @@ pub(crate) fn rate_all(profile: &Profile, v: &Values, in_house_team: f64) -> Vec
 
 /// A rating as the rationale writes it: up to two decimals.
 fn rating(x: f64) -> String {
-    let text = format!("{x:.2}");
+    let text = crate::numbers::fixed(x, 2);
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

@@ -9,7 +9,7 @@ use super::messages::{say, Message};
 use crate::numbers::money_short;
 
 fn decimal_3(x: f64) -> String {
-    format!("{x:.3}")
+    crate::numbers::fixed(x, 3)
 }
 
 fn decimal_2(x: f64) -> String {
@@ -176,7 +176,10 @@ fn text(base: &Assessment, a: &Assessment) -> String {
             let change = if change.abs() < 0.5 {
                 say(Message::SameAs, &[])
             } else {
-                say(Message::PercentOn, &[("change", &format!("{change:+.0}%"))])
+                say(
+                    Message::PercentOn,
+                    &[("change", &crate::numbers::signed_percent(change))],
+                )
             };
             say(
                 Message::TotalChange,

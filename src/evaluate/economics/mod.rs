@@ -343,7 +343,7 @@ fn item_basis(item: Item, option: SocOption, e: &Economics, v: &Values, cur: &st
             SocOption::InHouse => say(
                 Message::InHouseSalaries,
                 &[
-                    ("on_cost", &format!("{:.2}", v[A::Benefits])),
+                    ("on_cost", &crate::numbers::fixed(v[A::Benefits], 2)),
                     ("overhead", &trim_float(100.0 + v[A::OverheadPct])),
                     (
                         "shift",

@@ -504,7 +504,7 @@ fn nice_axis(max: f64) -> (f64, f64) {
 fn short_amount(x: f64) -> String {
     let a = x.abs();
     let trim = |v: f64| {
-        let s = format!("{v:.1}");
+        let s = crate::numbers::fixed(v, 1);
         s.trim_end_matches(".0").to_string()
     };
     if a >= 1e9 {

@@ -47,7 +47,7 @@ pub(super) fn appraisal(a: &Assessment) -> Figure {
             c.text(
                 x,
                 bottom + 13.0,
-                format!("{:.2}", f64::from(tick) / 4.0),
+                crate::numbers::fixed(f64::from(tick) / 4.0, 2),
                 SMALL,
                 Anchor::Middle,
                 MUTED,
@@ -91,7 +91,7 @@ pub(super) fn appraisal(a: &Assessment) -> Figure {
         c.text(
             plot_x + (money_part + need_part) * plot_w + 4.0,
             y + row / 2.0 + LABEL * 0.35,
-            format!("{:.2}", o.value),
+            crate::numbers::fixed(o.value, 2),
             LABEL,
             Anchor::Start,
             INK,
@@ -100,9 +100,9 @@ pub(super) fn appraisal(a: &Assessment) -> Figure {
             Message::OptionValueParts,
             &[
                 ("option", option.short()),
-                ("value", &format!("{:.2}", o.value)),
-                ("money", &format!("{:.2}", m * o.money.score)),
-                ("needs", &format!("{:.2}", (1.0 - m) * o.need_score)),
+                ("value", &crate::numbers::fixed(o.value, 2)),
+                ("money", &crate::numbers::fixed(m * o.money.score, 2)),
+                ("needs", &crate::numbers::fixed((1.0 - m) * o.need_score, 2)),
                 ("rank", &o.rank.to_string()),
             ],
         ));
