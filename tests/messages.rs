@@ -85,32 +85,43 @@ fn is_prose(format: &str) -> bool {
     })
 }
 
-/// Prose `format!` calls per file of `src/{dir}`, the catalogue aside;
-/// test-only files (`tests.rs`) are left out like `#[cfg(test)]` code.
-fn prose_counts_in(dir: &str) -> BTreeMap<String, usize> {
+/// The sources of `src/{dir}` by their path under `src/{dir}`, the
+/// catalogue and test-only files (`tests.rs`, left out like
+/// `#[cfg(test)]` code) aside.
+fn sources_in(dir: &str) -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
     let mut all = Vec::new();
     files(&root, &mut all);
-    let mut counts = BTreeMap::new();
-    for file in all {
-        let name = file
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        if name == "messages.rs" || name.ends_with("/tests.rs") {
-            continue;
-        }
-        let source = std::fs::read_to_string(&file).unwrap();
-        let n = format_strings(&source)
-            .iter()
-            .filter(|f| is_prose(f))
-            .count();
-        if n > 0 {
-            counts.insert(name, n);
-        }
-    }
-    counts
+    all.into_iter()
+        .filter_map(|file| {
+            let name = file
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (name != "messages.rs" && !name.ends_with("/tests.rs"))
+                .then(|| (name, std::fs::read_to_string(&file).unwrap()))
+        })
+        .collect()
+}
+
+/// Per file of `src/{dir}`, how many of `strings(source)` are prose.
+fn counts_in(dir: &str, strings: fn(&str) -> Vec<String>) -> BTreeMap<String, usize> {
+    sources_in(dir)
+        .into_iter()
+        .map(|(name, source)| {
+            (
+                name,
+                strings(&source).iter().filter(|s| is_prose(s)).count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// Prose `format!` calls per file of `src/{dir}`.
+fn prose_counts_in(dir: &str) -> BTreeMap<String, usize> {
+    counts_in(dir, format_strings)
 }
 
 fn prose_counts() -> BTreeMap<String, usize> {
@@ -253,32 +264,13 @@ fn string_literals(source: &str) -> Vec<String> {
     out
 }
 
-/// Prose string literals per file of `src/{dir}` (format strings
-/// included; those are held to none above), the catalogue aside.
+/// Prose string literals per file of `src/{dir}`, named `{dir}/file`
+/// (format strings included; those are held to none above).
 fn literal_prose_counts_in(dir: &str) -> BTreeMap<String, usize> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
-    let mut all = Vec::new();
-    files(&root, &mut all);
-    let mut counts = BTreeMap::new();
-    for file in all {
-        let name = file
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        if name == "messages.rs" || name.ends_with("/tests.rs") {
-            continue;
-        }
-        let source = std::fs::read_to_string(&file).unwrap();
-        let n = string_literals(&source)
-            .iter()
-            .filter(|s| is_prose(s))
-            .count();
-        if n > 0 {
-            counts.insert(format!("{dir}/{name}"), n);
-        }
-    }
-    counts
+    counts_in(dir, string_literals)
+        .into_iter()
+        .map(|(name, n)| (format!("{dir}/{name}"), n))
+        .collect()
 }
 
 /// Sentences still written as plain string literals (tables of SLA
@@ -328,21 +320,11 @@ fn numbers_a_reader_sees_are_formatted_by_the_numbers_module() {
     const GEOMETRY: &[&str] = &["render/charts/svg.rs", "render/pdf/write/images.rs"];
     let mut wrong = Vec::new();
     for dir in ["evaluate", "render"] {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
-        let mut all = Vec::new();
-        files(&root, &mut all);
-        for file in all {
-            let name = format!(
-                "{dir}/{}",
-                file.strip_prefix(&root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            );
-            if GEOMETRY.contains(&name.as_str()) || name.ends_with("/tests.rs") {
+        for (file, source) in sources_in(dir) {
+            let name = format!("{dir}/{file}");
+            if GEOMETRY.contains(&name.as_str()) {
                 continue;
             }
-            let source = std::fs::read_to_string(&file).unwrap();
             for f in format_strings(&source) {
                 let mut rest = f.as_str();
                 while let Some(open) = rest.find('{') {
