@@ -176,20 +176,25 @@ prop_compose! {
                 annual_fee, onboarding_fee, term_years, provider: None, platform,
             }),
             quotes: Vec::new(),
-            report: ReportDetails {
-                prepared_by: None,
-                prepared_for: "Board".into(),
-                classification: "Confidential".into(),
-                date: Date::new(2026, 11, 26).unwrap(),
-                language: "en".into(),
-                status: "final".into(),
-                logo: None,
-                client_logo: None,
-            },
+            report: board_report(),
             defaulted: BTreeSet::new(),
             overrides: Vec::new(),
             scenarios: Vec::new(),
         }
+    }
+}
+
+/// The report details every generated profile shares.
+fn board_report() -> ReportDetails {
+    ReportDetails {
+        prepared_by: None,
+        prepared_for: "Board".into(),
+        classification: "Confidential".into(),
+        date: Date::new(2026, 11, 26).unwrap(),
+        language: "en".into(),
+        status: "final".into(),
+        logo: None,
+        client_logo: None,
     }
 }
 
@@ -726,16 +731,7 @@ fn shrunk(money_share: f64) -> Profile {
         assumptions: BTreeMap::new(),
         mssp_quote: None,
         quotes: Vec::new(),
-        report: ReportDetails {
-            prepared_by: None,
-            prepared_for: "Board".into(),
-            classification: "Confidential".into(),
-            date: Date::new(2026, 11, 26).unwrap(),
-            language: "en".into(),
-            status: "final".into(),
-            logo: None,
-            client_logo: None,
-        },
+        report: board_report(),
         defaulted: BTreeSet::new(),
         overrides: Vec::new(),
         scenarios: Vec::new(),
