@@ -460,8 +460,10 @@ fn flow_pages(
         }
     };
     let (toc_first, toc_count) = toc.map_or((0, 0), |t| (t.first, t.count));
-    // A trailing page break or gap can leave an empty last page.
-    while flow.pages.len() > toc_first + toc_count
+    // A trailing page break or gap can leave an empty last page; a document
+    // with nothing to show (a brief of one empty heading) keeps one page, so
+    // it is still a PDF a viewer opens.
+    while flow.pages.len() > (toc_first + toc_count).max(1)
         && flow
             .pages
             .last()

@@ -377,3 +377,27 @@ fn a_cover_that_runs_over_keeps_its_text_and_the_contents_follow_it() {
         .iter()
         .any(|t| *t == (summary.page + 1).to_string()));
 }
+
+#[test]
+fn a_document_with_nothing_to_show_still_has_one_page() {
+    // Found by the markdown_pdf fuzz target: "#\n" as a brief had no page.
+    let empty_heading = [Block::Heading {
+        level: 1,
+        spans: Vec::new(),
+    }];
+    for form in [Form::Brief, Form::Report] {
+        for blocks in [&[][..], &empty_heading[..], &[Block::PageBreak][..]] {
+            let d = layout(
+                blocks,
+                &[],
+                &[],
+                &fonts(),
+                Paper::A4,
+                &Theme::REPORT,
+                &run(),
+                form,
+            );
+            assert!(!d.pages.is_empty(), "{form:?} of {blocks:?}");
+        }
+    }
+}
