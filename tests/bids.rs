@@ -263,3 +263,66 @@ fn diff_shows_quotes_added_removed_and_reranked() {
     assert_eq!(change("Tidewater SOC"), "added");
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A quote that does not say how it is priced is priced the way the profile
+/// prices a provider (Northwind owns a SIEM and an EDR, so service only),
+/// and a quote said to be bundled yet cheaper than the licences it would
+/// include is flagged in the cost section instead of silently dropping the
+/// organisation's own tools from the outsourced cost.
+#[test]
+fn a_quote_is_priced_like_the_profile_and_a_cheap_bundled_one_is_flagged() {
+    let dir = scratch("bids-platform");
+    let text = fs::read_to_string(repo().join("profiles/northwind-bank.yaml")).unwrap();
+    let with_quote =
+        |quote: &str| text.replace("\nreport:", &format!("\nmssp_quote: {quote}\nreport:"));
+    let cases = [
+        ("unstated", "{annual_fee: 300000, provider: Cheap MDR}"),
+        (
+            "own-tools",
+            "{annual_fee: 300000, provider: Cheap MDR, platform: own_tools}",
+        ),
+        (
+            "bundled",
+            "{annual_fee: 300000, provider: Cheap MDR, platform: bundled}",
+        ),
+        (
+            "bundled-dear",
+            "{annual_fee: 900000, provider: Cheap MDR, platform: bundled}",
+        ),
+    ];
+    let mut outsourced = Vec::new();
+    for (name, quote) in cases {
+        let path = dir.join(format!("{name}.yaml"));
+        fs::write(&path, with_quote(quote)).unwrap();
+        let a = assessment(path.to_str().unwrap());
+        let flagged = a["costs"]["notes"].as_array().unwrap().iter().any(|n| {
+            n.as_str()
+                .unwrap()
+                .contains("below the SIEM, EDR and log-storage licences")
+        });
+        assert_eq!(
+            flagged,
+            name == "bundled",
+            "{name}: {}",
+            a["costs"]["notes"]
+        );
+        assert_eq!(
+            a["costs"]["platform"],
+            if name.starts_with("bundled") {
+                "bundled"
+            } else {
+                "own_tools"
+            },
+            "{name}"
+        );
+        outsourced.push(
+            a["costs"]["options"]["outsourced"]["total"]
+                .as_f64()
+                .unwrap(),
+        );
+    }
+    // Unstated is service only: the same cost as saying so, and more than
+    // the same fee read as also paying for the SIEM and EDR.
+    assert_eq!(outsourced[0], outsourced[1]);
+    assert!(outsourced[0] > outsourced[2], "{outsourced:?}");
+}

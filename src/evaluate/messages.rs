@@ -176,6 +176,7 @@ pub enum Message {
     // The costs: the notes, the simulation and each item's basis.
     TodaysMoney,
     FeeFromQuote,
+    BundledQuoteBelowLicences,
     SimulationMethod,
     InHouseSalaries,
     ShiftPremium,
@@ -816,7 +817,7 @@ pub enum Message {
 }
 
 impl Message {
-    pub const ALL: [Message; 777] = [
+    pub const ALL: [Message; 778] = [
         Message::OverBudget,
         Message::BudgetCannotFund,
         Message::InHouseTooSlow,
@@ -962,6 +963,7 @@ impl Message {
         Message::ProviderMust,
         Message::TodaysMoney,
         Message::FeeFromQuote,
+        Message::BundledQuoteBelowLicences,
         Message::SimulationMethod,
         Message::InHouseSalaries,
         Message::ShiftPremium,
@@ -1747,6 +1749,7 @@ impl Message {
             Message::ExitAssistance => "a tested exit plan, a transition period of at least {months} months, and assistance at pre-agreed rates",
             Message::ProviderMust => "the provider must {terms}",
             Message::TodaysMoney => "Today’s money (real terms): salaries rise {wages}% a year above inflation and provider prices {prices}%; costs that scale with the estate grow with it; present values discount each year at {discount}% real.",
+            Message::BundledQuoteBelowLicences => "{provider}’s quote is priced as bundled, yet its fee ({fee} a year) is below the SIEM, EDR and log-storage licences it would include at the model’s prices ({licences} a year). If the bid is for the service only, give the quote platform: own_tools, so that the organisation’s own tools stay in the outsourced cost.",
             Message::FeeFromQuote => "The {option} option’s provider fee is {provider}’s quote, the best feasible bid, instead of the model’s price.",
             Message::SimulationMethod => "{draws} draws in a Latin hypercube (each range cut into as many equal-probability strata, each stratum drawn once); each assumption with a range drawn from a PERT distribution on its low, likely and high values (salary tiers together, log volumes together), {seed}",
             Message::InHouseSalaries => "today’s staff at their own pay, new posts (the rest of the team in Staffing) at base salary × {on_cost} on-cost × {overhead}% overhead{shift}, paid from when they join over the {months}-month build; pay rises with the real wage growth",

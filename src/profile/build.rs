@@ -232,8 +232,12 @@ pub(super) fn build_profile(root: &Record, cx: &BuildContext<'_>) -> (Profile, V
     let weights = b.weights();
     let decision = b.decision(&weights);
     let assumptions = b.assumptions(&organisation.currency);
-    let mssp_quote = b.mssp_quote();
-    let quotes = b.quotes(&organisation.headquarters);
+    // A quote that does not say how it is priced is priced the way the
+    // profile prices a provider: defaulting it to `bundled` read a
+    // service-only fee as one that also pays for the SIEM and EDR.
+    let platform = requirements.provider_platform;
+    let mssp_quote = b.mssp_quote(platform);
+    let quotes = b.quotes(&organisation.headquarters, platform);
     let report = b.report();
     // The scenarios themselves are loaded from the tree by the caller.
     if root.get("scenarios").is_none() {
@@ -696,7 +700,7 @@ impl<'a> Builder<'a> {
         overrides
     }
 
-    fn mssp_quote(&mut self) -> Option<MsspQuote> {
+    fn mssp_quote(&mut self, platform: ProviderPlatform) -> Option<MsspQuote> {
         let m = self.section("mssp_quote", format::MSSP_QUOTE);
         m.record?;
         let d = &mut self.d;
@@ -705,13 +709,13 @@ impl<'a> Builder<'a> {
             onboarding_fee: d.number(&m, "onboarding_fee"),
             term_years: d.small(&m, "term_years"),
             provider: d.given(&m, "provider", text),
-            platform: d.choice(&m, "platform"),
+            platform: d.derived_choice(&m, "platform", platform),
         })
     }
 
     /// The quotes to compare; a provider named twice is an error at the
     /// second, naming the first.
-    fn quotes(&mut self, headquarters: &str) -> Vec<Quote> {
+    fn quotes(&mut self, headquarters: &str, platform: ProviderPlatform) -> Vec<Quote> {
         let items: Vec<Checked> = match self.root.get("quotes") {
             Some(Checked::List(items)) => items.clone(),
             _ => {
@@ -749,7 +753,7 @@ impl<'a> Builder<'a> {
             let quote = Quote {
                 provider: text_of(Some(r), "provider").unwrap_or_default(),
                 service: d.choice(&q, "service"),
-                platform: d.choice(&q, "platform"),
+                platform: d.derived_choice(&q, "platform", platform),
                 annual_fee: q.get("annual_fee").and_then(number).unwrap_or(0.0),
                 onboarding_fee: d.number(&q, "onboarding_fee"),
                 term_years: d.small(&q, "term_years"),

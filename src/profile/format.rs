@@ -897,7 +897,7 @@ pub const QUOTE: &[Field] = &[
     opt(
         "platform",
         Kind::Enum(ProviderPlatform::KEYS),
-        DefaultValue::Text("bundled"),
+        DefaultValue::Derived("as `requirements.provider_platform`"),
         "`bundled`: the fee includes the provider's SIEM and EDR platform; `own_tools`: the provider works in the organisation's own tools.",
     ),
     req(
@@ -1000,7 +1000,7 @@ pub const MSSP_QUOTE: &[Field] = &[
     opt(
         "platform",
         Kind::Enum(ProviderPlatform::KEYS),
-        DefaultValue::Text("bundled"),
+        DefaultValue::Derived("as `requirements.provider_platform`"),
         "`bundled`: the fee includes the provider's SIEM and EDR platform; `own_tools`: the provider works in the organisation's own tools.",
     ),
 ];

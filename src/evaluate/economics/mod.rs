@@ -234,7 +234,9 @@ pub(crate) fn costs_section(
     if e.plan.bridge.is_some() {
         notes.push(Message::CostNoteBridgeIncluded.template().to_string());
     }
-    let _ = cur;
+    if let Some(note) = bundled_quote_below_licences(e, quoted, cur) {
+        notes.push(note);
+    }
     Costs {
         currency: profile.organisation.currency.clone(),
         horizon_years: b.horizon_years,
@@ -261,6 +263,37 @@ pub(crate) fn costs_section(
             ),
         },
     }
+}
+
+/// A bundled quote cheaper than the licences it would bundle is most
+/// likely a service-only bid entered without its `platform`: priced as
+/// bundled, it retires the organisation's SIEM and EDR from the outsourced
+/// cost, which a board would then read as a saving.
+fn bundled_quote_below_licences(
+    e: &Economics,
+    quoted: &[(SocOption, String)],
+    cur: &str,
+) -> Option<String> {
+    let quote = e.plan.quote.as_ref()?;
+    let (_, provider) = quoted.iter().find(|(o, _)| *o == SocOption::Outsourced)?;
+    if quote.platform != ProviderPlatform::Bundled {
+        return None;
+    }
+    // The in-house option runs the same tools for the same estate from the
+    // first year, at the prices the bundled platform is checked against.
+    let year_one = &e.priced.options[index(SocOption::InHouse)][0];
+    let licences =
+        year_one.get(Item::Siem) + year_one.get(Item::Edr) + year_one.get(Item::LogStorage);
+    (quote.annual_fee < licences).then(|| {
+        say(
+            Message::BundledQuoteBelowLicences,
+            &[
+                ("provider", provider),
+                ("fee", &money_short(cur, quote.annual_fee)),
+                ("licences", &money_short(cur, licences)),
+            ],
+        )
+    })
 }
 
 fn round4(x: f64) -> f64 {
