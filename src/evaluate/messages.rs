@@ -817,6 +817,15 @@ pub enum Message {
 }
 
 impl Message {
+    /// The words of a 1-5 likelihood or impact scale, 1 first.
+    pub(crate) const LEVELS: [Message; 5] = [
+        Message::LevelVeryLow,
+        Message::LevelLow,
+        Message::LevelModerate,
+        Message::LevelHigh,
+        Message::LevelVeryHigh,
+    ];
+
     pub const ALL: [Message; 778] = [
         Message::OverBudget,
         Message::BudgetCannotFund,

@@ -246,14 +246,7 @@ fn cost_rows(a: &Assessment) -> Vec<CostRow> {
 
 /// The heat map, most likely first.
 fn heat_rows(a: &Assessment) -> Vec<HeatRow> {
-    let labels = [
-        Message::LevelVeryLow,
-        Message::LevelLow,
-        Message::LevelModerate,
-        Message::LevelHigh,
-        Message::LevelVeryHigh,
-    ]
-    .map(Message::template);
+    let labels = Message::LEVELS.map(Message::template);
     (1..=5u8)
         .rev()
         .map(|l| HeatRow {

@@ -102,14 +102,7 @@ pub(super) fn heat_map(a: &Assessment) -> Figure {
     let mut c = Canvas::new();
     let cell = 54.0;
     let left = 150.0;
-    let words = [
-        Message::LevelVeryLow,
-        Message::LevelLow,
-        Message::LevelModerate,
-        Message::LevelHigh,
-        Message::LevelVeryHigh,
-    ]
-    .map(Message::template);
+    let words = Message::LEVELS.map(Message::template);
     let key: Vec<(Sample, String)> = BANDS
         .iter()
         .map(|(name, rating)| {

@@ -34,15 +34,20 @@ fn doc(blocks: Vec<Block>) -> Document {
         Block::PageBreak,
     ];
     all.extend(blocks);
+    laid_out(&all, Form::Report)
+}
+
+/// `blocks` on A4 in the report's theme, with no figures or pictures.
+fn laid_out(blocks: &[Block], form: Form) -> Document {
     layout(
-        &all,
+        blocks,
         &[],
         &[],
         &fonts(),
         Paper::A4,
         &Theme::REPORT,
         &run(),
-        Form::Report,
+        form,
     )
 }
 
@@ -314,16 +319,7 @@ fn blocks_the_cover_has_no_style_for_are_laid_out_not_dropped() {
             spans: text("Summary"),
         },
     ];
-    let d = layout(
-        &all,
-        &[],
-        &[],
-        &fonts(),
-        Paper::A4,
-        &Theme::REPORT,
-        &run(),
-        Form::Report,
-    );
+    let d = laid_out(&all, Form::Report);
     let cover = texts(&d.pages[0]);
     for t in ["Title", "A quoted note", "Year", "row 1", "cover code"] {
         assert!(
@@ -347,16 +343,7 @@ fn a_cover_that_runs_over_keeps_its_text_and_the_contents_follow_it() {
         spans: text("Summary"),
     });
     all.push(paragraph(5));
-    let d = layout(
-        &all,
-        &[],
-        &[],
-        &fonts(),
-        Paper::A4,
-        &Theme::REPORT,
-        &run(),
-        Form::Report,
-    );
+    let d = laid_out(&all, Form::Report);
     let rows: usize = d
         .pages
         .iter()
@@ -387,16 +374,7 @@ fn a_document_with_nothing_to_show_still_has_one_page() {
     }];
     for form in [Form::Brief, Form::Report] {
         for blocks in [&[][..], &empty_heading[..], &[Block::PageBreak][..]] {
-            let d = layout(
-                blocks,
-                &[],
-                &[],
-                &fonts(),
-                Paper::A4,
-                &Theme::REPORT,
-                &run(),
-                form,
-            );
+            let d = laid_out(blocks, form);
             assert!(!d.pages.is_empty(), "{form:?} of {blocks:?}");
         }
     }
